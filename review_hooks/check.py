@@ -1,0 +1,82 @@
+"""What a check is, and the context it runs in.
+
+A check is a module with pure functions and one ``CHECK = Check(...)`` value; the
+registry lists those values. No base classes, no plugin discovery, no fix-mode flags:
+``find`` reports, ``repair`` (fixers only) returns the repaired text, and the runner
+decides what to do with both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from review_hooks.config import Config
+    from review_hooks.document import Document
+    from review_hooks.finding import Finding
+    from review_hooks.repository import Repository
+
+
+@dataclass(frozen=True)
+class CliOption:
+    """A command-line flag that sets one key of the check's configuration table."""
+
+    flag: str  # "--include-code"
+    key: str  # "include-code"
+    help: str
+    is_flag: bool = True  # False: takes a value (a path)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know besides the document: configuration and repository facts."""
+
+    config: Config
+    repository: Repository | None = None
+
+    def settings(self, check_id: str) -> Any:
+        """The configured options object of one check (its ``configure`` result)."""
+        return self.config.settings[check_id]
+
+    def attribute(self, document: Document, name: str) -> str | None:
+        """A git attribute of the document's path (``None`` when unset or outside git)."""
+        if self.repository is None:
+            return None
+        return self.repository.attribute(document.location, name)
+
+    def relative(self, location: Path) -> str | None:
+        """The repository-relative POSIX path of ``location`` (``None`` outside the repository)."""
+        return self.repository.relative(location) if self.repository else None
+
+
+Find = Callable[["Document", Context], Iterable["Finding"]]
+Repair = Callable[["Document", Context], "str | None"]
+Configure = Callable[[Mapping[str, Any], Path], Any]
+
+
+def no_settings(table: Mapping[str, Any], base: Path) -> None:
+    """For checks without options: any key is unknown."""
+    from review_hooks.config import ConfigError
+
+    for key in table:
+        raise ConfigError(key, "unknown option")
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    summary: str  # one line, for ``review-hooks list``
+    doc: str  # the module docstring: the check's documentation
+    hook: str  # the pre-commit hook id and CLI command: check-conflict-markers
+    find: Find
+    repair: Repair | None = None
+    markdown_only: bool = False
+    configure: Configure = no_settings
+    cli_options: tuple[CliOption, ...] = field(default=())
+
+    @property
+    def fixable(self) -> bool:
+        return self.repair is not None

@@ -1,0 +1,1 @@
+"""The checks: one module each, listed in ``review_hooks.registry``."""

@@ -1,0 +1,226 @@
+"""conflict-markers: unresolved merge conflicts, found in any repository state.
+
+**What it does.** Finds the markers git writes into a conflicted file (``<<<<<<< ours``,
+``||||||| base``, ``=======``, ``>>>>>>> theirs``, at the start of a line) and pairs them
+into regions; each region is one finding at its opener naming its extent and labels:
+``unresolved merge conflict (lines 1-346: HEAD vs origin/main)``. Half-resolved leftovers
+are reported too: an opener with no closer, a lone closer, a lone separator.
+
+**Why.** A conflict committed by mistake ships both versions of a document. Detectors that
+only look while git is mid-merge miss it after the merge is committed (or after a
+cherry-pick, revert or stash pop); detectors that match any ``=======`` cry wolf on every
+setext heading.
+
+**Not reported.** A setext heading or RST title underlined (or overlined) with ``=``; banners
+such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text; markers
+in mid-line or in inline code. In Markdown, a complete conflict shown wholly inside a code
+block is teaching material, unless the repository says it is real (the file is unmerged,
+or the staged change adds those lines); ``include-code`` reports those too.
+
+**Options** (``[conflict-markers]``): ``include-code = false``. The marker length follows the
+``conflict-marker-size`` git attribute (default 7).
+
+**Fix safety.** No fix: only a person can choose between the two sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from review_hooks.check import Check, CliOption, Context
+from review_hooks.config import ConfigError, boolean
+from review_hooks.document import Document
+from review_hooks.finding import Finding
+
+ID = "conflict-markers"
+DEFAULT_SIZE = 7
+
+
+@dataclass(frozen=True)
+class Settings:
+    include_code: bool = False
+
+
+def configure(table: Mapping[str, Any], base: Path) -> Settings:
+    for key in table:
+        if key != "include-code":
+            raise ConfigError(key, "unknown option")
+    return Settings(boolean(table, "include-code", False))
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # one of < | = >
+    size: int
+    line: int  # 1-based
+    label: str
+
+
+@dataclass
+class Region:
+    opener: Marker
+    separator: Marker | None = None
+    base: Marker | None = None
+    closer: Marker | None = None
+
+
+@cache
+def _pattern(size: int) -> re.Pattern[str]:
+    run = "{%d,}" % size
+    return re.compile(
+        rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
+    )
+
+
+def markers(text: str, size: int) -> list[Marker]:
+    """Every line that is a marker as git writes it (run of one character, bare or with a label)."""
+    found: list[Marker] = []
+    line, last = 1, 0
+    for match in _pattern(size).finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        run = match.group("run") or match.group("sep")
+        label = (match.group("label") or "").strip()
+        found.append(Marker(run[0], len(run), line, label))
+    return found
+
+
+def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
+    """Pair markers into regions by marker length; the rest are orphans."""
+    complete: list[Region] = []
+    orphans: list[Marker] = []
+    open_regions: list[Region] = []
+    for marker in found:
+        current = next((r for r in reversed(open_regions) if r.opener.size == marker.size), None)
+        if marker.kind == "<":
+            open_regions.append(Region(marker))
+        elif marker.kind == "|":
+            if current and current.separator is None and current.base is None:
+                current.base = marker
+        elif marker.kind == "=":
+            if current and current.separator is None:
+                current.separator = marker
+            else:
+                orphans.append(marker)
+        elif current and current.separator is not None:
+            current.closer = marker
+            open_regions.remove(current)
+            complete.append(current)
+        else:
+            orphans.append(marker)
+    for region in open_regions:
+        orphans.append(region.opener)
+    return complete, orphans
+
+
+def _is_orphan_worth_reporting(marker: Marker, lines: list[str], size: int) -> bool:
+    """Leftovers, not look-alikes: quoted email, heading underlines and RST overlines are not."""
+    if marker.size != size:
+        return False
+    before = lines[marker.line - 2].strip() if marker.line > 1 else ""
+    after = lines[marker.line].rstrip("\r") if marker.line < len(lines) else ""
+    if marker.kind == ">":
+        quoted = (before.startswith(">") and marker.line > 1) or after.startswith(">")
+        return not quoted
+    if marker.kind == "=":
+        if before:  # text above: a setext heading or an RST underline
+            return False
+        below = lines[marker.line + 1].rstrip("\r") if marker.line + 1 < len(lines) else ""
+        return not (after.strip() and below.startswith("=") and not below.strip("="))  # RST overline
+    return True
+
+
+def find(document: Document, context: Context) -> Iterator[Finding]:
+    text = document.text
+    if not any(c * 7 in text for c in "<=>|"):  # as fast as a grep: no line loop without a marker
+        return
+    size = _size(document, context)
+    found = markers(text, size)
+    if not found:
+        return
+    complete, orphans = regions(found)
+    lines = document.lines
+    orphans = [m for m in orphans if _is_orphan_worth_reporting(m, lines, size)]
+    if document.is_markdown and not context.settings(ID).include_code:
+        complete, orphans = _outside_code(document, context, complete, orphans)
+    for region in complete:
+        yield Finding(line=region.opener.line, column=1, message=_describe(region))
+    for marker in orphans:
+        yield Finding(line=marker.line, column=1, message=_describe_orphan(marker))
+
+
+def _size(document: Document, context: Context) -> int:
+    value = context.attribute(document, "conflict-marker-size")
+    try:
+        return max(1, int(value)) if value is not None else DEFAULT_SIZE
+    except ValueError:
+        return DEFAULT_SIZE
+
+
+def _outside_code(document: Document, context: Context, complete: list[Region],
+                  orphans: list[Marker]) -> tuple[list[Region], list[Marker]]:
+    """Drop conflicts shown wholly inside a code block, unless the repository says they are real."""
+    structure = document.markdown
+    code = structure.code
+
+    def inside(first: int, last: int) -> bool:
+        return any(start <= first and last <= end for start, end in code)
+
+    shown = [r for r in complete if inside(r.opener.line, r.closer.line if r.closer else r.opener.line)]
+    shown_orphans = [m for m in orphans if inside(m.line, m.line)]
+    if not shown and not shown_orphans:
+        return complete, orphans
+    if _really_conflicted(document, context, [r.opener for r in shown] + shown_orphans):
+        return complete, orphans
+    return ([r for r in complete if r not in shown], [m for m in orphans if m not in shown_orphans])
+
+
+def _really_conflicted(document: Document, context: Context, openers: list[Marker]) -> bool:
+    repository = context.repository
+    relative = context.relative(document.location)
+    if repository is None or relative is None:
+        return False
+    try:
+        if relative in repository.unmerged:
+            return True
+        added = repository.staged_additions(document.location)
+    except Exception:  # git unavailable: fall back to the document alone
+        return False
+    return any(document.lines[m.line - 1].rstrip("\r") in added for m in openers)
+
+
+def _describe(region: Region) -> str:
+    last = region.closer.line if region.closer else region.opener.line
+    labels = " vs ".join(x for x in (region.opener.label, region.closer.label if region.closer else "") if x)
+    detail = f": {labels}" if labels else ""
+    if region.base is not None:
+        detail += f", with base {region.base.label!r}" if region.base.label else ", with base"
+    return f"unresolved merge conflict (lines {region.opener.line}-{last}{detail})"
+
+
+def _describe_orphan(marker: Marker) -> str:
+    written = marker.kind * marker.size + (f" {marker.label}" if marker.label else "")
+    if marker.kind == "<":
+        return (f"unresolved merge conflict: '{written}' has no closing '{'>' * marker.size}'; "
+                "resolve it or remove the leftover marker")
+    if marker.kind == ">":
+        return f"leftover conflict marker '{written}' with no opening '{'<' * marker.size}'; remove it"
+    return (f"leftover conflict separator '{written}' (not a heading underline: no text above it); "
+            "remove it")
+
+
+CHECK = Check(
+    id=ID,
+    summary="unresolved merge conflicts, without mistaking setext headings or RST underlines for them",
+    doc=__doc__ or "",
+    hook="check-conflict-markers",
+    find=find,
+    configure=configure,
+    cli_options=(CliOption("--include-code", "include-code",
+                           "also report complete conflicts shown inside Markdown code blocks"),),
+)

@@ -1,0 +1,137 @@
+"""The command line: parse options, call the runner, exit with its code.
+
+``review-hooks scan [PATH...]`` checks the git-tracked files below the paths;
+``review-hooks check FILE...`` and the per-check commands (one per registry entry,
+named like its pre-commit hook) check exactly the files given. A click command's return
+value is ignored in standalone mode, so every command exits through ``ctx.exit``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from review_hooks import __version__
+from review_hooks.check import Check
+from review_hooks.registry import CHECKS, IDS
+from review_hooks.reporters import REPORTERS
+from review_hooks.runner import RunOptions, run
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def _common(checks: Sequence[Check], select: bool, fix: bool = True) -> Decorator:
+    """The options shared by every checking command, plus the options of ``checks``."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        for check in checks:
+            for option in reversed(check.cli_options):
+                function = click.option(option.flag, _dest(check, option.key),
+                                        is_flag=option.is_flag, default=None, help=f"[{check.id}] {option.help}",
+                                        type=None if option.is_flag else click.Path(dir_okay=False))(function)
+        options = [
+            click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default=None,
+                         help="Output format (default: text; github under GitHub Actions)."),
+            click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings."),
+            click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                         help="Configuration file (default: discovered from the current folder)."),
+            click.option("--diff", is_flag=True, help="Show what the fixers would change; write nothing."),
+        ]
+        if select:
+            options.insert(0, click.option("--select", help=f"Comma-separated check ids: {','.join(IDS)}."))
+        if fix:
+            options.append(click.option("--fix", is_flag=True, help="Apply the fixers' repairs in place."))
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+_OVERRIDES: dict[str, tuple[str, str]] = {}  # click parameter name -> (check id, configuration key)
+
+
+def _dest(check: Check, key: str) -> str:
+    name = f"opt_{check.id}__{key}".replace("-", "_")
+    _OVERRIDES[name] = (check.id, key)
+    return name
+
+
+def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool, params: dict[str, Any]) -> None:
+    overrides: dict[str, dict[str, Any]] = {}
+    for name in [name for name in params if name in _OVERRIDES]:
+        value = params.pop(name)
+        if value is not None:
+            check_id, key = _OVERRIDES[name]
+            overrides.setdefault(check_id, {})[key] = value
+    options = RunOptions(
+        scan=scan, select=tuple(select), fix=fix, diff=params["diff"], output_format=params["output_format"] or "",
+        exit_zero=params["exit_zero"], config_path=params["config_path"], overrides=overrides,
+    )
+    click.get_current_context().exit(run(paths, options))
+
+
+def _split(select: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (select or "").split(",") if part.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="review-hooks")
+def cli() -> None:
+    """Pre-commit hooks and CI checks that keep Markdown review documents trustworthy."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_common(CHECKS, select=True)
+def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
+    """Check the git-tracked files below PATHS (default: the current repository)."""
+    _execute(paths or (".",), True, _split(select), fix, params)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path())
+@_common(CHECKS, select=True)
+def check(files: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
+    """Check exactly FILES (as pre-commit passes them) with all selected checks."""
+    _execute(files, False, _split(select), fix, params)
+
+
+def _check_command(check: Check) -> None:
+    always_fixes = check.hook.startswith("fix-")  # fix-mojibake fixes; --diff shows instead
+
+    @_common((check,), select=False, fix=check.fixable and not always_fixes)
+    def command(files: tuple[str, ...], fix: bool = always_fixes, **params: Any) -> None:
+        _execute(files, False, (check.id,), fix, params)
+
+    command.__doc__ = f"{check.summary} (the {check.hook} hook; only FILES)."
+    cli.command(check.hook)(click.argument("files", nargs=-1, type=click.Path())(command))
+
+
+for _check in CHECKS:
+    _check_command(_check)
+
+
+@cli.command("list")
+@click.option("--verbose", "-v", is_flag=True, help="Print each check's documentation.")
+def list_checks(verbose: bool) -> None:
+    """List the checks: id, whether it can fix, what it does."""
+    for item in CHECKS:
+        click.echo(f"{item.id:<20} {'fixable' if item.fixable else '-':<8} {item.summary}")
+        if verbose:
+            click.echo("\n" + item.doc.strip() + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console script: click's exit codes, and one line instead of a traceback."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks")
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130 if sys.exc_info()[0] is KeyboardInterrupt else 1)
+    except Exception as error:  # the contract: one line on stderr, exit 2, no traceback
+        print(f"review-hooks: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,220 @@
+"""Configuration: discovery, validation, and gitignore-style globs.
+
+``.review-hooks.toml`` (top-level keys) or ``[tool.review-hooks]`` in ``pyproject.toml``,
+found by walking up from the current folder to the repository root; the dedicated file
+wins in the same folder, and ``--config`` overrides discovery. Unknown keys and wrong
+types are errors that name the file and the key: a typo must never silently disable a
+check. Each check validates its own table (``Check.configure``), so a new check never
+touches this module.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MARKDOWN_EXTENSIONS = (".md", ".markdown")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+CONFIG_FILE = ".review-hooks.toml"
+
+
+class ConfigError(Exception):
+    """A configuration problem; ``str()`` is the one line shown to the user."""
+
+    def __init__(self, key: str, message: str, source: Path | str | None = None) -> None:
+        super().__init__(key, message, source)
+        self.key, self.message, self.source = key, message, source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.key}: {self.message}" if self.key else f"{where}{self.message}"
+
+    def within(self, table: str, source: Path | str | None) -> ConfigError:
+        """The same error with its key qualified by the table it is in, and its file."""
+        key = f"{table}.{self.key}" if table and self.key else table or self.key
+        return ConfigError(key, self.message, self.source or source)
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None  # the file the configuration came from, if any
+    root: Path  # paths and globs are relative to this folder
+    exclude: tuple[str, ...] = ()
+    markdown_extensions: tuple[str, ...] = DEFAULT_MARKDOWN_EXTENSIONS
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    select: tuple[str, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)  # check id -> its options object
+
+    def is_markdown(self, path: Path | str) -> bool:
+        return str(path).lower().endswith(self.markdown_extensions)
+
+    def excluded(self, location: Path) -> bool:
+        relative = relative_to(location, self.root)
+        return relative is not None and any(glob_match(p, relative) for p in self.exclude)
+
+
+def relative_to(location: Path, root: Path) -> str | None:
+    """``location`` relative to ``root`` as a POSIX path, or None when it is outside."""
+    try:
+        return location.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return None
+
+
+def parse_size(value: object, key: str = "max-file-size") -> int:
+    """``10MB``, ``512KiB``, ``1.5 GB`` or a number of bytes."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    units = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value).lower()) if isinstance(value, str) else None
+    if match is None or match.group(2) not in units:
+        raise ConfigError(key, f"expected a size such as \"10MB\", got {value!r}")
+    return int(float(match.group(1)) * units[match.group(2)])
+
+
+def string_list(table: Mapping[str, Any], key: str, default: Sequence[str] = ()) -> tuple[str, ...]:
+    """A list of strings from ``table[key]``; a wrong type is a ConfigError naming the key."""
+    value = table.get(key, default)
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(key, f"expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def boolean(table: Mapping[str, Any], key: str, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(key, f"expected true or false, got {value!r}")
+    return value
+
+
+def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
+    """The nearest configuration at or above ``start`` (stopping at the repository root)."""
+    folder = start.absolute()
+    while True:
+        dedicated = folder / CONFIG_FILE
+        if dedicated.is_file():
+            return dedicated, read_table(dedicated)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = read_table(pyproject)
+            if "review-hooks" in table.get("tool", {}):
+                return pyproject, table
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except OSError as error:
+        raise ConfigError("", f"cannot read: {error.strerror or error}", path) from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError("", f"invalid TOML: {error}", path) from error
+
+
+def load(
+    explicit: Path | None = None,
+    start: Path | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Config:
+    """Find, read and validate the configuration; raises ConfigError."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError("", "no such configuration file", explicit)
+        found: tuple[Path, Mapping[str, Any]] | None = (explicit, read_table(explicit))
+    else:
+        found = discover(start or Path.cwd())
+    if found is None:
+        return build({}, None, Path(start or Path.cwd()), overrides or {})
+    source, document = found
+    table = document
+    if source.name == "pyproject.toml":
+        tool = document.get("tool", {}).get("review-hooks", {})
+        table = tool if isinstance(tool, dict) else {}
+    return build(table, source, source.parent, overrides or {})
+
+
+def build(
+    table: Mapping[str, Any], source: Path | None, root: Path, overrides: Mapping[str, Mapping[str, Any]]
+) -> Config:
+    """Validate a configuration table; each check's own table is validated by the check."""
+    from review_hooks.registry import CHECKS, IDS
+
+    known = {"exclude", "markdown-extensions", "max-file-size", "select", *IDS}
+    for key in table:
+        if key not in known:
+            raise ConfigError(key, "unknown key", source)
+    try:
+        select = string_list(table, "select", IDS)
+        for check_id in select:
+            if check_id not in IDS:
+                raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(IDS)}")
+        extensions = tuple(e.lower() for e in string_list(table, "markdown-extensions",
+                                                          DEFAULT_MARKDOWN_EXTENSIONS))
+        config = Config(
+            source, root, string_list(table, "exclude"), extensions,
+            parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)), select,
+        )
+    except ConfigError as error:
+        raise error.within("", source) from None
+    settings: dict[str, Any] = {}
+    for check in CHECKS:
+        section = table.get(check.id, {})
+        if not isinstance(section, dict):
+            raise ConfigError(check.id, "expected a table", source)
+        merged = {**section, **overrides.get(check.id, {})}
+        try:
+            settings[check.id] = check.configure(merged, root)
+        except ConfigError as error:
+            raise error.within(check.id, source) from None
+    return Config(config.source, root, config.exclude, config.markdown_extensions,
+                  config.max_file_size, config.select, settings)
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether a POSIX relative ``path`` matches a gitignore-style ``pattern``.
+
+    ``**/`` matches zero or more folders, ``*`` and ``?`` stay within one folder, a
+    pattern without a slash matches a name at any depth, and a pattern that matches a
+    folder matches everything below it.
+    """
+    return _glob_regex(pattern).match(path) is not None
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.strip("/") if anchored else pattern.rstrip("/")
+    parts: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            parts.append("[^/]*")
+        elif char == "?":
+            parts.append("[^/]")
+        elif char == "[" and (end := pattern.find("]", index + 2)) > 0:
+            body = pattern[index + 1 : end].replace("\\", "\\\\")
+            parts.append("[" + ("^" + body[1:] if body[:1] in "!^" and body else body) + "]")
+            index = end + 1
+            continue
+        else:
+            parts.append(re.escape(char))
+        index += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(parts) + "(?:/.*)?\\Z", re.DOTALL)

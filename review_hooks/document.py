@@ -1,0 +1,150 @@
+"""Document: a file read once, decoded once, and shared by every check.
+
+Bytes come first: a BOM is recognised before anything else (UTF-16 text is full of NUL
+bytes), then strict UTF-8, and only then charset-normalizer, limited to the few legacy
+codecs a review document is plausibly saved in. The text keeps its newlines exactly
+(lines are split on ``\\n`` only, so a CRLF line ends in ``\\r``). The line index and the
+Markdown structure are computed on first use, so a check that needs only the text never
+pays for a parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.markdown import Structure
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Legacy codecs a text file is plausibly saved in when it is not UTF-8.
+FALLBACK_CODECS = ("cp1252", "mac_roman", "latin_1")
+SNIFF_BYTES = 8192
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+
+
+class NotText(Exception):
+    """The bytes are not text in any plausible encoding: the file is binary."""
+
+
+def split_bom(raw: bytes) -> tuple[bytes, str | None]:
+    """The BOM at the start of ``raw`` (or ``b""``) and the encoding it announces."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return bom, encoding
+    return b"", None
+
+
+def decode(raw: bytes) -> tuple[str, str, bytes]:
+    """``(text, encoding, bom)`` for ``raw``; raises NotText for binary content."""
+    bom, encoding = split_bom(raw)
+    if encoding is not None:
+        try:
+            return raw[len(bom) :].decode(encoding), encoding, bom
+        except UnicodeDecodeError as error:
+            raise NotText(f"invalid {encoding} after its byte order mark") from error
+    if b"\x00" in raw[:SNIFF_BYTES]:
+        raise NotText("contains NUL bytes")
+    try:
+        return raw.decode("utf-8"), "utf-8", b""
+    except UnicodeDecodeError:
+        pass
+    encoding = legacy_encoding(raw)
+    return raw.decode(encoding), encoding, b""
+
+
+def legacy_encoding(raw: bytes) -> str:
+    """The legacy codec of text that is not UTF-8, or NotText when none is plausible."""
+    head = raw[:SNIFF_BYTES]
+    if sum(1 for byte in head if byte in _CONTROL) > max(2, len(head) // 100):
+        raise NotText("too many control characters for text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(FALLBACK_CODECS), explain=False).best()
+    if best is None:
+        raise NotText("no plausible text encoding")
+    return best.encoding
+
+
+def newline_style(text: str) -> str:
+    """``"\\r\\n"`` when the first line ends in CRLF, else ``"\\n"``."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file's bytes and what every check derives from them.
+
+    ``path`` is the path as shown to the user; ``location`` is where it is on disk.
+    """
+
+    path: str
+    location: Path
+    raw: bytes
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    is_markdown: bool = False
+
+    @classmethod
+    def from_bytes(
+        cls, raw: bytes, path: str = "<text>", location: Path | None = None, is_markdown: bool = False
+    ) -> Document:
+        """Decode ``raw``; raises NotText when it is binary."""
+        text, encoding, bom = decode(raw)
+        return cls(path, location or Path(path), raw, text, encoding, bom, is_markdown)
+
+    def with_text(self, text: str) -> Document:
+        """The same file holding ``text`` instead (used to re-check a fix before writing)."""
+        return Document(self.path, self.location, self.encoded(text), text, self.encoding, self.bom,
+                        self.is_markdown)
+
+    def encoded(self, text: str) -> bytes:
+        """``text`` as this file stores it: its BOM and its encoding."""
+        return self.bom + text.encode(self.encoding)
+
+    @property
+    def newline(self) -> str:
+        return newline_style(self.text)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text split on ``\\n`` only; a CRLF line keeps its ``\\r``."""
+        return self.text.split("\n")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        index = find("\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = find("\n", index + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of a character offset into ``text``."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """The character offset of a 1-based ``(line, column)``."""
+        return self.line_starts[line - 1] + column - 1
+
+    @cached_property
+    def markdown(self) -> Structure:
+        """The Markdown structure, parsed once on first use."""
+        from review_hooks.markdown import parse
+
+        return parse(self.text)

@@ -1,0 +1,146 @@
+"""Which files a run reads, and reading each one once into a Document.
+
+Hook mode takes exactly the paths given (pre-commit passes any subset, in any order)
+and never lists the repository. ``scan`` takes the git-tracked files below the given
+paths (``ls-files -z``, so non-ASCII names survive), or walks the folders outside git.
+A file that cannot be read is a ``Skip`` with one clear reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from review_hooks.config import Config
+from review_hooks.document import Document, NotText
+from review_hooks.repository import Repository
+
+#: Extensions that are binary even when their first bytes hold no NUL (.ai is PDF-based).
+BINARY_EXTENSIONS = frozenset(
+    """.7z .a .ai .avi .bin .bmp .bz2 .class .dll .dmg .doc .docx .dylib .eot .eps .exe .flac .gif .gz
+    .ico .icns .jar .jpeg .jpg .lz .lzma .m4a .mkv .mov .mp3 .mp4 .mpg .o .obj .odp .ods .odt .ogg .otf
+    .pdf .png .ppt .pptx .psd .pyc .pyo .rar .so .sqlite .tar .tgz .tif .tiff .ttf .wasm .wav .webm
+    .webp .whl .woff .woff2 .xls .xlsx .xz .zip .zst""".split()
+)
+#: Skips that mean a path named on the command line could not be checked (exit 1).
+FAILURES = frozenset({"missing", "unreadable", "directory", "symlink"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check: ``path`` as shown to the user, ``location`` on disk."""
+
+    path: str
+    location: Path
+    named: bool = True  # named on the command line (hook mode) rather than found by a scan
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A target that was not checked, and why (``kind`` is one of the reasons below)."""
+
+    target: Target
+    kind: str  # missing | unreadable | directory | symlink | binary | oversized
+    reason: str
+
+    def __str__(self) -> str:
+        return f"review-hooks: {self.target.path}: {self.reason}"
+
+    @property
+    def failed(self) -> bool:
+        return self.kind in FAILURES
+
+
+def named_targets(paths: Iterable[str]) -> list[Target]:
+    """Hook mode: exactly the given paths."""
+    return [Target(path, Path(path)) for path in paths]
+
+
+def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:
+    """The files below ``paths``: git-tracked ones inside a repository, all files elsewhere."""
+    for given in paths or ["."]:
+        location = Path(given)
+        if not location.exists() and not location.is_symlink():
+            yield Target(given, location)  # reported as missing
+            continue
+        if repository is not None and repository.relative(location) is not None:
+            found = _tracked_below(location, repository)
+        else:
+            found = _walk(location)
+        for file in found:
+            if not config.excluded(file):
+                yield Target(_display(file, given), file, named=file == location)
+
+
+def _tracked_below(location: Path, repository: Repository) -> list[Path]:
+    prefix = repository.relative(location) or ""
+    if prefix in repository.tracked or location.is_file():
+        return [location]
+    prefix = "" if prefix in ("", ".") else prefix + "/"
+    return [repository.root / path for path in sorted(repository.tracked) if path.startswith(prefix)]
+
+
+def _walk(location: Path) -> list[Path]:
+    if not location.is_dir():
+        return [location]
+    found: list[Path] = []
+    for folder, folders, files in os.walk(location):
+        folders[:] = sorted(name for name in folders if name not in (".git", "node_modules", ".venv"))
+        found.extend(Path(folder) / name for name in sorted(files))
+    return found
+
+
+def _display(file: Path, given: str) -> str:
+    """The path relative to the current folder when it is below it, else as found."""
+    try:
+        return file.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(file) if given else file.as_posix()
+
+
+def read(target: Target, config: Config, repository: Repository | None) -> Document | Skip:
+    """The target's Document, or a Skip saying why it cannot be one."""
+    location = target.location
+    try:
+        info = location.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            if not location.exists():
+                return Skip(target, "symlink", "broken symbolic link")
+            if not target.named:
+                return Skip(target, "binary", "symbolic link (not followed in a scan)")
+            info = location.stat()
+    except FileNotFoundError:
+        return Skip(target, "missing", "no such file")
+    except OSError as error:
+        return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
+    if stat.S_ISDIR(info.st_mode):
+        return Skip(target, "directory", "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        return Skip(target, "binary", "not a regular file")
+    if info.st_size > config.max_file_size:
+        return Skip(target, "oversized", f"skipped: {info.st_size} bytes is over max-file-size "
+                                         f"({config.max_file_size})")
+    if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(location, repository):
+        return Skip(target, "binary", "skipped: binary file")
+    try:
+        raw = location.read_bytes()
+    except OSError as error:
+        return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
+    try:
+        return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
+    except NotText as error:
+        return Skip(target, "binary", f"skipped: binary file ({error})")
+
+
+def _binary_attribute(location: Path, repository: Repository | None) -> bool:
+    """git's ``binary`` or ``-diff`` attribute; ``-text`` alone does not make a file binary."""
+    if repository is None:
+        return False
+    return repository.attribute(location, "binary") == "set" or repository.attribute(location, "diff") == "unset"
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()

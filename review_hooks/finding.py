@@ -1,0 +1,51 @@
+"""Finding: one problem in one file, an immutable value whose ``str()`` is the output contract.
+
+Checks yield findings with only a position and a message; the runner stamps the path and
+the check id (a check never types its own id twice) and marks findings its fix removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Replacement:
+    """A known fix for a finding: replace the span (1-based, end exclusive) by ``text``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """``PATH:LINE:COL: CHECK-ID message``; sorted by path, line, column, check, message."""
+
+    path: str = ""
+    line: int = 1
+    column: int = 1
+    check: str = ""
+    message: str = ""
+    fixed: bool = False
+    #: "error" changes the exit code; "warning" is printed only (a policy set to "warn").
+    severity: str = field(default="error", compare=False)
+    replacement: Replacement | None = field(default=None, compare=False)
+    suppressed: bool = field(default=False, compare=False)
+
+    def __str__(self) -> str:
+        suffix = " (fixed)" if self.fixed else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.check} {self.message}{suffix}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The ``--format json`` object."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "check": self.check,
+            "message": self.message,
+            "fixed": self.fixed,
+        }

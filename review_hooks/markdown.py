@@ -1,0 +1,273 @@
+"""The Markdown structure of a document, parsed once with markdown-it-py.
+
+Checks ask for headings, links, reference definitions, HTML anchors and the line
+ranges of code, comments and front matter; none of them parses Markdown itself. Line
+numbers are 1-based and agree with ``Document.lines`` (markdown-it treats a lone
+``\\r`` as a line break and ``Document`` does not, so it is blanked before parsing).
+Positions of link destinations are found in the source text, because markdown-it
+normalises and percent-encodes them and keeps no columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # the rendered text: inline code kept, markup and HTML tags dropped
+    line: int
+    setext: bool
+    source: str  # the source line as written (the text line, for a setext heading)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link destination as written: ``kind`` is link, image, reference, definition, autolink or html."""
+
+    kind: str
+    target: str  # the destination as written (without ``<>``), before percent-decoding
+    line: int
+    column: int  # where ``target`` starts in the source (for a reference use: where ``[`` is)
+    label: str = ""  # for references and definitions: the label as written
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An HTML ``id`` or ``<a name>`` that a ``#fragment`` may point at."""
+
+    name: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    headings: tuple[Heading, ...] = ()
+    links: tuple[Link, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    #: label (normalised as CommonMark does) -> its definition
+    definitions: dict[str, Link] = field(default_factory=dict)
+    code: tuple[tuple[int, int], ...] = ()  # inclusive 1-based line ranges of fenced/indented code
+    comments: tuple[tuple[int, int], ...] = ()  # HTML comment blocks
+    front_matter: dict[str, Any] | None = None
+    front_matter_lines: tuple[int, int] | None = None
+
+    def in_code(self, line: int) -> bool:
+        return _in_ranges(self.code, line)
+
+    def in_comment(self, line: int) -> bool:
+        return _in_ranges(self.comments, line)
+
+
+def _in_ranges(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
+    index = bisect.bisect_right(ranges, (line, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= line <= ranges[index][1]
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+
+def normalize_label(label: str) -> str:
+    """A reference label as CommonMark compares it: case-folded, inner white space collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+_HTML_ATTR = re.compile(
+    r"""<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"""
+)
+_ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def parse(text: str) -> Structure:
+    """The structure of ``text``; never raises on any input."""
+    source = text.replace("\r\n", "\n").replace("\r", " ")
+    starts = [0, *(m.end() for m in re.finditer("\n", source))]
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(source, env)
+    builder = _Builder(source, starts)
+    builder.add_definitions(env.get("references", {}))
+    builder.walk(tokens)
+    return builder.structure()
+
+
+class _Builder:
+    """Collects the structure from markdown-it's token stream in one pass."""
+
+    def __init__(self, source: str, starts: list[int]) -> None:
+        self.source = source
+        self.starts = starts
+        self.headings: list[Heading] = []
+        self.links: list[Link] = []
+        self.anchors: list[Anchor] = []
+        self.definitions: dict[str, Link] = {}
+        self.code: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
+        self.front_matter: dict[str, Any] | None = None
+        self.front_matter_lines: tuple[int, int] | None = None
+
+    def structure(self) -> Structure:
+        return Structure(
+            tuple(self.headings), tuple(sorted(self.links, key=lambda x: (x.line, x.column))),
+            tuple(self.anchors), self.definitions, tuple(self.code), tuple(sorted(self.comments)),
+            self.front_matter, self.front_matter_lines,
+        )
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def block(self, token_map: list[int]) -> tuple[int, str]:
+        begin = self.starts[token_map[0]]
+        end = self.starts[token_map[1]] if token_map[1] < len(self.starts) else len(self.source)
+        return begin, self.source[begin:end]
+
+    def walk(self, tokens: list[Any]) -> None:
+        heading: tuple[int, bool, list[int]] | None = None
+        for token in tokens:
+            kind = token.type
+            if kind == "heading_open":
+                heading = (int(token.tag[1]), token.markup in ("=", "-"), token.map)
+            elif kind == "inline" and token.map:
+                if heading is not None:
+                    level, setext, token_map = heading
+                    line = token_map[0] + 1
+                    text = _plain_text(token.children or [])
+                    source = self.source[self.starts[line - 1] :].split("\n", 1)[0]
+                    self.headings.append(Heading(level, text, line, setext, source))
+                    heading = None
+                self.inline(token)
+            elif kind in ("fence", "code_block") and token.map:
+                self.code.append((token.map[0] + 1, token.map[1]))
+            elif kind == "html_block" and token.map:
+                self.html(*self.block(token.map))
+                if token.content.lstrip().startswith("<!--"):
+                    self.comments.append((token.map[0] + 1, token.map[1]))
+            elif kind == "front_matter" and token.map:
+                self.front_matter_lines = (token.map[0] + 1, token.map[1])
+                self.front_matter = _yaml_mapping(token.content)
+
+    def html(self, begin: int, source: str) -> None:
+        """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
+        source = _COMMENT.sub(lambda m: " " * len(m.group()), source)
+        for tag in _HTML_ATTR.finditer(source):
+            name = tag.group("tag").lower()
+            for attr in _ATTR.finditer(tag.group("attrs")):
+                key = attr.group(1).lower()
+                value = next((v for v in attr.group(3, 4, 5) if v is not None), None)
+                if value is None:
+                    continue
+                offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
+                line, column = self.position(offset)
+                if (key, name) in (("href", "a"), ("src", "img")):
+                    self.links.append(Link("html", value, line, column))
+                elif key == "id" or (key, name) == ("name", "a"):
+                    self.anchors.append(Anchor(value, line, column))
+
+    def inline(self, token: Any) -> None:
+        begin, source = self.block(token.map)
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), source)
+        cursor = 0
+        for child in token.children or []:
+            if child.type == "html_inline":
+                found = visible.find(child.content, cursor)
+                if found >= 0:
+                    self.html(begin + found, child.content)
+                    cursor = found + len(child.content)
+            elif child.type in ("link_open", "image"):
+                href = child.attrs.get("href" if child.type == "link_open" else "src", "")
+                if child.markup == "autolink" or child.info == "auto":
+                    found = visible.find(str(child.children[0].content if child.children else href), cursor)
+                    if found >= 0:
+                        self.links.append(Link("autolink", str(href), *self.position(begin + found)))
+                        cursor = found
+                    continue
+                kind = "image" if child.type == "image" else "link"
+                cursor = self.destination(kind, str(href), begin, visible, cursor)
+
+    def destination(self, kind: str, href: str, begin: int, visible: str, cursor: int) -> int:
+        """Find the written destination matching ``href`` after ``cursor``; returns the new cursor."""
+        normalize = _parser().normalizeLink
+        for match in _INLINE_DESTINATION.finditer(visible, cursor):
+            raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
+            if normalize(_unescape(raw)) == href:
+                start = match.start("angle") if match.group("angle") is not None else match.start("bare")
+                self.links.append(Link(kind, raw, *self.position(begin + start)))
+                return match.end()
+        for match in _REFERENCE.finditer(visible, cursor):
+            label = match.group("label") or match.group("text")
+            definition = self.definition_href(label)
+            if definition is not None and normalize(_unescape(definition)) == href:
+                self.links.append(Link("reference", definition, *self.position(begin + match.start()), label))
+                return match.end() - len(match.group("rest") or "")
+        return cursor
+
+    def definition_href(self, label: str) -> str | None:
+        definition = self.definitions.get(normalize_label(label))
+        return definition.target if definition else None
+
+    def add_definitions(self, references: dict[str, Any]) -> None:
+        for key, value in references.items():
+            token_map = value.get("map")
+            if not token_map:
+                continue
+            begin, source = self.block(token_map)
+            match = _DEFINITION.search(source)
+            if match is None:
+                continue
+            raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
+            start = match.start("angle") if match.group("angle") is not None else match.start("bare")
+            link = Link("definition", raw, *self.position(begin + start), match.group("label"))
+            self.definitions[normalize_label(key)] = link
+            self.links.append(link)
+
+
+_DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+))"""
+_INLINE_DESTINATION = re.compile(r"\]\(\s*" + _DESTINATION)
+_REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
+_DEFINITION = re.compile(
+    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
+    + _DESTINATION,
+    re.MULTILINE,
+)
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def _unescape(raw: str) -> str:
+    import html
+
+    return html.unescape(_ESCAPE.sub(r"\1", raw))
+
+
+def _plain_text(children: list[Any]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_plain_text(child.children or []))
+    return "".join(parts).strip()
+
+
+def _yaml_mapping(content: str) -> dict[str, Any] | None:
+    import yaml
+
+    try:
+        value = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, dict) else None

@@ -1,0 +1,40 @@
+"""Reporters: small functions from sorted findings to text, one per ``--format``.
+
+``text`` is the output contract, one ``PATH:LINE:COL: CHECK-ID message`` line each;
+``json`` is a list of objects with the same fields. Suppressed findings are never
+printed by these formats.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from review_hooks.finding import Finding
+
+Reporter = Callable[[Sequence[Finding], TextIO], None]
+
+
+def text(findings: Sequence[Finding], out: TextIO) -> None:
+    for finding in findings:
+        if not finding.suppressed:
+            print(finding, file=out)
+
+
+def json_list(findings: Sequence[Finding], out: TextIO) -> None:
+    json.dump([f.as_dict() for f in findings if not f.suppressed], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": json_list}
+
+
+def default_format() -> str:
+    """``github`` under GitHub Actions (when it is available), else ``text``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
+
+
+def report(findings: Sequence[Finding], output_format: str, out: TextIO) -> None:
+    REPORTERS[output_format or default_format()](findings, out)

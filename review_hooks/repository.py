@@ -1,0 +1,140 @@
+"""Facts about the git repository a run is in, each asked of git at most once per run.
+
+Plain ``git`` subprocesses, not gitpython: a hook pays for every import, and these are
+three fixed plumbing calls. Nothing here runs unless a check asks: the conflict-marker
+and mojibake hooks never list the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from functools import cached_property
+from pathlib import Path
+
+
+class GitError(Exception):
+    """git could not answer; ``str()`` is a one-line reason."""
+
+
+def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run ``git -C root args`` and return its standard output."""
+    try:
+        completed = subprocess.run(
+            ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from error
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {message[-1] if message else completed.returncode}")
+    return completed.stdout
+
+
+def find_root(start: Path) -> Path | None:
+    """The work tree root holding ``start`` (by looking for ``.git``; no subprocess)."""
+    folder = start.absolute()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+class Repository:
+    """A git work tree; every fact is computed on first use and kept for the run."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.absolute()
+        self._attributes: dict[str, dict[str, str]] = {}
+
+    def relative(self, location: Path) -> str | None:
+        """``location`` relative to the root as a POSIX path, or None outside the work tree."""
+        try:
+            return location.absolute().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    @cached_property
+    def tracked(self) -> frozenset[str]:
+        """Every path in the index (tracked or staged), relative, POSIX, NUL-separated by git."""
+        output = git(self.root, "ls-files", "-z", "--cached", "--full-name")
+        return frozenset(os.fsdecode(path) for path in output.split(b"\0") if path)
+
+    @cached_property
+    def tracked_folders(self) -> frozenset[str]:
+        folders: set[str] = {""}
+        for path in self.tracked:
+            parts = path.split("/")[:-1]
+            for depth in range(1, len(parts) + 1):
+                folders.add("/".join(parts[:depth]))
+        return frozenset(folders)
+
+    @cached_property
+    def unmerged(self) -> frozenset[str]:
+        """Paths git holds in more than one stage: a merge, rebase or cherry-pick conflict."""
+        output = git(self.root, "ls-files", "-z", "--unmerged", "--full-name")
+        return frozenset(os.fsdecode(entry.split(b"\t", 1)[1]) for entry in output.split(b"\0") if b"\t" in entry)
+
+    def staged_additions(self, location: Path) -> frozenset[str]:
+        """The lines the staged change adds to ``location`` (for code-fence exemptions)."""
+        relative = self.relative(location)
+        if relative is None:
+            return frozenset()
+        output = git(self.root, "diff", "--cached", "--no-color", "--unified=0", "--no-ext-diff", "--", relative)
+        return frozenset(
+            line[1:].decode("utf-8", "replace").rstrip("\r")
+            for line in output.split(b"\n")
+            if line.startswith(b"+") and not line.startswith(b"+++")
+        )
+
+    @cached_property
+    def _repository_attributes(self) -> bool:
+        home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        return (home / "git" / "attributes").exists() or (self.root / ".git" / "info" / "attributes").exists()
+
+    def may_have_attributes(self, location: Path) -> bool:
+        """Whether any attribute can apply to ``location``: without one, no git process is worth it."""
+        if self._repository_attributes:
+            return True
+        folder = location.absolute().parent
+        while True:
+            if (folder / ".gitattributes").exists():
+                return True
+            if folder == self.root or folder.parent == folder:
+                return False
+            folder = folder.parent
+
+    def prefetch_attributes(self, locations: list[Path]) -> None:
+        """Ask git for the attributes of many paths in one process."""
+        relatives: list[str] = []
+        for location in locations:
+            relative = self.relative(location)
+            if relative is None or relative in self._attributes:
+                continue
+            self._attributes[relative] = {}
+            if self.may_have_attributes(location):
+                relatives.append(relative)
+        if not relatives:
+            return
+        try:
+            output = git(self.root, "check-attr", "-z", "--stdin", "binary", "diff", "text",
+                         "conflict-marker-size", stdin=b"\0".join(os.fsencode(r) for r in relatives) + b"\0")
+        except GitError:
+            return
+        fields = output.split(b"\0")
+        for index in range(0, len(fields) - 2, 3):
+            path, name, value = (os.fsdecode(f) for f in fields[index : index + 3])
+            if value != "unspecified":
+                self._attributes.setdefault(path, {})[name] = value
+
+    def attribute(self, location: Path, name: str) -> str | None:
+        """One attribute of one path (``set``, ``unset``, or a value), asking git if needed."""
+        relative = self.relative(location)
+        if relative is None:
+            return None
+        if relative not in self._attributes:
+            self.prefetch_attributes([location])
+        return self._attributes.get(relative, {}).get(name)

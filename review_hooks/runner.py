@@ -1,0 +1,179 @@
+"""Run the selected checks over files: suppressions, fixes, the exit code.
+
+The runner owns everything a check should not: stamping path and check id on findings,
+applying inline suppressions, deciding whether a fix may be written (it must remove
+findings of its own check and add none), writing it atomically, and the exit code of
+the output contract: 0 clean, 1 findings / a changed file / a named path not checked,
+2 configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from review_hooks import config as configuration
+from review_hooks import files, reporters, suppressions
+from review_hooks.check import Check, Context
+from review_hooks.document import Document
+from review_hooks.finding import Finding
+from review_hooks.registry import CHECKS, IDS
+from review_hooks.repository import GitError, Repository, find_root
+from review_hooks.write import WriteError, write
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    scan: bool = False  # list git-tracked files below the paths instead of taking them as given
+    select: tuple[str, ...] = ()  # empty: the configuration's selection
+    fix: bool = False
+    diff: bool = False  # show what a fix would change, write nothing
+    output_format: str = ""  # empty: text, or github under GitHub Actions
+    exit_zero: bool = False
+    config_path: Path | None = None
+    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one stderr line each
+    failed: bool = False  # a path named on the command line could not be checked
+    changed: bool = False  # a fixer changed the file (or would, with --diff)
+    error: bool = False  # an internal error or a failed write
+    skipped: str = ""  # the Skip kind, for statistics
+
+
+def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Check ``paths`` and report; returns the exit code."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        config = configuration.load(options.config_path, overrides=options.overrides)
+        checks = selected(options.select or config.select)
+    except (configuration.ConfigError, KeyError) as error:
+        print(f"review-hooks: {error.args[0] if isinstance(error, KeyError) else error}", file=err)
+        return 2
+    root = find_root(Path.cwd())
+    repository = Repository(root) if root else None
+    context = Context(config, repository)
+    try:
+        targets = (list(files.scan_targets(paths, repository, config)) if options.scan
+                   else files.named_targets(paths))
+    except GitError as error:
+        print(f"review-hooks: {error}", file=err)
+        return 2
+    if repository is not None and targets:
+        repository.prefetch_attributes([t.location for t in targets])
+    results = [process(target, checks, context, options) for target in targets]
+    return finish(results, options, out, err)
+
+
+def selected(ids: Iterable[str]) -> tuple[Check, ...]:
+    """The checks named by ``ids``, in registry order; KeyError for an unknown id."""
+    wanted = set(ids)
+    unknown = wanted - set(IDS)
+    if unknown:
+        raise KeyError(f"unknown check {sorted(unknown)[0]!r}; known: {', '.join(IDS)}")
+    return tuple(check for check in CHECKS if check.id in wanted)
+
+
+def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
+    """Read one file, check it, fix it if asked: everything one file needs, independent of the others."""
+    document = files.read(target, context.config, context.repository)
+    if isinstance(document, files.Skip):
+        shown = target.named and (document.failed or not options.scan)
+        return FileResult(notes=[str(document)] if shown else [], failed=target.named and document.failed,
+                          skipped=document.kind)
+    result = FileResult()
+    result.findings = examine(document, checks, context, result)
+    if options.fix or options.diff:
+        fix(document, checks, context, options, result)
+    return result
+
+
+def examine(document: Document, checks: Sequence[Check], context: Context, result: FileResult) -> list[Finding]:
+    """Every selected check's findings on one document, stamped and with suppressions applied."""
+    findings: list[Finding] = []
+    for check in checks:
+        if check.markdown_only and not document.is_markdown:
+            continue
+        try:
+            findings.extend(replace(f, path=document.path, check=check.id) for f in check.find(document, context))
+        except Exception as error:  # a bug in one check must not hide the others' findings
+            result.notes.append(f"review-hooks: {document.path}: internal error in {check.id}: "
+                                f"{type(error).__name__}: {error}")
+            result.error = True
+    stamped = suppressions.apply(findings, document, IDS)
+    return [replace(f, path=document.path) for f in stamped]
+
+
+def fix(document: Document, checks: Sequence[Check], context: Context, options: RunOptions,
+        result: FileResult) -> None:
+    """Apply each fixer in turn, keeping a fix only if re-checking shows it removed its findings."""
+    original = document
+    for check in checks:
+        if check.repair is None or (check.markdown_only and not document.is_markdown):
+            continue
+        before = {_key(f) for f in result.findings if f.check == check.id and not f.suppressed}
+        try:
+            text = check.repair(document, context)
+            if text is None or text == document.text:
+                continue
+            candidate = document.with_text(text)
+            after = {_key(replace(f, path=document.path, check=check.id)) for f in check.find(candidate, context)}
+        except Exception as error:
+            result.notes.append(f"review-hooks: {document.path}: internal error in {check.id} fix: "
+                                f"{type(error).__name__}: {error}")
+            result.error = True
+            continue
+        if not after < before:
+            result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: "
+                                "re-checking the fixed text did not remove its findings")
+            continue
+        result.findings = [replace(f, fixed=True) if f.check == check.id and _key(f) not in after else f
+                           for f in result.findings]
+        document = candidate
+    if document.text == original.text:
+        return
+    result.changed = True
+    if options.diff:
+        result.notes.append(unified_diff(original, document.text))
+        result.findings = [replace(f, fixed=False) for f in result.findings]
+        return
+    try:
+        write(original, document.text)
+    except WriteError as error:
+        result.notes.append(f"review-hooks: {original.path}: {error}")
+        result.findings = [replace(f, fixed=False) for f in result.findings]
+        result.error = True
+
+
+def _key(finding: Finding) -> tuple[int, str]:
+    """What identifies a finding across a fix: a fix may shift columns, never lines."""
+    return finding.line, finding.message
+
+
+def unified_diff(document: Document, text: str) -> str:
+    lines = difflib.unified_diff(document.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                                 f"a/{document.path}", f"b/{document.path}")
+    return "".join(lines).rstrip("\n")
+
+
+def finish(results: Sequence[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
+    """Print notes and findings; compute the exit code."""
+    for result in results:
+        for note in result.notes:
+            print(note, file=err)
+    findings = sorted(f for result in results for f in result.findings)
+    reporters.report(findings, options.output_format, out)
+    if any(result.error for result in results):
+        return 2
+    if options.exit_zero:
+        return 0
+    failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in findings)
+    changed = any(result.changed or result.failed for result in results)
+    return 1 if failing or changed else 0
