@@ -71,7 +71,7 @@ class Region:
 
 @cache
 def _pattern(size: int) -> re.Pattern[str]:
-    run = "{%d,}" % size
+    run = f"{{{size},}}"
     return re.compile(
         rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
     )
