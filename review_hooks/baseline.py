@@ -3,7 +3,8 @@
 ``--write-baseline FILE`` records every reported finding (not suppressed, not fixed);
 ``--baseline FILE`` then reports only findings that are not in it. An entry is keyed by
 path, check and message, never by line or column, so editing above a finding does not
-resurrect it; it carries a count, so a file with three identical findings in the baseline
+resurrect it (line numbers quoted inside a message, as in ``(lines 1-346: ...)``, are ignored
+when matching, for the same reason); it carries a count, so a file with three identical findings in the baseline
 reports the fourth. Paths are stored relative to the baseline file's folder, so the same
 baseline works from any current folder. An entry with fewer matching findings than its
 count is stale (the finding was fixed, or its message changed); ``--baseline-stale``
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from review_hooks.finding import Finding
 
 VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline's folder, check, message)
+_LINE_NUMBERS = re.compile(r"\b(lines?) \d+(?:\s*-\s*\d+)?")
 
 
 class BaselineError(Exception):
@@ -45,6 +48,12 @@ class Outcome:
 def key(finding: Finding, folder: Path) -> Key:
     path = Path(os.path.relpath(Path(finding.path).absolute(), folder.absolute())).as_posix()
     return path, finding.check, finding.message
+
+
+def matching(entry: Key) -> Key:
+    """What must be equal for a finding to match an entry: line numbers in the message do not count."""
+    path, check, message = entry
+    return path, check, _LINE_NUMBERS.sub(r"\1 #", message)
 
 
 def recorded(findings: Sequence[Finding]) -> list[Finding]:
@@ -76,22 +85,33 @@ def load(path: Path) -> Counter[Key]:
     try:
         if data["version"] != VERSION:
             raise BaselineError(f"baseline {path} has version {data['version']!r}; this review-hooks reads {VERSION}")
-        return Counter({(e["path"], e["check"], e["message"]): int(e.get("count", 1)) for e in data["findings"]})
+        counts: Counter[Key] = Counter()
+        for entry in data["findings"]:
+            counts[(entry["path"], entry["check"], entry["message"])] += int(entry.get("count", 1))
+        return counts
     except (KeyError, TypeError, ValueError) as error:
         raise BaselineError(f"baseline {path} is not a review-hooks baseline (bad entry: {error})") from None
 
 
 def apply(findings: Sequence[Finding], path: Path) -> Outcome:
     """The findings not in the baseline at ``path``, in their order, and the stale entries."""
-    remaining = load(path)
+    entries = load(path)
+    remaining: Counter[Key] = Counter()
+    for entry, count in entries.items():
+        remaining[matching(entry)] += count
     outcome = Outcome([])
     for finding in findings:
-        entry = key(finding, path.parent)
+        entry = matching(key(finding, path.parent))
         if not finding.suppressed and not finding.fixed and remaining[entry] > 0:
             remaining[entry] -= 1
             outcome.baselined += 1
         else:
             outcome.findings.append(finding)
-    outcome.stale = [f"review-hooks: {path}: stale baseline entry: {p}: {c} {m}" + (f" ({n} more)" if n > 1 else "")
-                     for (p, c, m), n in sorted(remaining.items()) if n > 0]
+    for entry, count in sorted(entries.items()):  # stale: the entries whose matches ran out
+        left = min(count, remaining[matching(entry)])
+        remaining[matching(entry)] -= left
+        if left > 0:
+            file, check, message = entry
+            times = f" ({left} of {count})" if count > 1 else ""
+            outcome.stale.append(f"review-hooks: {path}: stale baseline entry: {file}: {check} {message}{times}")
     return outcome
