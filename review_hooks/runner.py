@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from review_hooks import baseline, changed, files, reporters, suppressions, terminal
+from review_hooks import baseline, files, reporters, suppressions, terminal
 from review_hooks import config as configuration
+from review_hooks.changed import narrowed
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -72,15 +73,14 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths))
         if options.changed_since or options.staged:
-            targets = changed.narrowed(targets, repository, options.changed_since, options.staged)
+            targets = narrowed(targets, repository, options.changed_since, options.staged)
     except GitError as error:
         print(f"review-hooks: {error}", file=err)
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    shown = options.scan and not options.quiet
-    results = [process(target, checks, context, options) for target in terminal.progress(targets, shown, err)]
-    return finish(results, options, out, err)
+    results = (process(target, checks, context, options) for target in targets)
+    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err)
 
 
 def selected(ids: Iterable[str]) -> tuple[Check, ...]:
@@ -174,13 +174,20 @@ def unified_diff(document: Document, text: str) -> str:
     return "".join(lines).rstrip("\n")
 
 
-def finish(results: Sequence[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
-    """Print notes and findings; compute the exit code."""
+def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
+    """Print notes as each file's result arrives, then the sorted findings; compute the exit code."""
+    findings: list[Finding] = []
+    skipped: list[str] = []  # each file's Skip kind, "" when it was checked
+    error = changed = False
     for result in results:
         if not options.quiet or result.failed or result.error:
             for note in result.notes:
                 print(note, file=err)
-    findings = sorted(f for result in results for f in result.findings)
+        findings.extend(result.findings)
+        skipped.append(result.skipped)
+        error = error or result.error
+        changed = changed or result.changed or result.failed
+    findings.sort()
     try:
         outcome = settle(findings, options, err)
     except baseline.BaselineError as error:
@@ -190,14 +197,12 @@ def finish(results: Sequence[FileResult], options: RunOptions, out: TextIO, err:
         shown = outcome.findings if options.show_suppressed else [f for f in outcome.findings if not f.suppressed]
         reporters.report(shown, options.output_format, out)
     if options.statistics:
-        terminal.statistics(outcome.findings, [r.skipped for r in results], sum(not r.skipped for r in results),
-                            outcome.baselined, err)
-    if any(result.error for result in results):
+        terminal.statistics(outcome.findings, skipped, skipped.count(""), outcome.baselined, err)
+    if error:
         return 2
     if options.exit_zero or options.write_baseline is not None:
         return 0
     failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in outcome.findings)
-    changed = any(result.changed or result.failed for result in results)
     return 1 if failing or changed or (options.baseline_stale and outcome.stale) else 0
 
 

@@ -3,16 +3,15 @@
 Colour only when the stream is a terminal and ``NO_COLOR`` is not set (https://no-color.org:
 any non-empty value); the progress bar only on a terminal's stderr, during a scan of many
 files, and never with ``--quiet``. Piped output is always the plain output contract.
+click is imported only when colour or a bar is drawn: a pre-commit hook's start-up pays nothing.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
-
-import click
 
 from review_hooks.finding import Finding
 
@@ -34,18 +33,22 @@ def use_colour(stream: TextIO) -> bool:
 
 def coloured(finding: Finding) -> str:
     """The contract line with the location dim, the check id red (yellow for a warning, green if fixed)."""
+    import click
+
     colour = "green" if finding.fixed else ("yellow" if finding.severity == "warning" else "red")
     location = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
     suffix = click.style(" (fixed)", fg="green") if finding.fixed else ""
     return f"{location} {click.style(finding.check, fg=colour)} {finding.message}{suffix}"
 
 
-def progress(items: Sequence[Item], shown: bool, err: TextIO) -> Iterator[Item]:
-    """``items`` one by one, drawing a progress bar on ``err`` when ``shown`` and ``err`` is a terminal."""
-    if not shown or len(items) < PROGRESS_THRESHOLD or not is_terminal(err):
+def progress(items: Iterable[Item], length: int, shown: bool, err: TextIO) -> Iterator[Item]:
+    """``items`` one by one (``length`` of them), with a progress bar on ``err`` when ``shown`` on a terminal."""
+    if not shown or length < PROGRESS_THRESHOLD or not is_terminal(err):
         yield from items
         return
-    with click.progressbar(items, label="review-hooks", file=err, show_pos=True) as bar:
+    import click
+
+    with click.progressbar(items, length=length, label="review-hooks", file=err, show_pos=True) as bar:
         yield from bar
 
 
