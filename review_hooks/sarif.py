@@ -58,8 +58,8 @@ SUPPRESSION_RULE: dict[str, Any] = {
     "shortDescription": {"text": "A review-hooks suppression comment is malformed or names an unknown check."},
     "fullDescription": {"text": "Suppression comments must use a known verb and name known check ids, "
                                 "so that a typo cannot silently suppress nothing."},
-    "help": {"text": "Write <!-- review-hooks: disable-next-line CHECK-ID --> with an id from "
-                     "`review-hooks list`."},
+    "help": {"text": "Name a verb (disable-next-line, disable-line, disable, enable, disable-file) and "
+                     "check ids from `review-hooks list` in the suppression comment."},
     "defaultConfiguration": {"level": "error"},
 }
 
