@@ -107,3 +107,14 @@ def test_inputs_are_never_expanded_by_the_shell(repo: Path, hook_repo: tuple[Pat
     assert outputs == {"exit-code": "1"}, result.stderr
     assert f"review-hooks: {paths}: no such file" in result.stderr
     assert not (repo / "pwned").exists()
+
+
+def test_our_workflow_runs_the_tests_and_the_action_with_declared_inputs() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    assert any(step.get("run") == "bash .ci/run" for step in steps)
+    ours = [step for step in steps if step.get("uses") == "./"]
+    assert ours, "the workflow runs this repository's action"
+    declared = set(action()["inputs"])
+    for step in ours:
+        assert set(step.get("with", {})) <= declared, step.get("name")
