@@ -20,7 +20,7 @@ from review_hooks.config import ConfigError, string_list
 TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
 POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
-_HASHES = re.compile(r"^(#{1,6})\s+(.*)$")
+_HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
 _OPTIONAL = re.compile(r"^\s*<!--\s*review-hooks:\s*optional\s*-->\s*$")
 HEADINGS_SOURCE = "its headings list"
 
@@ -75,14 +75,20 @@ class Kind:
 
     @cached_property
     def requirements(self) -> tuple[Requirement, ...]:
-        """The template's requirements, then the listed headings that are not already among them."""
+        """The template's requirements, then the listed headings; a listed heading that names a
+        template section adds its aliases to that section."""
         from review_hooks.heading_text import normalized
 
         found = list(self.template.requirements if self.template else ())
         for extra in self.headings:
             names = {normalized(n) for n in extra.names}
-            if not any(names & {normalized(n) for n in r.names} for r in found):
+            same = next((i for i, r in enumerate(found) if names & {normalized(n) for n in r.names}), None)
+            if same is None:
                 found.append(extra)
+            else:
+                known = found[same]
+                aliases = tuple(n for n in extra.names if n not in known.names)
+                found[same] = Requirement(known.names + aliases, known.level, known.source)
         return tuple(found)
 
 
@@ -174,7 +180,7 @@ def _requirement(entry: str) -> Requirement:
         match = _HASHES.match(part.strip())
         if match and level is None:
             level = len(match.group(1))
-        name = (match.group(2) if match else part).strip()
+        name = ((match.group(2) or "") if match else part).strip()
         if not name:
             raise ConfigError("headings", f"empty heading name in {entry!r}")
         names.append(name)

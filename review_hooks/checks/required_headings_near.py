@@ -45,7 +45,7 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
         hashed = _HASHED.match(line)
         text = hashed.group(2) if hashed else line
         key = text.strip() if exact else normalized(text)
-        if not any(key == n or (hashed is not None and not exact and matches(key, n)) for n in names):
+        if not key or not any(key == n or (hashed is not None and not exact and matches(key, n)) for n in names):
             continue
         found = _classify(document, number, line, hashed, requirement)
         if best is None or (found[0], number) < best[:2]:
