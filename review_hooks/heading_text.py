@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUALIFIERS = (" (", " - ", " – ", " — ", ": ", " [")
 _NUMBERING = re.compile(
@@ -21,6 +22,7 @@ _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
 _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
 
 
+@lru_cache(maxsize=8192)
 def normalized(text: str) -> str:
     """The comparable form of a heading's text (or of a required name)."""
     from review_hooks.encoding_repair import repaired_text

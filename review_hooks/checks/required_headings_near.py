@@ -1,9 +1,10 @@
 """Why a required heading was not found although its text is in the document (for required-headings).
 
-Near-misses, best first: ``#Approval`` (no space after ``#``) or ``####### Approval`` (more than
-six ``#``); a prose or bold line holding exactly the name; a heading-like line inside a code
-block; one inside an HTML comment. The first two are reported where they are (the fix is
-there); the others only add a note to the finding at the place the heading belongs.
+Near-misses, best first: ``#Approval`` (no space after ``#``) or ``####### Approval`` (more
+than six ``#``); a prose or bold line holding exactly the name (not a list item or table row);
+a heading-like line inside a code block; one inside an HTML comment. The first two are
+reported where they are (the fix is there); the others only add a note to the finding at
+the place the heading belongs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from review_hooks.document import Document
 from review_hooks.heading_text import matches, normalized
 
 _HASHED = re.compile(r"^\s*(#+)(.*)$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
 
@@ -43,6 +45,8 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
         if number in skip or len(line) > _LONGEST_LINE or not any(w in folded for w in words):
             continue
         hashed = _HASHED.match(line)
+        if hashed is None and _LIST_OR_TABLE.match(line):
+            continue
         text = hashed.group(2) if hashed else line
         key = text.strip() if exact else normalized(text)
         if not key or not any(key == n or (hashed is not None and not exact and matches(key, n)) for n in names):

@@ -185,6 +185,7 @@ MISSING = 'missing required heading "## Approval" (kind report, from its heading
                  id="inline code"),
     pytest.param("| Approval | Name |\n|---|---|\n", [f"6:1: {MISSING}; add it at the end (after line 6)"],
                  id="table"),
+    pytest.param("- Approval\n", [f"5:1: {MISSING}; add it at the end (after line 5)"], id="list item"),
     pytest.param("<h2>Approval</h2>\n", [f"5:1: {MISSING}; add it at the end (after line 5)"], id="html heading"),
 ])
 def test_only_real_headings_count(repo: Path, body: str, expected: list[str]) -> None:
