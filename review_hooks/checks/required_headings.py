@@ -65,36 +65,39 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     relative = relative_to(document.location, settings.base)
     if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
         return
-    structure = document.markdown
-    if _conflicted(document, structure):
+    if _conflicted(document):
         return
-    kind = kind_of(settings.kinds, relative, structure)
+    kind = kind_of(settings.kinds, relative, document)
     if kind is not None:
         yield from _findings(document, kind, settings)
 
 
-def _conflicted(document: Document, structure: Structure) -> bool:
+def _conflicted(document: Document) -> bool:
     if "<" * conflict_markers.DEFAULT_SIZE not in document.text:
         return False
     complete, _ = conflict_markers.regions(conflict_markers.markers(document.text, conflict_markers.DEFAULT_SIZE))
-    return any(not structure.in_code(region.opener.line) for region in complete)
+    return any(not document.markdown.in_code(region.opener.line) for region in complete)
 
 
-def kind_of(kinds: Sequence[Kind], relative: str | None, structure: Structure) -> Kind | None:
-    """The first kind whose files, front matter or title selects the document."""
-    from review_hooks.encoding_repair import repaired_text
-
-    h1 = next((h for h in structure.headings if h.level == 1), None)
-    title = repaired_text(h1.text) if h1 else None
-    front = structure.front_matter or {}
+def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> Kind | None:
+    """The first kind whose files, front matter or title selects the document (parsed only if needed)."""
     for kind in kinds:
         if kind.everything or (relative is not None and any(glob_match(p, relative) for p in kind.files)):
             return kind
-        if kind.front_matter and all(_front_value(front.get(k), v) for k, v in kind.front_matter):
+        front = document.markdown.front_matter if kind.front_matter else None
+        if front is not None and all(_front_value(front.get(k), v) for k, v in kind.front_matter):
             return kind
-        if kind.title is not None and title is not None and kind.title.search(title):
+        if kind.title is not None and (title := _title(document.markdown)) is not None and kind.title.search(title):
             return kind
     return None
+
+
+def _title(structure: Structure) -> str | None:
+    """The first H1, repaired."""
+    from review_hooks.encoding_repair import repaired_text
+
+    h1 = next((h for h in structure.headings if h.level == 1), None)
+    return repaired_text(h1.text) if h1 else None
 
 
 def _front_value(value: object, wanted: str) -> bool:
