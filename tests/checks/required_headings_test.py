@@ -74,6 +74,18 @@ def test_seed_template_copy_missing_three_sections_gets_exactly_three_findings(r
     assert lint("T.md", template="T.md")[:2] == (0, [])  # the template satisfies itself
 
 
+def test_emoji_headings_match_the_seed_templates_mac_roman_mojibake(repo: Path) -> None:
+    shutil.copy(SEEDS / "review-report-template.md", repo / "T.md")
+    text = (SEEDS / "review-report-template.md").read_text(encoding="utf-8")
+    assert "## \uf8ffüìö Related Documents\n" in text and "## 4. Test Results\n" in text
+    report = text.replace("## \uf8ffüìö Related Documents", "## 📚 Related Documents").replace(
+        "## 4. Test Results", "## ðŸ“Š Test Results (staging)")
+    (repo / "r.md").write_text(report, encoding="utf-8")
+    assert lint("r.md", template="T.md")[:2] == (0, [])
+    (repo / "r.md").write_text(report.replace("## 📚 Related Documents", "## 📚 Related Docs"), encoding="utf-8")
+    assert len(lint("r.md", template="T.md")[1]) == 1
+
+
 SEED_003_HEADINGS = [
     "## Executive Summary", "## Critical Issues", "## High Priority Issues", "## Medium Priority Improvements",
     "## Low Priority Enhancements", "## Integration Concerns", "## Security Concerns", "## Performance Concerns",
