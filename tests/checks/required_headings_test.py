@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review_hooks.heading_text import matches, normalized
 from review_hooks.markdown import parse
@@ -433,3 +435,35 @@ def test_evaluation_set_precision_and_recall(tmp_path: Path) -> None:
     precision, recall = true_positives / len(found), true_positives / len(TRUTH)
     assert precision >= 0.95 and recall >= 0.95, (found - TRUTH, TRUTH - found)
     assert result.returncode == 1
+
+
+# --- properties ---------------------------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(["## Summary", "#Risks", "Approval", "---", "===", "```", "~~~", "<!--", "-->", "> ",
+                           "    ", "**Risks**", "1. ", "## 2.1 Risks:", "ðŸ“Š", "\uf8ffüìö", "\u00a0", "\r", "",
+                           "<<<<<<< a", "=======", ">>>>>>> b", "---\nreview-kind: x\n---", "- ## Approval"])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_any_document_gets_findings_on_real_lines_and_no_exception(pieces: list[str]) -> None:
+    from review_hooks.check import Context
+    from review_hooks.checks.required_headings import find
+    from review_hooks.checks.required_headings_config import configure as configure_table
+    from review_hooks.config import Config
+    from review_hooks.document import Document
+
+    text = "\n".join(pieces)
+    settings = configure_table({"kind": [{"name": "k", "files": ["*.md"],
+                                          "headings": ["## Summary", "Risks | Hazards", "### Approval"]}],
+                                "order": "warn", "level": "exact"}, Path.cwd())
+    document = Document("a.md", Path("a.md"), text.encode(), text, is_markdown=True)
+    findings = list(find(document, Context(Config(None, Path.cwd(), settings={ID: settings}))))
+    assert all(1 <= f.line <= len(document.lines) for f in findings)
+    assert len([f for f in findings if f.message.startswith("missing")]) <= 3
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_heading_always_matches_itself(text: str) -> None:
+    assert matches(normalized(text), normalized(text))
