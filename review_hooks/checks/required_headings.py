@@ -33,7 +33,8 @@ text as written.
 ``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
 its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
 is optional. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
-top-level ``template`` key) checks every given file against ``T``, before any configured kind.
+top-level ``template`` key) checks every given file against ``T`` (found in the configuration
+file's folder, else the current folder), before any configured kind.
 
 **Fix safety.** No fix: the missing section's content has to be written by a person.
 
