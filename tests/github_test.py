@@ -77,3 +77,14 @@ def test_chosen_under_github_actions_and_summary_appended(repo: Path, tmp_path: 
     text = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "text"], capture_output=True,
                           text=True, env=environment)
     assert "::error" not in text.stdout
+
+
+def test_a_real_file_with_awkward_characters_in_its_name(repo: Path) -> None:
+    (repo / "notes, draft: 50%.md").write_text("intro\n\n" + CONFLICT)
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "github"],
+                            capture_output=True, text=True)
+    assert result.stdout.splitlines()[1] == (
+        "::error file=notes%2C draft%3A 50%25.md,line=3,col=1,title=review-hooks (conflict-markers)"
+        "::unresolved merge conflict (lines 3-7: HEAD vs topic)"
+    )
