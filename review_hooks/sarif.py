@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
 
 from review_hooks import __version__
 from review_hooks.check import Check
@@ -66,6 +65,8 @@ SUPPRESSION_RULE: dict[str, Any] = {
 
 def uri(path: str) -> str:
     """A URI reference for a finding's path: relative paths stay relative (to the checkout)."""
+    from urllib.parse import quote  # only a SARIF run pays for it
+
     location = Path(path)
     if location.is_absolute():
         return location.as_uri()

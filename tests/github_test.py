@@ -88,3 +88,13 @@ def test_a_real_file_with_awkward_characters_in_its_name(repo: Path) -> None:
         "::error file=notes%2C draft%3A 50%25.md,line=3,col=1,title=review-hooks (conflict-markers)"
         "::unresolved merge conflict (lines 3-7: HEAD vs topic)"
     )
+
+
+def test_summary_format_prints_the_markdown_alone(repo: Path) -> None:
+    (repo / "a.md").write_text(CONFLICT)
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "summary"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.startswith("## review-hooks\n\n1 finding in 1 file.\n")
+    assert "| a.md | 1:1 | conflict-markers | unresolved merge conflict (lines 1-5: HEAD vs topic) |" in result.stdout
