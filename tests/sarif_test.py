@@ -21,7 +21,8 @@ CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
 
 def validate(log: dict) -> None:
     if not SCHEMA.exists():
-        pytest.skip(f"the SARIF 2.1.0 schema is not at {SCHEMA} (it lives in shared/, beside the repository)")
+        pytest.skip(f"the SARIF 2.1.0 schema is not at {SCHEMA} (shared/ sits beside the repository in CI; "
+                    "elsewhere set REVIEW_HOOKS_SHARED to its folder)")
     import jsonschema
 
     schema = json.loads(SCHEMA.read_text())
