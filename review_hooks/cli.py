@@ -86,6 +86,8 @@ def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool,
         if value is not None:
             check_id, key = _OVERRIDES[name]
             overrides.setdefault(check_id, {})[key] = value
+    if params["baseline_stale"] and not params["baseline"]:
+        raise click.UsageError("--baseline-stale needs --baseline FILE")
     options = RunOptions(
         scan=scan, select=tuple(select), fix=fix, diff=params["diff"], output_format=params["output_format"] or "",
         exit_zero=params["exit_zero"], config_path=params["config_path"], overrides=overrides,

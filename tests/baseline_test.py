@@ -122,3 +122,9 @@ def test_seed_repository_baseline_then_one_new_broken_link(repo: Path) -> None:
     both = scan("--changed-since", "HEAD~1", "--baseline", ".review-hooks-baseline.json")
     assert both.stdout.splitlines() == lines
     assert not git(repo, "status", "--porcelain", "--untracked-files=no"), "the scans wrote nothing"
+
+
+def test_baseline_stale_without_a_baseline_is_a_usage_error(repo: Path) -> None:
+    result = scan("--baseline-stale")
+    assert result.returncode == 2
+    assert "--baseline-stale needs --baseline FILE" in result.stderr
