@@ -3,8 +3,8 @@
 GitHub Actions turns ``::error file=F,line=L,col=C,title=T::message`` lines into annotations on
 the pull request. It shows at most 10 error annotations per step (50 per job) and silently drops
 the rest, so this format also prints every finding as a plain contract line (the step log keeps
-them all) and, when ``GITHUB_STEP_SUMMARY`` names a file, appends a Markdown summary to it:
-counts per check and a table of findings, capped, saying how many were left out.
+them all) and, in a ``scan`` when ``GITHUB_STEP_SUMMARY`` names a file, appends a Markdown summary
+to it: counts per check and a table of findings, capped, saying how many were left out.
 
 Escaping follows GitHub's toolkit (``@actions/core`` ``command.ts``): in the message ``%``, CR
 and LF become ``%25``, ``%0D``, ``%0A``; in properties (file, title) ``:`` and ``,`` become
@@ -47,19 +47,28 @@ def annotation(finding: Finding) -> str:
 
 
 def report(findings: Sequence[Finding], out: TextIO) -> None:
-    """The plain lines, then one annotation per finding, then the job summary (if GitHub asks for one)."""
+    """The plain lines, then one annotation per finding."""
     shown = [f for f in findings if not f.suppressed]
     for finding in shown:
         print(finding, file=out)
     for finding in shown:
         print(annotation(finding), file=out)
+
+
+def append_summary(findings: Sequence[Finding], out: TextIO) -> None:
+    """Append the Markdown summary to the file ``GITHUB_STEP_SUMMARY`` names, if it names one.
+
+    Only ``scan`` calls this: pre-commit runs ``check`` once per batch of files, and a summary
+    per batch would be noise.
+    """
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        try:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(summary(shown))
-        except OSError as error:
-            print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
+    if not summary_file:
+        return
+    try:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary(findings))
+    except OSError as error:
+        print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
 
 
 def _cell(value: object) -> str:

@@ -50,5 +50,9 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
 
 
-def report(findings: Sequence[Finding], output_format: str, out: TextIO) -> None:
-    REPORTERS[output_format or default_format()](findings, out)
+def report(findings: Sequence[Finding], output_format: str, out: TextIO, job_summary: bool = False) -> None:
+    """Write ``findings`` in ``output_format``; ``job_summary``: also GitHub's job summary (github format)."""
+    chosen = output_format or default_format()
+    REPORTERS[chosen](findings, out)
+    if chosen == "github" and job_summary:
+        github.append_summary([f for f in findings if not f.suppressed], out)

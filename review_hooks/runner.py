@@ -195,7 +195,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         return 2
     if options.write_baseline is None:
         shown = outcome.findings if options.show_suppressed else [f for f in outcome.findings if not f.suppressed]
-        reporters.report(shown, options.output_format, out)
+        reporters.report(shown, options.output_format, out, job_summary=options.scan)
     if options.statistics:
         terminal.statistics(outcome.findings, skipped, skipped.count(""), outcome.baselined, err)
     if error:

@@ -98,3 +98,13 @@ def test_summary_format_prints_the_markdown_alone(repo: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("## review-hooks\n\n1 finding in 1 file.\n")
     assert "| a.md | 1:1 | conflict-markers | unresolved merge conflict (lines 1-5: HEAD vs topic) |" in result.stdout
+
+
+def test_hook_mode_never_writes_the_job_summary(repo: Path, tmp_path: Path) -> None:
+    (repo / "a.md").write_text(CONFLICT)
+    summary = tmp_path / "summary.md"
+    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check", "a.md"], capture_output=True, text=True,
+                            env=environment)
+    assert result.returncode == 1 and "::error file=a.md," in result.stdout
+    assert not summary.exists(), "pre-commit runs check once per batch: no summary per batch"
