@@ -37,7 +37,9 @@ _STDLIB = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp12
 _LEADS = "".join(sorted({c for name in _STDLIB for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}))
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(_LEADS)}][^\x00-\x7f]")
-_RUN = re.compile("[^\x00-\x7f]+")
+#: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
+#: characters next to one are a word, not damage).
+_RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _NO_BYTE = 0  # a character the codec cannot encode
@@ -121,27 +123,30 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     runs: dict[str, list[int]] = {}
     for match in _RUN.finditer(text):
         runs.setdefault(match.group(), []).append(match.start())
+    readings = {run: [(c.name, units) for c in _codecs() if (units := _units(run, c.name))] for run in runs}
     evidence: dict[str, int] = {}
-    for run, starts in runs.items():
-        for codec in _codecs():
-            weight = sum(unit.weight for unit in _units(run, codec.name))
-            if weight:
-                shown = sum(1 for start in starts if not (quoted and quoted(start)))
-                evidence[codec.name] = evidence.get(codec.name, 0) + weight * shown
-    ranked = [c.name for c in _codecs() if evidence.get(c.name)]
-    ranked.sort(key=lambda name: -evidence[name])
+    for run, options in readings.items():  # each run testifies for the codec that explains most of it
+        best = max((_coverage(units) for _, units in options), default=0)
+        shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+        for name, units in options:
+            if _coverage(units) == best:
+                evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
     changes: list[Change] = []
     residue: list[Residue] = []
-    for run, starts in runs.items():
-        codec = next((name for name in ranked if _units(run, name)), None)
-        if codec is None:
+    for run, options in readings.items():
+        eligible = [option for option in options if evidence.get(option[0])]
+        if not eligible:
             continue
-        units = _units(run, codec)
-        for start in starts:
+        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
+        for start in runs[run]:
             for unit in units:
-                _place(text, start, unit, codec, changes, residue)
+                _place(text, start, unit, name, changes, residue)
     residue.sort(key=lambda item: item.start)
     return Repair(_apply(text, changes), tuple(changes), tuple(residue))
+
+
+def _coverage(units: tuple[_Unit, ...]) -> int:
+    return sum(unit.end - unit.start for unit in units)
 
 
 def _place(text: str, start: int, unit: _Unit, codec: str, changes: list[Change],
@@ -273,21 +278,24 @@ def _unit(run: str, group: list[_Piece]) -> _Unit | None:
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.truncated]
+    bare_leads = not decoded and len(group) >= 2 and start == 0 and end == len(run)
     if len(decoded) < len(group):
         long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
-        bare_leads = not decoded and len(group) >= 2 and start == 0 and end == len(run)
         if not (decoded or (long_enough and is_bad(old)) or bare_leads):
             return None
-    elif not (any(p.end - p.start >= 3 for p in group) or is_bad(old)):
-        return None
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         text = _again("".join(p.text for p in group))
-        weight = sum(p.end - p.start for p in group)  # a four-byte emoji is stronger evidence than Ã©
-        return _Unit(start, end, (text,), weight=weight) if _plausible(text, "") else None
+        if not _plausible(text, run[start - 1] if start else ""):
+            return None
+        long_word = len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
+        if any(p.end - p.start >= 3 for p in group) or long_word or is_bad(old):  # 📝 outweighs Ã©
+            return _Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
+        # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
+        return _Unit(start, end, (text,), weight=0) if _weak_but_plausible(text) else None
     parts: list[str | tuple[str, ...]] = []
     unique = True
     for piece in group:
-        before = _last_char(parts)
+        before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
             if not _plausible(piece.text, before):
                 return None
@@ -296,7 +304,17 @@ def _unit(run: str, group: list[_Piece]) -> _Unit | None:
         ranked = pictographs.ranked(piece.options, before)
         unique = unique and piece.missing == 1 and pictographs.plausible_count(ranked, before) == 1
         parts.append(ranked)
-    return _Unit(start, end, tuple(parts), unique, weight=sum(p.end - p.start for p in decoded) + 1)
+    weight = 0 if bare_leads else end - start  # bare leads are no evidence: they need it from elsewhere
+    return _Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _weak_but_plausible(text: str) -> bool:
+    """Two-byte sequences ftfy does not flag (``Ã…`` for Å): Latin, punctuation and symbols, or a
+    word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
+    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
+        return True
+    scripts = {unicodedata.name(char, "?").split()[0] for char in text}
+    return len(text) >= 2 and len(scripts) == 1 and text.isalpha()
 
 
 def _again(text: str) -> str:
