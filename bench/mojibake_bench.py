@@ -81,7 +81,7 @@ def _time(function: Callable[[str], object], text: str) -> float:
 def results(megabytes: float = 4.0, rounds: int = 5) -> Results:
     import ftfy
 
-    from review_hooks import encoding_repair
+    from review_hooks import encoding_repair, readings
 
     text = damaged_document(megabytes)
     clean = ("A clean review line with `code`, links [x](./a.md) and one → arrow.\n" * (len(text) // 66))
@@ -89,7 +89,7 @@ def results(megabytes: float = 4.0, rounds: int = 5) -> Results:
     theirs: list[float] = []
     ours_clean: list[float] = []
     for _ in range(rounds):
-        encoding_repair._units.cache_clear()  # every round starts cold, like a fresh hook process
+        readings.units.cache_clear()  # every round starts cold, like a fresh hook process
         ours.append(_time(encoding_repair.repair, text))
         theirs.append(_time(ftfy.fix_encoding, text))
         ours_clean.append(_time(encoding_repair.repair, clean))

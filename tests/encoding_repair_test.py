@@ -101,12 +101,12 @@ def test_bare_lead_bytes_are_residue_only_where_the_codec_damaged_the_document()
 
 
 def test_fe0f_ranks_first_only_after_a_pictograph() -> None:
-    from review_hooks import pictographs
+    from review_hooks import lossy
 
     options = ("\ufe01", "\ufe0f", "\ufe10")
-    assert pictographs.ranked(options, "⚠")[0] == "\ufe0f"
-    assert pictographs.ranked(options, "a")[0] != "\ufe0f"
-    assert pictographs.plausible_count(options, "⚠") == 1 and pictographs.plausible_count(options, "a") == 0
+    assert lossy.ranked(options, "⚠")[0] == "\ufe0f"
+    assert lossy.ranked(options, "a")[0] != "\ufe0f"
+    assert lossy.plausible_count(options, "⚠") == 1 and lossy.plausible_count(options, "a") == 0
 
 
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:

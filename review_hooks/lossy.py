@@ -1,4 +1,4 @@
-"""Which character a truncated mojibake sequence most likely was: emoji data for ranking.
+"""Lossy mojibake: which characters a truncated UTF-8 sequence can have been, most likely first.
 
 Review documents lose emoji to lossy mojibake far more often than anything else, so a
 candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from itertools import combinations, product
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -87,3 +88,20 @@ def plausible_count(options: tuple[str, ...], before: str) -> int:
     """How many candidates are plausible: the pictographs (and U+FE0F after one); none when
     there are no pictographs, because then nothing tells the candidates apart."""
     return sum(1 for char in options if tier(char, before) <= 1)
+
+
+def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tuple[str, ...]:
+    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it."""
+    size = len(fragment) - 1 + missing
+    found: set[str] = set()
+    for slots in combinations(range(size), missing):
+        for fill in product(sorted(droppable), repeat=missing):
+            rest, extra = iter(fragment[1:]), iter(fill)
+            body = bytes(next(extra) if i in slots else next(rest) for i in range(size))
+            try:
+                char = (fragment[:1] + body).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
+                found.add(char)
+    return tuple(sorted(found))
