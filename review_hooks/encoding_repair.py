@@ -91,10 +91,14 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     runs: dict[str, list[int]] = {}
     for match in _RUN.finditer(text):
         runs.setdefault(match.group(), []).append(match.start())
-    found = {run: [(c.name, units) for c in readings.codecs() if (units := readings.units(run, c.name))]
+    codecs = readings.codecs()
+    found = {run: [(c.name, units) for c in codecs
+                   if c.suspect.search(run) and (units := readings.units(run, c.name))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
+        if not options:
+            continue
         best = max((_coverage(units) for _, units in options), default=0)
         shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
         for name, units in options:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from functools import lru_cache
 from itertools import combinations, product
 
 _PICTOGRAPHIC = (
@@ -90,6 +91,7 @@ def plausible_count(options: tuple[str, ...], before: str) -> int:
     return sum(1 for char in options if tier(char, before) <= 1)
 
 
+@lru_cache(maxsize=4096)
 def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tuple[str, ...]:
     """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it."""
     size = len(fragment) - 1 + missing

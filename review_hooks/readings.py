@@ -50,6 +50,7 @@ class Codec:
     name: str
     table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
     droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
+    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
 
 
 @cache
@@ -62,7 +63,9 @@ def codecs() -> tuple[Codec, ...]:
     for name in sorted(CHARMAP_ENCODINGS, key=lambda name: name != "sloppy-windows-1252"):
         chars = bytes(range(0x80, 0x100)).decode(name)
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
-        found.append(Codec(name, table, frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))))
+        leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1")
+        found.append(Codec(name, table, frozenset(b for b in range(0x80, 0xC0) if _lost(b, name)), suspect))
     return tuple(found)
 
 
@@ -88,12 +91,11 @@ class _Piece(NamedTuple):
     start: int
     end: int
     text: str  # the decoded sequence ("" when truncated)
-    options: tuple[str, ...] = ()  # a truncated sequence's candidates
-    missing: int = 0  # how many bytes it lost
+    missing: int = 0  # how many bytes a truncated sequence lost
 
     @property
     def truncated(self) -> bool:
-        return bool(self.options)
+        return self.missing > 0
 
 
 @lru_cache(maxsize=65536)
@@ -103,7 +105,7 @@ def units(run: str, name: str) -> tuple[Unit, ...]:
     data = run.translate(codec.table).encode("latin-1")
     if not re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
         return ()
-    units = (_unit(run, group) for group in _adjacent(list(_pieces(data, codec))))
+    units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
     return tuple(unit for unit in units if unit is not None)
 
 
@@ -124,9 +126,8 @@ def _truncated(data: bytes, codec: Codec, begin: int, end: int) -> Iterator[_Pie
     for match in _FRAGMENT.finditer(data, begin, end):
         fragment = match.group()
         missing = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}[fragment[0] >> 4] - len(fragment)
-        options = lossy.candidates(fragment, missing, codec.droppable) if missing > 0 else ()
-        if options:
-            yield _Piece(match.start(), match.end(), "", options, missing)
+        if missing > 0:
+            yield _Piece(match.start(), match.end(), "", missing)
 
 
 def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
@@ -140,41 +141,58 @@ def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
         yield group
 
 
-def _unit(run: str, group: list[_Piece]) -> Unit | None:
+def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
     """A group of adjacent pieces that is damage, not legitimate text; ``None`` otherwise."""
     from ftfy.badness import is_bad
 
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.truncated]
-    bare_leads = not decoded and len(group) >= 2 and start == 0 and end == len(run)
-    if len(decoded) < len(group):
-        long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
-        if not (decoded or (long_enough and is_bad(old)) or bare_leads):
-            return None
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        long_word = len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
-        if any(p.end - p.start >= 3 for p in group) or long_word or is_bad(old):  # 📝 outweighs Ã©
+        if _strong(text, group) or is_bad(old):  # 📝 outweighs Ã©
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
-        return Unit(start, end, (text,), weight=0) if _weak_but_plausible(text) else None
+        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
+        return Unit(start, end, (text,), weight=0) if weak else None
+    options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
+               for p in group]
+    bare_leads = not decoded and _bare_leads(run, start, end, options)
+    long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
+    beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
+    if not all(options[i] for i, p in enumerate(group) if p.truncated) or not (
+            beside or ((long_enough or decoded) and is_bad(old)) or bare_leads):
+        return None
     parts: list[str | tuple[str, ...]] = []
     unique = True
-    for piece in group:
+    for piece, candidates in zip(group, options, strict=True):
         before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
             if not _plausible(piece.text, before):
                 return None
             parts.append(piece.text)
             continue
-        ranked = lossy.ranked(piece.options, before)
+        ranked = lossy.ranked(candidates, before)
         unique = unique and piece.missing == 1 and lossy.plausible_count(ranked, before) == 1
         parts.append(ranked)
     weight = 0 if bare_leads else end - start  # bare leads are no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _strong(text: str, group: list[_Piece]) -> bool:
+    """Evidence on its own: a three- or four-byte sequence that made a symbol or punctuation (letters
+    need ftfy's badness heuristic: Cyrillic ``дёё`` is not 丸), or a word of 2-byte sequences."""
+    if any(p.end - p.start >= 3 for p in group):
+        return any(unicodedata.category(char)[0] in "PSZ" or char == "\ufe0f" for char in text)
+    return len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
+
+
+def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
+    """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
+    return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
+            and bool(options[0]) and lossy.tier(lossy.ranked(options[0], "")[0], "") <= 1)
 
 
 def _weak_but_plausible(text: str) -> bool:
