@@ -101,8 +101,13 @@ def similar_path(path: str, tree: Tree) -> str | None:
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) != "folder":
         return None
-    close = difflib.get_close_matches(name, tree.names_in(folder), n=1, cutoff=0.75)
-    return posixpath.join(folder, close[0]) if close else None
+    stem = name.rpartition(".")[0] or name
+    best, score = None, 0.75
+    for other in tree.names_in(folder):
+        ratio = difflib.SequenceMatcher(None, stem, other.rpartition(".")[0] or other).ratio()
+        if ratio >= score and other != name:
+            best, score = other, ratio + 1e-9  # the first of equally similar names
+    return posixpath.join(folder, best) if best else None
 
 
 def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
@@ -120,7 +125,7 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
         return Problem(link, f"{written} matches no anchor in {where}: anchors are case-sensitive; "
                              f"did you mean {_quote(fixed)}?", fixed)
     near = [f for f in fragments if _key(f) == _key(fragment)] or [
-        f for f in fragments if _key(_SUFFIX.sub("", f)) == _key(_SUFFIX.sub("", fragment))]
+        f for f in fragments if _key(f) == _key(_SUFFIX.sub("", fragment))]  # a wrong duplicate suffix
     if len(near) == 1:
         fixed = _with_fragment(link, near[0])
         return Problem(link, f"{written} matches no heading or anchor in {where}; "
