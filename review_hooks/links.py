@@ -156,8 +156,15 @@ class Tree:
         """The names git (or the disk) has directly in ``folder``."""
         if self.repository is None:
             return sorted(self.listing(folder))
-        prefix = f"{folder}/" if folder else ""
-        return sorted({p[len(prefix):].split("/", 1)[0] for p in self.paths if p.startswith(prefix)})
+        return self.children.get(folder, [])
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        index: dict[str, set[str]] = {}
+        for path in self.paths:
+            folder, _, name = path.rpartition("/")
+            index.setdefault(folder, set()).add(name)
+        return {folder: sorted(names) for folder, names in index.items()}
 
     def same_case_insensitive(self, path: str) -> list[str]:
         if self.repository is not None:

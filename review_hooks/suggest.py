@@ -101,13 +101,14 @@ def similar_path(path: str, tree: Tree) -> str | None:
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) != "folder":
         return None
-    stem = name.rpartition(".")[0] or name
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(name.rpartition(".")[0] or name)  # stems: 'b.md' is not like 'a.md'
     best, score = None, 0.75
     for other in tree.names_in(folder):
-        ratio = difflib.SequenceMatcher(None, stem, other.rpartition(".")[0] or other).ratio()
-        if ratio >= score and other != name:
-            best, score = other, ratio + 1e-9  # the first of equally similar names
-    return posixpath.join(folder, best) if best else None
+        matcher.set_seq1(other.rpartition(".")[0] or other)
+        if matcher.real_quick_ratio() >= score and matcher.quick_ratio() >= score and matcher.ratio() >= score:
+            best, score = other, matcher.ratio() + 1e-9  # the first of equally similar names wins
+    return posixpath.join(folder, best) if best and best != name else None
 
 
 def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],

@@ -87,3 +87,8 @@ def test_fragments_hold_atx_setext_inline_code_and_html_anchors() -> None:
     text = ("# Setup\n\nSetup\n=====\n\n## Install `pkg`!\n\n> ## Quoted\n\n"
             '<a name="legacy"></a>\n<h2 id="custom">Custom</h2>\n\n```\n# not a heading\n<a id="no">\n```\n')
     assert parse(text).fragments == {"setup", "setup-1", "install-pkg", "quoted", "legacy", "custom"}
+
+
+def test_front_matter_that_yaml_cannot_build_is_none_not_an_error() -> None:
+    assert parse("---\ndate: 2024-13-45\n---\n# T\n").front_matter is None
+    assert parse("---\ntitle: T\n---\n# T\n").front_matter == {"title": "T"}
