@@ -34,7 +34,7 @@ class Problem:
 
 def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
     """The message (and safe replacement, if any) for a target that git does not have."""
-    written = _quote(link.target)
+    written = quote(link.target)
     if tree.repository is not None and tree.on_disk(resolved.path):
         return Problem(link, f"{written} exists locally but is not tracked by git; "
                              "it will be missing for everyone else")
@@ -43,17 +43,17 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
         shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
         note = " (GitHub matches names case-exactly)" if tier == "case" else ""
         replacement = shown[0] if len(found) == 1 else None
-        options = " or ".join(map(_quote, shown))
+        options = " or ".join(map(quote, shown))
         return Problem(link, f"{written} does not exist{note}; did you mean {options}?", replacement)
     impossible = _IMPOSSIBLE.search(resolved.path)
     if impossible:
-        extension, intended = _quote(impossible.group()), _quote(impossible.group(1) or ".md")
+        extension, intended = quote(impossible.group()), quote(impossible.group(1) or ".md")
         return Problem(link, f"{written} does not exist; {extension} is not a real extension: "
                              f"did you mean {intended}?")
     similar = similar_path(resolved.path, tree)
     if similar:
         return Problem(link, f"{written} does not exist; the most similar name is "
-                             f"{_quote(rewrite(link, resolved, similar, folder))}")
+                             f"{quote(rewrite(link, resolved, similar, folder))}")
     return Problem(link, f"{written} does not exist")
 
 
@@ -119,20 +119,20 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
         return None
     if fragment.startswith("user-content-") and fragment[13:] in fragments:
         return None
-    written = _quote(link.target)
+    written = quote(link.target)
     case = [f for f in fragments if f.lower() == fragment.lower()]
     if len(case) == 1:
         fixed = _with_fragment(link, case[0])
         return Problem(link, f"{written} matches no anchor in {where}: anchors are case-sensitive; "
-                             f"did you mean {_quote(fixed)}?", fixed)
+                             f"did you mean {quote(fixed)}?", fixed)
     near = [f for f in fragments if _key(f) == _key(fragment)] or [
         f for f in fragments if _key(f) == _key(_SUFFIX.sub("", fragment))]  # a wrong duplicate suffix
     if len(near) == 1:
         fixed = _with_fragment(link, near[0])
         return Problem(link, f"{written} matches no heading or anchor in {where}; "
-                             f"did you mean {_quote(fixed)}?", fixed)
+                             f"did you mean {quote(fixed)}?", fixed)
     close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
-    hint = f"; the most similar is {_quote(_with_fragment(link, close[0]))}" if close else ""
+    hint = f"; the most similar is {quote(_with_fragment(link, close[0]))}" if close else ""
     return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
 
 
@@ -173,5 +173,5 @@ def _encode(part: str, like: str) -> str:
     return part if " " in like else part.replace(" ", "%20")
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return "'" + text.replace("'", "\\'") + "'"

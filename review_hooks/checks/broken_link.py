@@ -1,7 +1,8 @@
 """broken-link: relative links and anchors that will not resolve on GitHub, checked against git.
 
 **What it does.** Follows every relative link of a Markdown file (inline links and images,
-reference definitions, raw HTML ``<a href>`` and ``<img src>``; nothing in code or comments)
+reference definitions, which stand for all the uses of their label and are reported once; raw HTML
+``<a href>`` and ``<img src>``; nothing in code spans, code blocks or HTML comments)
 the way GitHub does: the query is dropped, the path percent-decoded and resolved from the
 linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The
 target must be a file or folder git tracks (or has staged), with exactly that case. A
@@ -49,7 +50,7 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import Resolved, Tree
 from review_hooks.markdown import Link
-from review_hooks.suggest import Problem, anchor_problem, path_problem
+from review_hooks.suggest import Problem, anchor_problem, path_problem, quote
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
@@ -119,22 +120,29 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
         return path_problem(link, resolved, start.tree, start.folder)
     if resolved.fragment is None or kind == "folder":
         return None
-    location = start.tree.root / resolved.path
+    return fragment_problem(link, resolved, start.tree.root, context)
+
+
+def fragment_problem(link: Link, resolved: Resolved, root: Path, context: Context) -> Problem | None:
+    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``."""
+    location = root / resolved.path
     name = location.name.lower()
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(location, start.tree.root, context, rendered)
+    facts = links.facts(location, root, context, rendered)
+    fragment = resolved.fragment or ""
+    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
+    where = quote(resolved.written_path)
     if facts is None:
         return None
-    where = quote(resolved.written_path)
-    lines = links.LINE_ANCHOR.fullmatch(resolved.fragment)
-    if facts.fragments is not None and not (lines and resolved.fragment.lower() not in facts.fragments):
-        return anchor_problem(link, resolved, facts.fragments, where)
-    if lines and not facts.fragments and int(lines.group(2) or lines.group(1)) > facts.lines:
+    if facts.fragments is None:  # shown as source: only line anchors can be checked
+        last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
+        if last <= facts.lines:
+            return None
         return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
-    if lines and facts.fragments is not None:
+    if line_anchor and fragment.lower() not in facts.fragments:
         return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
-                             f"add '?plain=1' before the '#'")
-    return None
+                             "add '?plain=1' before the '#'")
+    return anchor_problem(link, resolved, facts.fragments, where)
 
 
 def placeholder(link: Link) -> bool:
@@ -150,10 +158,6 @@ def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
         return False
     target = relative_to(start.tree.root / resolved.path, settings.base)
     return target is not None and any(glob_match(p, target) for p in settings.ignore)
-
-
-def quote(text: str) -> str:
-    return "'" + text.replace("'", "\\'") + "'"
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
