@@ -274,7 +274,7 @@ class _Builder:
     def add_definitions(self, references: dict[str, Any]) -> None:
         for key, value in references.items():
             token_map = value.get("map")
-            if not token_map:
+            if not token_map or key.startswith("^"):  # ``[^1]: text`` is a footnote on GitHub, not a link
                 continue
             begin, source = self.block(token_map)
             match = _DEFINITION.search(source)

@@ -47,6 +47,7 @@ def test_a_placeholder_definition_in_a_list_makes_name_a_reference() -> None:
     pytest.param("Text <!-- <a href='c.md'>c</a> --> more\n", id="inline comment"),
     pytest.param("\\[x\\](escaped.md) and [spaced] (nope.md)\n", id="not links"),
     pytest.param("---\nsee: ./front.md\n---\n", id="front matter"),
+    pytest.param("Note[^1].\n\n[^1]: notes.md\n", id="footnote"),
 ])
 def test_nothing_in_code_comments_or_plain_text_is_a_link(text: str) -> None:
     assert parse(text).links == ()
