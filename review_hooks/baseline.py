@@ -10,7 +10,10 @@ baseline works from any current folder. An entry with fewer matching findings th
 count is stale (the finding was fixed, or its message changed); ``--baseline-stale``
 reports stale entries on stderr and exits 1, so CI can ask for the baseline to be rewritten.
 
-The file is JSON, sorted, one entry per line, so that its diffs review well::
+The file is JSON, sorted, one entry per line, so that its diffs review well. It is plain
+ASCII (JSON escapes for anything else): the messages it records quote mojibake, and a
+committed baseline must not itself be a finding of the mojibake check, nor be "repaired"
+by ``fix-mojibake``::
 
     {"version": 1, "findings": [
       {"path": "docs/a.md", "check": "broken-link", "message": "...", "count": 1}
@@ -64,7 +67,7 @@ def recorded(findings: Sequence[Finding]) -> list[Finding]:
 def write(path: Path, findings: Sequence[Finding]) -> int:
     """Record ``findings`` in ``path``; returns how many were recorded."""
     counts = Counter(key(f, path.parent) for f in recorded(findings))
-    entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=False)
+    entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=True)
                for (p, c, m), n in sorted(counts.items())]
     body = "[\n  " + ",\n  ".join(entries) + "\n]" if entries else "[]"
     text = f'{{"version": {VERSION}, "findings": {body}}}\n'

@@ -128,3 +128,15 @@ def test_baseline_stale_without_a_baseline_is_a_usage_error(repo: Path) -> None:
     result = scan("--baseline-stale")
     assert result.returncode == 2
     assert "--baseline-stale needs --baseline FILE" in result.stderr
+
+
+def test_the_baseline_file_is_ascii_so_no_check_flags_it(repo: Path) -> None:
+    (repo / "réviews").mkdir()
+    (repo / "réviews" / "a.md").write_text(CONFLICT.replace("topic", "caf\u00c3\u00a9"))
+    commit(repo)
+    assert scan("--write-baseline", "b.json").returncode == 0
+    raw = (repo / "b.json").read_bytes()
+    assert raw.isascii() and "réviews/a.md" in json.loads(raw)["findings"][0]["path"]
+    commit(repo)
+    assert scan("--baseline", "b.json").returncode == 0
+    assert scan("--select", "mojibake,conflict-markers", "b.json").stdout == ""
