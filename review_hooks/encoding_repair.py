@@ -19,6 +19,8 @@ byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` c
 dropped (for matching headings). ``repair(text, quoted)`` returns the details.
 """
 
+# This module quotes mojibake on purpose (as examples); our own pre-commit hooks check it:
+# review-hooks: disable-file mojibake
 from __future__ import annotations
 
 import re
