@@ -194,8 +194,8 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     findings.sort()
     try:
         outcome = settle(findings, options, err)
-    except baseline.BaselineError as error:
-        print(f"review-hooks: {error}", file=err)
+    except baseline.BaselineError as problem:
+        print(f"review-hooks: {problem}", file=err)
         return 2
     if options.write_baseline is None:
         shown = outcome.findings if options.show_suppressed else [f for f in outcome.findings if not f.suppressed]
