@@ -71,7 +71,7 @@ class Region:
 
 @cache
 def _pattern(size: int) -> re.Pattern[str]:
-    run = "{%d,}" % size
+    run = f"{{{size},}}"
     return re.compile(
         rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
     )
@@ -115,7 +115,17 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
             orphans.append(marker)
     for region in open_regions:
         orphans.append(region.opener)
-    return complete, orphans
+    return _outermost(complete), orphans
+
+
+def _outermost(complete: list[Region]) -> list[Region]:
+    """Drop regions nested in another (a recursive merge's virtual base uses longer markers)."""
+    spans = [(r.opener.line, r.closer.line if r.closer else r.opener.line) for r in complete]
+    return sorted(
+        (r for r, (first, last) in zip(complete, spans, strict=True)
+         if not any(a < first and last < b for a, b in spans)),
+        key=lambda r: r.opener.line,
+    )
 
 
 def _is_orphan_worth_reporting(marker: Marker, lines: list[str], size: int) -> bool:
