@@ -47,8 +47,8 @@ from typing import Any
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import ConfigError, boolean
 from review_hooks.document import Document
-from review_hooks.encoding_repair import Repair, Residue, repair
-from review_hooks.finding import Finding
+from review_hooks.encoding_repair import Change, Repair, Residue, repair
+from review_hooks.finding import Finding, Replacement
 
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
@@ -130,23 +130,35 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; convert it with --transcode")
     found = analysis(document)
     result = found.result
-    plain: dict[int, list[tuple[int, str]]] = {}
+    lines: dict[int, list[Change]] = {}
     for change in result.changes:
         line, column = document.position(change.start)
         if change.lossy:
             yield Finding(line=line, column=column, message=f"repaired lossy {_shown(change.old)} -> "
-                          f"{_shown(change.new)} (one plausible candidate)")
+                          f"{_shown(change.new)} (one plausible candidate)",
+                          replacement=_replacement(document, [change]))
         else:
-            plain.setdefault(line, []).append((column, f"{_shown(change.old)} -> {_shown(change.new)}"))
-    for line, pairs in plain.items():
-        described = ", ".join(dict.fromkeys(pair for _, pair in pairs))
-        yield Finding(line=line, column=pairs[0][0], message=f"repaired {described}")
+            lines.setdefault(line, []).append(change)
+    for line, changes in lines.items():
+        described = ", ".join(dict.fromkeys(f"{_shown(c.old)} -> {_shown(c.new)}" for c in changes))
+        yield Finding(line=line, column=document.position(changes[0].start)[1], message=f"repaired {described}",
+                      replacement=_replacement(document, changes))
     for residue in result.residue:
         line, column = document.position(residue.start)
         yield Finding(line=line, column=column, message=_unrecoverable(residue))
     if found.blocked:
         yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
                       "Markdown structure here; repair the mojibake by hand")
+
+
+def _replacement(document: Document, changes: list[Change]) -> Replacement:
+    """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
+    first, last = changes[0].start, changes[-1].end
+    text, cursor = [], first
+    for change in changes:
+        text += [document.text[cursor:change.start], change.new]
+        cursor = change.end
+    return Replacement(*document.position(first), *document.position(last), "".join(text))
 
 
 def _unrecoverable(residue: Residue) -> str:

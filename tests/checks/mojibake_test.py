@@ -145,3 +145,16 @@ def test_a_repair_that_changes_the_markdown_structure_is_refused() -> None:
     assert _structure_change("# a\n\n[x](y)\n", "# b\n\n[x](z)\n") == 0  # text and targets may change
     assert _structure_change("a\n\n[x](y)\n", "# a\n\n[x](y)\n") == 1
     assert _structure_change("a\n\n[x](y)\n", "a\n\nx\n") == 3
+
+
+def test_findings_carry_the_replacement() -> None:
+    from review_hooks.check import Context
+    from review_hooks.checks.mojibake import find
+    from review_hooks.config import Config
+    from review_hooks.document import Document
+    from review_hooks.finding import Replacement
+
+    document = Document.from_bytes("ok\nA âœ… b â€“ c\n".encode(), "doc.md", is_markdown=True)
+    (finding,) = find(document, Context(Config(None, Path("."))))
+    assert (finding.line, finding.column) == (2, 3)
+    assert finding.replacement == Replacement(2, 3, 2, 12, "✅ b –")
