@@ -29,9 +29,12 @@ forms, HTML entities, newlines, the BOM and the file mode stay as they are. A re
 the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
 fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
 
-**Limits.** A truncated sequence counts as damage only beside other damage, or when ftfy's badness
-heuristic flags it, or (bare lead characters such as ``âââââ``) in a document that shows damage by
-the same codec elsewhere. Characters replaced by U+FFFD are not reported.
+**Limits.** Evidence decides: a document whose only damage is one or two short two-byte
+sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left alone, and so is a
+truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
+ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
+characters (``âââââ``) are residue only in a document that shows damage by the same codec.
+Characters that a tool replaced by U+FFFD are not reported.
 """
 
 from __future__ import annotations

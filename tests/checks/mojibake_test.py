@@ -62,14 +62,15 @@ def test_diff_shows_the_change_and_writes_nothing(repo: Path) -> None:
     assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
 
 
-def test_bom_crlf_and_mode_survive(repo: Path) -> None:
+@pytest.mark.parametrize("mode", [0o751, 0o444, 0o600], ids=oct)
+def test_bom_crlf_and_mode_survive(repo: Path, mode: int) -> None:
     path = repo / "deploy.sh"
     path.write_bytes(b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n")
-    path.chmod(0o751)
+    path.chmod(mode)
     result = review_hooks("fix-mojibake", "deploy.sh")
     assert result.returncode == 1, result.stderr
     assert path.read_bytes() == "\ufeff#!/bin/sh\r\necho \"✅ done\"\r\n".encode()
-    assert path.stat().st_mode & 0o777 == 0o751
+    assert path.stat().st_mode & 0o777 == mode
 
 
 def test_code_blocks_of_a_clean_document_are_quotes(repo: Path) -> None:
