@@ -99,7 +99,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
-        best = max((_coverage(units) for _, units in options), default=0)
+        best = max(_coverage(units) for _, units in options)
         shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
         for name, units in options:
             if _coverage(units) == best:
@@ -118,8 +118,11 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     return Repair(_apply(text, changes), tuple(changes), tuple(residue))
 
 
-def _coverage(units: tuple[Unit, ...]) -> int:
-    return sum(unit.end - unit.start for unit in units)
+def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
+    """How much of a run a reading explains, and how much of that without guessing (a complete
+    decoding beats a lossy one of the same length)."""
+    return (sum(unit.end - unit.start for unit in units),
+            sum(unit.end - unit.start for unit in units if not unit.lossy))
 
 
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
