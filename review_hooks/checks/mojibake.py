@@ -55,6 +55,8 @@ from review_hooks.finding import Finding, Replacement
 
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
+PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1"}
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -109,9 +111,22 @@ def _quoted(text: str) -> Callable[[int], bool]:
 
 
 def _structure_change(before: str, after: str) -> int:
-    """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none)."""
+    """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none).
+
+    Markdown's syntax is ASCII: when every ASCII character and every line break is where it was,
+    no heading, link, code block or comment can have changed. That skeleton is compared always;
+    the parsed structures too, for documents small enough to parse twice quickly."""
+    if _skeleton(before) != _skeleton(after):
+        pairs = zip(before.split("\n"), after.split("\n"), strict=False)
+        return next((n for n, (a, b) in enumerate(pairs, 1) if _skeleton(a) != _skeleton(b)), 1)
+    if len(before) > PARSED_SIZE:
+        return 0
     old, new = _shape(before), _shape(after)
     return min(item[0] for item in old ^ new) if old != new else 0
+
+
+def _skeleton(text: str) -> str:
+    return _NON_ASCII.sub("", text)
 
 
 def _shape(text: str) -> set[tuple[int, str, int]]:

@@ -143,9 +143,10 @@ def test_empty_and_missing_files(repo: Path) -> None:
 def test_a_repair_that_changes_the_markdown_structure_is_refused() -> None:
     from review_hooks.checks.mojibake import _structure_change
 
-    assert _structure_change("# a\n\n[x](y)\n", "# b\n\n[x](z)\n") == 0  # text and targets may change
+    assert _structure_change("# âœ…\n\n[x](Ã©)\n", "# ✅\n\n[x](é)\n") == 0  # text and targets may change
     assert _structure_change("a\n\n[x](y)\n", "# a\n\n[x](y)\n") == 1
     assert _structure_change("a\n\n[x](y)\n", "a\n\nx\n") == 3
+    assert _structure_change("a\n\n[✅](y)\n", "a\n\n[âœ…](y)\n") == 0  # only non-ASCII changed
 
 
 def test_findings_carry_the_replacement() -> None:
