@@ -147,6 +147,11 @@ def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
     return new in text[first:begin] + text[end:last if last >= 0 else len(text)]
 
 
+def applied(text: str, changes: list[Change]) -> str:
+    """``text`` with ``changes`` (a subset of a ``repair`` of it) made."""
+    return _apply(text, list(changes))
+
+
 def _apply(text: str, changes: list[Change]) -> str:
     if not changes:
         return text

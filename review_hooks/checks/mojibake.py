@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from typing import Any
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import ConfigError, boolean
 from review_hooks.document import Document
-from review_hooks.encoding_repair import Change, Repair, Residue, repair
+from review_hooks.encoding_repair import Change, Repair, Residue, applied, repair
 from review_hooks.finding import Finding, Replacement
 
 ID = "mojibake"
@@ -206,13 +206,26 @@ def repair_document(document: Document, context: Context) -> str | Document | No
     found = analysis(document)
     if found.blocked:
         return None
-    text = found.result.text
+    changes = _unsuppressed(document, context, list(found.result.changes))
+    text = applied(document.text, changes)
     if document.encoding == "utf-8":
-        return text if found.result.changes else None
+        return text if changes else None
     if not context.settings(ID).transcode:
         return None
     return Document(document.path, document.location, text.encode("utf-8"), text, "utf-8", b"",
                     document.is_markdown)
+
+
+def _unsuppressed(document: Document, context: Context, changes: list[Change]) -> list[Change]:
+    """The changes on lines where an inline suppression does not hide this check's findings."""
+    if "review-hooks:" not in document.text:
+        return changes
+    from review_hooks import suppressions
+    from review_hooks.registry import IDS
+
+    stamped = [replace(f, path=document.path, check=ID) for f in find(document, context)]
+    hidden = {f.line for f in suppressions.apply(stamped, document, IDS) if f.check == ID and f.suppressed}
+    return [change for change in changes if document.position(change.start)[0] not in hidden]
 
 
 CHECK = Check(

@@ -160,3 +160,12 @@ def test_findings_carry_the_replacement() -> None:
     (finding,) = find(document, Context(Config(None, Path("."))))
     assert (finding.line, finding.column) == (2, 3)
     assert finding.replacement == Replacement(2, 3, 2, 12, "✅ b –")
+
+
+def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
+    text = "Status: âœ… done\n\n<!-- review-hooks: disable-next-line mojibake -->\nQuoted: â€“ stays\n"
+    (repo / "doc.md").write_text(text, encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert (result.returncode, result.stdout) == (1, "doc.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n")
+    assert (repo / "doc.md").read_text(encoding="utf-8") == text.replace("âœ…", "✅")
+    assert review_hooks("fix-mojibake", "doc.md").returncode == 0
