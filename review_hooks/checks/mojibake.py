@@ -34,7 +34,8 @@ sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left 
 truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
-Characters that a tool replaced by U+FFFD are not reported.
+A no-break space that a tool turned into a space is not put back, and characters that a tool
+replaced by U+FFFD are not reported.
 """
 
 from __future__ import annotations
