@@ -114,8 +114,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
         for start in runs[run]:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)
+    changes.sort(key=lambda item: item.start)
     residue.sort(key=lambda item: item.start)
-    return Repair(_apply(text, changes), tuple(changes), tuple(residue))
+    return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
 def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
@@ -128,15 +129,14 @@ def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
            residue: list[Residue]) -> None:
     begin, end = start + unit.start, start + unit.end
-    old = text[begin:end]
-    if unit.lossy and not unit.unique:
-        options = tuple(p for p in unit.parts if isinstance(p, tuple))
-        residue.append(Residue(begin, end, old, unit.text(), options, unit.text(drop=True), codec))
-        return
-    new = unit.text()
+    old, new = text[begin:end], unit.text()
     if _quotes_itself(text, begin, end, new):
         return
-    changes.append(Change(begin, end, old, new, codec, unit.lossy))
+    if unit.lossy and not unit.unique:
+        options = tuple(p for p in unit.parts if isinstance(p, tuple))
+        residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec))
+    else:
+        changes.append(Change(begin, end, old, new, codec, unit.lossy))
 
 
 def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
@@ -148,14 +148,9 @@ def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
 
 
 def applied(text: str, changes: list[Change]) -> str:
-    """``text`` with ``changes`` (a subset of a ``repair`` of it) made."""
-    return _apply(text, list(changes))
-
-
-def _apply(text: str, changes: list[Change]) -> str:
+    """``text`` with ``changes`` (a subset of a ``repair`` of it, in order) made."""
     if not changes:
         return text
-    changes.sort(key=lambda change: change.start)
     out, last = [], 0
     for change in changes:
         out.append(text[last:change.start])
