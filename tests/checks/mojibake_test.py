@@ -169,3 +169,18 @@ def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
     assert (result.returncode, result.stdout) == (1, "doc.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n")
     assert (repo / "doc.md").read_text(encoding="utf-8") == text.replace("âœ…", "✅")
     assert review_hooks("fix-mojibake", "doc.md").returncode == 0
+
+
+def test_scan_reports_and_fixes_tracked_files_only_with_fix(repo: Path) -> None:
+    from tests.conftest import git
+
+    (repo / "tracked.md").write_text("Status: âœ… done\n", encoding="utf-8")
+    (repo / "untracked.md").write_text("Status: âœ… done\n", encoding="utf-8")
+    git(repo, "add", "tracked.md")
+    result = review_hooks("scan", "--select", "mojibake")
+    assert (result.returncode, result.stdout) == (1, "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅'\n")
+    assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
+    result = review_hooks("scan", "--select", "mojibake", "--fix")
+    assert result.stdout == "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n"
+    assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: ✅ done\n"
+    assert (repo / "untracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
