@@ -81,23 +81,17 @@ class Analysis:
     blocked: int = 0  # the first line whose Markdown structure the repair would change (0: none)
 
 
-def analysis(document: Document) -> Analysis:
-    return _analysis(document.text, document.is_markdown)
-
-
 @lru_cache(maxsize=4)
-def _analysis(text: str, is_markdown: bool) -> Analysis:
-    result = repair(text, _quoted(text) if is_markdown else None)
-    if not (is_markdown and result.changes):
+def analysis(document: Document) -> Analysis:
+    """The repair of a document, shared by ``find`` and ``repair`` (one run per file)."""
+    result = repair(document.text, _quoted(document) if document.is_markdown else None)
+    if not (document.is_markdown and result.changes):
         return Analysis(result)
-    return Analysis(result, _structure_change(text, result.text))
+    return Analysis(result, _structure_change(document.text, result.text))
 
 
-def _quoted(text: str) -> Callable[[int], bool]:
-    """Whether an offset is inside a code block or a code span (parsed on first use)."""
-    from review_hooks.document import Document
-
-    document = Document("", Path(""), b"", text, is_markdown=True)
+def _quoted(document: Document) -> Callable[[int], bool]:
+    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
     spans: dict[int, list[tuple[int, int]]] = {}
 
     def quoted(offset: int) -> bool:
