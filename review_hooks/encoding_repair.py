@@ -19,6 +19,8 @@ byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` c
 dropped (for matching headings). ``repair(text, quoted)`` returns the details.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import re

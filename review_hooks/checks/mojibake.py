@@ -38,6 +38,8 @@ A no-break space that a tool turned into a space is not put back, and characters
 replaced by U+FFFD are not reported.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import re
@@ -225,7 +227,7 @@ def _unsuppressed(document: Document, context: Context, changes: list[Change]) -
 
 CHECK = Check(
     id=ID,
-    summary="double-encoded UTF-8 (âœ… for ✅) repaired, nothing else touched; lossy damage reported",
+    summary="double-encoded UTF-8 ('âœ…' for '✅') repaired, nothing else touched; lossy damage reported",
     doc=__doc__ or "",
     hook="fix-mojibake",
     find=find,
