@@ -61,7 +61,8 @@ SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
-          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1"}
+          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
+          "mac_roman": "Mac Roman"}
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
