@@ -160,9 +160,11 @@ def evaluate(tree: Path, work: Path, tools: Sequence[str], npm_prefix: Path | No
         command, _ = available[tool]
         if command is None:
             continue
-        completed = subprocess.run(command, cwd=target, capture_output=True, text=True,
+        merged = tool in ("remark", "markdown-link-check")  # their file names go to stderr, in order
+        completed = subprocess.run(command, cwd=target, stdout=subprocess.PIPE, text=True,
+                                   stderr=subprocess.STDOUT if merged else subprocess.DEVNULL,
                                    env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(PROJECT)})
-        found = located(tool, completed.stdout + (completed.stderr if tool == "remark" else ""), target)
+        found = located(tool, completed.stdout, target)
         right = len(found & truth)
         precision = right / len(found) if found else 0.0
         rows.append(f"| {tool} | {precision:.2f} | {right / len(truth):.2f} | {right} | {len(found - truth)} "

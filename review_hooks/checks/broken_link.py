@@ -93,6 +93,7 @@ def origin(document: Document, context: Context) -> Origin:
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement."""
     structure = document.markdown
+    links.remember(document)
     start: Origin | None = None
     for link in structure.links:
         if link.kind not in CHECKED or not links.relative(link.destination) or placeholder(link):
