@@ -291,7 +291,7 @@ _DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:\\.|[^\s()\\]|\((?:\\.|[
 _INLINE_DESTINATION = re.compile(r"\]\(\s*" + _DESTINATION)
 _REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
 _DEFINITION = re.compile(
-    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
+    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
     + _DESTINATION,
     re.MULTILINE,
 )

@@ -34,6 +34,12 @@ def test_reference_uses_point_at_their_bracket_and_carry_the_definition() -> Non
     ]
 
 
+def test_indented_definitions_in_lists_and_quotes() -> None:
+    text = "- item\n\n   [r]: ./x.md\n\n  [s]: ./y.md\n\n> - [t]: ./z.md\n"
+    assert links(text) == [("definition", "./x.md", 3, 9), ("definition", "./y.md", 5, 8),
+                           ("definition", "./z.md", 7, 10)]
+
+
 def test_a_placeholder_definition_in_a_list_makes_name_a_reference() -> None:
     text = "- [Name]: [Contribution]\n- [Name]: [Contribution]\n\n- [Name]: [Review feedback]\n"
     assert links(text) == [("definition", "[Contribution]", 1, 11), ("reference", "[Contribution]", 4, 3)]
