@@ -81,8 +81,9 @@ class Structure:
 
 def slug(text: str) -> str:
     """GitHub's anchor for a heading (github-slugger): lowercase; letters, digits, ``_`` and ``-``
-    kept; other punctuation, symbols and emoji dropped; each space becomes ``-``."""
-    text = _EMOJI_CODE.sub("", text).lower()
+    kept; other punctuation, symbols and emoji dropped; each space becomes ``-``. An emoji
+    shortcode keeps its name (``:tada: Release`` is ``tada-release``), as on GitHub."""
+    text = text.lower()
     return "".join("-" if c == " " else c for c in text if c == "-" or c == " " or _word(c))
 
 
@@ -295,7 +296,6 @@ _DEFINITION = re.compile(
     + _DESTINATION,
     re.MULTILINE,
 )
-_EMOJI_CODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # rendered as an emoji, which the slug drops
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
