@@ -1,8 +1,9 @@
 """broken-link side by side with the peers on real documentation corpora (speed and counts).
 
 Run: ``python bench/links_bench.py [--corpora DIR] [--work DIR] [--tools LIST] [--corpus LIST]
-[--npm-prefix DIR]``, or call ``main(argv)`` (``bench/run.py`` does); it prints a Markdown
-table and returns 0.
+[--npm-prefix DIR] [--evaluate TREE]``, or call ``main(argv)`` from Python (``bench/run.py``
+does; ``main()`` alone takes every default, never the caller's ``sys.argv``); it prints
+Markdown tables and returns 0.
 
 Each archive in ``--corpora`` (default ``../shared/corpora`` beside the project) is unpacked once
 under ``--work`` (default ``/tmp/review-hooks-bench``), never into the project, and made a git
@@ -196,7 +197,8 @@ def run(corpora: Path, work: Path, tools: Sequence[str], names: Sequence[str],
     return results
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] = ()) -> int:
+    """Run the benchmark; ``argv`` as on the command line (empty: every default)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--corpora", type=Path, default=PROJECT.parent / "shared" / "corpora")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "review-hooks-bench")
@@ -206,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--evaluate", type=Path, default=None, metavar="TREE",
                         help="also measure precision and recall on a labelled tree "
                              "(fixtures/broken-link/docs-tree); --corpus none skips the corpora")
-    options = parser.parse_args(argv)
+    options = parser.parse_args(list(argv))
     tools = [t for t in options.tools.split(",") if t]
     unknown = set(tools) - set(TOOLS)
     if unknown:
@@ -221,4 +223,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
