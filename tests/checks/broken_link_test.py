@@ -133,6 +133,14 @@ def test_outside_git_the_disk_is_the_reference_case_exactly(tmp_path: Path, monk
         "index.md:1:34: broken-link 'b.md' does not exist"]
 
 
+def test_outside_git_anchors_are_read_only_below_the_configuration_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"outside.md": "# Outside\n", "work/a.md": "# A\n",
+                     "work/index.md": "[in](a.md#nope) [out](../outside.md#nope)\n"}, add=False)
+    monkeypatch.chdir(tmp_path / "work")
+    assert check("index.md")[1] == ["index.md:1:6: broken-link 'a.md#nope' matches no heading or anchor in 'a.md'"]
+
+
 def test_ignore_option_and_unknown_options(repo: Path) -> None:
     write(repo, {"index.md": "[a](generated/api.md) [b](other.md)\n",
                  ".review-hooks.toml": '[broken-link]\nignore = ["generated/**"]\n'})
