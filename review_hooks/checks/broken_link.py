@@ -84,12 +84,10 @@ def origin(document: Document, context: Context) -> Origin:
     if relative is not None and context.repository is not None:
         root = context.repository.root
         return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root)
-    location = document.location.absolute()
-    root = configured = context.config.root.absolute()
-    inside = relative_to(location, root)
-    if inside is None:
-        root, inside = Path(location.anchor), location.relative_to(location.anchor).as_posix()
-    return Origin(Tree.of(context, root), inside.rpartition("/")[0], False, configured)
+    location = document.location.absolute()  # outside git: the disk, from its top
+    inside = location.relative_to(location.anchor).as_posix()
+    return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
+                  context.config.root.absolute())
 
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
