@@ -19,7 +19,8 @@ remark-validate-links requires; nothing is fetched). Every tool checks relative 
   scheme or starts with ``//`` ignored.
 
 Install the npm tools outside the project (``npm install --prefix /tmp/npm-bench remark-cli
-remark-validate-links markdown-link-check``) and pass ``--npm-prefix``. A tool that is missing is
+remark-validate-links markdown-link-check``) and pass ``--npm-prefix`` (default: ``/tmp/bench-node``,
+where ``bench/run.py`` installs them, when it exists). A tool that is missing is
 reported as skipped. Each cell is one run (wall clock; the machine may be shared, so compare
 tools within a run); findings are counted from each tool's own output, so they measure volume,
 not correctness (rust-lang/book links ``.html`` names its generator rewrites).
@@ -204,7 +205,9 @@ def main(argv: Sequence[str] = ()) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "review-hooks-bench")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
     parser.add_argument("--corpus", default="", help="comma-separated archive names (default: all)")
-    parser.add_argument("--npm-prefix", type=Path, default=None, help="where the npm tools are installed")
+    default_prefix = Path(tempfile.gettempdir()) / "bench-node"  # bench/run.py's convention
+    parser.add_argument("--npm-prefix", type=Path, default=default_prefix if default_prefix.exists() else None,
+                        help="where the npm tools are installed (default: /tmp/bench-node if it exists)")
     parser.add_argument("--evaluate", type=Path, default=None, metavar="TREE",
                         help="also measure precision and recall on a labelled tree "
                              "(fixtures/broken-link/docs-tree); --corpus none skips the corpora")
