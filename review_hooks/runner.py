@@ -187,7 +187,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False
     for result in results:
-        if not options.quiet or result.failed or result.error:
+        if not options.quiet or result.failed or result.error or (options.diff and result.changed):
             for note in result.notes:
                 print(note, file=err)
         findings.extend(result.findings)

@@ -88,3 +88,11 @@ def test_progress_bar_only_on_a_terminal_for_long_scans(repo: Path) -> None:
     assert "review-hooks" in err and f"{terminal.PROGRESS_THRESHOLD}/{terminal.PROGRESS_THRESHOLD}" in err
     assert out == ""
     assert scan(RunOptions(scan=True, quiet=True), err=Terminal())[2] == ""
+
+
+def test_quiet_still_shows_the_diff_that_was_asked_for(repo: Path) -> None:
+    (repo / "a.md").write_text("# Caf\u00c3\u00a9\n", encoding="utf-8")
+    code, out, err = run_named(RunOptions(quiet=True, diff=True, select=("mojibake",)), "a.md")
+    assert code == 1 and "mojibake" in out
+    assert "-# Caf\u00c3\u00a9" in err and "+# Café" in err
+    assert (repo / "a.md").read_text(encoding="utf-8") == "# Caf\u00c3\u00a9\n"
