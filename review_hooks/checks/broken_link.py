@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from review_hooks import links
+from review_hooks import link_candidates, links
 from review_hooks.check import Check, Context
 from review_hooks.config import ConfigError, glob_match, relative_to, string_list
 from review_hooks.document import Document
@@ -54,6 +54,8 @@ from review_hooks.suggest import Problem, anchor_problem, path_problem, quote
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
+#: Skip the parse when no written destination can be broken (``link_candidates``); tests switch it off.
+FAST_PATH = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def origin(document: Document, context: Context) -> Origin:
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement."""
+    if FAST_PATH and unbreakable(document, context):
+        return
     structure = document.markdown
     links.remember(document)
     start: Origin | None = None
@@ -108,6 +112,30 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
             found = target_problem(link, resolved, start, context)
         if found is not None:
             yield found
+
+
+def unbreakable(document: Document, context: Context) -> bool:
+    """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
+    found = link_candidates.candidates(document.text)
+    if found is None:
+        return False
+    start: Origin | None = None
+    for candidate in found:
+        if candidate.doubtful:
+            return False
+        link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
+        destination = link.destination
+        if not links.relative(destination) or placeholder(link):
+            continue
+        if destination != candidate.target or "#" in destination:
+            return False  # escapes, entities or a fragment: the full path decides
+        start = start or origin(document, context)
+        resolved = links.resolve(destination, start.folder)
+        if ignored(resolved, start, context):
+            continue
+        if not resolved.written_path or resolved.climbed or start.tree.kind(resolved.path) is None:
+            return False
+    return True
 
 
 def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
