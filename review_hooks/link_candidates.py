@@ -24,10 +24,13 @@ relative link, a placeholder, ignored, or an existing tracked file or folder wit
 4. A site our patterns cannot read (a ``](`` with no destination, an ``href=`` with no value,
    a ``]:`` after a ``[`` that starts a line but is no definition) answers None: the file is
    parsed. This guards against the two readings drifting apart.
-5. broken-link judges each candidate with the functions of its full path. A scheme or
-   ``//`` cannot be faked by escapes or entities (a scheme holds neither ``\\`` nor ``&``), so
-   "not relative" on the written text holds for the decoded one; a relative target must be
-   free of escapes and entities (its decoding is then itself) to pass unparsed.
+5. broken-link judges each candidate with the functions of its full path (``relative``,
+   ``placeholder``, ``resolve``, ``ignored``, ``Tree.kind``), on the destination decoded as the
+   full path decodes it; a relative target must also be free of escapes and entities (its
+   decoding is then itself), so a misread escape can only make the file parse. A ``#fragment``
+   into another file is judged by the full path's own ``fragment_problem`` (the target's
+   anchors, read once per process): exactly as strict. A fragment into this document, a
+   target above the root, or a missing one needs this document's parse.
 
 ``tests/checks/link_candidates_test.py`` checks the result: findings with and without the
 fast path are equal on the seeds, the fixtures and generated adversarial documents.

@@ -127,13 +127,16 @@ def unbreakable(document: Document, context: Context) -> bool:
         destination = link.destination
         if not links.relative(destination) or placeholder(link):
             continue
-        if destination != candidate.target or "#" in destination:
-            return False  # escapes, entities or a fragment: the full path decides
+        if destination != candidate.target:
+            return False  # escapes or entities: the full path decides
         start = start or origin(document, context)
         resolved = links.resolve(destination, start.folder)
         if ignored(resolved, start, context):
             continue
-        if not resolved.written_path or resolved.climbed or start.tree.kind(resolved.path) is None:
+        kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
+        if kind is None:
+            return False  # missing, above the root, or a fragment into this document (its parse)
+        if resolved.fragment is not None and kind == "file" and fragment_problem(link, resolved, start, context):
             return False
     return True
 

@@ -27,7 +27,7 @@ VALID = ("a.md", "./a.md", "dir/b.md", "dir/", "/dir/b.md", "dir/../a.md", "Case
          "https://x.test/missing.md", "//cdn.test/x.md", "{link}", "[Contribution]", "dir/b.md?plain=1", "tool.py")
 TARGETS = (
     *VALID, "case.md", "new.md", "missing.md", "../../a.md", "../b.md", "a.md#a", "a.md#nope", "#top", "#local",
-    "#nope", "../out.md", "../../issues",
+    "#nope", "../out.md", "../../issues", "a.md#A", "dir/b.md#b", "dir/b.md#b-1", "tool.py?plain=1#L2",
     "https://x.test/missing.md", "//cdn.test/x.md", "mailto:a@b.test", "{link}", "[Contribution]",
     "{{ url }}", "a%2Emd", "missing%2Emd", r"a\_b.md", r"missing\_x.md", "a&amp;b.md", "a&#46;md",
     "dir/b.md?plain=1", "a.md?x=1#L2", "b(1).md", "missing(1).md", "a.md)", "a.mdd", "dir/b.md \"title\"",
@@ -122,7 +122,10 @@ def test_unreadable_sites_make_the_file_parse(text: str) -> None:
     pytest.param("[a](a.md) [b](dir/) ![c](https://x.test/c.png) [d]({link})\n\n[r]: dir/b.md\n", True,
                  id="existing, external and placeholder targets"),
     pytest.param('<a href="dir/b.md">b</a> `[x](missing.md)`', False, id="missing target even in code"),
-    pytest.param("[a](a.md#a)", False, id="fragment"),
+    pytest.param("[a](a.md#a) [b](dir/#x) [c](tool.py?plain=1#L2)", True, id="fragments found in other files"),
+    pytest.param("[a](a.md#b)", False, id="fragment missing from another file"),
+    pytest.param("[a](tool.py?plain=1#L3)", False, id="line anchor past the end"),
+    pytest.param("[a](#top)", False, id="fragment into this document"),
     pytest.param("[a](new.md)", False, id="untracked"),
     pytest.param("[a](case.md)", False, id="wrong case"),
     pytest.param(r"[a](a\_b.md)", False, id="escape"),
