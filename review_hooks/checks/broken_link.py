@@ -120,11 +120,12 @@ def unbreakable(document: Document, context: Context) -> bool:
     if found is None:
         return False
     start: Origin | None = None
-    for candidate in found:
+    for candidate in dict.fromkeys(found):  # each distinct destination once
         if candidate.doubtful:
             return False
         link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
-        destination = link.destination
+        plain = "\\" not in candidate.target and "&" not in candidate.target  # decoding changes nothing
+        destination = candidate.target if plain else link.destination
         if not links.relative(destination) or placeholder(link):
             continue
         if destination != candidate.target:
