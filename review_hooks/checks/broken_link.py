@@ -29,6 +29,11 @@ Outside a git repository, the disk is the reference.
 **Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
 relative to the configuration file) that are never reported, such as generated files.
 
+**Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
+ignored target, or a tracked file or folder, with any ``#fragment`` found in another file) is
+answered from its raw text without a Markdown parse (``review_hooks/link_candidates.py``
+gives the argument); anything else is parsed and checked as above.
+
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
 path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), a unique
 file of that name elsewhere, or an anchor that differs only by case, punctuation or duplicate

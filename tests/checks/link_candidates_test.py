@@ -71,11 +71,14 @@ def tree(repo: Path) -> Path:
     return repo
 
 
-def test_generated_adversarial_documents(tree: Path) -> None:
+@pytest.mark.parametrize("in_git", [True, False], ids=["in git", "outside git"])
+def test_generated_adversarial_documents(tree: Path, in_git: bool) -> None:
     context = context_for(tree)
+    if not in_git:
+        context = Context(context.config, None)  # the disk is the reference
     chooser = random.Random(20261123)
     fast = 0
-    for number in range(1500):
+    for number in range(1000):
         pieces = []
         for _ in range(chooser.randint(1, 4)):
             target = chooser.choice(VALID if chooser.random() < 0.7 else TARGETS)
@@ -87,7 +90,7 @@ def test_generated_adversarial_documents(tree: Path) -> None:
         document = Document(f"dir/doc{number}.md", tree / f"dir/doc{number}.md", text.encode(), text,
                             is_markdown=True)
         fast += same_findings(document, context)
-    assert 150 < fast < 1350  # both paths were exercised
+    assert 100 < fast < 900  # both paths were exercised
 
 
 def test_every_fixture_and_seed_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
