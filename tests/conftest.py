@@ -36,3 +36,12 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(folder, "config", "core.autocrlf", "false")
     monkeypatch.chdir(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PRE_COMMIT_HOME for the whole session: pre-commit builds each hook environment once.
+
+    Tests that run pre-commit pass ``{"PRE_COMMIT_HOME": str(pre_commit_home)}`` in its environment.
+    """
+    return tmp_path_factory.mktemp("pre-commit-home")
