@@ -11,6 +11,7 @@ normalises and percent-encodes them and keeps no columns.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -88,7 +89,6 @@ _HTML_ATTR = re.compile(
 )
 _ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def parse(text: str) -> Structure:
@@ -161,7 +161,7 @@ class _Builder:
 
     def html(self, begin: int, source: str) -> None:
         """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
-        source = _COMMENT.sub(lambda m: " " * len(m.group()), source)
+        source = _blank_comments(source)
         for tag in _HTML_ATTR.finditer(source):
             name = tag.group("tag").lower()
             for attr in _ATTR.finditer(tag.group("attrs")):
@@ -198,15 +198,24 @@ class _Builder:
                 cursor = self.destination(kind, str(href), begin, visible, cursor)
 
     def destination(self, kind: str, href: str, begin: int, visible: str, cursor: int) -> int:
-        """Find the written destination matching ``href`` after ``cursor``; returns the new cursor."""
+        """Find the written destination matching ``href`` after ``cursor``; returns the new cursor.
+
+        Inline destinations and references are tried in source order, so finding a link costs
+        the candidates before it, not the rest of the paragraph (which was quadratic).
+        """
         normalize = _parser().normalizeLink
-        for match in _INLINE_DESTINATION.finditer(visible, cursor):
-            raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
-            if normalize(_unescape(raw)) == href:
-                start = match.start("angle") if match.group("angle") is not None else match.start("bare")
-                self.links.append(Link(kind, raw, *self.position(begin + start)))
-                return match.end()
-        for match in _REFERENCE.finditer(visible, cursor):
+        candidates = heapq.merge(_INLINE_DESTINATION.finditer(visible, cursor), _REFERENCE.finditer(visible, cursor),
+                                 key=lambda m: m.start())
+        for match in candidates:
+            if match.re is _INLINE_DESTINATION:
+                raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
+                if normalize(_unescape(raw)) == href:
+                    start = match.start("angle") if match.group("angle") is not None else match.start("bare")
+                    self.links.append(Link(kind, raw, *self.position(begin + start)))
+                    return match.end()
+                continue
+            if match.group("rest") is None and visible.startswith("(", match.end()):
+                continue  # the text of an inline link: its destination is the next candidate
             label = match.group("label") or match.group("text")
             definition = self.definition_href(label)
             if definition is not None and normalize(_unescape(definition)) == href:
@@ -243,6 +252,19 @@ _DEFINITION = re.compile(
     re.MULTILINE,
 )
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def _blank_comments(source: str) -> str:
+    """``source`` with HTML comments blanked out; an unclosed comment runs to the end (linear time)."""
+    parts: list[str] = []
+    cursor = 0
+    while (start := source.find("<!--", cursor)) >= 0:
+        end = source.find("-->", start + 4)
+        end = len(source) if end < 0 else end + 3
+        parts += [source[cursor:start], " " * (end - start)]
+        cursor = end
+    parts.append(source[cursor:])
+    return "".join(parts)
 
 
 def _unescape(raw: str) -> str:
