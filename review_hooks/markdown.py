@@ -92,11 +92,18 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
 def parse(text: str) -> Structure:
-    """The structure of ``text``; never raises on any input."""
+    """The structure of ``text``; never raises on any input.
+
+    markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
+    exhaust the recursion limit, the document is treated as having no Markdown structure.
+    """
     source = text.replace("\r\n", "\n").replace("\r", " ")
     starts = [0, *(m.end() for m in re.finditer("\n", source))]
     env: dict[str, Any] = {}
-    tokens = _parser().parse(source, env)
+    try:
+        tokens = _parser().parse(source, env)
+    except RecursionError:
+        return Structure()
     builder = _Builder(source, starts)
     builder.add_definitions(env.get("references", {}))
     builder.walk(tokens)
@@ -290,6 +297,6 @@ def _yaml_mapping(content: str) -> dict[str, Any] | None:
 
     try:
         value = yaml.safe_load(content)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # invalid, or nested thousands deep: no front matter
         return None
     return value if isinstance(value, dict) else None
