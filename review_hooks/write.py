@@ -33,8 +33,9 @@ def _failure(error: OSError) -> WriteError:
     return WriteError(f"cannot write: {(error.strerror or str(error)).lower()}")
 
 
-def write(document: Document, text: str) -> None:
-    """Replace the document's file with ``text``, in its own encoding, BOM and newlines."""
+def write(document: Document, text: str, data: bytes | None = None) -> None:
+    """Replace the document's file with ``text``, in its own encoding, BOM and newlines (or with
+    ``data``, the bytes of ``text`` in a new encoding, when a fixer transcodes the file)."""
     location = document.location
     try:
         info = location.lstat()
@@ -43,7 +44,7 @@ def write(document: Document, text: str) -> None:
     if stat.S_ISLNK(info.st_mode):
         raise WriteError("not written: it is a symbolic link; fix the file it points to", refused=True)
     try:
-        data = document.encoded(text)
+        data = document.encoded(text) if data is None else data
     except UnicodeEncodeError as error:
         raise WriteError(f"not written: the fixed text cannot be saved as {document.encoding}",
                          refused=True) from error
