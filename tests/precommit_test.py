@@ -26,10 +26,13 @@ def test_the_manifest_passes_pre_commits_own_schema() -> None:
     hooks = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))  # raises InvalidManifestError otherwise
     by_id = {hook["id"]: hook for hook in hooks}
     assert set(by_id) == {check.hook for check in CHECKS} | {"review-hooks"}
+    binary = {"file", "binary", "image", "png", "non-executable"}  # what identify tags a PNG with
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook["entry"].split()[0] == "review-hooks"
-        assert "text" in hook["types"]  # binaries and symlinks never reach a hook
+        for tags in (binary, {"symlink"}):  # binaries and symlinks never reach a hook
+            types, types_or = set(hook["types"]), set(hook["types_or"])
+            assert not (types <= tags and (not types_or or tags & types_or)), (hook["id"], tags)
 
 
 def try_repo(folder: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
