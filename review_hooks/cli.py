@@ -158,10 +158,21 @@ def list_checks(verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: click's exit codes, and one line instead of a traceback."""
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks")
-    except (KeyboardInterrupt, BrokenPipeError):
-        sys.exit(130 if sys.exc_info()[0] is KeyboardInterrupt else 1)
+    for stream in (sys.stdout, sys.stderr):  # a path or message the terminal cannot show is escaped, not fatal
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
+                        standalone_mode=False)
+    except click.ClickException as error:  # usage errors: click's message, exit 2
+        error.show()
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, click.Abort):  # a fix being written is abandoned whole (write.py)
+        print("review-hooks: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
     except Exception as error:  # the contract: one line on stderr, exit 2, no traceback
         print(f"review-hooks: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
