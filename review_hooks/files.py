@@ -61,6 +61,7 @@ def named_targets(paths: Iterable[str]) -> list[Target]:
 
 def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:
     """The files below ``paths``: git-tracked ones inside a repository, all files elsewhere."""
+    here = os.getcwd().rstrip(os.sep) + os.sep
     for given in paths or ["."]:
         location = Path(given)
         if not location.exists() and not location.is_symlink():
@@ -71,8 +72,8 @@ def scan_targets(paths: Iterable[str], repository: Repository | None, config: Co
         else:
             found = _walk(location)
         for file in found:
-            if not config.excluded(file):
-                yield Target(_display(file, given), file, named=file == location)
+            if not (config.exclude and config.excluded(file)):
+                yield Target(_display(file, here), file, named=file == location)
 
 
 def _tracked_below(location: Path, repository: Repository) -> list[Path]:
@@ -80,7 +81,8 @@ def _tracked_below(location: Path, repository: Repository) -> list[Path]:
     if prefix in repository.tracked or location.is_file():
         return [location]
     prefix = "" if prefix in ("", ".") else prefix + "/"
-    return [repository.root / path for path in sorted(repository.tracked) if path.startswith(prefix)]
+    root = os.fspath(repository.root).rstrip(os.sep) + os.sep
+    return [Path(root + path) for path in sorted(repository.tracked) if path.startswith(prefix)]
 
 
 def _walk(location: Path) -> list[Path]:
@@ -93,12 +95,14 @@ def _walk(location: Path) -> list[Path]:
     return found
 
 
-def _display(file: Path, given: str) -> str:
-    """The path relative to the current folder when it is below it, else as found."""
-    try:
-        return file.absolute().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(file) if given else file.as_posix()
+def _display(file: Path, here: str) -> str:
+    """The path relative to the current folder ``here`` (ending in a separator) when it is below it,
+    else as found. String operations: this runs for every file of a scan."""
+    path = os.fspath(file)
+    absolute = path if os.path.isabs(path) else here + path
+    if absolute.startswith(here):
+        return absolute[len(here) :].replace(os.sep, "/")
+    return path
 
 
 def read(target: Target, config: Config, repository: Repository | None) -> Document | Skip:

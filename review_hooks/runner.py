@@ -9,21 +9,19 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 
 from __future__ import annotations
 
-import difflib
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from review_hooks import config as configuration
-from review_hooks import files, reporters, suppressions
+from review_hooks import files, parallel, reporters, suppressions
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.registry import CHECKS, IDS
 from review_hooks.repository import GitError, Repository, find_root
-from review_hooks.write import WriteError, write
 
 
 @dataclass(frozen=True)
@@ -36,6 +34,7 @@ class RunOptions:
     exit_zero: bool = False
     config_path: Path | None = None
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    jobs: int = 0  # worker processes for a scan: 0 = one per core, 1 = none
 
 
 @dataclass
@@ -68,8 +67,16 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    results = [process(target, checks, context, options) for target in targets]
-    return finish(results, options, out, err)
+    return finish(outcomes(targets, checks, context, options), options, out, err)
+
+
+def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
+             options: RunOptions) -> Iterator[FileResult]:
+    """Each target's result, in target order: a scan of many files runs in worker processes."""
+    workers = parallel.worker_count(len(targets), options.jobs) if options.scan else 1
+    if workers > 1:
+        return parallel.results(targets, checks, context, options, workers)
+    return (process(target, checks, context, options) for target in targets)
 
 
 def selected(ids: Iterable[str]) -> tuple[Check, ...]:
@@ -144,6 +151,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.notes.append(unified_diff(original, document.text))
         result.findings = [replace(f, fixed=False) for f in result.findings]
         return
+    from review_hooks.write import WriteError, write  # only a fixing run pays for tempfile and shutil
+
     try:
         write(original, document.text)
     except WriteError as error:
@@ -158,22 +167,28 @@ def _key(finding: Finding) -> tuple[int, str]:
 
 
 def unified_diff(document: Document, text: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(document.text.splitlines(keepends=True), text.splitlines(keepends=True),
                                  f"a/{document.path}", f"b/{document.path}")
     return "".join(lines).rstrip("\n")
 
 
-def finish(results: Sequence[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
-    """Print notes and findings; compute the exit code."""
+def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
+    """Print notes as each file's result arrives, then the sorted findings; compute the exit code."""
+    findings: list[Finding] = []
+    error = changed = False
     for result in results:
         for note in result.notes:
             print(note, file=err)
-    findings = sorted(f for result in results for f in result.findings)
+        findings.extend(result.findings)
+        error = error or result.error
+        changed = changed or result.changed or result.failed
+    findings.sort()
     reporters.report(findings, options.output_format, out)
-    if any(result.error for result in results):
+    if error:
         return 2
     if options.exit_zero:
         return 0
     failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in findings)
-    changed = any(result.changed or result.failed for result in results)
     return 1 if failing or changed else 0
