@@ -71,6 +71,7 @@ def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool,
     options = RunOptions(
         scan=scan, select=tuple(select), fix=fix, diff=params["diff"], output_format=params["output_format"] or "",
         exit_zero=params["exit_zero"], config_path=params["config_path"], overrides=overrides,
+        jobs=params.get("jobs") or 0,
     )
     click.get_current_context().exit(run(paths, options))
 
@@ -88,6 +89,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_common(CHECKS, select=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: one per core; 1: none). Small scans use none.")
 def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
     """Check the git-tracked files below PATHS (default: the current repository)."""
     _execute(paths or (".",), True, _split(select), fix, params)

@@ -44,11 +44,8 @@ def find_root(start: Path) -> Path | None:
 
 
 def _absolute(location: Path | str) -> str:
-    """``location`` made absolute without normalising ``..`` (what ``Path.absolute`` does)."""
-    path = os.fspath(location)
-    if os.path.isabs(path):
-        return path
-    return os.getcwd() if path in ("", ".") else os.path.join(os.getcwd(), path)
+    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
+    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
 
 
 class Repository:
@@ -64,8 +61,7 @@ class Repository:
     def relative(self, location: Path) -> str | None:
         """``location`` relative to the root as a POSIX path, or None outside the work tree.
 
-        Lexical, like ``Path.relative_to``, but with string operations: a scan asks this of
-        every file, and pathlib costs several microseconds a call.
+        String operations, not pathlib: a scan asks this of every file.
         """
         absolute = _absolute(location)
         if absolute == self._root:
