@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from review_hooks.check import Check
-from review_hooks.checks import conflict_markers
+from review_hooks.checks import conflict_markers, required_headings
 
-CHECKS: tuple[Check, ...] = (conflict_markers.CHECK,)
+CHECKS: tuple[Check, ...] = (conflict_markers.CHECK, required_headings.CHECK)
 IDS: tuple[str, ...] = tuple(check.id for check in CHECKS)
 
 

@@ -20,6 +20,7 @@ CHECK_ID = "review-hooks"  # the id on findings about the suppression comments t
 _MARKDOWN = re.compile(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)\s*-->")
 _OTHER = re.compile(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
 VERBS = ("disable-next-line", "disable-line", "disable", "enable", "disable-file")
+MARKERS = ("optional",)  # not suppressions: required-headings' "optional template section" marker
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def directives(document: Document) -> list[Directive]:
     found: list[Directive] = []
     for match in pattern.finditer(document.text):
         line, column = document.position(match.start())
-        if document.is_markdown and document.markdown.in_code(line):
+        if match.group("verb") in MARKERS or (document.is_markdown and document.markdown.in_code(line)):
             continue
         ids = tuple(part for part in re.split(r"[\s,]+", match.group("ids").strip()) if part)
         found.append(Directive(match.group("verb"), ids, line, column))

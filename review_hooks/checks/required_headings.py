@@ -1,0 +1,214 @@
+"""required-headings: each kind of review keeps its required sections, from a list or from its template.
+
+**What it does.** Chooses the kind of each Markdown document (the first configured kind whose
+``files`` globs, ``front-matter`` pairs or ``title`` regex match) and reports every
+required heading it lacks, at the line where it belongs, naming the kind and where the
+requirement comes from::
+
+    r.md:41:1: required-headings missing required heading "## Test Results" (kind review-report,
+    from templates/review-report-template.md); insert before line 41 ("## Lessons Learned")
+
+When the text is there but is not a heading, the finding says so: ``line 19 has "#Approval",
+which is not a heading (add a space after '#')``, or ``found only inside a code block (line 12)``.
+Headings out of the required order, or at the wrong level, are separate findings under their
+own policies, never counted as missing.
+
+**Why.** Review templates (numbered sections from "1. Executive Summary" to "Approval") only
+help if reviews keep their sections. markdownlint's MD043 compares exact text, so numbering,
+emoji, mojibake and qualifiers such as ``(Must Fix Before Production)`` all fail, and it stops
+at the first mismatch; nothing else checks a document against its template.
+
+**Matching.** Only real headings count (ATX and setext, also an accidental setext heading made
+by ``---`` under text); code blocks, comments, front matter, bold lines and ``#NoSpace`` do not.
+``match = "normalized"`` (default) compares both sides after mojibake repair, NFKC, white-space
+collapsing, stripping leading and trailing emoji, symbols and punctuation and leading numbering
+(``1.``, ``2.1``, ``4 -``, ``Section 4:``), and case folding; a heading may add a qualifier
+after the name (`` (``, `` - ``, `` – ``, `` — ``, ``: ``, `` [``). ``match = "exact"`` compares
+text as written.
+
+**Options** (``[required-headings]``): ``exclude`` (globs), ``match``, ``order`` (false,
+``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level,
+``"at-most"``: that level or a higher one), and ``[[required-headings.kind]]`` tables with
+``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
+``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
+its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
+is optional. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
+top-level ``template`` key) checks every given file against ``T`` (found in the configuration
+file's folder, else the current folder), before any configured kind.
+
+**Fix safety.** No fix: the missing section's content has to be written by a person.
+
+**Limits.** A file with merge-conflict markers is skipped (both sides hold headings; the
+conflict-markers check reports it). A heading written as HTML (``<h2>``) does not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from review_hooks.check import Check, CliOption, Context
+from review_hooks.checks import conflict_markers
+from review_hooks.checks.required_headings_config import Kind, Requirement, Settings, configure
+from review_hooks.checks.required_headings_near import near_miss, quoted
+from review_hooks.config import glob_match, relative_to
+from review_hooks.document import Document
+from review_hooks.finding import Finding
+from review_hooks.heading_text import matches, normalized
+from review_hooks.markdown import Heading, Structure
+
+ID = "required-headings"
+
+
+def find(document: Document, context: Context) -> Iterator[Finding]:
+    settings: Settings = context.settings(ID)
+    if not settings.kinds:
+        return
+    relative = relative_to(document.location, settings.base)
+    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+        return
+    if _conflicted(document):
+        return
+    kind = kind_of(settings.kinds, relative, document)
+    if kind is not None:
+        yield from _findings(document, kind, settings)
+
+
+def _conflicted(document: Document) -> bool:
+    if "<" * conflict_markers.DEFAULT_SIZE not in document.text:
+        return False
+    complete, _ = conflict_markers.regions(conflict_markers.markers(document.text, conflict_markers.DEFAULT_SIZE))
+    return any(not document.markdown.in_code(region.opener.line) for region in complete)
+
+
+def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> Kind | None:
+    """The first kind whose files, front matter or title selects the document (parsed only if needed)."""
+    for kind in kinds:
+        if kind.everything or (relative is not None and any(glob_match(p, relative) for p in kind.files)):
+            return kind
+        front = document.markdown.front_matter if kind.front_matter else None
+        if front is not None and all(_front_value(front.get(k), v) for k, v in kind.front_matter):
+            return kind
+        if kind.title is not None and (title := _title(document.markdown)) is not None and kind.title.search(title):
+            return kind
+    return None
+
+
+def _title(structure: Structure) -> str | None:
+    """The first H1, repaired."""
+    from review_hooks.encoding_repair import repaired_text
+
+    h1 = next((h for h in structure.headings if h.level == 1), None)
+    return repaired_text(h1.text) if h1 else None
+
+
+def _front_value(value: object, wanted: str) -> bool:
+    if isinstance(value, list):
+        return any(str(item) == wanted for item in value)
+    return value is not None and str(value) == wanted
+
+
+def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool) -> list[int | None]:
+    """For each requirement, the index of its heading (or None): the first free match, in order if possible."""
+    keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
+    claimed: set[int] = set()
+    found: list[int | None] = []
+    last = -1
+    for requirement in requirements:
+        names = [n.strip() if exact else normalized(n) for n in requirement.names]
+        candidates = [i for i, key in enumerate(keys) if i not in claimed
+                      and any(key == n if exact else matches(key, n) for n in names)]
+        if not candidates:
+            found.append(None)
+            continue
+        best = min(candidates, key=lambda i: (i < last, headings[i].level != (requirement.level or 0), i))
+        claimed.add(best)
+        last = max(last, best)
+        found.append(best)
+    return found
+
+
+def in_order(indexes: Sequence[int | None]) -> set[int]:
+    """Positions (into ``indexes``) of a longest increasing run of heading indexes: the ones in order."""
+    chains: list[list[int]] = []
+    for position, index in enumerate(indexes):
+        if index is None:
+            chains.append([])
+            continue
+        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] < index]
+        chains.append([*max(before, key=len, default=[]), position])
+    return set(max(chains, key=len, default=[]))
+
+
+def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
+    headings = document.markdown.headings
+    requirements = kind.requirements
+    found = matched(requirements, headings, settings.match == "exact")
+    ordered = in_order(found)
+    for position, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
+        origin = _origin(kind, requirement)
+        if index is None:
+            line, where = _place(document, headings, found, ordered, position)
+            miss = near_miss(document, requirement, settings.match == "exact")
+            text = f"missing required heading {quoted(requirement.shown)} ({origin})"
+            if miss is not None and miss.here:
+                yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
+            else:
+                yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
+            continue
+        heading = headings[index]
+        if settings.order != "off" and position not in ordered:
+            after = next((requirements[p].shown for p in sorted(ordered, reverse=True) if p < position), None)
+            hint = f"move it after {quoted(after)}" if after else "move it before the other required headings"
+            yield Finding(line=heading.line, column=1, severity=_severity(settings.order),
+                          message=f"heading {quoted(_source(heading))} is out of the required order ({origin}); {hint}")
+        if requirement.level and _wrong_level(settings.level, heading.level, requirement.level):
+            yield Finding(line=heading.line, column=1, message=(
+                f"heading {quoted(_source(heading))} should be level {requirement.level} "
+                f"({quoted(requirement.shown)}, {origin}); it is level {heading.level}"))
+
+
+def _place(document: Document, headings: Sequence[Heading], found: Sequence[int | None], ordered: set[int],
+           position: int) -> tuple[int, str]:
+    """Where a missing requirement belongs: before the next required heading, or after the previous one's section."""
+    following = [found[p] for p in sorted(ordered) if p > position]
+    if following and following[0] is not None:
+        heading = headings[following[0]]
+        return heading.line, f"insert before line {heading.line} ({quoted(_source(heading))})"
+    previous = [found[p] for p in sorted(ordered) if p < position]
+    if previous and previous[-1] is not None:
+        index = previous[-1]
+        level = headings[index].level
+        after = next((h for h in headings[index + 1 :] if h.level <= level), None)
+        if after is not None:
+            return after.line, f"insert before line {after.line} ({quoted(_source(after))})"
+    last = max(1, len(document.text.rstrip().split("\n")))
+    return last, f"add it at the end (after line {last})"
+
+
+def _wrong_level(policy: str, level: int, required: int) -> bool:
+    return level != required if policy == "exact" else level > required if policy == "at-most" else False
+
+
+def _origin(kind: Kind, requirement: Requirement) -> str:
+    return f"kind {kind.name}, from {requirement.source}" if kind.name else f"from {requirement.source}"
+
+
+def _source(heading: Heading) -> str:
+    return heading.source.strip()
+
+
+def _severity(policy: str) -> str:
+    return "warning" if policy == "warn" else "error"
+
+
+CHECK = Check(
+    id=ID,
+    summary="every kind of review keeps its required sections, from a list or from its template",
+    doc=__doc__ or "",
+    hook="check-headings",
+    find=find,
+    markdown_only=True,
+    configure=configure,
+    cli_options=(CliOption("--template", "template", "check every file against this template's sections",
+                           is_flag=False),),
+)

@@ -1,0 +1,206 @@
+"""The ``[required-headings]`` table: kinds of review, what selects them, what they require.
+
+Validated once per run; every error names its key (``kind[2].template``: kinds are counted
+from 1 in the order they are written). Paths and globs are relative to the configuration
+file's folder. A template is read lazily, once per run, the first time a document of its
+kind is checked, so hooks that never reach this check never parse it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from review_hooks.config import ConfigError, string_list
+
+TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
+KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
+POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
+_HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
+_OPTIONAL = re.compile(r"^\s*<!--\s*review-hooks:\s*optional\s*-->\s*$")
+HEADINGS_SOURCE = "its headings list"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
+    level: int | None  # None: any level
+    source: str  # the template path as configured, or HEADINGS_SOURCE
+
+    @property
+    def shown(self) -> str:
+        from review_hooks.encoding_repair import repaired_text
+
+        name = repaired_text(self.names[0])
+        return f"{'#' * self.level} {name}" if self.level else name
+
+
+@dataclass(frozen=True)
+class Template:
+    location: Path
+    shown: str  # as configured
+    levels: tuple[int, ...]
+
+    @cached_property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The template's headings at ``levels``, except those right after an optional marker."""
+        from review_hooks.document import Document, NotText
+
+        try:
+            document = Document.from_bytes(self.location.read_bytes(), self.shown, self.location, True)
+        except (OSError, NotText) as error:
+            raise ConfigError("template", f"cannot read template {self.shown!r}: {error}") from None
+        lines = document.lines
+        found = []
+        for heading in document.markdown.headings:
+            previous = next((t for t in reversed(lines[: heading.line - 1]) if t.strip()), "")
+            if heading.level in self.levels and heading.text and not _OPTIONAL.match(previous):
+                found.append(Requirement((heading.text,), heading.level, self.shown))
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    files: tuple[str, ...] = ()
+    front_matter: tuple[tuple[str, str], ...] = ()
+    title: re.Pattern[str] | None = None
+    template: Template | None = None
+    headings: tuple[Requirement, ...] = ()
+    everything: bool = False  # the kind of a bare ``template``: every document checked
+
+    @cached_property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The template's requirements, then the listed headings; a listed heading that names a
+        template section adds its aliases to that section."""
+        from review_hooks.heading_text import normalized
+
+        found = list(self.template.requirements if self.template else ())
+        for extra in self.headings:
+            names = {normalized(n) for n in extra.names}
+            same = next((i for i, r in enumerate(found) if names & {normalized(n) for n in r.names}), None)
+            if same is None:
+                found.append(extra)
+            else:
+                known = found[same]
+                aliases = tuple(n for n in extra.names if n not in known.names)
+                found[same] = Requirement(known.names + aliases, known.level, known.source)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Settings:
+    base: Path = field(default_factory=Path.cwd)
+    kinds: tuple[Kind, ...] = ()
+    exclude: tuple[str, ...] = ()
+    match: str = "normalized"
+    order: str = "off"  # off | warn | error
+    level: str = "any"  # any | exact | at-most
+
+
+def configure(table: Mapping[str, Any], base: Path) -> Settings:
+    for key in table:
+        if key not in TOP_KEYS:
+            raise ConfigError(key, f"unknown option; known: {', '.join(TOP_KEYS)}")
+    kinds_table = table.get("kind", [])
+    if not isinstance(kinds_table, list) or not all(isinstance(k, dict) for k in kinds_table):
+        raise ConfigError("kind", "expected [[required-headings.kind]] tables")
+    kinds = [_kind(k, base, index) for index, k in enumerate(kinds_table, 1)]
+    if "template" in table:
+        template = _template(table, base, "", cwd_fallback=True)
+        kinds.insert(0, Kind("", template=template, everything=True))
+    elif "template-levels" in table:
+        raise ConfigError("template-levels", "only applies with a top-level template")
+    return Settings(base, tuple(kinds), string_list(table, "exclude"),
+                    _choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
+                    _choice(table, "level", ("any", "exact", "at-most")))
+
+
+def _choice(table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
+    value = table.get(key, allowed[0])
+    if value not in allowed:
+        raise ConfigError(key, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+    return str(value)
+
+
+def _policy(table: Mapping[str, Any], key: str) -> str:
+    value = table.get(key, False)
+    if not isinstance(value, bool | str) or value not in POLICIES:
+        raise ConfigError(key, f"expected false, \"warn\" or \"error\", got {value!r}")
+    return POLICIES[value]
+
+
+def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
+    prefix = f"kind[{index}]."
+    try:
+        for key in table:
+            if key not in KIND_KEYS:
+                raise ConfigError(key, f"unknown option; known: {', '.join(KIND_KEYS)}")
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError("name", "every kind needs a name (a non-empty string)")
+        template = _template(table, base, "") if "template" in table else None
+        if "template-levels" in table and template is None:
+            raise ConfigError("template-levels", "only applies with a template")
+        headings = tuple(_requirement(entry) for entry in string_list(table, "headings"))
+        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings)
+    except ConfigError as error:
+        raise ConfigError(prefix + error.key, error.message) from None
+    if not (kind.files or kind.front_matter or kind.title):
+        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs files, front-matter or title to select documents")
+    if not (template or headings):
+        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs a template or headings")
+    return kind
+
+
+def _template(table: Mapping[str, Any], base: Path, prefix: str, cwd_fallback: bool = False) -> Template:
+    value = table["template"]
+    if not isinstance(value, str) or not value:
+        raise ConfigError(prefix + "template", f"expected a path, got {value!r}")
+    location = base / value
+    if cwd_fallback and not location.is_file():  # --template on the command line: the current folder
+        location = Path(value).absolute()
+    if not location.is_file():
+        raise ConfigError(prefix + "template", f"no such template file {value!r} (relative to {base})")
+    levels = table.get("template-levels", [2])
+    if (not isinstance(levels, list) or not levels
+            or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)):
+        raise ConfigError(prefix + "template-levels", f"expected a list of levels 1 to 6, got {levels!r}")
+    return Template(location, value, tuple(levels))
+
+
+def _requirement(entry: str) -> Requirement:
+    names: list[str] = []
+    level: int | None = None
+    for part in entry.split("|"):
+        match = _HASHES.match(part.strip())
+        if match and level is None:
+            level = len(match.group(1))
+        name = ((match.group(2) or "") if match else part).strip()
+        if not name:
+            raise ConfigError("headings", f"empty heading name in {entry!r}")
+        names.append(name)
+    return Requirement(tuple(names), level, HEADINGS_SOURCE)
+
+
+def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    value = table.get("front-matter", {})
+    if not isinstance(value, dict) or not all(isinstance(v, str | int | float | bool) for v in value.values()):
+        raise ConfigError("front-matter", f"expected a table of key = value pairs, got {value!r}")
+    return tuple((str(k), str(v)) for k, v in value.items())
+
+
+def _title(table: Mapping[str, Any]) -> re.Pattern[str] | None:
+    value = table.get("title")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError("title", f"expected a regular expression (a string), got {value!r}")
+    try:
+        return re.compile(value)
+    except re.error as error:
+        raise ConfigError("title", f"invalid regular expression {value!r}: {error}") from None

@@ -1,0 +1,79 @@
+"""Why a required heading was not found although its text is in the document (for required-headings).
+
+Near-misses, best first: ``#Approval`` (no space after ``#``) or ``####### Approval`` (more
+than six ``#``); a prose or bold line holding exactly the name (not a list item or table row);
+a heading-like line inside a code block; one inside an HTML comment. The first two are
+reported where they are (the fix is there); the others only add a note to the finding at
+the place the heading belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from review_hooks.checks.required_headings_config import Requirement
+from review_hooks.document import Document
+from review_hooks.heading_text import matches, normalized
+
+_HASHED = re.compile(r"^\s*(#+)(.*)$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
+_WORD = re.compile(r"[a-z0-9]{3,}")
+_LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    line: int
+    message: str
+    here: bool  # report the finding at this line (the fix is here), not where the heading belongs
+
+
+def near_miss(document: Document, requirement: Requirement, exact: bool) -> NearMiss | None:
+    """The best explanation of why ``requirement`` has no heading, or None."""
+    structure = document.markdown
+    skip = {h.line for h in structure.headings}
+    if structure.front_matter_lines:
+        first, last = structure.front_matter_lines
+        skip.update(range(first, last + 1))
+    names = [n.strip() if exact else normalized(n) for n in requirement.names]
+    words = [max(_WORD.findall(n.casefold()), key=len, default="") for n in names]
+    best: tuple[int, int, NearMiss] | None = None
+    for number, raw in enumerate(document.lines, 1):
+        line = raw.rstrip("\r")
+        folded = line.casefold()
+        if number in skip or len(line) > _LONGEST_LINE or not any(w in folded for w in words):
+            continue
+        hashed = _HASHED.match(line)
+        if hashed is None and _LIST_OR_TABLE.match(line):
+            continue
+        text = hashed.group(2) if hashed else line
+        key = text.strip() if exact else normalized(text)
+        if not key or not any(key == n or (hashed is not None and not exact and matches(key, n)) for n in names):
+            continue
+        found = _classify(document, number, line, hashed, requirement)
+        if best is None or (found[0], number) < best[:2]:
+            best = (found[0], number, found[1])
+    return best[2] if best else None
+
+
+def _classify(document: Document, number: int, line: str, hashed: re.Match[str] | None,
+              requirement: Requirement) -> tuple[int, NearMiss]:
+    structure = document.markdown
+    if structure.in_code(number):
+        return 3, NearMiss(number, f"found only inside a code block (line {number})", False)
+    if structure.in_comment(number):
+        return 4, NearMiss(number, f"found only inside an HTML comment (line {number})", False)
+    written = f"line {number} has {quoted(line.strip())}, which is not a heading"
+    if hashed is not None and len(hashed.group(1)) > 6:
+        return 1, NearMiss(number, f"{written} (use at most six '#')", True)
+    if hashed is not None and hashed.group(2)[:1] not in ("", " ", "\t"):
+        return 1, NearMiss(number, f"{written} (add a space after '#')", True)
+    shown = requirement.shown if requirement.level else f"## {requirement.shown}"
+    return 2, NearMiss(number, f"{written} (make it one: {quoted(shown)})", True)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` in double quotes, shortened to ``limit`` characters."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return '"' + shown.replace('"', '\\"') + '"'

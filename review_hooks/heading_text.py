@@ -1,0 +1,54 @@
+"""Heading text as people mean it: what two headings must share to be "the same section".
+
+``normalized`` repairs mojibake (the shared encoding repair), applies NFKC, collapses white
+space (non-breaking spaces included), strips leading and trailing emoji, symbols,
+punctuation and ``:shortcode:`` emoji, strips leading numbering (``1.``, ``1)``, ``2.1``,
+``3.2.``, ``4 -``, ``Section 4:``) and folds case. ``matches`` accepts a heading equal to a
+name or starting with it followed by a qualifier: ``Critical Issues (Must Fix)``,
+``Summary - Sprint 4``, ``Approval: pending``, ``Risks [draft]``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+QUALIFIERS = (" (", " - ", " – ", " — ", ": ", " [")
+_NUMBERING = re.compile(
+    r"^(?:(?:section|part|chapter)\s+)?\d{1,3}(?:\.\d{1,3})*(?:\.|\))?(?:\s*[-–—:]\s*|\s+)", re.IGNORECASE
+)
+_SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
+_KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
+
+
+@lru_cache(maxsize=8192)
+def normalized(text: str) -> str:
+    """The comparable form of a heading's text (or of a required name)."""
+    from review_hooks.encoding_repair import repaired_text
+
+    text = unicodedata.normalize("NFKC", repaired_text(text))
+    text = " ".join(_SHORTCODE.sub(" ", text).split())
+    for _ in range(3):  # "1. 📚 Related" and "📚 1. Related": decoration and numbering interleave
+        before = text
+        text = _stripped(_NUMBERING.sub("", _stripped(text)))
+        if text == before:
+            break
+    return text.casefold()
+
+
+def _stripped(text: str) -> str:
+    """``text`` without leading and trailing characters that are neither letters nor digits."""
+    start, end = 0, len(text)
+    while start < end and not unicodedata.category(text[start]).startswith(_KEEP):
+        start += 1
+    while end > start and not unicodedata.category(text[end - 1]).startswith(_KEEP):
+        end -= 1
+    return text[start:end]
+
+
+def matches(heading: str, name: str) -> bool:
+    """Whether normalized ``heading`` is normalized ``name``, possibly followed by a qualifier."""
+    if heading == name:
+        return True
+    return bool(name) and heading.startswith(name) and heading[len(name) :].startswith(QUALIFIERS)
