@@ -30,6 +30,13 @@ Décision ✅: keep the “write-through” cache — see [the plan](./plan.md#r
 Approved.
 """
 PLAN = "# Plan\n\n## Rollout\n\nCanary first.\n"
+CONFIG = """\
+[required-headings]
+[[required-headings.kind]]
+name = "design-review"
+files = ["review.md"]
+headings = ["## Summary", "## Risks", "## Approval"]
+"""
 
 
 def interleaved(commands: Sequence[list[str]], cwd: Path, rounds: int, env: dict[str, str],
@@ -95,10 +102,12 @@ def startup_table(rows: Sequence[tuple[str, str]], results: Sequence[tuple[list[
 
 
 def sample_repository(folder: Path) -> str:
-    """A git repository holding one typical review document (and the file it links); its name."""
+    """A git repository holding one typical review document, the file it links and a configuration
+    that gives check-headings work to do; the document's name."""
     folder.mkdir(parents=True)
     (folder / "review.md").write_text(SAMPLE, encoding="utf-8")
     (folder / "plan.md").write_text(PLAN, encoding="utf-8")
+    (folder / ".review-hooks.toml").write_text(CONFIG, encoding="utf-8")
     for args in (["init", "-q"], ["add", "-A"]):
         subprocess.run(["git", "-C", str(folder), *args], check=True)
     return "review.md"

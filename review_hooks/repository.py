@@ -8,7 +8,6 @@ and mojibake hooks never list the repository.
 from __future__ import annotations
 
 import os
-import subprocess
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +18,8 @@ class GitError(Exception):
 
 def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run ``git -C root args`` and return its standard output."""
+    import subprocess  # a hook that never asks git never pays for it
+
     try:
         completed = subprocess.run(
             ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False,
