@@ -53,7 +53,8 @@ class Context:
 
 
 Find = Callable[["Document", Context], Iterable["Finding"]]
-Repair = Callable[["Document", Context], "str | None"]
+#: The repaired text, or a new Document when the fix also changes the encoding (transcoding).
+Repair = Callable[["Document", Context], "str | Document | None"]
 Configure = Callable[[Mapping[str, Any], Path], Any]
 
 

@@ -1,39 +1,156 @@
-"""Stand-in for the shared mojibake repair (the mojibake branch replaces this module).
+"""Repair mojibake (UTF-8 decoded in a legacy codec) and nothing else.
 
-``repaired_text(text)`` repairs recoverable mojibake (UTF-8 decoded as cp1252 or Mac Roman)
-and drops lossy residue (a truncated UTF-8 sequence whose missing byte has no character in
-the legacy codec). It is meant for short texts such as headings: every run of non-ASCII
-characters is tried on its own.
+Built from ftfy's primitives, not from ``ftfy.fix_text``: ftfy's codec list and sloppy codecs
+(``ftfy.bad_codecs``) give the byte each character came from, and ``ftfy.badness`` judges short
+two-byte sequences. The text is never re-encoded as a whole: only runs of non-ASCII characters
+are looked at, and within a run only the sequences whose bytes form valid UTF-8 in some codec
+(``âœ…`` in Windows-1252, ``‚úÖ`` in Mac Roman) are decoded. Which codec damaged the document
+is decided from evidence across the whole document (outside quoted code), so one legitimate
+accented word or a BOM does not block a repair, and legitimate Latin-1 text (``Crème brûlée``,
+``SÃO PAULO``) is never touched. A decoded run is decoded again when it is itself mojibake
+(double damage).
+
+Lossy damage: a tool that could not map the bytes 0x81 0x8D 0x8F 0x90 0x9D (or dropped a soft
+hyphen) leaves a truncated sequence (``ðŸ“`` was ``📝``). Those are ``Residue``, with candidates
+ranked (pictographs first, U+FE0F after a pictograph). A residue is repaired only when exactly one
+byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
+
+``repaired_text(text)`` is the shared entry point: every recoverable sequence repaired, residue
+dropped (for matching headings). ``repair(text, quoted)`` returns the details.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-_RUN = re.compile(r"[^\x00-\x7f]+")
-_CODECS = ("cp1252", "mac_roman")
-_LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a UTF-8 lead byte and one continuation byte
+from review_hooks import readings
+from review_hooks.readings import Unit
+
+_STDLIB = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
+           "cp437")
+_LEADS = "".join(sorted({c for name in _STDLIB for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}))
+#: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
+_SUSPECT = re.compile(f"[{re.escape(_LEADS)}][^\x00-\x7f]")
+#: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
+#: characters next to one are a word, not damage).
+_RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
+
+
+@dataclass(frozen=True)
+class Change:
+    """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    codec: str
+    lossy: bool = False
+
+
+@dataclass(frozen=True)
+class Residue:
+    """Mojibake that lost bytes: ``options`` are the ranked candidates of each truncated sequence."""
+
+    start: int
+    end: int
+    old: str
+    likely: str  # the whole span, repaired with each sequence's first candidate
+    options: tuple[tuple[str, ...], ...]
+    dropped: str  # the span with its certain parts repaired and its truncated sequences removed
+    codec: str
+
+
+@dataclass(frozen=True)
+class Repair:
+    text: str  # every recoverable sequence repaired; residue left as it was
+    changes: tuple[Change, ...] = ()
+    residue: tuple[Residue, ...] = ()
 
 
 def repaired_text(text: str) -> str:
-    """``text`` with recoverable mojibake repaired and lossy residue dropped."""
-    import ftfy
+    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
+    result = repair(text)
+    if not result.residue:
+        return result.text
+    out, last = [], 0
+    for item in sorted([*result.changes, *result.residue], key=lambda x: x.start):
+        out.append(text[last:item.start])
+        out.append(item.new if isinstance(item, Change) else item.dropped)
+        last = item.end
+    return "".join(out) + text[last:]
 
-    fixed = ftfy.fix_encoding(text)
-    return _RUN.sub(lambda match: _repaired_run(match.group()), fixed)
 
-
-def _repaired_run(run: str) -> str:
-    for codec in _CODECS:
-        try:
-            raw = run.encode(codec)
-        except UnicodeEncodeError:
+def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
+    """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
+    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
+    if text.isascii() or not _SUSPECT.search(text):  # clean and ASCII-heavy files stop here
+        return Repair(text)
+    runs: dict[str, list[int]] = {}
+    for match in _RUN.finditer(text):
+        runs.setdefault(match.group(), []).append(match.start())
+    codecs = readings.codecs()
+    found = {run: [(c.name, units) for c in codecs
+                   if c.suspect.search(run) and (units := readings.units(run, c.name))]
+             for run in runs}
+    evidence: dict[str, int] = {}
+    for run, options in found.items():  # each run testifies for the codec that explains most of it
+        if not options:
             continue
-        if not _LEAD.search(raw):
-            continue  # no UTF-8 sequence in these bytes: not mojibake in this codec
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            if _LEAD.match(raw):  # residue of a sequence that lost a byte: keep the decodable rest
-                return raw.decode("utf-8", errors="ignore")
-    return run
+        best = max((_coverage(units) for _, units in options), default=0)
+        shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+        for name, units in options:
+            if _coverage(units) == best:
+                evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
+    changes: list[Change] = []
+    residue: list[Residue] = []
+    for run, options in found.items():
+        eligible = [option for option in options if evidence.get(option[0])]
+        if not eligible:
+            continue
+        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
+        for start in runs[run]:
+            for unit in units:
+                _place(text, start, unit, name, changes, residue)
+    residue.sort(key=lambda item: item.start)
+    return Repair(_apply(text, changes), tuple(changes), tuple(residue))
+
+
+def _coverage(units: tuple[Unit, ...]) -> int:
+    return sum(unit.end - unit.start for unit in units)
+
+
+def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
+           residue: list[Residue]) -> None:
+    begin, end = start + unit.start, start + unit.end
+    old = text[begin:end]
+    if unit.lossy and not unit.unique:
+        options = tuple(p for p in unit.parts if isinstance(p, tuple))
+        residue.append(Residue(begin, end, old, unit.text(), options, unit.text(drop=True), codec))
+        return
+    new = unit.text()
+    if _quotes_itself(text, begin, end, new):
+        return
+    changes.append(Change(begin, end, old, new, codec, unit.lossy))
+
+
+def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
+    """A replacement table (``"âœ…": "✅"``): the mojibake in quotes, its repair on the same line."""
+    if begin == 0 or end >= len(text) or text[begin - 1] not in "'\"`" or text[end] != text[begin - 1]:
+        return False
+    first, last = text.rfind("\n", 0, begin) + 1, text.find("\n", end)
+    return new in text[first:begin] + text[end:last if last >= 0 else len(text)]
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    if not changes:
+        return text
+    changes.sort(key=lambda change: change.start)
+    out, last = [], 0
+    for change in changes:
+        out.append(text[last:change.start])
+        out.append(change.new)
+        last = change.end
+    return "".join(out) + text[last:]

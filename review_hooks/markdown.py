@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 
@@ -35,6 +37,13 @@ class Link:
     line: int
     column: int  # where ``target`` starts in the source (for a reference use: where ``[`` is)
     label: str = ""  # for references and definitions: the label as written
+
+    @property
+    def destination(self) -> str:
+        """The destination a browser follows: backslash escapes (Markdown) and entities decoded."""
+        import html
+
+        return html.unescape(self.target) if self.kind == "html" else _unescape(self.target)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,37 @@ class Structure:
 
     def in_comment(self, line: int) -> bool:
         return _in_ranges(self.comments, line)
+
+    @cached_property
+    def fragments(self) -> frozenset[str]:
+        """Every ``#fragment`` that lands in this document: heading slugs, HTML ids and names."""
+        return frozenset((*slugs(h.text for h in self.headings), *(a.name for a in self.anchors)))
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading (github-slugger): lowercase; letters, digits, ``_`` and ``-``
+    kept; other punctuation, symbols and emoji dropped; each space becomes ``-``."""
+    text = _EMOJI_CODE.sub("", text).lower()
+    return "".join("-" if c == " " else c for c in text if c == "-" or c == " " or _word(c))
+
+
+def _word(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
+
+
+def slugs(texts: Iterable[str]) -> list[str]:
+    """The anchors of headings in document order: a repeated slug gets ``-1``, ``-2``..."""
+    seen: dict[str, int] = {}
+    found: list[str] = []
+    for text in texts:
+        result = original = slug(text)
+        while result in seen:
+            seen[original] += 1
+            result = f"{original}-{seen[original]}"
+        seen[result] = 0
+        found.append(result)
+    return found
 
 
 def _in_ranges(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
@@ -117,6 +157,8 @@ class _Builder:
         self.comments: list[tuple[int, int]] = []
         self.front_matter: dict[str, Any] | None = None
         self.front_matter_lines: tuple[int, int] | None = None
+        self.used: dict[int, set[int]] = {}  # block start -> destinations already matched to a token
+        self.inline_matches: dict[int, list[re.Match[str]]] = {}  # block start -> written destinations
 
     def structure(self) -> Structure:
         return Structure(
@@ -179,6 +221,7 @@ class _Builder:
     def inline(self, token: Any) -> None:
         begin, source = self.block(token.map)
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), source)
+        used = self.used.setdefault(begin, set())  # table cells share their row's source
         cursor = 0
         for child in token.children or []:
             if child.type == "html_inline":
@@ -187,32 +230,42 @@ class _Builder:
                     self.html(begin + found, child.content)
                     cursor = found + len(child.content)
             elif child.type in ("link_open", "image"):
-                href = child.attrs.get("href" if child.type == "link_open" else "src", "")
+                href = str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
                 if child.markup == "autolink" or child.info == "auto":
-                    found = visible.find(str(child.children[0].content if child.children else href), cursor)
+                    written = str(child.children[0].content if child.children else href)
+                    found = visible.find("<" + written, cursor)
                     if found >= 0:
-                        self.links.append(Link("autolink", str(href), *self.position(begin + found)))
-                        cursor = found
+                        self.links.append(Link("autolink", href, *self.position(begin + found + 1)))
+                        cursor = found + len(written)
                     continue
-                kind = "image" if child.type == "image" else "link"
-                cursor = self.destination(kind, str(href), begin, visible, cursor)
+                self.destination("image" if child.type == "image" else "link", href, begin, visible, used)
 
-    def destination(self, kind: str, href: str, begin: int, visible: str, cursor: int) -> int:
-        """Find the written destination matching ``href`` after ``cursor``; returns the new cursor."""
+    def destination(self, kind: str, href: str, begin: int, visible: str, used: set[int]) -> None:
+        """Record the first unused written destination (inline, or a reference use) matching ``href``."""
         normalize = _parser().normalizeLink
-        for match in _INLINE_DESTINATION.finditer(visible, cursor):
+        if begin not in self.inline_matches:
+            self.inline_matches[begin] = list(_INLINE_DESTINATION.finditer(visible))
+        for match in self.inline_matches[begin]:
+            start = match.start("angle") if match.group("angle") is not None else match.start("bare")
             raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
-            if normalize(_unescape(raw)) == href:
-                start = match.start("angle") if match.group("angle") is not None else match.start("bare")
+            if start not in used and normalize(_unescape(raw)) == href:
+                used.add(start)
                 self.links.append(Link(kind, raw, *self.position(begin + start)))
-                return match.end()
-        for match in _REFERENCE.finditer(visible, cursor):
-            label = match.group("label") or match.group("text")
-            definition = self.definition_href(label)
-            if definition is not None and normalize(_unescape(definition)) == href:
-                self.links.append(Link("reference", definition, *self.position(begin + match.start()), label))
-                return match.end() - len(match.group("rest") or "")
-        return cursor
+                return
+        for bracket in re.finditer(r"\[", visible):
+            match = _REFERENCE.match(visible, bracket.start())
+            if match is None or match.start() in used:
+                continue
+            rest = match.group("rest")
+            labels = [(match.group("label") or match.group("text"), match.start("rest"))] if rest else []
+            labels.append((match.group("text"), -1))  # [text] alone: a shortcut reference
+            for label, rest in labels:
+                definition = self.definition_href(label)
+                if definition is not None and normalize(_unescape(definition)) == href:
+                    used.update((match.start(), rest))
+                    position = self.position(begin + match.start())
+                    self.links.append(Link("reference", definition, *position, label))
+                    return
 
     def definition_href(self, label: str) -> str | None:
         definition = self.definitions.get(normalize_label(label))
@@ -221,7 +274,7 @@ class _Builder:
     def add_definitions(self, references: dict[str, Any]) -> None:
         for key, value in references.items():
             token_map = value.get("map")
-            if not token_map:
+            if not token_map or key.startswith("^"):  # ``[^1]: text`` is a footnote on GitHub, not a link
                 continue
             begin, source = self.block(token_map)
             match = _DEFINITION.search(source)
@@ -242,6 +295,7 @@ _DEFINITION = re.compile(
     + _DESTINATION,
     re.MULTILINE,
 )
+_EMOJI_CODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # rendered as an emoji, which the slug drops
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
@@ -267,7 +321,7 @@ def _yaml_mapping(content: str) -> dict[str, Any] | None:
     import yaml
 
     try:
-        value = yaml.safe_load(content)
-    except yaml.YAMLError:
+        value = yaml.load(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):  # e.g. ``date: 2024-13-45``
         return None
     return value if isinstance(value, dict) else None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from review_hooks.check import Check
-from review_hooks.checks import conflict_markers, required_headings
+from review_hooks.checks import broken_link, conflict_markers, mojibake, required_headings
 
-CHECKS: tuple[Check, ...] = (conflict_markers.CHECK, required_headings.CHECK)
+CHECKS: tuple[Check, ...] = (conflict_markers.CHECK, mojibake.CHECK, broken_link.CHECK, required_headings.CHECK)
 IDS: tuple[str, ...] = tuple(check.id for check in CHECKS)
 
 

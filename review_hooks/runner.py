@@ -127,10 +127,13 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             continue
         before = {_key(f) for f in result.findings if f.check == check.id and not f.suppressed}
         try:
-            text = check.repair(document, context)
-            if text is None or text == document.text:
+            repaired = check.repair(document, context)
+            if repaired is None or repaired == document.text:
                 continue
-            candidate = document.with_text(text)
+            # a fixer returns new text, or a new Document when it also changes the encoding (transcoding)
+            candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
+            if candidate.raw == document.raw:
+                continue
             after = {_key(replace(f, path=document.path, check=check.id)) for f in check.find(candidate, context)}
         except Exception as error:
             result.notes.append(f"review-hooks: {document.path}: internal error in {check.id} fix: "
@@ -144,17 +147,18 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.findings = [replace(f, fixed=True) if f.check == check.id and _key(f) not in after else f
                            for f in result.findings]
         document = candidate
-    if document.text == original.text:
+    if document.raw == original.raw:
         return
     result.changed = True
     if options.diff:
-        result.notes.append(unified_diff(original, document.text))
+        result.notes.append(unified_diff(original, document.text) or f"review-hooks: {original.path}: would "
+                            f"convert from {original.encoding} to {document.encoding}")
         result.findings = [replace(f, fixed=False) for f in result.findings]
         return
     from review_hooks.write import WriteError, write  # only a fixing run pays for tempfile and shutil
 
     try:
-        write(original, document.text)
+        write(original, document.text, document.raw)
     except WriteError as error:
         result.notes.append(f"review-hooks: {original.path}: {error}")
         result.findings = [replace(f, fixed=False) for f in result.findings]

@@ -20,8 +20,9 @@ class WriteError(Exception):
     """The file was not written; ``str()`` says why, and the original is intact."""
 
 
-def write(document: Document, text: str) -> None:
-    """Replace the document's file with ``text``, in its own encoding, BOM and newlines."""
+def write(document: Document, text: str, data: bytes | None = None) -> None:
+    """Replace the document's file with ``text``, in its own encoding, BOM and newlines (or with
+    ``data``, the bytes of ``text`` in a new encoding, when a fixer transcodes the file)."""
     location = document.location
     try:
         info = location.lstat()
@@ -29,7 +30,7 @@ def write(document: Document, text: str) -> None:
         raise WriteError(f"cannot write: {(error.strerror or str(error)).lower()}") from error
     if stat.S_ISLNK(info.st_mode):
         raise WriteError("not written: it is a symbolic link")
-    data = document.encoded(text)
+    data = document.encoded(text) if data is None else data
     try:
         current = location.read_bytes()
     except OSError as error:

@@ -4,8 +4,10 @@ A case is a folder under ``fixtures/`` holding ``expected.txt``: the exact stdou
 ``review-hooks check --select CHECK-ID FILE...`` over the case's other files (the check id
 is the first folder under ``fixtures/``; ``fixtures/seeds`` runs every check), from inside a
 fresh git repository holding a copy of the case. Optional files: ``args.txt`` (extra
-arguments, one line), ``.review-hooks.toml``, and ``NAME.fixed`` (the exact bytes NAME must
-have after ``--fix``; every document without one must stay byte-identical).
+arguments, one line), ``.review-hooks.toml``, ``NAME.fixed`` (the exact bytes NAME must
+have after ``--fix``; every document without one must stay byte-identical), and
+``untracked.txt`` (paths, one a line, removed from git's index after ``git add -A``: files that
+exist on disk but are not tracked, as an untracked or ignored file would be).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 
 from tests.conftest import FIXTURES, git
 
-SPECIAL = {"expected.txt", "args.txt", ".review-hooks.toml"}
+SPECIAL = {"expected.txt", "args.txt", ".review-hooks.toml", "untracked.txt"}
 CASES = sorted(path.parent for path in FIXTURES.rglob("expected.txt"))
 
 
@@ -46,6 +48,9 @@ def copy(case: Path, tmp_path: Path) -> Path:
         path.unlink()
     git(work, "init", "-q", "-b", "main")
     git(work, "add", "-A")
+    untracked = work / "untracked.txt"
+    if untracked.exists():
+        git(work, "rm", "-q", "--cached", "--", *untracked.read_text().split("\n")[:-1], "untracked.txt")
     return work
 
 

@@ -1,0 +1,191 @@
+"""broken-link: relative links and anchors that will not resolve on GitHub, checked against git.
+
+**What it does.** Follows every relative link of a Markdown file (inline links and images,
+reference definitions, which stand for all the uses of their label and are reported once; raw HTML
+``<a href>`` and ``<img src>``; nothing in code spans, code blocks or HTML comments)
+the way GitHub does: the query is dropped, the path percent-decoded and resolved from the
+linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The
+target must be a file or folder git tracks (or has staged), with exactly that case. A
+``#fragment`` into rendered Markdown must be a heading anchor (GitHub's slugs, duplicates
+``-1``, ``-2``...), an HTML ``id`` or ``<a name>``, or ``#top``; ``#L10-L20`` into a code file
+must be within the file.
+
+**Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not
+on GitHub), a file that is on the author's disk but never committed, or a renamed heading
+breaks the chain of review documents for everyone else.
+
+**Example.** ``docs/x.md:12:24: broken-link './p1-design-document.mdd' does not exist; did you
+mean './p1-design-document.md'?`` Other messages: the target ``exists locally but is not
+tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``, or
+differs only in case.
+
+**Not reported.** Links with a scheme (``https:``, ``mailto:``) or ``//host``; a reference
+whose only definition is a template placeholder (``- [Name]: [Contribution]`` makes every
+``[Name]`` a link to ``[Contribution]``) and other placeholders (``{link}``, ``{{ url }}``);
+``../../issues`` and other pages of the repository on GitHub; fragments into files GitHub
+does not render.
+Outside a git repository, the disk is the reference.
+
+**Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
+relative to the configuration file) that are never reported, such as generated files.
+
+**Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
+path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), a unique
+file of that name elsewhere, or an anchor that differs only by case, punctuation or duplicate
+suffix. It keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A
+merely similar name is only suggested. Reference uses are fixed through their definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from review_hooks import links
+from review_hooks.check import Check, Context
+from review_hooks.config import ConfigError, glob_match, relative_to, string_list
+from review_hooks.document import Document
+from review_hooks.finding import Finding
+from review_hooks.links import Resolved, Tree
+from review_hooks.markdown import Link
+from review_hooks.suggest import Problem, anchor_problem, path_problem, quote
+
+ID = "broken-link"
+CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
+
+
+@dataclass(frozen=True)
+class Settings:
+    ignore: tuple[str, ...] = ()
+    base: Path = Path()
+
+
+def configure(table: Mapping[str, Any], base: Path) -> Settings:
+    for key in table:
+        if key != "ignore":
+            raise ConfigError(key, "unknown option")
+    return Settings(string_list(table, "ignore"), base)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document's links start from."""
+
+    tree: Tree
+    folder: str  # the document's folder, relative to the tree's root
+    in_git: bool
+
+
+def origin(document: Document, context: Context) -> Origin:
+    relative = context.relative(document.location)
+    if relative is not None and context.repository is not None:
+        return Origin(Tree.of(context, context.repository.root), relative.rpartition("/")[0], True)
+    location = document.location.absolute()
+    root = context.config.root.absolute()
+    inside = relative_to(location, root)
+    if inside is None:
+        root, inside = Path(location.anchor), location.relative_to(location.anchor).as_posix()
+    return Origin(Tree.of(context, root), inside.rpartition("/")[0], False)
+
+
+def problems(document: Document, context: Context) -> Iterator[Problem]:
+    """Every broken relative link of ``document``, with its message and safe replacement."""
+    structure = document.markdown
+    start: Origin | None = None
+    for link in structure.links:
+        if link.kind not in CHECKED or not links.relative(link.destination) or placeholder(link):
+            continue
+        start = start or origin(document, context)
+        resolved = links.resolve(link.destination, start.folder)
+        if ignored(resolved, start, context):
+            continue
+        if not resolved.written_path:
+            found = anchor_problem(link, resolved, structure.fragments, "this document")
+        else:
+            found = target_problem(link, resolved, start, context)
+        if found is not None:
+            yield found
+
+
+def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
+    if resolved.climbed and start.in_git:
+        if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
+            return None  # a page of the repository on GitHub, such as ../../issues
+        return Problem(link, f"{quote(link.target)} points outside the repository; "
+                             "GitHub cannot follow a link above the repository root")
+    kind = start.tree.kind(resolved.path)
+    if kind is None:
+        return path_problem(link, resolved, start.tree, start.folder)
+    if resolved.fragment is None or kind == "folder":
+        return None
+    return fragment_problem(link, resolved, start.tree.root, context)
+
+
+def fragment_problem(link: Link, resolved: Resolved, root: Path, context: Context) -> Problem | None:
+    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``."""
+    location = root / resolved.path
+    name = location.name.lower()
+    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
+    facts = links.facts(location, root, context, rendered)
+    fragment = resolved.fragment or ""
+    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
+    where = quote(resolved.written_path)
+    if facts is None:
+        return None
+    if facts.fragments is None:  # shown as source: only line anchors can be checked
+        last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
+        if last <= facts.lines:
+            return None
+        return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
+    if line_anchor and fragment.lower() not in facts.fragments:
+        return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
+                             "add '?plain=1' before the '#'")
+    return anchor_problem(link, resolved, facts.fragments, where)
+
+
+def placeholder(link: Link) -> bool:
+    """A template placeholder such as ``[Contribution]`` or ``{link}``, not a real destination."""
+    target = link.destination.strip()
+    wrapped = len(target) > 2 and (target[0], target[-1]) in (("[", "]"), ("{", "}"))
+    return wrapped or "{{" in target or "{%" in target
+
+
+def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
+    settings = context.settings(ID)
+    if not settings.ignore:
+        return False
+    target = relative_to(start.tree.root / resolved.path, settings.base)
+    return target is not None and any(glob_match(p, target) for p in settings.ignore)
+
+
+def find(document: Document, context: Context) -> Iterator[Finding]:
+    for problem in problems(document, context):
+        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message)
+
+
+def repair(document: Document, context: Context) -> str | None:
+    """Rewrite every link that has exactly one safe candidate; None when there is none."""
+    text = document.text
+    edits = []
+    for problem in problems(document, context):
+        link = problem.link
+        start = document.offset(link.line, link.column)
+        if problem.replacement is not None and text[start : start + len(link.target)] == link.target:
+            edits.append((start, start + len(link.target), problem.replacement))
+    for begin, end, replacement in sorted(edits, reverse=True):
+        text = text[:begin] + replacement + text[end:]
+    return text if edits else None
+
+
+CHECK = Check(
+    id=ID,
+    summary="relative links and anchors that will not resolve on GitHub, checked against git's files",
+    doc=__doc__ or "",
+    hook="check-links",
+    find=find,
+    repair=repair,
+    markdown_only=True,
+    configure=configure,
+)

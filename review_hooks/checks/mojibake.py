@@ -1,0 +1,199 @@
+"""mojibake: UTF-8 text that was decoded in a legacy codec, repaired without touching anything else.
+
+**What it does.** Finds double-encoded UTF-8 (``âœ…`` or ``‚úÖ`` where ✅ was meant, ``â€“`` for –)
+and repairs it: one finding per repaired line, ``mojibake repaired 'âœ…' -> '✅'``. Which codec did
+the damage (Windows-1252, Mac Roman, Latin-1, cp437 and the other codecs ftfy knows) is decided from
+the whole document; each damaged run is repaired on its own, and runs damaged twice are repaired
+twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyphen) is reported
+with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and
+repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake repaired
+lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate)``. A file that is not UTF-8 at all is reported:
+``mojibake file is cp1252, not UTF-8``.
+
+**Why.** Editors and tools that decode UTF-8 as Windows-1252 or Mac Roman leave ``âœ…`` in review
+documents and log messages. ``ftfy.fix_text`` with defaults would also straighten curly quotes, strip
+the BOM, change newlines and entities; ``ftfy.fix_encoding`` gives up on a whole file for one
+legitimate accent, and invents characters for lossy sequences.
+
+**Example.** ``**Status:** âœ… EXCELLENT â€“ All tasks`` becomes ``**Status:** ✅ EXCELLENT – All tasks``.
+
+**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); mojibake
+quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
+replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
+
+**Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8
+(cp1252, Mac Roman, Latin-1, UTF-16/32 with a BOM) to UTF-8 (without a BOM) when fixing.
+
+**Fix safety.** Only the damaged characters change: curly quotes, NFD text, ligatures, full-width
+forms, HTML entities, newlines, the BOM and the file mode stay as they are. A repair that would change
+the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
+fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
+
+**Limits.** A truncated sequence counts as damage only beside other damage, or when ftfy's badness
+heuristic flags it, or (bare lead characters such as ``âââââ``) in a document that shows damage by
+the same codec elsewhere. Characters replaced by U+FFFD are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from review_hooks.check import Check, CliOption, Context
+from review_hooks.config import ConfigError, boolean
+from review_hooks.document import Document
+from review_hooks.encoding_repair import Repair, Residue, repair
+from review_hooks.finding import Finding
+
+ID = "mojibake"
+SHOWN_CANDIDATES = 6
+_NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
+          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1"}
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    transcode: bool = False
+
+
+def configure(table: Mapping[str, Any], base: Path) -> Settings:
+    for key in table:
+        if key != "transcode":
+            raise ConfigError(key, "unknown option")
+    return Settings(boolean(table, "transcode", False))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    result: Repair
+    blocked: int = 0  # the first line whose Markdown structure the repair would change (0: none)
+
+
+def analysis(document: Document) -> Analysis:
+    return _analysis(document.text, document.is_markdown)
+
+
+@lru_cache(maxsize=4)
+def _analysis(text: str, is_markdown: bool) -> Analysis:
+    result = repair(text, _quoted(text) if is_markdown else None)
+    if not (is_markdown and result.changes):
+        return Analysis(result)
+    return Analysis(result, _structure_change(text, result.text))
+
+
+def _quoted(text: str) -> Callable[[int], bool]:
+    """Whether an offset is inside a code block or a code span (parsed on first use)."""
+    from review_hooks.document import Document
+
+    document = Document("", Path(""), b"", text, is_markdown=True)
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def quoted(offset: int) -> bool:
+        line, column = document.position(offset)
+        if document.markdown.in_code(line):
+            return True
+        if line not in spans:
+            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
+        return any(start < column <= end for start, end in spans[line])
+
+    return quoted
+
+
+def _structure_change(before: str, after: str) -> int:
+    """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none)."""
+    old, new = _shape(before), _shape(after)
+    return min(item[0] for item in old ^ new) if old != new else 0
+
+
+def _shape(text: str) -> set[tuple[int, str, int]]:
+    from review_hooks.markdown import parse
+
+    structure = parse(text)
+    shape = {(h.line, "heading", h.level * 2 + h.setext) for h in structure.headings}
+    shape |= {(link.line, link.kind, 0) for link in structure.links}
+    shape |= {(start, "code", end) for start, end in structure.code}
+    shape |= {(start, "comment", end) for start, end in structure.comments}
+    if structure.front_matter_lines:
+        shape.add((structure.front_matter_lines[0], "front matter", structure.front_matter_lines[1]))
+    return shape
+
+
+def find(document: Document, context: Context) -> Iterator[Finding]:
+    if document.encoding != "utf-8":
+        name = _NAMES.get(document.encoding, document.encoding)
+        yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; convert it with --transcode")
+    found = analysis(document)
+    result = found.result
+    plain: dict[int, list[tuple[int, str]]] = {}
+    for change in result.changes:
+        line, column = document.position(change.start)
+        if change.lossy:
+            yield Finding(line=line, column=column, message=f"repaired lossy {_shown(change.old)} -> "
+                          f"{_shown(change.new)} (one plausible candidate)")
+        else:
+            plain.setdefault(line, []).append((column, f"{_shown(change.old)} -> {_shown(change.new)}"))
+    for line, pairs in plain.items():
+        described = ", ".join(dict.fromkeys(pair for _, pair in pairs))
+        yield Finding(line=line, column=pairs[0][0], message=f"repaired {described}")
+    for residue in result.residue:
+        line, column = document.position(residue.start)
+        yield Finding(line=line, column=column, message=_unrecoverable(residue))
+    if found.blocked:
+        yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
+                      "Markdown structure here; repair the mojibake by hand")
+
+
+def _unrecoverable(residue: Residue) -> str:
+    options = residue.options[0]
+    shown = " ".join(_shown(option, quote=False) for option in options[:SHOWN_CANDIDATES])
+    more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
+    each = ""
+    if len(residue.options) > 1:
+        each = " for each truncated sequence" if len(set(residue.options)) == 1 else " for the first"
+    return (f"unrecoverable {_shown(residue.old)} (likely {_shown(residue.likely, quote=False)}; "
+            f"candidates{each} {shown}{more}); replace it by hand")
+
+
+def _shown(text: str, quote: bool = True) -> str:
+    """``text`` with invisible characters escaped (``\\u00a0``), quoted for a message."""
+    out = []
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        invisible = (category in ("Cc", "Cf", "Zs") and char != " ") or (category == "Mn" and index == 0)
+        out.append(f"\\u{ord(char):04x}" if invisible else char)
+    shown = "".join(out)
+    return f"'{shown}'" if quote else shown
+
+
+def repair_document(document: Document, context: Context) -> str | Document | None:
+    """The repaired text; a UTF-8 Document instead when ``transcode`` converts a legacy file."""
+    found = analysis(document)
+    if found.blocked:
+        return None
+    text = found.result.text
+    if document.encoding == "utf-8":
+        return text if found.result.changes else None
+    if not context.settings(ID).transcode:
+        return None
+    return Document(document.path, document.location, text.encode("utf-8"), text, "utf-8", b"",
+                    document.is_markdown)
+
+
+CHECK = Check(
+    id=ID,
+    summary="double-encoded UTF-8 (âœ… for ✅) repaired, nothing else touched; lossy damage reported",
+    doc=__doc__ or "",
+    hook="fix-mojibake",
+    find=find,
+    repair=repair_document,
+    configure=configure,
+    cli_options=(CliOption("--transcode", "transcode",
+                           "convert files that are not UTF-8 (cp1252, Mac Roman, UTF-16) to UTF-8 when "
+                           "fixing"),),
+)

@@ -1,0 +1,215 @@
+"""Where relative links land: GitHub's URL resolution, git's file list, and the anchors of targets.
+
+``resolve`` turns a written destination into a repository path the way GitHub does (query
+dropped, percent-decoded, ``..`` normalised as a URL path, ``/x`` from the root). ``Tree``
+answers whether a path exists as git has it (tracked or staged, case-exact), or on disk
+outside a repository, and proposes candidates for a missing one. ``facts`` reads a target
+through ``files.read`` at most once per process (keyed by its path, size and mtime) and keeps
+its fragments and line count, never reading outside the repository root.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote
+
+from review_hooks import files
+from review_hooks.check import Context
+from review_hooks.repository import Repository
+
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+#: Extensions GitHub renders as Markdown (their ``#fragments`` are heading anchors).
+RENDERED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
+#: Pages of a GitHub repository that ``../../issues`` reaches from the root (``/owner/repo/issues``).
+ROUTES = frozenset({"actions", "activity", "blob", "branches", "commits", "compare", "discussions", "forks",
+                    "graphs", "issues", "labels", "milestones", "network", "projects", "pulls", "pulse",
+                    "releases", "security", "settings", "stargazers", "tags", "tree", "wiki"})
+LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A relative destination resolved against the linking file's folder."""
+
+    path: str  # POSIX, relative to the root, normalised; "" is the root itself
+    written_path: str  # the path part as written (before ``?`` and ``#``)
+    fragment: str | None  # percent-decoded; None when there is no ``#``
+    plain: bool  # ``?plain=1``: GitHub shows the source, with line anchors
+    climbed: int  # how many ``..`` went above the root (GitHub: 1 is ``blob/``, 2 is ``owner/repo/``)
+    folder: bool  # written with a trailing ``/``
+
+
+def relative(destination: str) -> bool:
+    """Whether a destination is a relative link (no scheme, not ``//host``, not empty)."""
+    return bool(destination) and not destination.startswith("//") and not SCHEME.match(destination)
+
+
+def resolve(destination: str, folder: str) -> Resolved:
+    """Resolve ``destination`` (relative) from ``folder`` (root-relative POSIX, "" for the root)."""
+    written, hash_sign, fragment = destination.partition("#")
+    written, _, query = written.partition("?")
+    decoded = unquote(written)
+    parts = [] if decoded.startswith("/") else [p for p in folder.split("/") if p]
+    climbed = 0
+    for part in decoded.split("/"):
+        if part == "..":
+            climbed += not parts
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    plain = "plain=1" in query.split("&")
+    return Resolved("/".join(parts), written, unquote(fragment) if hash_sign else None, plain, climbed,
+                    decoded.endswith("/"))
+
+
+class Tree:
+    """The files a link may land on: git's tracked set (read once per run), or the disk."""
+
+    def __init__(self, root: Path, repository: Repository | None) -> None:
+        self.root = root
+        self.repository = repository
+        self._listings: dict[str, frozenset[str]] = {}
+        self._extensions: frozenset[str] | None = None
+
+    @staticmethod
+    def of(context: Context, root: Path) -> Tree:
+        """The run's tree: one per repository object (so git is asked once), a fresh one on disk."""
+        repository = context.repository
+        if repository is None or root != repository.root:
+            return Tree(root, None)
+        tree = _TREES.get(repository)
+        if tree is None:
+            tree = _TREES[repository] = Tree(root, repository)
+        return tree
+
+    def kind(self, path: str) -> str | None:
+        """``file``, ``folder`` (both case-exact) or None."""
+        if self.repository is None:
+            return self.on_disk(path)
+        if path in self.repository.tracked:
+            return "file"
+        if path in self.repository.tracked_folders:
+            return "folder"
+        return "file" if self._in_submodule(path) else None
+
+    def _in_submodule(self, path: str) -> bool:
+        """Below a gitlink (a submodule): git does not list its files, so trust it exists."""
+        parts = path.split("/")
+        tracked = self.repository.tracked if self.repository else frozenset()
+        return any("/".join(parts[:n]) in tracked for n in range(1, len(parts)))
+
+    def on_disk(self, path: str) -> str | None:
+        """``file`` or ``folder`` when every part of ``path`` is on disk in exactly this case."""
+        folder = ""
+        for part in path.split("/") if path else []:
+            if part not in self.listing(folder):
+                return None
+            folder = f"{folder}/{part}" if folder else part
+        return "folder" if (self.root / path).is_dir() else "file"
+
+    def listing(self, folder: str) -> frozenset[str]:
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = frozenset(os.listdir(self.root / folder))
+            except OSError:
+                self._listings[folder] = frozenset()
+        return self._listings[folder]
+
+    @cached_property
+    def paths(self) -> tuple[str, ...]:
+        """Every file and folder a candidate may be (tracked; outside git, nothing beyond listings)."""
+        if self.repository is None:
+            return ()
+        return (*self.repository.tracked, *(f for f in self.repository.tracked_folders if f))
+
+    @cached_property
+    def by_lower(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for path in self.paths:
+            index.setdefault(path.lower(), []).append(path)
+        return index
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for path in self.paths:
+            index.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+        return index
+
+    @property
+    def extensions(self) -> frozenset[str]:
+        """The extensions (lowercase, with the dot) of the files git tracks (or listed so far)."""
+        if self.repository is None:
+            return _extensions(name for listing in self._listings.values() for name in listing)
+        if self._extensions is None:
+            self._extensions = _extensions(p.rpartition("/")[2] for p in self.repository.tracked)
+        return self._extensions
+
+    def names_in(self, folder: str) -> list[str]:
+        """The names git (or the disk) has directly in ``folder``."""
+        if self.repository is None:
+            return sorted(self.listing(folder))
+        return self.children.get(folder, [])
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        index: dict[str, set[str]] = {}
+        for path in self.paths:
+            folder, _, name = path.rpartition("/")
+            index.setdefault(folder, set()).add(name)
+        return {folder: sorted(names) for folder, names in index.items()}
+
+    def same_case_insensitive(self, path: str) -> list[str]:
+        if self.repository is not None:
+            return [p for p in self.by_lower.get(path.lower(), []) if p != path]
+        folder, _, name = path.rpartition("/")
+        if self.on_disk(folder) != "folder":
+            return []
+        lower = name.lower()
+        return [posixpath.join(folder, n) for n in self.listing(folder) if n.lower() == lower and n != name]
+
+
+def _extensions(names: Iterable[str]) -> frozenset[str]:
+    return frozenset("." + name.rpartition(".")[2].lower() for name in names if "." in name.strip("."))
+
+
+_TREES: weakref.WeakKeyDictionary[Repository, Tree] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a link's fragment may point at in one target file."""
+
+    fragments: frozenset[str] | None  # rendered Markdown: heading slugs and HTML anchors
+    lines: int  # number of lines (for ``#L10`` anchors)
+
+
+_FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
+
+
+def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
+    """The fragments and line count of a target file, read once per process; None if unreadable."""
+    try:
+        real = location.resolve()
+        real.relative_to(root.resolve())  # never read outside the repository root
+        info = real.stat()
+    except (OSError, ValueError, RuntimeError):
+        return None
+    key = (str(real), info.st_size, info.st_mtime_ns, rendered)
+    if key not in _FACTS:
+        if len(_FACTS) > 4096:
+            _FACTS.clear()
+        document = files.read(files.Target(str(location), real), context.config, context.repository)
+        if isinstance(document, files.Skip):
+            _FACTS[key] = None
+        else:
+            count = len(document.lines) - (document.text.endswith("\n") or not document.text)
+            _FACTS[key] = Facts(document.markdown.fragments if rendered else None, count)
+    return _FACTS[key]

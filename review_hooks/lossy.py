@@ -1,0 +1,109 @@
+"""Lossy mojibake: which characters a truncated UTF-8 sequence can have been, most likely first.
+
+Review documents lose emoji to lossy mojibake far more often than anything else, so a
+candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
+then punctuation, symbols, letters, and the rest. U+FE0F ranks first right after a pictograph
+and last anywhere else. Ties follow how common the character is in review documents.
+
+The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
+Emoji_Presentation), which Python's ``unicodedata`` does not expose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import lru_cache
+from itertools import combinations, product
+
+_PICTOGRAPHIC = (
+    (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
+    (0x21A9, 0x21AA), (0x231A, 0x231B), (0x2328, 0x2328), (0x2388, 0x2388), (0x23CF, 0x23CF),
+    (0x23E9, 0x23F3), (0x23F8, 0x23FA), (0x24C2, 0x24C2), (0x25AA, 0x25AB), (0x25B6, 0x25B6),
+    (0x25C0, 0x25C0), (0x25FB, 0x25FE), (0x2600, 0x2605), (0x2607, 0x2612), (0x2614, 0x2685),
+    (0x2690, 0x2705), (0x2708, 0x2712), (0x2714, 0x2714), (0x2716, 0x2716), (0x271D, 0x271D),
+    (0x2721, 0x2721), (0x2728, 0x2728), (0x2733, 0x2734), (0x2744, 0x2744), (0x2747, 0x2747),
+    (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757), (0x2763, 0x2767),
+    (0x2795, 0x2797), (0x27A1, 0x27A1), (0x27B0, 0x27B0), (0x27BF, 0x27BF), (0x2934, 0x2935),
+    (0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x3030, 0x3030),
+    (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299), (0x1F000, 0x1F0FF), (0x1F10D, 0x1F10F),
+    (0x1F12F, 0x1F12F), (0x1F16C, 0x1F171), (0x1F17E, 0x1F17F), (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A),
+    (0x1F1AD, 0x1F1FF), (0x1F201, 0x1F20F), (0x1F21A, 0x1F21A), (0x1F22F, 0x1F22F), (0x1F232, 0x1F23A),
+    (0x1F23C, 0x1F23F), (0x1F249, 0x1F3FA), (0x1F400, 0x1F53D), (0x1F546, 0x1F64F), (0x1F680, 0x1F6FF),
+    (0x1F774, 0x1F77F), (0x1F7D5, 0x1F7FF), (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F),
+    (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8FF), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1FAFF),
+    (0x1FC00, 0x1FFFD),
+)
+_PRESENTATION = (
+    (0x231A, 0x231B), (0x23E9, 0x23EC), (0x23F0, 0x23F0), (0x23F3, 0x23F3), (0x25FD, 0x25FE),
+    (0x2614, 0x2615), (0x2648, 0x2653), (0x267F, 0x267F), (0x2693, 0x2693), (0x26A1, 0x26A1),
+    (0x26AA, 0x26AB), (0x26BD, 0x26BE), (0x26C4, 0x26C5), (0x26CE, 0x26CE), (0x26D4, 0x26D4),
+    (0x26EA, 0x26EA), (0x26F2, 0x26F3), (0x26F5, 0x26F5), (0x26FA, 0x26FA), (0x26FD, 0x26FD),
+    (0x2705, 0x2705), (0x270A, 0x270B), (0x2728, 0x2728), (0x274C, 0x274C), (0x274E, 0x274E),
+    (0x2753, 0x2755), (0x2757, 0x2757), (0x2795, 0x2797), (0x27B0, 0x27B0), (0x27BF, 0x27BF),
+    (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x1F004, 0x1F004), (0x1F0CF, 0x1F0CF),
+    (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A), (0x1F1E6, 0x1F1FF), (0x1F201, 0x1F201), (0x1F21A, 0x1F21A),
+    (0x1F22F, 0x1F22F), (0x1F232, 0x1F236), (0x1F238, 0x1F23A), (0x1F250, 0x1F251), (0x1F300, 0x1F320),
+    (0x1F32D, 0x1F335), (0x1F337, 0x1F37C), (0x1F37E, 0x1F393), (0x1F3A0, 0x1F3CA), (0x1F3CF, 0x1F3D3),
+    (0x1F3E0, 0x1F3F0), (0x1F3F4, 0x1F3F4), (0x1F3F8, 0x1F43E), (0x1F440, 0x1F440), (0x1F442, 0x1F4FC),
+    (0x1F4FF, 0x1F53D), (0x1F54B, 0x1F54E), (0x1F550, 0x1F567), (0x1F57A, 0x1F57A), (0x1F595, 0x1F596),
+    (0x1F5A4, 0x1F5A4), (0x1F5FB, 0x1F64F), (0x1F680, 0x1F6C5), (0x1F6CC, 0x1F6CC), (0x1F6D0, 0x1F6D2),
+    (0x1F6D5, 0x1F6D7), (0x1F6DC, 0x1F6DF), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC), (0x1F7E0, 0x1F7EB),
+    (0x1F7F0, 0x1F7F0), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA70, 0x1FAFF),
+)
+#: Common in review documents, most common first: breaks ties inside a tier.
+COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
+          "”“’‘–—…•→←↑↓≥≤×")
+_VS16 = "\ufe0f"
+
+
+def _inside(ranges: tuple[tuple[int, int], ...], char: str) -> bool:
+    code = ord(char)
+    index = bisect.bisect_right(ranges, (code, 0x10FFFF)) - 1
+    return index >= 0 and ranges[index][0] <= code <= ranges[index][1]
+
+
+def is_pictograph(char: str) -> bool:
+    return bool(char) and _inside(_PICTOGRAPHIC, char[-1])
+
+
+def tier(char: str, before: str) -> int:
+    """0 emoji (or U+FE0F after a pictograph), 1 text-style pictograph, 2 punctuation, 3 symbol,
+    4 letter or number, 5 anything else (marks, format characters, stray variation selectors)."""
+    if char == _VS16:
+        return 0 if is_pictograph(before) else 5
+    if _inside(_PRESENTATION, char):
+        return 0
+    if _inside(_PICTOGRAPHIC, char):
+        return 1
+    return {"P": 2, "S": 3, "L": 4, "N": 4}.get(unicodedata.category(char)[0], 5)
+
+
+def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
+    """``options`` most likely first."""
+    common = {char: rank for rank, char in enumerate(COMMON)}
+    return tuple(sorted(options, key=lambda c: (tier(c, before), common.get(c, len(common)), c)))
+
+
+def plausible_count(options: tuple[str, ...], before: str) -> int:
+    """How many candidates are plausible: the pictographs (and U+FE0F after one); none when
+    there are no pictographs, because then nothing tells the candidates apart."""
+    return sum(1 for char in options if tier(char, before) <= 1)
+
+
+@lru_cache(maxsize=4096)
+def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tuple[str, ...]:
+    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it."""
+    size = len(fragment) - 1 + missing
+    found: set[str] = set()
+    for slots in combinations(range(size), missing):
+        for fill in product(sorted(droppable), repeat=missing):
+            rest, extra = iter(fragment[1:]), iter(fill)
+            body = bytes(next(extra) if i in slots else next(rest) for i in range(size))
+            try:
+                char = (fragment[:1] + body).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
+                found.add(char)
+    return tuple(sorted(found))

@@ -1,0 +1,232 @@
+"""How one run of non-ASCII characters reads in one codec: its damaged spans.
+
+A run is translated back to the bytes a codec made it from (through ftfy's sloppy codecs, so
+the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complete sequences are
+decoded (and decoded again while the result is itself mojibake), truncated ones get the
+candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
+flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
+in one script; a weak two-byte span (``Ã…`` for Å) is kept with no weight of its own, to be
+repaired only where the same codec damaged the document elsewhere. Results are cached per run:
+mojibake repeats, so a multi-megabyte document has few distinct runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from review_hooks import lossy
+
+_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
+_NO_BYTE = 0  # a character the codec cannot encode
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence)."""
+
+    start: int
+    end: int
+    parts: tuple[str | tuple[str, ...], ...]  # decoded text, or the candidates of a truncated sequence
+    unique: bool = True  # every truncated sequence has exactly one plausible candidate
+    weight: int = 1
+
+    @property
+    def lossy(self) -> bool:
+        return any(isinstance(part, tuple) for part in self.parts)
+
+    def text(self, drop: bool = False) -> str:
+        return "".join(p if isinstance(p, str) else ("" if drop else p[0]) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Codec:
+    name: str
+    table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
+    droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
+    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
+
+
+@cache
+def codecs() -> tuple[Codec, ...]:
+    """The codecs ftfy knows, Windows-1252 first (it wins ties: it is the usual culprit)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    found = []
+    for name in sorted(CHARMAP_ENCODINGS, key=lambda name: name != "sloppy-windows-1252"):
+        chars = bytes(range(0x80, 0x100)).decode(name)
+        table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
+        leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1")
+        found.append(Codec(name, table, frozenset(b for b in range(0x80, 0xC0) if _lost(b, name)), suspect))
+    return tuple(found)
+
+
+def _lost(byte: int, name: str) -> bool:
+    """Whether a tool reading ``name`` may have dropped ``byte``: undefined, a control, a soft hyphen."""
+    try:
+        char = bytes([byte]).decode(name.removeprefix("sloppy-"))
+    except UnicodeDecodeError:
+        return True
+    return char == "\xad" or unicodedata.category(char) == "Cc"
+
+
+class _Table(dict[int, int]):
+    def __missing__(self, key: int) -> int:
+        return key if key < 0x80 else _NO_BYTE
+
+
+def _codec(name: str) -> Codec:
+    return next(codec for codec in codecs() if codec.name == name)
+
+
+class _Piece(NamedTuple):
+    start: int
+    end: int
+    text: str  # the decoded sequence ("" when truncated)
+    missing: int = 0  # how many bytes a truncated sequence lost
+
+    @property
+    def truncated(self) -> bool:
+        return self.missing > 0
+
+
+@lru_cache(maxsize=65536)
+def units(run: str, name: str) -> tuple[Unit, ...]:
+    """The damaged spans of one run of non-ASCII characters, read as ``name``."""
+    codec = _codec(name)
+    data = run.translate(codec.table).encode("latin-1")
+    if not re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
+        return ()
+    units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
+    return tuple(unit for unit in units if unit is not None)
+
+
+def _pieces(data: bytes, codec: Codec) -> Iterator[_Piece]:
+    """The decodable sequences of ``data`` and, between them, the truncated ones."""
+    covered = 0
+    for match in _SEQUENCE.finditer(data):
+        yield from _truncated(data, codec, covered, match.start())
+        with contextlib.suppress(UnicodeDecodeError):  # overlong or surrogate: not UTF-8 after all
+            yield _Piece(match.start(), match.end(), match.group().decode("utf-8"))
+        covered = match.end()
+    yield from _truncated(data, codec, covered, len(data))
+
+
+def _truncated(data: bytes, codec: Codec, begin: int, end: int) -> Iterator[_Piece]:
+    if not codec.droppable:
+        return
+    for match in _FRAGMENT.finditer(data, begin, end):
+        fragment = match.group()
+        missing = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}[fragment[0] >> 4] - len(fragment)
+        if missing > 0:
+            yield _Piece(match.start(), match.end(), "", missing)
+
+
+def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
+    group: list[_Piece] = []
+    for piece in pieces:
+        if group and group[-1].end != piece.start:
+            yield group
+            group = []
+        group.append(piece)
+    if group:
+        yield group
+
+
+def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+    """A group of adjacent pieces that is damage, not legitimate text; ``None`` otherwise."""
+    from ftfy.badness import is_bad
+
+    start, end = group[0].start, group[-1].end
+    old = run[start:end]
+    decoded = [p for p in group if not p.truncated]
+    if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
+        text = _again("".join(p.text for p in group))
+        if not _plausible(text, run[start - 1] if start else ""):
+            return None
+        if _strong(text, group) or is_bad(old):  # 📝 outweighs Ã©
+            return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
+        # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
+        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
+        return Unit(start, end, (text,), weight=0) if weak else None
+    options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
+               for p in group]
+    bare_leads = not decoded and _bare_leads(run, start, end, options)
+    long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
+    beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
+    if not all(options[i] for i, p in enumerate(group) if p.truncated) or not (
+            beside or ((long_enough or decoded) and is_bad(old)) or bare_leads):
+        return None
+    parts: list[str | tuple[str, ...]] = []
+    unique = True
+    for piece, candidates in zip(group, options, strict=True):
+        before = _last_char(parts) or (run[start - 1] if start else "")
+        if not piece.truncated:
+            if not _plausible(piece.text, before):
+                return None
+            parts.append(piece.text)
+            continue
+        ranked = lossy.ranked(candidates, before)
+        unique = unique and piece.missing == 1 and lossy.plausible_count(ranked, before) == 1
+        parts.append(ranked)
+    weight = 0 if bare_leads else end - start  # bare leads are no evidence: they need it from elsewhere
+    return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _strong(text: str, group: list[_Piece]) -> bool:
+    """Evidence on its own: a three- or four-byte sequence that made a symbol or punctuation (letters
+    need ftfy's badness heuristic: Cyrillic ``дёё`` is not 丸), or a word of 2-byte sequences."""
+    if any(p.end - p.start >= 3 for p in group):
+        return any(unicodedata.category(char)[0] in "PSZ" or char == "\ufe0f" for char in text)
+    return len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
+
+
+def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
+    """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
+    return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
+            and bool(options[0]) and lossy.tier(lossy.ranked(options[0], "")[0], "") <= 1)
+
+
+def _weak_but_plausible(text: str) -> bool:
+    """Two-byte sequences ftfy does not flag (``Ã…`` for Å): Latin, punctuation and symbols, or a
+    word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
+    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
+        return True
+    scripts = {unicodedata.name(char, "?").split()[0] for char in text}
+    return len(text) >= 2 and len(scripts) == 1 and text.isalpha()
+
+
+def _again(text: str) -> str:
+    """``text`` repaired once more when it is itself wholly recoverable mojibake (it shrinks each time)."""
+    from review_hooks.encoding_repair import repair
+
+    result = repair(text)
+    return _again(result.text) if result.changes and not result.residue else text
+
+
+def _last_char(parts: list[str | tuple[str, ...]]) -> str:
+    for part in reversed(parts):
+        text = part if isinstance(part, str) else part[0]
+        if text:
+            return text[-1]
+    return ""
+
+
+def _plausible(decoded: str, previous: str) -> bool:
+    """Assigned, visible characters; a combining mark only after something to combine with."""
+    for char in decoded:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cn", "Co", "Cs", "Zl", "Zp"):
+            return False
+        if category in ("Mn", "Me") and (not previous or previous.isspace()):
+            return False
+        previous = char
+    return True

@@ -1,0 +1,177 @@
+"""Did-you-mean for broken links, in order of safety, and rewriting a link in its author's style.
+
+Safe candidates, tried in this order (the first tier that has any wins): the same path in
+another case; the same name with a tracked extension (``.mdd`` to ``.md``); a unique file of
+that name elsewhere in the repository. For anchors: the same anchor in another case, or one
+that differs only by punctuation or a duplicate suffix. Exactly one safe candidate makes a
+replacement; a merely similar name is only a hint in the message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote as percent_encode
+from urllib.parse import unquote
+
+from review_hooks.links import RENDERED, Resolved, Tree
+from review_hooks.markdown import Link
+
+_ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
+_IMPOSSIBLE = re.compile(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
+_SUFFIX = re.compile(r"-\d+$")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    link: Link
+    message: str
+    replacement: str | None = None  # the whole target as it should be written, when safe
+
+
+def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
+    """The message (and safe replacement, if any) for a target that git does not have."""
+    written = quote(link.target)
+    if tree.repository is not None and tree.on_disk(resolved.path):
+        return Problem(link, f"{written} exists locally but is not tracked by git; "
+                             "it will be missing for everyone else")
+    tier, found = candidates(resolved.path, tree)
+    if found:
+        shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
+        note = " (GitHub matches names case-exactly)" if tier == "case" else ""
+        replacement = shown[0] if len(found) == 1 else None
+        options = " or ".join(map(quote, shown))
+        return Problem(link, f"{written} does not exist{note}; did you mean {options}?", replacement)
+    impossible = _IMPOSSIBLE.search(resolved.path)
+    if impossible:
+        extension, intended = quote(impossible.group()), quote(impossible.group(1) or ".md")
+        return Problem(link, f"{written} does not exist; {extension} is not a real extension: "
+                             f"did you mean {intended}?")
+    similar = similar_path(resolved.path, tree)
+    if similar:
+        return Problem(link, f"{written} does not exist; the most similar name is "
+                             f"{quote(rewrite(link, resolved, similar, folder))}")
+    return Problem(link, f"{written} does not exist")
+
+
+def candidates(path: str, tree: Tree) -> tuple[str, list[str]]:
+    """The first tier of safe candidates that has any: ``case``, ``extension`` or ``elsewhere``."""
+    found = tree.same_case_insensitive(path)
+    if found:
+        return "case", sorted(found)
+    folder, _, name = path.rpartition("/")
+    if tree.kind(folder) == "folder":
+        found = [p for p in (posixpath.join(folder, n) for n in tree.names_in(folder))
+                 if _same_stem(name, p.rpartition("/")[2], tree.kind(p), tree)]
+        if found:
+            return "extension", _closest_extensions(name, found)
+    found = [p for p in tree.by_name.get(name, []) if p != path]
+    return "elsewhere", sorted(found)
+
+
+def _same_stem(name: str, other: str, kind: str | None, tree: Tree) -> bool:
+    """``other`` is ``name`` with a tracked extension instead of a typo or missing one."""
+    stem, dot, extension = name.rpartition(".")
+    stem, extension = (stem, "." + extension.lower()) if dot and stem else (name, "")
+    if kind != "file" or other == name or (other != stem and other.rpartition(".")[0] != stem):
+        return False
+    other_extension = "." + other.rpartition(".")[2].lower() if "." in other else ""
+    typo = extension not in tree.extensions
+    return typo or (extension in RENDERED and other_extension in RENDERED)
+
+
+def _closest_extensions(name: str, found: list[str]) -> list[str]:
+    """Of several same-stem files, those whose extension starts most like the written one (.mdd: .md)."""
+    written = name.rpartition(".")[2].lower() if "." in name else ""
+
+    def shared(path: str) -> int:
+        extension = path.rpartition("/")[2].rpartition(".")[2].lower()
+        return next((i for i, (a, b) in enumerate(zip(written, extension, strict=False)) if a != b),
+                    min(len(written), len(extension)))
+
+    best = max(map(shared, found))
+    return [p for p in found if shared(p) == best]
+
+
+def similar_path(path: str, tree: Tree) -> str | None:
+    """A similar name in the target's folder, as a hint only."""
+    folder, _, name = path.rpartition("/")
+    if tree.kind(folder) != "folder":
+        return None
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(name.rpartition(".")[0] or name)  # stems: 'b.md' is not like 'a.md'
+    best, score = None, 0.75
+    for other in tree.names_in(folder):
+        matcher.set_seq1(other.rpartition(".")[0] or other)
+        if matcher.real_quick_ratio() >= score and matcher.quick_ratio() >= score and matcher.ratio() >= score:
+            best, score = other, matcher.ratio() + 1e-9  # the first of equally similar names wins
+    return posixpath.join(folder, best) if best and best != name else None
+
+
+def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
+                   where: str) -> Problem | None:
+    """The message for a ``#fragment`` that names no anchor of its target, or None when it does."""
+    fragment = resolved.fragment
+    if fragment is None or fragment in fragments or fragment.lower() in ("", "top"):
+        return None
+    if fragment.startswith("user-content-") and fragment[13:] in fragments:
+        return None
+    written = quote(link.target)
+    case = [f for f in fragments if f.lower() == fragment.lower()]
+    if len(case) == 1:
+        fixed = _with_fragment(link, case[0])
+        return Problem(link, f"{written} matches no anchor in {where}: anchors are case-sensitive; "
+                             f"did you mean {quote(fixed)}?", fixed)
+    near = [f for f in fragments if _key(f) == _key(fragment)] or [
+        f for f in fragments if _key(f) == _key(_SUFFIX.sub("", fragment))]  # a wrong duplicate suffix
+    if len(near) == 1:
+        fixed = _with_fragment(link, near[0])
+        return Problem(link, f"{written} matches no heading or anchor in {where}; "
+                             f"did you mean {quote(fixed)}?", fixed)
+    close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
+    hint = f"; the most similar is {quote(_with_fragment(link, close[0]))}" if close else ""
+    return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
+
+
+def _key(anchor: str) -> str:
+    return _NOT_WORD.sub("", anchor.lower())
+
+
+def _with_fragment(link: Link, fragment: str) -> str:
+    head, _, written = link.target.partition("#")
+    return f"{head}#{_encode(fragment, written)}"
+
+
+def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:
+    """``link.target`` pointing at ``path`` instead, keeping ``./``, ``/``, encoding, query and fragment."""
+    cut = min((i for i in (link.target.find("?"), link.target.find("#")) if i >= 0), default=len(link.target))
+    head, tail = link.target[:cut], link.target[cut:]
+    if head.startswith("/"):
+        new = "/" + path
+    else:
+        new = posixpath.relpath(path or ".", folder or ".")
+        if head.startswith("./") and not new.startswith("../"):
+            new = "./" + new
+    if resolved.folder and not new.endswith("/"):
+        new += "/"
+    old_parts, new_parts = head.split("/"), new.split("/")
+    if len(old_parts) == len(new_parts):
+        pairs = zip(old_parts, new_parts, strict=True)
+        parts = [old if unquote(old) == part else _encode(part, head) for old, part in pairs]
+    else:
+        parts = [_encode(part, head) for part in new_parts]
+    return "/".join(parts) + tail
+
+
+def _encode(part: str, like: str) -> str:
+    """``part`` percent-encoded the way ``like`` is written."""
+    if _ESCAPED.search(like):
+        return percent_encode(part, safe="!$&'()*+,;=:@~-._")
+    return part if " " in like else part.replace(" ", "%20")
+
+
+def quote(text: str) -> str:
+    return "'" + text.replace("'", "\\'") + "'"

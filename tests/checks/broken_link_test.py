@@ -1,0 +1,208 @@
+"""broken-link: resolution like GitHub, existence against git, anchors, placeholders, safe fixes."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from review_hooks.links import resolve
+from review_hooks.runner import RunOptions, run
+from tests.conftest import FIXTURES, git
+from tests.fixtures_test import copy
+
+SEEDS = FIXTURES / "seeds"
+TREE = FIXTURES / "broken-link" / "docs-tree"
+
+
+def check(*paths: str, fix: bool = False) -> tuple[int, list[str], str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(paths), RunOptions(select=("broken-link",), fix=fix), out, err)
+    return code, out.getvalue().splitlines(), err.getvalue()
+
+
+def write(folder: Path, files: dict[str, str | bytes], add: bool = True) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    if add:
+        git(folder, "add", "-A")
+
+
+@pytest.mark.parametrize(("destination", "folder", "path", "fragment", "climbed"), [
+    pytest.param("guide.md", "docs", "docs/guide.md", None, 0, id="relative"),
+    pytest.param("./a/../guide.md#x", "docs", "docs/guide.md", "x", 0, id="dot segments"),
+    pytest.param("/README.md", "docs/deep", "README.md", None, 0, id="root"),
+    pytest.param("my%20file.md?plain=1#caf%C3%A9", "", "my file.md", "café", 0, id="decoded, query dropped"),
+    pytest.param("C%23%20notes.md", "", "C# notes.md", None, 0, id="encoded hash is a name"),
+    pytest.param("../../x.md", "docs", "x.md", None, 1, id="above the root"),
+    pytest.param("#top", "docs", "docs", "top", 0, id="fragment only"),
+])
+def test_resolve_like_github(destination: str, folder: str, path: str, fragment: str | None, climbed: int) -> None:
+    resolved = resolve(destination, folder)
+    assert (resolved.path, resolved.fragment, resolved.climbed) == (path, fragment, climbed)
+
+
+def test_seeds_report_the_mdd_links_and_the_missing_files_not_the_placeholders(repo: Path) -> None:
+    for name in ("review-report-template.md", "sprint-code-review-index.md"):
+        shutil.copy(SEEDS / name, repo / name)
+    git(repo, "add", "-A")
+    code, lines, _ = check("review-report-template.md", "sprint-code-review-index.md")
+    assert code == 1
+    template = [line for line in lines if line.startswith("review-report-template.md")]
+    assert [line.split(" ", 1)[0] for line in template] == [
+        "review-report-template.md:11:73:", "review-report-template.md:11:160:",
+        "review-report-template.md:12:76:", "review-report-template.md:12:161:"]
+    assert all(".mdd' does not exist; '.mdd' is not a real extension: did you mean '.md'?" in x for x in template)
+    assert [line.split(" ", 2)[2] for line in lines if line.startswith("sprint")] == [
+        f"'{name}' does not exist" for name in ("SPRINT_60_CODE_REVIEW_EXECUTIVE_SUMMARY.txt",
+                                                 "SPRINT_60_REVIEW_SUMMARY.txt", "SPRINT_60_PHASE_1_FIX_GUIDE.md",
+                                                 "SPRINT_60_PHASE_1_CODE_REVIEW.md")]
+
+
+def labelled(work: Path) -> tuple[set[tuple[str, int]], int]:
+    """The lines the tree marks ``<!-- broken -->`` (or a ``"broken"`` title), and how many traps it marks."""
+    broken: set[tuple[str, int]] = set()
+    traps = 0
+    for path in sorted(work.rglob("*.md")):
+        for number, line in enumerate(path.read_text().split("\n"), 1):
+            if "<!-- broken -->" in line or line.endswith('"broken"'):
+                broken.add((path.relative_to(work).as_posix(), number))
+            traps += line.count("<!-- trap -->") + line.endswith('"trap"')
+    return broken, traps
+
+
+def test_precision_and_recall_on_the_evaluation_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = copy(TREE, tmp_path)
+    monkeypatch.chdir(work)
+    broken, traps = labelled(work)
+    documents = sorted(p.relative_to(work).as_posix() for p in work.rglob("*.md"))
+    code, lines, _ = check(*documents)
+    found = {(line.split(":")[0], int(line.split(":")[1])) for line in lines}
+    precision = len(found & broken) / len(found)
+    recall = len(found & broken) / len(broken)
+    assert (len(broken), traps) == (38, 59)  # every kind of breakage, and more traps than breakages
+    assert (precision, recall) == (1.0, 1.0), (sorted(found - broken), sorted(broken - found))
+    assert code == 1
+
+
+@pytest.mark.parametrize("link", [
+    pytest.param("[a](docs/guide.md)", id="tracked"),
+    pytest.param("[a](docs/)", id="tracked folder"),
+    pytest.param("[a](<docs/my file.md>) [b](docs/my%20file.md)", id="spaces"),
+    pytest.param("[a](docs/guide.md#set-up) [b](#top) [c](#local)", id="anchors"),
+    pytest.param("[a](docs/guide.md?plain=1#L2) [b](tool.py#L1-L3)", id="line anchors"),
+    pytest.param("[a](../../issues/new) [b](https://x.test/a.md) [c](//cdn.test/a.md) [d](mailto:a@b.test)",
+                 id="not in the repository"),
+    pytest.param("[a][n]\n\n[n]: [Contribution]\n[b]({link})", id="placeholders"),
+    pytest.param("[a](staged.md)", id="staged, not committed"),
+])
+def test_valid_links_are_not_reported(repo: Path, link: str) -> None:
+    write(repo, {"docs/guide.md": "# Guide\n\n## Set up\n", "docs/my file.md": "x\n", "tool.py": "a\nb\nc\n",
+                 "staged.md": "x\n", "index.md": f"# Index\n\n## Local\n\n{link}\n"})
+    assert check("index.md") == (0, [], "")
+
+
+def test_case_untracked_ignored_and_escaping_targets(repo: Path) -> None:
+    write(repo, {".gitignore": "ignored.md\n", "docs/Guide.md": "# G\n", "index.md":
+                 "[a](docs/guide.md) [b](new.md) [c](ignored.md) [d](../x.md) [e](docs/Guide.md#nope)\n"})
+    write(repo, {"new.md": "x\n", "ignored.md": "x\n"}, add=False)
+    code, lines, _ = check("index.md")
+    assert lines == [
+        "index.md:1:5: broken-link 'docs/guide.md' does not exist (GitHub matches names case-exactly); "
+        "did you mean 'docs/Guide.md'?",
+        "index.md:1:24: broken-link 'new.md' exists locally but is not tracked by git; "
+        "it will be missing for everyone else",
+        "index.md:1:36: broken-link 'ignored.md' exists locally but is not tracked by git; "
+        "it will be missing for everyone else",
+        "index.md:1:52: broken-link '../x.md' points outside the repository; "
+        "GitHub cannot follow a link above the repository root",
+        "index.md:1:65: broken-link 'docs/Guide.md#nope' matches no heading or anchor in 'docs/Guide.md'"]
+    assert code == 1
+
+
+def test_outside_git_the_disk_is_the_reference_case_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"a.md": "# A\n", "index.md": "[ok](a.md#a) [case](A.md) [gone](b.md)\n"}, add=False)
+    assert check("index.md")[1] == [
+        "index.md:1:21: broken-link 'A.md' does not exist (GitHub matches names case-exactly); did you mean 'a.md'?",
+        "index.md:1:34: broken-link 'b.md' does not exist"]
+
+
+def test_ignore_option_and_unknown_options(repo: Path) -> None:
+    write(repo, {"index.md": "[a](generated/api.md) [b](other.md)\n",
+                 ".review-hooks.toml": '[broken-link]\nignore = ["generated/**"]\n'})
+    assert check("index.md")[1] == ["index.md:1:27: broken-link 'other.md' does not exist"]
+    (repo / ".review-hooks.toml").write_text('[broken-link]\nignored = ["x"]\n')
+    code, lines, err = check("index.md")
+    assert (code, lines) == (2, []) and "ignored" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    pytest.param(b"\xef\xbb\xbf[a](gone.md)\n", "x.md:1:5:", id="BOM"),
+    pytest.param(b"# T\r\n\r\n[a](gone.md)\r\n", "x.md:3:5:", id="CRLF"),
+    pytest.param("caf\u00e9 [a](gone.md)\n".encode("cp1252"), "x.md:1:10:", id="cp1252"),
+    pytest.param(b"", None, id="empty"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00[a](gone.md)", None, id="binary"),
+])
+def test_bad_input_never_breaks_the_run(repo: Path, raw: bytes, expected: str | None) -> None:
+    write(repo, {"x.md": raw})
+    code, lines, err = check("x.md")
+    assert [line.split(" ", 1)[0] for line in lines] == ([expected] if expected else [])
+    assert "Traceback" not in err and "internal error" not in err
+    assert code == (1 if expected else 0)
+
+
+def test_a_missing_path_is_one_line(repo: Path) -> None:
+    assert check("nope.md") == (1, [], "review-hooks: nope.md: no such file\n")
+
+
+def test_hook_mode_is_per_file_and_order_independent(repo: Path) -> None:
+    write(repo, {"a.md": "# A\n\n[b](b.md#b) [x](x.md)\n", "b.md": "# B\n\n[a](a.md#nope)\n"})
+    alone = check("a.md")[1] + check("b.md")[1]
+    assert check("b.md", "a.md")[1] == sorted(alone) == [
+        "a.md:3:17: broken-link 'x.md' does not exist",
+        "b.md:3:5: broken-link 'a.md#nope' matches no heading or anchor in 'a.md'"]
+
+
+def test_anchors_are_never_read_outside_the_repository(repo: Path, tmp_path: Path) -> None:
+    (tmp_path / "outside.md").write_text("# Outside\n")
+    (repo / "link.md").symlink_to(tmp_path / "outside.md")
+    write(repo, {"index.md": "[a](link.md#anything)\n"})
+    assert check("index.md")[:2] == (0, [])
+
+
+@pytest.mark.parametrize(("written", "fixed"), [
+    pytest.param("./Docs/Plan.md", "./docs/plan.md", id="case, keeps ./"),
+    pytest.param("<docs/my notes.mdd>", "<docs/my notes.md>", id="extension, keeps angles and spaces"),
+    pytest.param("docs/my%20notes.mdd#goals", "docs/my%20notes.md#goals", id="keeps %20 and the fragment"),
+    pytest.param("/plan.md?plain=1#L2", "/docs/plan.md?plain=1#L2", id="elsewhere, keeps / and the query"),
+    pytest.param("docs/plan.md#Phase-1", "docs/plan.md#phase-1", id="anchor case"),
+    pytest.param("docs/plan.md#phase1", "docs/plan.md#phase-1", id="anchor punctuation"),
+    pytest.param("docs/plan.md#phase-1-1", "docs/plan.md#phase-1", id="anchor duplicate suffix"),
+])
+def test_fix_rewrites_one_safe_candidate_in_the_authors_style(repo: Path, written: str, fixed: str) -> None:
+    write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", "docs/my notes.md": "# Notes\n\n## Goals\n",
+                 "index.md": f"See [it]({written}).\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert (repo / "index.md").read_text() == f"See [it]({fixed}).\n"
+    assert len(lines) == 1 and lines[0].endswith("(fixed)") and code == 1
+    assert check("index.md")[:2] == (0, [])
+
+
+@pytest.mark.parametrize("written", [
+    pytest.param("./README.md", id="two files of that name"),
+    pytest.param("./plann.md", id="only similar"),
+    pytest.param("./docs/plan.md#phase", id="anchor only similar"),
+])
+def test_fix_leaves_ambiguous_and_merely_similar_links(repo: Path, written: str) -> None:
+    write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", "a/README.md": "a\n", "b/README.md": "b\n",
+                 "plan.md": "x\n", "index.md": f"See [it]({written}).\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert (repo / "index.md").read_text() == f"See [it]({written}).\n"
+    assert len(lines) == 1 and not lines[0].endswith("(fixed)") and code == 1
+    assert re.search(r"did you mean|most similar", lines[0])

@@ -1,0 +1,147 @@
+"""The mojibake check and the fix-mojibake hook, through the installed command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DAMAGED = "# ðŸŽ¯ Plan\n\n**Status:** âœ… EXCELLENT â€“ All tasks\n| âš\u00a0ï¸ 5 warnings |\n## ðŸ“ Minor\n"
+REPAIRED = "# 🎯 Plan\n\n**Status:** ✅ EXCELLENT – All tasks\n| ⚠️ 5 warnings |\n## ðŸ“ Minor\n"
+UNRECOVERABLE = ("doc.md:5:4: mojibake unrecoverable 'ðŸ“' (likely 📝; "
+                 "candidates 📝 📁 🍓 🏓 🐓 📍 and 8 more); "
+                 "replace it by hand")
+
+
+def review_hooks(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "review_hooks", *args], capture_output=True, text=True)
+
+
+def test_hook_fixes_in_place_and_reports_each_line(repo: Path) -> None:
+    (repo / "doc.md").write_text(DAMAGED, encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "doc.md:1:3: mojibake repaired 'ðŸŽ¯' -> '🎯' (fixed)",
+        "doc.md:3:13: mojibake repaired 'âœ…' -> '✅', 'â€“' -> '–' (fixed)",
+        "doc.md:4:3: mojibake repaired lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate) (fixed)",
+        UNRECOVERABLE,
+    ]
+    assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
+    again = review_hooks("fix-mojibake", "doc.md")
+    assert (again.returncode, again.stdout.splitlines()) == (1, [UNRECOVERABLE])  # residue stays reported
+    assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
+
+
+def test_clean_file_passes_untouched(repo: Path) -> None:
+    text = "# Crème brûlée — naïve café\n\nSÃO PAULO, “quotes”, ﬁ, ＦＵＬＬ, &amp;, e\u0301\n✅ done\n"
+    (repo / "doc.md").write_text(text, encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (repo / "doc.md").read_text(encoding="utf-8") == text
+
+
+def test_check_reports_without_writing(repo: Path) -> None:
+    (repo / "doc.md").write_text(DAMAGED, encoding="utf-8")
+    result = review_hooks("check", "doc.md")
+    assert result.returncode == 1
+    assert "doc.md:1:3: mojibake repaired 'ðŸŽ¯' -> '🎯'\n" in result.stdout
+    assert "(fixed)" not in result.stdout
+    assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
+
+
+def test_diff_shows_the_change_and_writes_nothing(repo: Path) -> None:
+    (repo / "doc.md").write_text(DAMAGED, encoding="utf-8")
+    result = review_hooks("fix-mojibake", "--diff", "doc.md")
+    assert result.returncode == 1
+    assert "\n-**Status:** âœ… EXCELLENT â€“ All tasks\n" in result.stderr
+    assert "\n+**Status:** ✅ EXCELLENT – All tasks\n" in result.stderr
+    assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
+
+
+def test_bom_crlf_and_mode_survive(repo: Path) -> None:
+    path = repo / "deploy.sh"
+    path.write_bytes(b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n")
+    path.chmod(0o751)
+    result = review_hooks("fix-mojibake", "deploy.sh")
+    assert result.returncode == 1, result.stderr
+    assert path.read_bytes() == "\ufeff#!/bin/sh\r\necho \"✅ done\"\r\n".encode()
+    assert path.stat().st_mode & 0o777 == 0o751
+
+
+def test_code_blocks_of_a_clean_document_are_quotes(repo: Path) -> None:
+    text = "# Mojibake\n\nWindows-1252 shows it as `â€™`:\n\n```\nâœ… Done\n```\n"
+    (repo / "doc.md").write_text(text, encoding="utf-8")
+    assert review_hooks("fix-mojibake", "doc.md").returncode == 0
+    assert (repo / "doc.md").read_text(encoding="utf-8") == text
+
+
+def test_code_blocks_of_a_damaged_document_are_repaired(repo: Path) -> None:
+    (repo / "doc.md").write_text("Status: âœ…\n\n```\necho âœ… Done\n```\n", encoding="utf-8")
+    assert review_hooks("fix-mojibake", "doc.md").returncode == 1
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "Status: ✅\n\n```\necho ✅ Done\n```\n"
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    pytest.param("Crème brûlée — naïve café, 5 €\n".encode("cp1252"), "cp1252", id="cp1252"),
+    pytest.param(b"\xff\xfe" + "Caf\u00e9 \u2705 done\n".encode("utf-16-le"), "UTF-16 (little-endian)",
+                 id="utf-16 with BOM"),
+])
+def test_legacy_file_is_reported_and_transcoded_only_when_asked(repo: Path, raw: bytes, name: str) -> None:
+    path = repo / "notes.md"
+    path.write_bytes(raw)
+    text = Path(path).read_bytes()
+    result = review_hooks("fix-mojibake", "notes.md")
+    assert result.stdout == f"notes.md:1:1: mojibake file is {name}, not UTF-8; convert it with --transcode\n"
+    assert result.returncode == 1 and path.read_bytes() == text
+    result = review_hooks("fix-mojibake", "--transcode", "notes.md")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.endswith("not UTF-8; convert it with --transcode (fixed)\n")
+    decoded = raw[2:].decode("utf-16-le") if raw.startswith(b"\xff\xfe") else raw.decode("cp1252")
+    assert path.read_bytes() == decoded.encode("utf-8")
+    assert review_hooks("fix-mojibake", "notes.md").returncode == 0
+
+
+def test_transcode_from_configuration(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_text("[mojibake]\ntranscode = true\n")
+    (repo / "notes.md").write_bytes("naïve café\n".encode("cp1252"))
+    assert review_hooks("fix-mojibake", "notes.md").returncode == 1
+    assert (repo / "notes.md").read_bytes() == "naïve café\n".encode()
+
+
+def test_unknown_option_is_a_configuration_error(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_text("[mojibake]\ntranscod = true\n")
+    (repo / "doc.md").write_text("x\n")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.returncode == 2 and "transcod" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_binary_and_symlink_are_never_touched(repo: Path) -> None:
+    binary = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xc3\xa2\xc5\x93\xe2\x80\xa6"
+    (repo / "image.dat").write_bytes(binary)
+    (repo / "target.md").write_text("âœ… done\n", encoding="utf-8")
+    os.symlink("target.md", repo / "link.md")
+    result = review_hooks("fix-mojibake", "image.dat", "link.md")
+    assert "Traceback" not in result.stderr
+    assert (repo / "image.dat").read_bytes() == binary
+    assert (repo / "link.md").is_symlink()
+    assert "symbolic link" in result.stderr
+    assert (repo / "target.md").read_text(encoding="utf-8") == "âœ… done\n"
+
+
+def test_empty_and_missing_files(repo: Path) -> None:
+    (repo / "empty.md").write_bytes(b"")
+    result = review_hooks("fix-mojibake", "empty.md", "missing.md")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "missing.md: no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_repair_that_changes_the_markdown_structure_is_refused() -> None:
+    from review_hooks.checks.mojibake import _structure_change
+
+    assert _structure_change("# a\n\n[x](y)\n", "# b\n\n[x](z)\n") == 0  # text and targets may change
+    assert _structure_change("a\n\n[x](y)\n", "# a\n\n[x](y)\n") == 1
+    assert _structure_change("a\n\n[x](y)\n", "a\n\nx\n") == 3

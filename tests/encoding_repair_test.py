@@ -1,0 +1,171 @@
+"""The repair engine: what it repairs exactly, what it must leave byte for byte, what it reports."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+from review_hooks.encoding_repair import repair, repaired_text
+from tests.conftest import FIXTURES
+
+UNTOUCHED = [
+    pytest.param("plain ASCII, `code` and [a link](./a.md)\n", id="ascii"),
+    pytest.param("Crème brûlée — naïve café", id="legit latin-1"),
+    pytest.param("## SÃO PAULO\nNÃO, ações, São Paulo", id="portuguese capital A tilde"),
+    pytest.param("“curly” ‘quotes’ and l’été, d’écrire, qu’à", id="curly quotes and french elisions"),
+    pytest.param("e\u0301cole, n\u0303o", id="NFD"),
+    pytest.param("ﬁnance ﬂow", id="ligatures"),
+    pytest.param("ＦＵＬＬ ｗｉｄｔｈ", id="full-width"),
+    pytest.param("&amp; &lt;b&gt; &#x2713;", id="html entities"),
+    pytest.param("┌──┬──┐\n│ a│ b│\n├──┼──┤\n└──┴──┘\n─┐ ─┤", id="box drawing (cp437 look-alikes)"),
+    pytest.param("Привет, всё хорошо. Καλημέρα κόσμε. 日本語のテキスト", id="other scripts"),
+    pytest.param("✅ ⚠️ 📝 🎯 → ≥ … – •", id="clean emoji"),
+    pytest.param("Grüße aus Zürich, Ångström, œuvre, Æsir, Łódź, İstanbul, ¿qué? ¡hola!", id="accents"),
+    pytest.param("\ufeff# Title\r\nbody\r\n", id="BOM and CRLF"),
+    pytest.param("«é» —é …é ’é", id="mac roman look-alikes"),
+    pytest.param('MAP = {"â€™": "’", "âœ…": "✅"}\n', id="replacement table"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_legitimate_text_is_untouched(text: str) -> None:
+    result = repair(text)
+    assert result.text == text
+    assert result.changes == () and result.residue == ()
+
+
+REPAIRED = [
+    pytest.param("**Status:** âœ… EXCELLENT â€“ All", "**Status:** ✅ EXCELLENT – All", id="cp1252"),
+    pytest.param("# ðŸŽ¯ Goals\n- â€œquotedâ€\x9d", "# 🎯 Goals\n- “quoted”",
+                 id="cp1252 with a hole byte kept"),
+    pytest.param("| ✅ | ⚠️ | → ≥ 📚".encode().decode("mac_roman"), "| ✅ | ⚠️ | → ≥ 📚", id="mac roman"),
+    pytest.param("â\x9c\x85 done", "✅ done", id="latin-1 (C1 controls)"),
+    pytest.param("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "привет мир", id="cyrillic through cp1252"),
+    pytest.param("caf├⌐ ├╝ber", "café über", id="cp437"),
+    pytest.param("Ã¢Å“â€¦ twice", "✅ twice", id="double cp1252"),
+    pytest.param("√¢≈ì‚Ä¶ then mac", "✅ then mac", id="cp1252 then mac roman"),
+    pytest.param("‚Äö√∫√ñ mac twice", "✅ mac twice", id="double mac roman"),
+    pytest.param("Crème brûlée ‚úÖ café ‚Üí naïve", "Crème brûlée ✅ café → naïve",
+                 id="mac roman beside real accents"),
+    pytest.param("✅ clean, âœ… damaged, “curly”", "✅ clean, ✅ damaged, “curly”", id="mixed on one line"),
+    pytest.param("\ufeffâœ…\r\nâ€“\r\n", "\ufeff✅\r\n–\r\n", id="BOM and CRLF kept"),
+    pytest.param("cafÃ© and Ã…ngstrÃ¶m", "café and Ångström",
+                 id="weak two-byte sequences beside strong ones"),
+    pytest.param("SÃO PAULO: cafÃ©", "SÃO PAULO: café", id="real A tilde beside damage"),
+    pytest.param("| âš\u00a0ï¸ 5 warnings", "| ⚠️ 5 warnings", id="lossy: dropped 0x8F of U+FE0F"),
+    pytest.param("| âŒ Crashes |", "| ❌ Crashes |", id="lossy: dropped 0x9D of the cross mark"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPAIRED)
+def test_damage_is_repaired_exactly(text: str, expected: str) -> None:
+    assert repair(text).text == expected
+    assert repaired_text(text) == expected
+
+
+def test_changes_have_offsets_and_codecs() -> None:
+    text = "a âœ… b ‚Üí"
+    changes = repair(text).changes
+    assert [(c.start, c.end, c.old, c.new) for c in changes] == [(2, 5, "âœ…", "✅"), (8, 11, "‚Üí", "→")]
+    assert [c.codec for c in changes] == ["sloppy-windows-1252", "macroman"]
+
+
+def test_lossy_repair_is_marked() -> None:
+    (change,) = repair("âš\u00a0ï¸ x").changes
+    assert change.lossy and change.old == "âš\u00a0ï¸" and change.new == "⚠️"
+
+
+@pytest.mark.parametrize(("text", "old", "likely", "first"), [
+    pytest.param("## ðŸ“ Minor Observations", "ðŸ“", "📝", "📝", id="memo: six emoji fit"),
+    pytest.param("## ðŸ† Compliance", "ðŸ†", "🏆", "🏆", id="trophy: eggplant and leopard fit too"),
+])
+def test_ambiguous_lossy_sequence_is_residue(text: str, old: str, likely: str, first: str) -> None:
+    result = repair(text)
+    assert result.text == text  # never guessed
+    (residue,) = result.residue
+    assert (residue.old, residue.likely, residue.options[0][0]) == (old, likely, first)
+    assert text[residue.start:residue.end] == old
+    assert repaired_text(text) == text.replace(old, "")  # dropped for heading matching
+
+
+def test_bare_lead_bytes_are_residue_only_where_the_codec_damaged_the_document() -> None:
+    assert repair("Rating: âââââ").residue == ()
+    result = repair("Rating: âââââ\nStatus: âœ… done")
+    (residue,) = result.residue
+    assert residue.old == "âââââ" and residue.likely == "⭐⭐⭐⭐⭐" and len(residue.options) == 5
+    assert result.text == "Rating: âââââ\nStatus: ✅ done"
+
+
+def test_fe0f_ranks_first_only_after_a_pictograph() -> None:
+    from review_hooks import lossy
+
+    options = ("\ufe01", "\ufe0f", "\ufe10")
+    assert lossy.ranked(options, "⚠")[0] == "\ufe0f"
+    assert lossy.ranked(options, "a")[0] != "\ufe0f"
+    assert lossy.plausible_count(options, "⚠") == 1 and lossy.plausible_count(options, "a") == 0
+
+
+def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:
+    quoted = "The log showed `âœ… done`.\n"
+    in_code = lambda offset: quoted.index("`") < offset < quoted.rindex("`")  # noqa: E731
+    assert repair(quoted, in_code).text == quoted
+    damaged = quoted + "Status: âœ… done\n"
+    assert repair(damaged, in_code).text == "The log showed `✅ done`.\nStatus: ✅ done\n"
+
+
+def test_mojibake_quoted_beside_its_repair_is_an_explanation() -> None:
+    text = "Windows-1252 turns ✅ into `âœ…`.\nStatus: âœ… done\n"
+    assert repair(text).text == "Windows-1252 turns ✅ into `âœ…`.\nStatus: ✅ done\n"
+
+
+def test_seeds_are_restored() -> None:
+    seeds = FIXTURES / "seeds"
+    for name in ("review-report-template.md", "code-review-report.md"):  # seeds 000 and 003: Mac Roman
+        text = (seeds / name).read_text(encoding="utf-8")
+        result = repair(text)
+        assert result.residue == ()
+        assert {c.codec for c in result.changes} == {"macroman"}
+        assert "‚" not in result.text and "üì" not in result.text
+        assert text.count("“") == result.text.count("“")  # curly quotes untouched
+    text = (seeds / "post-implementation-assessment.md").read_text(encoding="utf-8")  # seed 004: cp1252
+    result = repair(text)
+    assert [(r.old, r.likely) for r in result.residue] == [
+        ("âââââ", "⭐⭐⭐⭐⭐"), ("ðŸ“", "📝"), ("ðŸ†", "🏆"), ("ðŸ“", "📝"), ("ðŸ…", "🏅"),
+        ("âââââ", "⭐⭐⭐⭐⭐")]
+    assert sorted({(c.old, c.new) for c in result.changes if c.lossy}) == [("âŒ", "❌"), ("âš\u00a0ï¸", "⚠️")]
+    assert "Ã" not in result.text and "â€" not in result.text
+
+
+VOCABULARY = " ".join([
+    "review the plan Crème brûlée — naïve café SÃO PAULO “quoted” ‘single’ l’été déjà à Grüße",
+    "Straße ações NÃO Привет всё Καλημέρα 日本語 ✅ ⚠️ 📝 🎯 → ≥ … – • © °C ½ ﬁnance ＦＵＬＬ &amp;",
+    "e\u0301cole ┌──┐ │ └──┘ €5 £3 ¿qué? ¡hola! Zürich Ångström œuvre Æsir ñandú Łódź Čeština",
+    "İstanbul ÂÃÄ «é» ├─┤ ─┐",
+]).split(" ")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_documents_round_trip(seed: int) -> None:
+    """Legitimate text is never changed, and a document damaged throughout (Windows-1252 or Latin-1,
+    with enough of it to show the damage) is restored exactly."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    chooser = random.Random(seed)
+    for _ in range(200):
+        text = " ".join(chooser.choice(VOCABULARY) for _ in range(chooser.randint(1, 12)))
+        assert repair(text).text == text
+        shown = text + " 📝"  # one unmistakable sequence shows which codec did it
+        for codec in ("sloppy-windows-1252", "latin-1"):
+            assert repair(shown.encode().decode(codec)).text == shown, (codec, text)
+
+
+def test_ftfy_is_imported_only_when_the_pre_filter_finds_candidates() -> None:
+    probe = ("import sys; from review_hooks.encoding_repair import repair; repair({!r}); "
+             "print('ftfy' in sys.modules)")
+    for text, imported in (("Crème brûlée, ✅ and “quotes”\n" * 100, "False"), ("âœ…", "True")):
+        result = subprocess.run([sys.executable, "-c", probe.format(text)], capture_output=True, text=True)
+        assert result.stdout.strip() == imported, result.stderr

@@ -1,0 +1,95 @@
+"""The shared Markdown structure: links at their exact columns, anchors, GitHub heading slugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.markdown import parse, slug, slugs
+
+
+def links(text: str) -> list[tuple[str, str, int, int]]:
+    return [(link.kind, link.target, link.line, link.column) for link in parse(text).links]
+
+
+def test_inline_links_images_and_html_at_their_columns() -> None:
+    text = '[a](x.md) ![b](img/y.png "title") <a href="z.md">z</a> <img src=\'w.png\'>\n'
+    assert links(text) == [("link", "x.md", 1, 5), ("image", "img/y.png", 1, 16),
+                           ("html", "z.md", 1, 44), ("html", "w.png", 1, 66)]
+
+
+def test_an_image_inside_a_link_keeps_both_destinations() -> None:
+    assert links("[![badge](b.png)](target.md)\n") == [("image", "b.png", 1, 11), ("link", "target.md", 1, 19)]
+
+
+def test_table_cells_with_the_same_destination_get_their_own_columns() -> None:
+    text = "| a | b |\n|---|---|\n| [x](same.md) | [y](same.md) |\n"
+    assert links(text) == [("link", "same.md", 3, 7), ("link", "same.md", 3, 22)]
+
+
+def test_reference_uses_point_at_their_bracket_and_carry_the_definition() -> None:
+    text = "[one][r] and [r] and [two][]\n\n[r]: ./r.md#frag\n[two]:\n  <t w o.md>\n"
+    assert links(text) == [
+        ("reference", "./r.md#frag", 1, 1), ("reference", "./r.md#frag", 1, 14), ("reference", "t w o.md", 1, 22),
+        ("definition", "./r.md#frag", 3, 6), ("definition", "t w o.md", 5, 4),
+    ]
+
+
+def test_a_placeholder_definition_in_a_list_makes_name_a_reference() -> None:
+    text = "- [Name]: [Contribution]\n- [Name]: [Contribution]\n\n- [Name]: [Review feedback]\n"
+    assert links(text) == [("definition", "[Contribution]", 1, 11), ("reference", "[Contribution]", 4, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("`[x](code.md)`\n", id="code span"),
+    pytest.param("```\n[x](fence.md)\n```\n", id="fence"),
+    pytest.param("    [x](indented.md)\n", id="indented code"),
+    pytest.param("<!-- [x](comment.md) -->\n", id="comment block"),
+    pytest.param("Text <!-- <a href='c.md'>c</a> --> more\n", id="inline comment"),
+    pytest.param("\\[x\\](escaped.md) and [spaced] (nope.md)\n", id="not links"),
+    pytest.param("---\nsee: ./front.md\n---\n", id="front matter"),
+    pytest.param("Note[^1].\n\n[^1]: notes.md\n", id="footnote"),
+])
+def test_nothing_in_code_comments_or_plain_text_is_a_link(text: str) -> None:
+    assert parse(text).links == ()
+
+
+def test_autolinks_and_multi_line_links() -> None:
+    assert links("<https://example.com> [split\nover](two/lines.md)\n") == [
+        ("autolink", "https://example.com", 1, 2), ("link", "two/lines.md", 2, 7)]
+
+
+def test_destination_decodes_escapes_and_entities() -> None:
+    link, html = parse('[a](plan&#46;md\\_x) <a href="a&amp;b.md">b</a>\n').links
+    assert (link.target, link.destination) == ("plan&#46;md\\_x", "plan.md_x")
+    assert html.destination == "a&b.md"
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    pytest.param("Hello World", "hello-world", id="spaces"),
+    pytest.param("What's new?", "whats-new", id="punctuation"),
+    pytest.param("API v2.0 (beta)", "api-v20-beta", id="dots and parentheses"),
+    pytest.param("snake_case and-dash", "snake_case-and-dash", id="underscore and dash kept"),
+    pytest.param("a -- b", "a----b", id="each space a dash"),
+    pytest.param("😄 emoji", "-emoji", id="emoji dropped"),
+    pytest.param(":tada: Release", "-release", id="emoji shortcode"),
+    pytest.param("Привет non-latin 你好", "привет-non-latin-你好", id="non-latin"),
+    pytest.param("C++ / C#", "c--c", id="symbols"),
+    pytest.param("Café au lait", "café-au-lait", id="accents kept"),
+])
+def test_slug_is_githubs(heading: str, expected: str) -> None:
+    assert slug(heading) == expected
+
+
+def test_duplicate_slugs_are_numbered_like_github() -> None:
+    assert slugs(["a", "a", "a-1", "a"]) == ["a", "a-1", "a-1-1", "a-2"]
+
+
+def test_fragments_hold_atx_setext_inline_code_and_html_anchors() -> None:
+    text = ("# Setup\n\nSetup\n=====\n\n## Install `pkg`!\n\n> ## Quoted\n\n"
+            '<a name="legacy"></a>\n<h2 id="custom">Custom</h2>\n\n```\n# not a heading\n<a id="no">\n```\n')
+    assert parse(text).fragments == {"setup", "setup-1", "install-pkg", "quoted", "legacy", "custom"}
+
+
+def test_front_matter_that_yaml_cannot_build_is_none_not_an_error() -> None:
+    assert parse("---\ndate: 2024-13-45\n---\n# T\n").front_matter is None
+    assert parse("---\ntitle: T\n---\n# T\n").front_matter == {"title": "T"}
