@@ -40,6 +40,20 @@ class ConfigError(Exception):
         return ConfigError(key, self.message, self.source or source)
 
 
+class Settings(dict[str, Any]):
+    """Check id -> the check's options object; a check without a table gets its defaults on first use."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, check_id: str) -> Any:
+        from review_hooks.registry import get
+
+        value = self[check_id] = get(check_id).configure({}, self.root)
+        return value
+
+
 @dataclass(frozen=True)
 class Config:
     source: Path | None  # the file the configuration came from, if any
@@ -145,7 +159,7 @@ def build(
     table: Mapping[str, Any], source: Path | None, root: Path, overrides: Mapping[str, Mapping[str, Any]]
 ) -> Config:
     """Validate a configuration table; each check's own table is validated by the check."""
-    from review_hooks.registry import CHECKS, IDS
+    from review_hooks.registry import IDS, get
 
     known = {"exclude", "markdown-extensions", "max-file-size", "select", *IDS}
     for key in table:
@@ -164,16 +178,18 @@ def build(
         )
     except ConfigError as error:
         raise error.within("", source) from None
-    settings: dict[str, Any] = {}
-    for check in CHECKS:
-        section = table.get(check.id, {})
+    settings = Settings(root)
+    for check_id in IDS:
+        section = table.get(check_id, {})
         if not isinstance(section, dict):
-            raise ConfigError(check.id, "expected a table", source)
-        merged = {**section, **overrides.get(check.id, {})}
+            raise ConfigError(check_id, "expected a table", source)
+        merged = {**section, **overrides.get(check_id, {})}
+        if not merged:
+            continue  # the defaults, made when the check first asks (without importing it before)
         try:
-            settings[check.id] = check.configure(merged, root)
+            settings[check_id] = get(check_id).configure(merged, root)
         except ConfigError as error:
-            raise error.within(check.id, source) from None
+            raise error.within(check_id, source) from None
     return Config(config.source, root, config.exclude, config.markdown_extensions,
                   config.max_file_size, config.select, settings)
 

@@ -48,12 +48,11 @@ def simple_invocation(args: Sequence[str]) -> RunOptions | None:
     """The RunOptions of ``check FILE...`` or ``<hook> FILE...``, or None for anything else."""
     if not args or any(arg.startswith("-") for arg in args[1:]):
         return None
-    from review_hooks.registry import CHECKS
+    from review_hooks.registry import HOOKS
     from review_hooks.runner import RunOptions
 
     if args[0] == "check":
         return RunOptions()
-    for check in CHECKS:
-        if args[0] == check.hook:
-            return RunOptions(select=(check.id,), fix=check.hook.startswith("fix-"))
+    if args[0] in HOOKS:
+        return RunOptions(select=(HOOKS[args[0]],), fix=args[0].startswith("fix-"))
     return None

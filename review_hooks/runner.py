@@ -20,7 +20,7 @@ from review_hooks import files, parallel, reporters, suppressions
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.registry import IDS, get
 from review_hooks.repository import GitError, Repository, find_root
 
 
@@ -85,7 +85,7 @@ def selected(ids: Iterable[str]) -> tuple[Check, ...]:
     unknown = wanted - set(IDS)
     if unknown:
         raise KeyError(f"unknown check {sorted(unknown)[0]!r}; known: {', '.join(IDS)}")
-    return tuple(check for check in CHECKS if check.id in wanted)
+    return tuple(get(check_id) for check_id in IDS if check_id in wanted)
 
 
 def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
