@@ -112,3 +112,28 @@ def test_small_scans_and_hook_runs_stay_in_process(repo: Path, monkeypatch: pyte
     out = io.StringIO()
     assert run(names, RunOptions(jobs=2), out, io.StringIO()) == 1
     assert "café.md:3:1: conflict-markers" in out.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fixes_in_workers_write_what_a_serial_scan_writes(tmp_path: Path, mode: str) -> None:
+    outcomes = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"jobs-{jobs}"
+        folder.mkdir()
+        git(folder, "init", "-q", "-b", "main")
+        build(folder)
+        for index in range(0, 70, 4):  # mojibake the fixer repairs, in every fourth document
+            path = folder / f"part{index % 3}" / f"doc-{index:03d}.md"
+            path.write_bytes(path.read_bytes() + "Done \u00e2\u0153\u2026 and don\u00e2\u20ac\u2122t.\n".encode())
+        git(folder, "add", "-A")
+        git(folder, "commit", "-qm", "mojibake")
+        result = scan(folder, "--jobs", jobs, mode)
+        written = {p.relative_to(folder).as_posix(): p.read_bytes()
+                   for p in sorted(folder.rglob("*.md")) if ".git" not in p.parts}
+        outcomes.append((result.returncode, result.stdout, result.stderr, written))
+    assert outcomes[0] == outcomes[1]
+    returncode, stdout, _, written = outcomes[0]
+    assert returncode == 1
+    assert ("(fixed)" in stdout) == (mode == "--fix")
+    fixed = written["part0/doc-000.md"].decode()
+    assert ("don\u2019t" in fixed) == (mode == "--fix")
