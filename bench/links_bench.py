@@ -1,8 +1,9 @@
 """broken-link side by side with the peers on real documentation corpora (speed and counts).
 
 Run: ``python bench/links_bench.py [--corpora DIR] [--work DIR] [--tools LIST] [--corpus LIST]
-[--npm-prefix DIR]``, or call ``main(argv)`` (``bench/run.py`` does); it prints a Markdown
-table and returns 0.
+[--npm-prefix DIR] [--evaluate TREE]``, or call ``main(argv)`` from Python (``bench/run.py``
+does; ``main()`` alone takes every default, never the caller's ``sys.argv``); it prints
+Markdown tables and returns 0.
 
 Each archive in ``--corpora`` (default ``../shared/corpora`` beside the project) is unpacked once
 under ``--work`` (default ``/tmp/review-hooks-bench``), never into the project, and made a git
@@ -18,8 +19,10 @@ remark-validate-links requires; nothing is fetched). Every tool checks relative 
   scheme or starts with ``//`` ignored.
 
 Install the npm tools outside the project (``npm install --prefix /tmp/npm-bench remark-cli
-remark-validate-links markdown-link-check``) and pass ``--npm-prefix``. A tool that is missing is
-reported as skipped. Each cell is one run (wall clock; the machine may be shared, so compare
+remark-validate-links markdown-link-check``) and pass ``--npm-prefix`` (default: ``/tmp/bench-node``,
+where ``bench/run.py`` installs them, when it exists). A tool that is missing is
+reported as skipped; remark runs only when named in ``--tools`` (it takes about ten minutes on
+PowerShell-Docs). Each cell is one run (wall clock; the machine may be shared, so compare
 tools within a run); findings are counted from each tool's own output, so they measure volume,
 not correctness (rust-lang/book links ``.html`` names its generator rewrites).
 """
@@ -160,9 +163,11 @@ def evaluate(tree: Path, work: Path, tools: Sequence[str], npm_prefix: Path | No
         command, _ = available[tool]
         if command is None:
             continue
-        completed = subprocess.run(command, cwd=target, capture_output=True, text=True,
+        merged = tool in ("remark", "markdown-link-check")  # their file names go to stderr, in order
+        completed = subprocess.run(command, cwd=target, stdout=subprocess.PIPE, text=True,
+                                   stderr=subprocess.STDOUT if merged else subprocess.DEVNULL,
                                    env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(PROJECT)})
-        found = located(tool, completed.stdout + (completed.stderr if tool == "remark" else ""), target)
+        found = located(tool, completed.stdout, target)
         right = len(found & truth)
         precision = right / len(found) if found else 0.0
         rows.append(f"| {tool} | {precision:.2f} | {right / len(truth):.2f} | {right} | {len(found - truth)} "
@@ -194,17 +199,22 @@ def run(corpora: Path, work: Path, tools: Sequence[str], names: Sequence[str],
     return results
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] = ()) -> int:
+    """Run the benchmark; ``argv`` as on the command line (empty: every default)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--corpora", type=Path, default=PROJECT.parent / "shared" / "corpora")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "review-hooks-bench")
-    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
+    parser.add_argument("--tools", default="review-hooks,lychee,markdown-link-check",
+                        help="comma-separated, from: " + ", ".join(TOOLS) + " (remark is not in the default: "
+                             "about 10 minutes on PowerShell-Docs)")
     parser.add_argument("--corpus", default="", help="comma-separated archive names (default: all)")
-    parser.add_argument("--npm-prefix", type=Path, default=None, help="where the npm tools are installed")
+    default_prefix = Path(tempfile.gettempdir()) / "bench-node"  # bench/run.py's convention
+    parser.add_argument("--npm-prefix", type=Path, default=default_prefix if default_prefix.exists() else None,
+                        help="where the npm tools are installed (default: /tmp/bench-node if it exists)")
     parser.add_argument("--evaluate", type=Path, default=None, metavar="TREE",
                         help="also measure precision and recall on a labelled tree "
                              "(fixtures/broken-link/docs-tree); --corpus none skips the corpora")
-    options = parser.parse_args(argv)
+    options = parser.parse_args(list(argv))
     tools = [t for t in options.tools.split(",") if t]
     unknown = set(tools) - set(TOOLS)
     if unknown:
@@ -219,4 +229,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

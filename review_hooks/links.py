@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from review_hooks import files
 from review_hooks.check import Context
+from review_hooks.document import Document
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -210,6 +211,21 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
         if isinstance(document, files.Skip):
             _FACTS[key] = None
         else:
-            count = len(document.lines) - (document.text.endswith("\n") or not document.text)
-            _FACTS[key] = Facts(document.markdown.fragments if rendered else None, count)
+            _FACTS[key] = Facts(document.markdown.fragments if rendered else None, _line_count(document))
     return _FACTS[key]
+
+
+def remember(document: Document) -> None:
+    """Keep the anchors of a document just parsed from disk: links to it need not parse it again."""
+    try:
+        real = document.location.resolve()
+        info = real.stat()
+    except (OSError, RuntimeError):
+        return
+    key = (str(real), info.st_size, info.st_mtime_ns, True)
+    if info.st_size == len(document.raw) and key not in _FACTS:
+        _FACTS[key] = Facts(document.markdown.fragments, _line_count(document))
+
+
+def _line_count(document: Document) -> int:
+    return len(document.lines) - (document.text.endswith("\n") or not document.text)

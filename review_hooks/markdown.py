@@ -81,8 +81,9 @@ class Structure:
 
 def slug(text: str) -> str:
     """GitHub's anchor for a heading (github-slugger): lowercase; letters, digits, ``_`` and ``-``
-    kept; other punctuation, symbols and emoji dropped; each space becomes ``-``."""
-    text = _EMOJI_CODE.sub("", text).lower()
+    kept; other punctuation, symbols and emoji dropped; each space becomes ``-``. An emoji
+    shortcode keeps its name (``:tada: Release`` is ``tada-release``), as on GitHub."""
+    text = text.lower()
     return "".join("-" if c == " " else c for c in text if c == "-" or c == " " or _word(c))
 
 
@@ -291,11 +292,10 @@ _DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:\\.|[^\s()\\]|\((?:\\.|[
 _INLINE_DESTINATION = re.compile(r"\]\(\s*" + _DESTINATION)
 _REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
 _DEFINITION = re.compile(
-    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
+    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
     + _DESTINATION,
     re.MULTILINE,
 )
-_EMOJI_CODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # rendered as an emoji, which the slug drops
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 

@@ -34,6 +34,12 @@ def test_reference_uses_point_at_their_bracket_and_carry_the_definition() -> Non
     ]
 
 
+def test_indented_definitions_in_lists_and_quotes() -> None:
+    text = "- item\n\n   [r]: ./x.md\n\n  [s]: ./y.md\n\n> - [t]: ./z.md\n"
+    assert links(text) == [("definition", "./x.md", 3, 9), ("definition", "./y.md", 5, 8),
+                           ("definition", "./z.md", 7, 10)]
+
+
 def test_a_placeholder_definition_in_a_list_makes_name_a_reference() -> None:
     text = "- [Name]: [Contribution]\n- [Name]: [Contribution]\n\n- [Name]: [Review feedback]\n"
     assert links(text) == [("definition", "[Contribution]", 1, 11), ("reference", "[Contribution]", 4, 3)]
@@ -71,7 +77,11 @@ def test_destination_decodes_escapes_and_entities() -> None:
     pytest.param("snake_case and-dash", "snake_case-and-dash", id="underscore and dash kept"),
     pytest.param("a -- b", "a----b", id="each space a dash"),
     pytest.param("😄 emoji", "-emoji", id="emoji dropped"),
-    pytest.param(":tada: Release", "-release", id="emoji shortcode"),
+    pytest.param(":tada: Release", "tada-release", id="emoji shortcode keeps its name"),
+    pytest.param("exchange.bind_headers(exchange, routing [, bindCallback])",
+                 "exchangebind_headersexchange-routing--bindcallback", id="github-slugger fixture"),
+    pytest.param("apostrophe\u2019s should be trimmed", "apostrophes-should-be-trimmed", id="curly apostrophe"),
+    pytest.param("a\u2028b \u2160", "ab-\u2170", id="line separator dropped, letter number kept"),
     pytest.param("Привет non-latin 你好", "привет-non-latin-你好", id="non-latin"),
     pytest.param("C++ / C#", "c--c", id="symbols"),
     pytest.param("Café au lait", "café-au-lait", id="accents kept"),

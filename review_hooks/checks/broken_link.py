@@ -76,23 +76,24 @@ class Origin:
     tree: Tree
     folder: str  # the document's folder, relative to the tree's root
     in_git: bool
+    readable: Path  # targets are read for their anchors only below this folder
 
 
 def origin(document: Document, context: Context) -> Origin:
     relative = context.relative(document.location)
     if relative is not None and context.repository is not None:
-        return Origin(Tree.of(context, context.repository.root), relative.rpartition("/")[0], True)
-    location = document.location.absolute()
-    root = context.config.root.absolute()
-    inside = relative_to(location, root)
-    if inside is None:
-        root, inside = Path(location.anchor), location.relative_to(location.anchor).as_posix()
-    return Origin(Tree.of(context, root), inside.rpartition("/")[0], False)
+        root = context.repository.root
+        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root)
+    location = document.location.absolute()  # outside git: the disk, from its top
+    inside = location.relative_to(location.anchor).as_posix()
+    return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
+                  context.config.root.absolute())
 
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement."""
     structure = document.markdown
+    links.remember(document)
     start: Origin | None = None
     for link in structure.links:
         if link.kind not in CHECKED or not links.relative(link.destination) or placeholder(link):
@@ -120,15 +121,15 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
         return path_problem(link, resolved, start.tree, start.folder)
     if resolved.fragment is None or kind == "folder":
         return None
-    return fragment_problem(link, resolved, start.tree.root, context)
+    return fragment_problem(link, resolved, start, context)
 
 
-def fragment_problem(link: Link, resolved: Resolved, root: Path, context: Context) -> Problem | None:
+def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
     """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``."""
-    location = root / resolved.path
+    location = start.tree.root / resolved.path
     name = location.name.lower()
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(location, root, context, rendered)
+    facts = links.facts(location, start.readable, context, rendered)
     fragment = resolved.fragment or ""
     line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
     where = quote(resolved.written_path)

@@ -85,7 +85,7 @@ def test_precision_and_recall_on_the_evaluation_tree(tmp_path: Path, monkeypatch
     found = {(line.split(":")[0], int(line.split(":")[1])) for line in lines}
     precision = len(found & broken) / len(found)
     recall = len(found & broken) / len(broken)
-    assert (len(broken), traps) == (38, 59)  # every kind of breakage, and more traps than breakages
+    assert (len(broken), traps) == (38, 60)  # every kind of breakage, and more traps than breakages
     assert (precision, recall) == (1.0, 1.0), (sorted(found - broken), sorted(broken - found))
     assert code == 1
 
@@ -131,6 +131,14 @@ def test_outside_git_the_disk_is_the_reference_case_exactly(tmp_path: Path, monk
     assert check("index.md")[1] == [
         "index.md:1:21: broken-link 'A.md' does not exist (GitHub matches names case-exactly); did you mean 'a.md'?",
         "index.md:1:34: broken-link 'b.md' does not exist"]
+
+
+def test_outside_git_anchors_are_read_only_below_the_configuration_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"outside.md": "# Outside\n", "work/a.md": "# A\n",
+                     "work/index.md": "[in](a.md#nope) [out](../outside.md#nope)\n"}, add=False)
+    monkeypatch.chdir(tmp_path / "work")
+    assert check("index.md")[1] == ["index.md:1:6: broken-link 'a.md#nope' matches no heading or anchor in 'a.md'"]
 
 
 def test_ignore_option_and_unknown_options(repo: Path) -> None:
