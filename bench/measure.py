@@ -158,7 +158,7 @@ def _rss(pid: int) -> int:
 
 
 def peak_memory(argv: list[str], cwd: Path) -> tuple[int, int, float]:
-    """Peak RSS summed over the process tree (sampled every 10 ms), the largest single process's
+    """Peak RSS summed over the process tree (sampled every 25 ms), the largest single process's
     peak (getrusage of the children), and the wall time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
@@ -166,7 +166,7 @@ def peak_memory(argv: list[str], cwd: Path) -> tuple[int, int, float]:
     peak = 0
     while process.poll() is None:
         peak = max(peak, sum(_rss(pid) for pid in _descendants(process.pid)))
-        time.sleep(0.01)
+        time.sleep(0.025)
     seconds = time.perf_counter() - start
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak, max(largest, before) * 1024, seconds
