@@ -92,7 +92,7 @@ def startup_table(rows: Sequence[tuple[str, str]], results: Sequence[tuple[list[
     for index in range(1, len(rows), 2):
         hook, run, imports = rows[index][0], medians[index], medians[index + 1]
         status = results[index][1]
-        if hook == "check-conflict-markers":
+        if rows[index + 1][1] == "python -c pass":
             target = f"{run / baseline:.2f}x python -c pass (<= 5)"
         else:
             target = f"{run / imports:.2f}x its imports (<= 1.5)"
