@@ -30,6 +30,8 @@ class Results:
     ftfy: float
     ours_clean: float  # the same size of clean ASCII-heavy text, through our repair
     repaired: int  # sequences our repair changed
+    ours_exact: bool  # our repair restored the document exactly
+    ftfy_exact: bool
 
     @property
     def ratio(self) -> float:
@@ -38,8 +40,10 @@ class Results:
     def __str__(self) -> str:
         return (f"mojibake repair vs ftfy.fix_encoding on a {self.megabytes:.1f} MB damaged review document, "
                 f"median of {self.rounds} interleaved rounds:\n"
-                f"  ours               {self.ours * 1000:9.1f} ms  ({self.repaired} sequences repaired)\n"
-                f"  ftfy.fix_encoding  {self.ftfy * 1000:9.1f} ms\n"
+                f"  ours               {self.ours * 1000:9.1f} ms  ({self.repaired} sequences repaired; "
+                f"restored exactly: {'yes' if self.ours_exact else 'no'})\n"
+                f"  ftfy.fix_encoding  {self.ftfy * 1000:9.1f} ms  "
+                f"(restored exactly: {'yes' if self.ftfy_exact else 'no'})\n"
                 f"  ratio ours/ftfy    {self.ratio:9.2f}x  (budget: 2x)\n"
                 f"  ours, clean text   {self.ours_clean * 1000:9.1f} ms  (same size, pre-filter only)")
 
@@ -54,22 +58,23 @@ def clean_sections() -> list[str]:
     return sections
 
 
-def damaged_document(megabytes: float = 4.0, seed: int = 3) -> str:
-    """A review document of about ``megabytes`` with mixed damage, the same every time."""
+def documents(megabytes: float = 4.0, seed: int = 3) -> tuple[str, str]:
+    """A clean review document of about ``megabytes`` and the same with mixed damage, the same
+    every time."""
     import ftfy.bad_codecs  # noqa: F401
 
     chooser = random.Random(seed)
     sections = clean_sections()
-    out: list[str] = []
+    clean: list[str] = []
+    damaged: list[str] = []
     size = 0
     while size < megabytes * 1_000_000:
         section = "## " + chooser.choice(sections) + "\n" + (LATIN if chooser.random() < 0.3 else "")
         codec = chooser.choice(["sloppy-windows-1252", "sloppy-windows-1252", "macroman", None])
-        if codec:
-            section = section.encode("utf-8").decode(codec)
-        out.append(section)
-        size += len(section.encode("utf-8"))
-    return "".join(out)
+        clean.append(section)
+        damaged.append(section.encode("utf-8").decode(codec) if codec else section)
+        size += len(damaged[-1].encode("utf-8"))
+    return "".join(clean), "".join(damaged)
 
 
 def _time(function: Callable[[str], object], text: str) -> float:
@@ -83,7 +88,7 @@ def results(megabytes: float = 4.0, rounds: int = 5) -> Results:
 
     from review_hooks import encoding_repair, readings
 
-    text = damaged_document(megabytes)
+    original, text = documents(megabytes)
     clean = ("A clean review line with `code`, links [x](./a.md) and one → arrow.\n" * (len(text) // 66))
     ours: list[float] = []
     theirs: list[float] = []
@@ -93,10 +98,11 @@ def results(megabytes: float = 4.0, rounds: int = 5) -> Results:
         ours.append(_time(encoding_repair.repair, text))
         theirs.append(_time(ftfy.fix_encoding, text))
         ours_clean.append(_time(encoding_repair.repair, clean))
-    repaired = len(encoding_repair.repair(text).changes)
+    result = encoding_repair.repair(text)
     size = len(text.encode("utf-8")) / 1e6
     return Results(size, rounds, statistics.median(ours), statistics.median(theirs),
-                   statistics.median(ours_clean), repaired)
+                   statistics.median(ours_clean), len(result.changes), result.text == original,
+                   ftfy.fix_encoding(text) == original)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,8 @@ byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` c
 dropped (for matching headings). ``repair(text, quoted)`` returns the details.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import re
@@ -99,7 +101,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
-        best = max((_coverage(units) for _, units in options), default=0)
+        best = max(_coverage(units) for _, units in options)
         shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
         for name, units in options:
             if _coverage(units) == best:
@@ -114,26 +116,29 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
         for start in runs[run]:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)
+    changes.sort(key=lambda item: item.start)
     residue.sort(key=lambda item: item.start)
-    return Repair(_apply(text, changes), tuple(changes), tuple(residue))
+    return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
-def _coverage(units: tuple[Unit, ...]) -> int:
-    return sum(unit.end - unit.start for unit in units)
+def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
+    """How much of a run a reading explains, and how much of that without guessing (a complete
+    decoding beats a lossy one of the same length)."""
+    return (sum(unit.end - unit.start for unit in units),
+            sum(unit.end - unit.start for unit in units if not unit.lossy))
 
 
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
            residue: list[Residue]) -> None:
     begin, end = start + unit.start, start + unit.end
-    old = text[begin:end]
-    if unit.lossy and not unit.unique:
-        options = tuple(p for p in unit.parts if isinstance(p, tuple))
-        residue.append(Residue(begin, end, old, unit.text(), options, unit.text(drop=True), codec))
-        return
-    new = unit.text()
+    old, new = text[begin:end], unit.text()
     if _quotes_itself(text, begin, end, new):
         return
-    changes.append(Change(begin, end, old, new, codec, unit.lossy))
+    if unit.lossy and not unit.unique:
+        options = tuple(p for p in unit.parts if isinstance(p, tuple))
+        residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec))
+    else:
+        changes.append(Change(begin, end, old, new, codec, unit.lossy))
 
 
 def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
@@ -144,10 +149,10 @@ def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
     return new in text[first:begin] + text[end:last if last >= 0 else len(text)]
 
 
-def _apply(text: str, changes: list[Change]) -> str:
+def applied(text: str, changes: list[Change]) -> str:
+    """``text`` with ``changes`` (a subset of a ``repair`` of it, in order) made."""
     if not changes:
         return text
-    changes.sort(key=lambda change: change.start)
     out, last = [], 0
     for change in changes:
         out.append(text[last:change.start])

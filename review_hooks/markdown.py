@@ -213,7 +213,9 @@ class _Builder:
                     level, setext, token_map = heading
                     line = token_map[0] + 1
                     text = _plain_text(token.children or [])
-                    source = self.source[self.starts[line - 1] :].split("\n", 1)[0]
+                    begin = self.starts[line - 1]  # not .split() on the rest: quadratic in headings
+                    end = self.source.find("\n", begin)
+                    source = self.source[begin : end if end >= 0 else len(self.source)]
                     self.headings.append(Heading(level, text, line, setext, source))
                     heading = None
                 self.inline(token)

@@ -134,7 +134,10 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
             if candidate.raw == document.raw:
                 continue
-            after = {_key(replace(f, path=document.path, check=check.id)) for f in check.find(candidate, context)}
+            found = [replace(f, path=document.path, check=check.id) for f in check.find(candidate, context)]
+            # suppressed findings were left out of ``before``: leave them out here too
+            after = {_key(f) for f in suppressions.apply(found, candidate, IDS)
+                     if f.check == check.id and not f.suppressed}
         except Exception as error:
             result.notes.append(f"review-hooks: {document.path}: internal error in {check.id} fix: "
                                 f"{type(error).__name__}: {error}")

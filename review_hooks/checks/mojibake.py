@@ -29,17 +29,23 @@ forms, HTML entities, newlines, the BOM and the file mode stay as they are. A re
 the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
 fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
 
-**Limits.** A truncated sequence counts as damage only beside other damage, or when ftfy's badness
-heuristic flags it, or (bare lead characters such as ``âââââ``) in a document that shows damage by
-the same codec elsewhere. Characters replaced by U+FFFD are not reported.
+**Limits.** Evidence decides: a document whose only damage is one or two short two-byte
+sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left alone, and so is a
+truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
+ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
+characters (``âââââ``) are residue only in a document that shows damage by the same codec.
+A no-break space that a tool turned into a space is not put back, and characters that a tool
+replaced by U+FFFD are not reported.
 """
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,13 +53,16 @@ from typing import Any
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import ConfigError, boolean
 from review_hooks.document import Document
-from review_hooks.encoding_repair import Repair, Residue, repair
-from review_hooks.finding import Finding
+from review_hooks.encoding_repair import Change, Repair, Residue, applied, repair
+from review_hooks.finding import Finding, Replacement
 
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
+PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
-          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1"}
+          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
+          "mac_roman": "Mac Roman"}
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -75,23 +84,17 @@ class Analysis:
     blocked: int = 0  # the first line whose Markdown structure the repair would change (0: none)
 
 
-def analysis(document: Document) -> Analysis:
-    return _analysis(document.text, document.is_markdown)
-
-
 @lru_cache(maxsize=4)
-def _analysis(text: str, is_markdown: bool) -> Analysis:
-    result = repair(text, _quoted(text) if is_markdown else None)
-    if not (is_markdown and result.changes):
+def analysis(document: Document) -> Analysis:
+    """The repair of a document, shared by ``find`` and ``repair`` (one run per file)."""
+    result = repair(document.text, _quoted(document) if document.is_markdown else None)
+    if not (document.is_markdown and result.changes):
         return Analysis(result)
-    return Analysis(result, _structure_change(text, result.text))
+    return Analysis(result, _structure_change(document.text, result.text))
 
 
-def _quoted(text: str) -> Callable[[int], bool]:
-    """Whether an offset is inside a code block or a code span (parsed on first use)."""
-    from review_hooks.document import Document
-
-    document = Document("", Path(""), b"", text, is_markdown=True)
+def _quoted(document: Document) -> Callable[[int], bool]:
+    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
     spans: dict[int, list[tuple[int, int]]] = {}
 
     def quoted(offset: int) -> bool:
@@ -106,9 +109,22 @@ def _quoted(text: str) -> Callable[[int], bool]:
 
 
 def _structure_change(before: str, after: str) -> int:
-    """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none)."""
+    """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none).
+
+    Markdown's syntax is ASCII: when every ASCII character and every line break is where it was,
+    no heading, link, code block or comment can have changed. That skeleton is compared always;
+    the parsed structures too, for documents small enough to parse twice quickly."""
+    if _skeleton(before) != _skeleton(after):
+        pairs = zip(before.split("\n"), after.split("\n"), strict=False)
+        return next((n for n, (a, b) in enumerate(pairs, 1) if _skeleton(a) != _skeleton(b)), 1)
+    if len(before) > PARSED_SIZE:
+        return 0
     old, new = _shape(before), _shape(after)
     return min(item[0] for item in old ^ new) if old != new else 0
+
+
+def _skeleton(text: str) -> str:
+    return _NON_ASCII.sub("", text)
 
 
 def _shape(text: str) -> set[tuple[int, str, int]]:
@@ -130,23 +146,35 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; convert it with --transcode")
     found = analysis(document)
     result = found.result
-    plain: dict[int, list[tuple[int, str]]] = {}
+    lines: dict[int, list[Change]] = {}
     for change in result.changes:
         line, column = document.position(change.start)
         if change.lossy:
             yield Finding(line=line, column=column, message=f"repaired lossy {_shown(change.old)} -> "
-                          f"{_shown(change.new)} (one plausible candidate)")
+                          f"{_shown(change.new)} (one plausible candidate)",
+                          replacement=_replacement(document, [change]))
         else:
-            plain.setdefault(line, []).append((column, f"{_shown(change.old)} -> {_shown(change.new)}"))
-    for line, pairs in plain.items():
-        described = ", ".join(dict.fromkeys(pair for _, pair in pairs))
-        yield Finding(line=line, column=pairs[0][0], message=f"repaired {described}")
+            lines.setdefault(line, []).append(change)
+    for line, changes in lines.items():
+        described = ", ".join(dict.fromkeys(f"{_shown(c.old)} -> {_shown(c.new)}" for c in changes))
+        yield Finding(line=line, column=document.position(changes[0].start)[1], message=f"repaired {described}",
+                      replacement=_replacement(document, changes))
     for residue in result.residue:
         line, column = document.position(residue.start)
         yield Finding(line=line, column=column, message=_unrecoverable(residue))
     if found.blocked:
         yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
                       "Markdown structure here; repair the mojibake by hand")
+
+
+def _replacement(document: Document, changes: list[Change]) -> Replacement:
+    """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
+    first, last = changes[0].start, changes[-1].end
+    text, cursor = [], first
+    for change in changes:
+        text += [document.text[cursor:change.start], change.new]
+        cursor = change.end
+    return Replacement(*document.position(first), *document.position(last), "".join(text))
 
 
 def _unrecoverable(residue: Residue) -> str:
@@ -176,18 +204,31 @@ def repair_document(document: Document, context: Context) -> str | Document | No
     found = analysis(document)
     if found.blocked:
         return None
-    text = found.result.text
+    changes = _unsuppressed(document, context, list(found.result.changes))
+    text = applied(document.text, changes)
     if document.encoding == "utf-8":
-        return text if found.result.changes else None
+        return text if changes else None
     if not context.settings(ID).transcode:
         return None
     return Document(document.path, document.location, text.encode("utf-8"), text, "utf-8", b"",
                     document.is_markdown)
 
 
+def _unsuppressed(document: Document, context: Context, changes: list[Change]) -> list[Change]:
+    """The changes on lines where an inline suppression does not hide this check's findings."""
+    if "review-hooks:" not in document.text:
+        return changes
+    from review_hooks import suppressions
+    from review_hooks.registry import IDS
+
+    stamped = [replace(f, path=document.path, check=ID) for f in find(document, context)]
+    hidden = {f.line for f in suppressions.apply(stamped, document, IDS) if f.check == ID and f.suppressed}
+    return [change for change in changes if document.position(change.start)[0] not in hidden]
+
+
 CHECK = Check(
     id=ID,
-    summary="double-encoded UTF-8 (âœ… for ✅) repaired, nothing else touched; lossy damage reported",
+    summary="double-encoded UTF-8 ('âœ…' for '✅') repaired, nothing else touched; lossy damage reported",
     doc=__doc__ or "",
     hook="fix-mojibake",
     find=find,

@@ -1,5 +1,7 @@
 """The mojibake check and the fix-mojibake hook, through the installed command line."""
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import os
@@ -62,14 +64,15 @@ def test_diff_shows_the_change_and_writes_nothing(repo: Path) -> None:
     assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
 
 
-def test_bom_crlf_and_mode_survive(repo: Path) -> None:
+@pytest.mark.parametrize("mode", [0o751, 0o444, 0o600], ids=oct)
+def test_bom_crlf_and_mode_survive(repo: Path, mode: int) -> None:
     path = repo / "deploy.sh"
     path.write_bytes(b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n")
-    path.chmod(0o751)
+    path.chmod(mode)
     result = review_hooks("fix-mojibake", "deploy.sh")
     assert result.returncode == 1, result.stderr
     assert path.read_bytes() == "\ufeff#!/bin/sh\r\necho \"✅ done\"\r\n".encode()
-    assert path.stat().st_mode & 0o777 == 0o751
+    assert path.stat().st_mode & 0o777 == mode
 
 
 def test_code_blocks_of_a_clean_document_are_quotes(repo: Path) -> None:
@@ -142,6 +145,45 @@ def test_empty_and_missing_files(repo: Path) -> None:
 def test_a_repair_that_changes_the_markdown_structure_is_refused() -> None:
     from review_hooks.checks.mojibake import _structure_change
 
-    assert _structure_change("# a\n\n[x](y)\n", "# b\n\n[x](z)\n") == 0  # text and targets may change
+    assert _structure_change("# âœ…\n\n[x](Ã©)\n", "# ✅\n\n[x](é)\n") == 0  # text and targets may change
     assert _structure_change("a\n\n[x](y)\n", "# a\n\n[x](y)\n") == 1
     assert _structure_change("a\n\n[x](y)\n", "a\n\nx\n") == 3
+    assert _structure_change("a\n\n[✅](y)\n", "a\n\n[âœ…](y)\n") == 0  # only non-ASCII changed
+
+
+def test_findings_carry_the_replacement() -> None:
+    from review_hooks.check import Context
+    from review_hooks.checks.mojibake import find
+    from review_hooks.config import Config
+    from review_hooks.document import Document
+    from review_hooks.finding import Replacement
+
+    document = Document.from_bytes("ok\nA âœ… b â€“ c\n".encode(), "doc.md", is_markdown=True)
+    (finding,) = find(document, Context(Config(None, Path("."))))
+    assert (finding.line, finding.column) == (2, 3)
+    assert finding.replacement == Replacement(2, 3, 2, 12, "✅ b –")
+
+
+def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
+    directive = "<!-- review-" + "hooks: disable-next-line mojibake -->"  # split: this file is scanned too
+    text = f"Status: âœ… done\n\n{directive}\nQuoted: â€“ stays\n"
+    (repo / "doc.md").write_text(text, encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert (result.returncode, result.stdout) == (1, "doc.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n")
+    assert (repo / "doc.md").read_text(encoding="utf-8") == text.replace("âœ…", "✅")
+    assert review_hooks("fix-mojibake", "doc.md").returncode == 0
+
+
+def test_scan_reports_and_fixes_tracked_files_only_with_fix(repo: Path) -> None:
+    from tests.conftest import git
+
+    (repo / "tracked.md").write_text("Status: âœ… done\n", encoding="utf-8")
+    (repo / "untracked.md").write_text("Status: âœ… done\n", encoding="utf-8")
+    git(repo, "add", "tracked.md")
+    result = review_hooks("scan", "--select", "mojibake")
+    assert (result.returncode, result.stdout) == (1, "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅'\n")
+    assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
+    result = review_hooks("scan", "--select", "mojibake", "--fix")
+    assert result.stdout == "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n"
+    assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: ✅ done\n"
+    assert (repo / "untracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
