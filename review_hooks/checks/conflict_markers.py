@@ -69,6 +69,9 @@ class Region:
     closer: Marker | None = None
 
 
+_FENCE = re.compile(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
+
+
 @cache
 def _pattern(size: int) -> re.Pattern[str]:
     run = f"{{{size},}}"
@@ -175,6 +178,10 @@ def _size(document: Document, context: Context) -> int:
 def _outside_code(document: Document, context: Context, complete: list[Region],
                   orphans: list[Marker]) -> tuple[list[Region], list[Marker]]:
     """Drop conflicts shown wholly inside a code block, unless the repository says they are real."""
+    fence = _FENCE.search(document.text)  # markers start at column 1: only a fenced block can hold one
+    last = max([r.opener.line for r in complete] + [m.line for m in orphans])
+    if fence is None or document.text.count("\n", 0, fence.start()) + 1 >= last:
+        return complete, orphans  # no fence opens before the last marker: no parse needed
     structure = document.markdown
     code = structure.code
 
