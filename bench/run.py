@@ -55,6 +55,7 @@ for name in subprocess.run(["git", "ls-files", "-z"], capture_output=True).stdou
         continue
     ftfy.fix_encoding(text)
 """
+NODE_PEERS = ("markdownlint-cli2", "remark-cli", "remark-validate-links", "markdown-link-check")  # and links_bench.py's
 SAMPLE = 200  # Markdown files given to the slow peers
 CONFLICT_PATTERN = r"^(<{7}|>{7}|={7}|\|{7})( |\r?$)"
 
@@ -209,9 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", action="store_true", help="measure the peak memory of a scan of CORPUS")
     parser.add_argument("--slow", action="store_true", help="also run the slow Node peers (once)")
     parser.add_argument("--suites", action="store_true", help="also run bench/*_bench.py")
+    parser.add_argument("--install-node", action="store_true",
+                        help="npm install the Node peers under --node-prefix first (never into the project)")
     parser.add_argument("--node-prefix", type=Path, default=Path("/tmp/bench-node"),
                         help="npm --prefix holding markdownlint-cli2 and remark-cli (default /tmp/bench-node)")
     args = parser.parse_args(argv)
+    if args.install_node:
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(args.node_prefix), *NODE_PEERS],
+                       check=True)
     folder = args.corpus
     if args.generate:
         folder = args.out or Path(f"/tmp/review-corpus-{args.generate}")
@@ -226,8 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         throughput(folder.resolve(), args.rounds, args.node_prefix, args.slow)
     if args.suites:
         suites(folder)
-    if folder is None and not (args.startup or args.suites):
-        parser.error("give a CORPUS, --generate N, --startup or --suites")
+    if folder is None and not (args.startup or args.suites or args.install_node):
+        parser.error("give a CORPUS, --generate N, --startup, --suites or --install-node")
     return 0
 
 
