@@ -68,6 +68,11 @@ def _warm() -> None:
 
 
 def _initialize(checks: Sequence[Check], context: Context, options: RunOptions) -> None:
+    """Runs in each worker: the run's state, and Ctrl-C left to the parent (which ends the pool),
+    so that an interrupted scan prints one line, not a traceback per worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _state
     _state = (checks, context, options)
 

@@ -9,7 +9,9 @@ user's seed documents; it holds more files than ``parallel.MINIMUM_FILES`` so th
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +139,20 @@ def test_fixes_in_workers_write_what_a_serial_scan_writes(tmp_path: Path, mode: 
     assert ("(fixed)" in stdout) == (mode == "--fix")
     fixed = written["part0/doc-000.md"].decode()
     assert ("don\u2019t" in fixed) == (mode == "--fix")
+
+
+def test_ctrl_c_during_a_parallel_scan_prints_no_traceback(repo: Path) -> None:
+    for index in range(300):  # enough Markdown to keep two workers busy for a while
+        body = "".join(f"## Part {n}\n\n[link](./doc-{(index + n) % 300}.md#part-{n})\n\n" for n in range(60))
+        (repo / f"doc-{index}.md").write_text(f"# Doc {index}\n\n{body}")
+    git(repo, "add", "-A")
+    process = subprocess.Popen([sys.executable, "-m", "review_hooks", "scan", "--jobs", "2"], cwd=repo,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        process.wait(timeout=1.5)
+        pytest.skip("the scan finished before it could be interrupted")
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr and "Worker" not in stderr
+    assert len([line for line in stderr.splitlines() if line.strip()]) == 1  # the run's own one line
