@@ -22,8 +22,11 @@ if TYPE_CHECKING:
     from review_hooks.files import Target
     from review_hooks.runner import FileResult, RunOptions
 
-#: Fewer files than this are checked in the calling process.
+#: Fewer files than this are checked in the calling process when a selected check parses Markdown
+#: (milliseconds a file) ...
 MINIMUM_FILES = 50
+#: ... and fewer than this when none does (a tenth of a millisecond a file: workers cost more).
+MINIMUM_LIGHT_FILES = 1000
 #: Files handed to a worker at a time: large enough to amortise the pipe, small enough to balance.
 MAXIMUM_CHUNK = 32
 
@@ -38,9 +41,10 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count(files: int, jobs: int = 0) -> int:
-    """How many workers to use for ``files`` files; ``jobs`` > 0 caps it (1: no workers)."""
-    if files < MINIMUM_FILES:
+def worker_count(files: int, jobs: int = 0, parses: bool = True) -> int:
+    """How many workers to use for ``files`` files (``parses``: a selected check parses Markdown);
+    ``jobs`` > 0 caps it (1: no workers)."""
+    if files < (MINIMUM_FILES if parses else MINIMUM_LIGHT_FILES):
         return 1
     return max(1, min(jobs or cores(), files // 8))
 

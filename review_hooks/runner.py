@@ -73,7 +73,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
              options: RunOptions) -> Iterator[FileResult]:
     """Each target's result, in target order: a scan of many files runs in worker processes."""
-    workers = parallel.worker_count(len(targets), options.jobs) if options.scan else 1
+    parses = any(check.markdown_only for check in checks)
+    workers = parallel.worker_count(len(targets), options.jobs, parses) if options.scan else 1
     if workers > 1:
         return parallel.results(targets, checks, context, options, workers)
     return (process(target, checks, context, options) for target in targets)

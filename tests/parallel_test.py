@@ -102,6 +102,8 @@ def test_scan_from_a_subfolder_shows_paths_relative_to_it_once(repo: Path) -> No
 
 def test_small_scans_and_hook_runs_stay_in_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert parallel.worker_count(parallel.MINIMUM_FILES - 1) == 1
+    assert parallel.worker_count(400, jobs=2, parses=False) == 1  # conflict-markers and mojibake alone
+    assert parallel.worker_count(parallel.MINIMUM_LIGHT_FILES, jobs=2, parses=False) == 2
     assert parallel.worker_count(400, jobs=1) == 1
     assert parallel.worker_count(400, jobs=3) == 3
     build(repo)
