@@ -40,6 +40,7 @@ def _common(checks: Sequence[Check], select: bool, fix: bool = True) -> Decorato
             click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                          help="Configuration file (default: discovered from the current folder)."),
             click.option("--diff", is_flag=True, help="Show what the fixers would change; write nothing."),
+            *_ADOPTION_OPTIONS,
         ]
         if select:
             options.insert(0, click.option("--select", help=f"Comma-separated check ids: {','.join(IDS)}."))
@@ -52,6 +53,23 @@ def _common(checks: Sequence[Check], select: bool, fix: bool = True) -> Decorato
     return decorate
 
 
+_BASELINE_PATH = click.Path(dir_okay=False, path_type=Path)
+_ADOPTION_OPTIONS = (
+    click.option("--baseline", type=_BASELINE_PATH, help="Report only findings not recorded in this baseline file."),
+    click.option("--write-baseline", type=_BASELINE_PATH,
+                 help="Record the findings in this baseline file (instead of reporting them) and exit 0."),
+    click.option("--baseline-stale", is_flag=True,
+                 help="With --baseline: list entries that no longer match a finding, and exit 1 if any."),
+    click.option("--show-suppressed", is_flag=True,
+                 help="Give suppressed findings to the reporter (SARIF marks them)."),
+    click.option("--quiet", "-q", is_flag=True, help="Findings and errors only: no notes, no progress bar."),
+    click.option("--statistics", is_flag=True, help="Print counts per check and of skipped files on stderr."),
+)
+_SCAN_OPTIONS = (
+    click.option("--changed-since", metavar="REV",
+                 help="Only files changed between REV (its merge base with HEAD) and the working tree."),
+    click.option("--staged", is_flag=True, help="Only files with staged changes."),
+)
 _OVERRIDES: dict[str, tuple[str, str]] = {}  # click parameter name -> (check id, configuration key)
 
 
@@ -68,9 +86,14 @@ def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool,
         if value is not None:
             check_id, key = _OVERRIDES[name]
             overrides.setdefault(check_id, {})[key] = value
+    if params["baseline_stale"] and not params["baseline"]:
+        raise click.UsageError("--baseline-stale needs --baseline FILE")
     options = RunOptions(
         scan=scan, select=tuple(select), fix=fix, diff=params["diff"], output_format=params["output_format"] or "",
         exit_zero=params["exit_zero"], config_path=params["config_path"], overrides=overrides,
+        changed_since=params.get("changed_since") or "", staged=params.get("staged", False),
+        baseline=params["baseline"], write_baseline=params["write_baseline"], baseline_stale=params["baseline_stale"],
+        show_suppressed=params["show_suppressed"], quiet=params["quiet"], statistics=params["statistics"],
         jobs=params.get("jobs") or 0,
     )
     click.get_current_context().exit(run(paths, options))
@@ -86,9 +109,16 @@ def cli() -> None:
     """Pre-commit hooks and CI checks that keep Markdown review documents trustworthy."""
 
 
+def _scan_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_SCAN_OPTIONS):
+        function = option(function)
+    return function
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_common(CHECKS, select=True)
+@_scan_options
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Worker processes (default 0: one per core; 1: none). Small scans use none.")
 def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:

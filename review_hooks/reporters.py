@@ -1,8 +1,10 @@
 """Reporters: small functions from sorted findings to text, one per ``--format``.
 
 ``text`` is the output contract, one ``PATH:LINE:COL: CHECK-ID message`` line each;
-``json`` is a list of objects with the same fields. Suppressed findings are never
-printed by these formats.
+``json`` is a list of objects with the same fields; ``github`` (``github.py``) adds
+workflow-command annotations and a job summary; ``sarif`` (``sarif.py``) is SARIF 2.1.0;
+``summary`` is the job summary's Markdown alone. Suppressed findings are never printed,
+except in SARIF, which marks them (they reach a reporter only with ``--show-suppressed``).
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from review_hooks import github, sarif, terminal
 from review_hooks.finding import Finding
 
 Reporter = Callable[[Sequence[Finding], TextIO], None]
 
 
 def text(findings: Sequence[Finding], out: TextIO) -> None:
+    colour = terminal.use_colour(out)
     for finding in findings:
         if not finding.suppressed:
-            print(finding, file=out)
+            print(terminal.coloured(finding) if colour else finding, file=out)
 
 
 def json_list(findings: Sequence[Finding], out: TextIO) -> None:
@@ -28,7 +32,17 @@ def json_list(findings: Sequence[Finding], out: TextIO) -> None:
     out.write("\n")
 
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": json_list}
+def markdown_summary(findings: Sequence[Finding], out: TextIO) -> None:
+    out.write(github.summary(findings))
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "json": json_list,
+    "github": github.report,
+    "sarif": sarif.report,
+    "summary": markdown_summary,
+}
 
 
 def default_format() -> str:
@@ -36,5 +50,9 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
 
 
-def report(findings: Sequence[Finding], output_format: str, out: TextIO) -> None:
-    REPORTERS[output_format or default_format()](findings, out)
+def report(findings: Sequence[Finding], output_format: str, out: TextIO, job_summary: bool = False) -> None:
+    """Write ``findings`` in ``output_format``; ``job_summary``: also GitHub's job summary (github format)."""
+    chosen = output_format or default_format()
+    REPORTERS[chosen](findings, out)
+    if chosen == "github" and job_summary:
+        github.append_summary([f for f in findings if not f.suppressed], out)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from review_hooks import baseline, files, parallel, reporters, suppressions, terminal
 from review_hooks import config as configuration
-from review_hooks import files, parallel, reporters, suppressions
+from review_hooks.changed import narrowed
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -35,6 +36,14 @@ class RunOptions:
     config_path: Path | None = None
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     jobs: int = 0  # worker processes for a scan: 0 = one per core, 1 = none
+    changed_since: str = ""  # scan only files changed since this revision (changed.py)
+    staged: bool = False  # scan only staged files
+    baseline: Path | None = None  # report only findings not in this baseline (baseline.py)
+    write_baseline: Path | None = None  # record the findings here instead of reporting them
+    baseline_stale: bool = False  # report stale baseline entries and exit 1 if there are any
+    show_suppressed: bool = False  # pass suppressed findings to the reporter (SARIF marks them)
+    quiet: bool = False  # no notes about skipped files or unapplied fixes, no progress bar
+    statistics: bool = False  # counts per check and of skipped files, on stderr
 
 
 @dataclass
@@ -62,12 +71,15 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths))
+        if options.changed_since or options.staged:
+            targets = narrowed(targets, repository, options.changed_since, options.staged)
     except GitError as error:
         print(f"review-hooks: {error}", file=err)
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    return finish(outcomes(targets, checks, context, options), options, out, err)
+    results = outcomes(targets, checks, context, options)
+    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err)
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
@@ -185,18 +197,46 @@ def unified_diff(document: Document, text: str) -> str:
 def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
     """Print notes as each file's result arrives, then the sorted findings; compute the exit code."""
     findings: list[Finding] = []
+    skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False
     for result in results:
-        for note in result.notes:
-            print(note, file=err)
+        if not options.quiet or result.failed or result.error or (options.diff and result.changed):
+            for note in result.notes:
+                print(note, file=err)
         findings.extend(result.findings)
+        skipped.append(result.skipped)
         error = error or result.error
         changed = changed or result.changed or result.failed
     findings.sort()
-    reporters.report(findings, options.output_format, out)
+    try:
+        outcome = settle(findings, options, err)
+    except baseline.BaselineError as problem:
+        print(f"review-hooks: {problem}", file=err)
+        return 2
+    if options.write_baseline is None:
+        shown = outcome.findings if options.show_suppressed else [f for f in outcome.findings if not f.suppressed]
+        reporters.report(shown, options.output_format, out, job_summary=options.scan)
+    if options.statistics:
+        terminal.statistics(outcome.findings, skipped, skipped.count(""), outcome.baselined, err)
     if error:
         return 2
-    if options.exit_zero:
+    if options.exit_zero or options.write_baseline is not None:
         return 0
-    failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in findings)
-    return 1 if failing or changed else 0
+    failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in outcome.findings)
+    return 1 if failing or changed or (options.baseline_stale and outcome.stale) else 0
+
+
+def settle(findings: list[Finding], options: RunOptions, err: TextIO) -> baseline.Outcome:
+    """Write the baseline, or subtract it (printing stale entries when asked); BaselineError if unusable."""
+    if options.write_baseline is not None:
+        count = baseline.write(options.write_baseline, findings)
+        if not options.quiet:
+            print(f"review-hooks: recorded {count} finding{'s' * (count != 1)} in {options.write_baseline}", file=err)
+        return baseline.Outcome(findings)
+    if options.baseline is None:
+        return baseline.Outcome(findings)
+    outcome = baseline.apply(findings, options.baseline)
+    if options.baseline_stale:
+        for line in outcome.stale:
+            print(line, file=err)
+    return outcome

@@ -4,7 +4,8 @@ In Markdown, inside HTML comments outside code: ``<!-- review-hooks: disable-nex
 ``disable ID`` ... ``enable ID``, and ``disable-file ID``. In other text files the same
 words follow a comment leader (``#``, ``//``, ``;``, ``--``, ``/*``). Several ids may be
 given, separated by commas or spaces; ``all`` names every check. An unknown id is itself
-a finding, so a typo cannot silently hide nothing.
+a finding, so a typo cannot silently hide nothing. A directive right after a backtick is an
+example quoted in a code span (or an RST literal), not a directive.
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ def directives(document: Document) -> list[Directive]:
     pattern = _MARKDOWN if document.is_markdown else _OTHER
     found: list[Directive] = []
     for match in pattern.finditer(document.text):
+        if match.start() > 0 and document.text[match.start() - 1] == "`":
+            continue  # quoted as an example: `<!-- review-hooks: ... -->`
         line, column = document.position(match.start())
         if match.group("verb") in MARKERS or (document.is_markdown and document.markdown.in_code(line)):
             continue
-        ids = tuple(part for part in re.split(r"[\s,]+", match.group("ids").strip()) if part)
+        ids = tuple(part for part in re.split(r"[\s,]+", match.group("ids").strip()) if part and part != "--")
         found.append(Directive(match.group("verb"), ids, line, column))
     return found
 

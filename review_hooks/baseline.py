@@ -1,0 +1,120 @@
+"""A baseline: today's findings, recorded so that only new ones are reported.
+
+``--write-baseline FILE`` records every reported finding (not suppressed, not fixed);
+``--baseline FILE`` then reports only findings that are not in it. An entry is keyed by
+path, check and message, never by line or column, so editing above a finding does not
+resurrect it (line numbers quoted inside a message, as in ``(lines 1-346: ...)``, are ignored
+when matching, for the same reason); it carries a count, so a file with three identical findings in the baseline
+reports the fourth. Paths are stored relative to the baseline file's folder, so the same
+baseline works from any current folder. An entry with fewer matching findings than its
+count is stale (the finding was fixed, or its message changed); ``--baseline-stale``
+reports stale entries on stderr and exits 1, so CI can ask for the baseline to be rewritten.
+
+The file is JSON, sorted, one entry per line, so that its diffs review well. It is plain
+ASCII (JSON escapes for anything else): the messages it records quote mojibake, and a
+committed baseline must not itself be a finding of the mojibake check, nor be "repaired"
+by ``fix-mojibake``::
+
+    {"version": 1, "findings": [
+      {"path": "docs/a.md", "check": "broken-link", "message": "...", "count": 1}
+    ]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from review_hooks.finding import Finding
+
+VERSION = 1
+Key = tuple[str, str, str]  # (path relative to the baseline's folder, check, message)
+_LINE_NUMBERS = re.compile(r"\b(lines?) \d+(?:\s*-\s*\d+)?")
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be read or written; ``str()`` is one line."""
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding]  # what is left to report
+    baselined: int = 0  # findings the baseline accounted for
+    stale: list[str] = field(default_factory=list)  # one line per stale entry
+
+
+def key(finding: Finding, folder: Path) -> Key:
+    path = Path(os.path.relpath(Path(finding.path).absolute(), folder.absolute())).as_posix()
+    return path, finding.check, finding.message
+
+
+def matching(entry: Key) -> Key:
+    """What must be equal for a finding to match an entry: line numbers in the message do not count."""
+    path, check, message = entry
+    return path, check, _LINE_NUMBERS.sub(r"\1 #", message)
+
+
+def recorded(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings a baseline records and matches: reported ones, not suppressed or fixed."""
+    return [f for f in findings if not f.suppressed and not f.fixed]
+
+
+def write(path: Path, findings: Sequence[Finding]) -> int:
+    """Record ``findings`` in ``path``; returns how many were recorded."""
+    counts = Counter(key(f, path.parent) for f in recorded(findings))
+    entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=True)
+               for (p, c, m), n in sorted(counts.items())]
+    body = "[\n  " + ",\n  ".join(entries) + "\n]" if entries else "[]"
+    text = f'{{"version": {VERSION}, "findings": {body}}}\n'
+    try:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise BaselineError(f"cannot write baseline {path}: {(error.strerror or str(error)).lower()}") from error
+    return sum(counts.values())
+
+
+def load(path: Path) -> Counter[Key]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise BaselineError(f"cannot read baseline {path}: {error}") from error
+    try:
+        if data["version"] != VERSION:
+            raise BaselineError(f"baseline {path} has version {data['version']!r}; this review-hooks reads {VERSION}")
+        counts: Counter[Key] = Counter()
+        for entry in data["findings"]:
+            counts[(entry["path"], entry["check"], entry["message"])] += int(entry.get("count", 1))
+        return counts
+    except (KeyError, TypeError, ValueError) as error:
+        raise BaselineError(f"baseline {path} is not a review-hooks baseline (bad entry: {error})") from None
+
+
+def apply(findings: Sequence[Finding], path: Path) -> Outcome:
+    """The findings not in the baseline at ``path``, in their order, and the stale entries."""
+    entries = load(path)
+    remaining: Counter[Key] = Counter()
+    for entry, count in entries.items():
+        remaining[matching(entry)] += count
+    outcome = Outcome([])
+    for finding in findings:
+        entry = matching(key(finding, path.parent))
+        if not finding.suppressed and not finding.fixed and remaining[entry] > 0:
+            remaining[entry] -= 1
+            outcome.baselined += 1
+        else:
+            outcome.findings.append(finding)
+    for entry, count in sorted(entries.items()):  # stale: the entries whose matches ran out
+        left = min(count, remaining[matching(entry)])
+        remaining[matching(entry)] -= left
+        if left > 0:
+            file, check, message = entry
+            times = f" ({left} of {count})" if count > 1 else ""
+            outcome.stale.append(f"review-hooks: {path}: stale baseline entry: {file}: {check} {message}{times}")
+    return outcome

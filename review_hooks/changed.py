@@ -1,0 +1,58 @@
+"""``scan --changed-since REV`` and ``scan --staged``: narrow a scan to the files a change touches.
+
+``--changed-since REV`` takes the files that differ between the merge base of REV and HEAD
+and the working tree (``git diff --name-only -z``), so that in a pull request
+``--changed-since origin/main`` means "what this branch changed", not what ``main`` changed
+since the branch left it. Committed, staged and unstaged changes all count; deleted files
+do not (there is nothing to check). Untracked files are not included, exactly as a scan
+never reads them: ``git add`` (or ``git add -N``) a new file to have it checked.
+``--staged`` takes the files whose staged content differs from HEAD, and checks them as
+they are in the working tree.
+
+Only the list of files to read narrows: each check still sees the whole repository, so a
+link from a changed file to an unchanged one resolves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from review_hooks.files import Target
+from review_hooks.repository import GitError, Repository, git
+
+
+def base(repository: Repository, revision: str) -> str:
+    """The merge base of ``revision`` and HEAD, or ``revision`` itself when they share no history."""
+    try:
+        git(repository.root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except GitError:
+        raise GitError(f"--changed-since: {revision!r} is not a commit in this repository") from None
+    try:
+        return git(repository.root, "merge-base", revision, "HEAD").decode().strip() or revision
+    except GitError:
+        return revision
+
+
+def changed_paths(repository: Repository, since: str | None, staged: bool) -> frozenset[str]:
+    """Repository-relative POSIX paths changed since ``since`` and/or staged (deletions left out)."""
+    found: set[str] = set()
+    command = ("diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", "--no-ext-diff")
+    if since:
+        found.update(_split(git(repository.root, *command, base(repository, since), "--")))
+    if staged:
+        found.update(_split(git(repository.root, *command, "--cached", "--")))
+    return frozenset(found)
+
+
+def _split(output: bytes) -> list[str]:
+    return [os.fsdecode(path) for path in output.split(b"\0") if path]
+
+
+def narrowed(targets: Sequence[Target], repository: Repository | None, since: str | None,
+             staged: bool) -> list[Target]:
+    """The targets a change touched; GitError outside a repository or for an unknown revision."""
+    if repository is None:
+        raise GitError("--changed-since and --staged need a git repository")
+    paths = changed_paths(repository, since, staged)
+    return [target for target in targets if repository.relative(target.location) in paths]

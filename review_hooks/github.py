@@ -1,0 +1,99 @@
+"""``--format github``: workflow-command annotations, the plain lines, and a job summary.
+
+GitHub Actions turns ``::error file=F,line=L,col=C,title=T::message`` lines into annotations on
+the pull request. It shows at most 10 error annotations per step (50 per job) and silently drops
+the rest, so this format also prints every finding as a plain contract line (the step log keeps
+them all) and, in a ``scan`` when ``GITHUB_STEP_SUMMARY`` names a file, appends a Markdown summary
+to it: counts per check and a table of findings, capped, saying how many were left out.
+
+Escaping follows GitHub's toolkit (``@actions/core`` ``command.ts``): in the message ``%``, CR
+and LF become ``%25``, ``%0D``, ``%0A``; in properties (file, title) ``:`` and ``,`` become
+``%3A`` and ``%2C`` as well.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from review_hooks.finding import Finding
+
+#: Rows of the job summary's findings table; the rest are counted, not listed.
+SUMMARY_ROWS = 100
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """One workflow command: ``error``, ``warning`` for a warning-level finding, ``notice`` if fixed."""
+    command = "notice" if finding.fixed else ("warning" if finding.severity == "warning" else "error")
+    properties = {
+        "file": finding.path,
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": f"review-hooks ({finding.check})",
+    }
+    joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
+    message = finding.message + (" (fixed)" if finding.fixed else "")
+    return f"::{command} {joined}::{escape_data(message)}"
+
+
+def report(findings: Sequence[Finding], out: TextIO) -> None:
+    """The plain lines, then one annotation per finding."""
+    shown = [f for f in findings if not f.suppressed]
+    for finding in shown:
+        print(finding, file=out)
+    for finding in shown:
+        print(annotation(finding), file=out)
+
+
+def append_summary(findings: Sequence[Finding], out: TextIO) -> None:
+    """Append the Markdown summary to the file ``GITHUB_STEP_SUMMARY`` names, if it names one.
+
+    Only ``scan`` calls this: pre-commit runs ``check`` once per batch of files, and a summary
+    per batch would be noise.
+    """
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    try:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(summary(findings))
+    except OSError as error:
+        print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
+
+
+def _cell(value: object) -> str:
+    """A Markdown table cell: pipes escaped, line breaks flattened, code spans kept literal."""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS) -> str:
+    """The Markdown job summary: counts per check and the first ``rows`` findings."""
+    findings = [f for f in findings if not f.suppressed]
+    if not findings:
+        return "## review-hooks\n\nNo findings.\n\n"
+    files = len({f.path for f in findings})
+    fixed = sum(f.fixed for f in findings)
+    lines = ["## review-hooks", "",
+             f"{len(findings)} finding{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)}"
+             + (f" ({fixed} fixed)." if fixed else "."), "",
+             "| check | findings |", "| --- | ---: |"]
+    lines += [f"| {check} | {count} |" for check, count in sorted(Counter(f.check for f in findings).items())]
+    lines += ["", "| file | line | check | message |", "| --- | ---: | --- | --- |"]
+    for finding in findings[:rows]:
+        message = finding.message + (" (fixed)" if finding.fixed else "")
+        where = f"{finding.line}:{finding.column}"
+        lines.append(f"| {_cell(finding.path)} | {where} | {finding.check} | {_cell(message)} |")
+    left_out = len(findings) - rows
+    if left_out > 0:
+        lines += ["", f"{left_out} more finding{'s' * (left_out != 1)} not shown here; the step log lists them all."]
+    return "\n".join(lines) + "\n\n"

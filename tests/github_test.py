@@ -1,0 +1,110 @@
+"""``--format github``: annotations with GitHub's escaping, the plain lines, and the job summary."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_hooks import github
+from review_hooks.finding import Finding
+from tests.conftest import commit
+
+CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
+
+
+@pytest.mark.parametrize("value, data, prop", [
+    pytest.param("50% done", "50%25 done", "50%25 done", id="percent"),
+    pytest.param("a:b,c", "a:b,c", "a%3Ab%2Cc", id="colon and comma"),
+    pytest.param("one\ntwo\r\nthree", "one%0Atwo%0D%0Athree", "one%0Atwo%0D%0Athree", id="newlines"),
+    pytest.param("%0A", "%250A", "%250A", id="an escape sequence stays literal"),
+])
+def test_escaping(value: str, data: str, prop: str) -> None:
+    assert github.escape_data(value) == data
+    assert github.escape_property(value) == prop
+
+
+def test_annotation_escapes_path_and_message() -> None:
+    finding = Finding("docs/a,b:50%\n.md", 3, 7, "broken-link", "'x:y,z' 100% broken\nsee: here")
+    assert github.annotation(finding) == (
+        "::error file=docs/a%2Cb%3A50%25%0A.md,line=3,col=7,title=review-hooks (broken-link)"
+        "::'x:y,z' 100%25 broken%0Asee: here"
+    )
+
+
+def test_warning_and_fixed_findings_are_not_errors() -> None:
+    assert github.annotation(Finding("a.md", 1, 1, "c", "m", severity="warning")).startswith("::warning file=a.md,")
+    assert github.annotation(Finding("a.md", 1, 1, "c", "m", fixed=True)).endswith("::m (fixed)")
+
+
+def test_report_prints_plain_lines_then_annotations_and_skips_suppressed(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    github.report([Finding("a.md", 1, 2, "c", "one"), Finding("b.md", 1, 1, "c", "gone", suppressed=True)], out)
+    assert out.getvalue() == "a.md:1:2: c one\n::error file=a.md,line=1,col=2,title=review-hooks (c)::one\n"
+
+
+def test_summary_counts_checks_and_caps_the_table() -> None:
+    findings = [Finding(f"f{n}.md", n, 1, "conflict-markers", f"m|{n}") for n in range(1, 6)]
+    findings.append(Finding("g.md", 1, 1, "broken-link", "x", fixed=True))
+    text = github.summary(findings, rows=2)
+    assert "6 findings in 6 files (1 fixed)." in text
+    assert "| broken-link | 1 |\n| conflict-markers | 5 |" in text
+    assert "| f1.md | 1:1 | conflict-markers | m\\|1 |" in text
+    assert "f3.md" not in text
+    assert "4 more findings not shown here; the step log lists them all." in text
+    assert github.summary([]) == "## review-hooks\n\nNo findings.\n\n"
+
+
+def test_chosen_under_github_actions_and_summary_appended(repo: Path, tmp_path: Path) -> None:
+    (repo / "a.md").write_text(CONFLICT)
+    commit(repo)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan"], capture_output=True, text=True,
+                            env=environment)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)",
+        "::error file=a.md,line=1,col=1,title=review-hooks (conflict-markers)"
+        "::unresolved merge conflict (lines 1-5: HEAD vs topic)",
+    ]
+    assert summary.read_text().startswith("earlier step\n## review-hooks\n\n1 finding in 1 file.\n")
+    text = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "text"], capture_output=True,
+                          text=True, env=environment)
+    assert "::error" not in text.stdout
+
+
+def test_a_real_file_with_awkward_characters_in_its_name(repo: Path) -> None:
+    (repo / "notes, draft: 50%.md").write_text("intro\n\n" + CONFLICT)
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "github"],
+                            capture_output=True, text=True)
+    assert result.stdout.splitlines()[1] == (
+        "::error file=notes%2C draft%3A 50%25.md,line=3,col=1,title=review-hooks (conflict-markers)"
+        "::unresolved merge conflict (lines 3-7: HEAD vs topic)"
+    )
+
+
+def test_summary_format_prints_the_markdown_alone(repo: Path) -> None:
+    (repo / "a.md").write_text(CONFLICT)
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "summary"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.startswith("## review-hooks\n\n1 finding in 1 file.\n")
+    assert "| a.md | 1:1 | conflict-markers | unresolved merge conflict (lines 1-5: HEAD vs topic) |" in result.stdout
+
+
+def test_hook_mode_never_writes_the_job_summary(repo: Path, tmp_path: Path) -> None:
+    (repo / "a.md").write_text(CONFLICT)
+    summary = tmp_path / "summary.md"
+    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check", "a.md"], capture_output=True, text=True,
+                            env=environment)
+    assert result.returncode == 1 and "::error file=a.md," in result.stdout
+    assert not summary.exists(), "pre-commit runs check once per batch: no summary per batch"

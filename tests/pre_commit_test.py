@@ -1,0 +1,109 @@
+"""Every hook of ``.pre-commit-hooks.yaml``, run by real pre-commit from a commit of this worktree.
+
+pre-commit installs the hook repository into a virtual environment once per session
+(``pre_commit_home``); each test then runs one hook on a clean document (it must pass) and on
+a document with that hook's defect (it must fail and name the defect; a fixer must also
+repair the file). Our own ``.pre-commit-config.yaml`` must mirror the manifest and run clean
+on this repository.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from review_hooks.registry import IDS
+from tests.conftest import ROOT, commit
+
+MANIFEST = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+HOOKS = [hook["id"] for hook in MANIFEST]
+CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    expected: str  # in pre-commit's output
+    fixed: str | None = None  # the file's text after a fixer ran
+
+
+CASES = {
+    "check-conflict-markers": Case("conflict.md", CONFLICT, "conflict.md:1:1: conflict-markers unresolved"),
+    "fix-mojibake": Case("menu.md", "# Menu\n\nCaf\u00c3\u00a9 cr\u00c3\u00a8me\n", "menu.md:3:",
+                         fixed="# Menu\n\nCafé crème\n"),
+    "check-links": Case("links.md", "# Links\n\nSee [the plan](./no-such-plan.md).\n", "no-such-plan.md"),
+    "check-headings": Case("report.md", "# Report\n\n## Details\n", "report.md:"),
+    "review-hooks": Case("conflict.txt", CONFLICT, "conflict.txt:1:1: conflict-markers unresolved"),
+}
+CLEAN = {
+    "clean.md": "# Report\n\n## Summary\n\nAll good; see [the notes](./notes.txt).\n",
+    "notes.txt": "Plain notes.\n",
+}
+if "required-headings" in IDS:  # an unknown configuration table is an error until the check exists
+    CLEAN[".review-hooks.toml"] = ('[[required-headings.kind]]\nname = "report"\nfiles = ["*.md"]\n'
+                                   'headings = ["## Summary"]\n')
+
+
+
+def pre_commit(folder: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**{k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "VIRTUAL_ENV"))},
+                   "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=folder, env=environment,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_hook_verdicts_through_pre_commit(hook: str, repo: Path, hook_repo: tuple[Path, str],
+                                          pre_commit_home: Path) -> None:
+    assert hook in CASES, f"add a case for the new hook {hook!r}"
+    case = CASES[hook]
+    config = {"repos": [{"repo": str(hook_repo[0]), "rev": hook_repo[1], "hooks": [{"id": hook}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    for name, text in {**CLEAN, case.name: case.text}.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    commit(repo)
+    passed = pre_commit(repo, pre_commit_home, "run", hook, "--files", "clean.md", "notes.txt")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
+    failed = pre_commit(repo, pre_commit_home, "run", hook, "--files", case.name)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "Failed" in failed.stdout and case.expected in failed.stdout, failed.stdout
+    assert (repo / case.name).read_text(encoding="utf-8") == (case.fixed or case.text)
+
+
+def test_the_manifest_describes_every_hook_fully() -> None:
+    for hook in MANIFEST:
+        assert {"id", "name", "description", "entry", "language", "minimum_pre_commit_version"} <= set(hook)
+        assert hook["language"] == "python"
+        assert "types" in hook or "types_or" in hook, hook["id"]
+
+
+def test_our_own_config_mirrors_the_manifest_and_pyproject() -> None:
+    ours = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    assert ours["exclude"] == "^(fixtures|tests|bench)/"
+    (local,) = ours["repos"]
+    assert local["repo"] == "local"
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    by_id = {hook["id"]: hook for hook in local["hooks"]}
+    assert list(by_id) == HOOKS
+    for hook in MANIFEST:
+        mine = by_id[hook["id"]]
+        assert mine["entry"] == hook["entry"].replace("review-hooks ", "python -m review_hooks ", 1)
+        assert (mine.get("types"), mine.get("types_or")) == (hook.get("types"), hook.get("types_or"))
+        assert mine["additional_dependencies"] == dependencies
+
+
+def test_this_repository_passes_its_own_hooks(hook_repo: tuple[Path, str], pre_commit_home: Path,
+                                              tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(hook_repo[0]), str(clone)], check=True)
+    result = pre_commit(clone, pre_commit_home, "run", "--all-files")
+    assert result.returncode == 0, result.stdout + result.stderr

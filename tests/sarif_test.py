@@ -1,0 +1,95 @@
+"""``--format sarif``: valid SARIF 2.1.0, rules from the registry, fixes, suppressions."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_hooks import sarif
+from review_hooks.finding import Finding, Replacement
+from review_hooks.registry import IDS
+from tests.conftest import SHARED, commit
+
+SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
+
+
+def validate(log: dict) -> None:
+    if not SCHEMA.exists():
+        pytest.skip(f"the SARIF 2.1.0 schema is not at {SCHEMA} (shared/ sits beside the repository in CI; "
+                    "elsewhere set REVIEW_HOOKS_SHARED to its folder)")
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(log), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+def scan_sarif(*args: str) -> dict:
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "sarif", *args],
+                            capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_real_output_validates_and_marks_suppressed_results(repo: Path) -> None:
+    (repo / "a b%.md").write_text("# Title\n\n" + CONFLICT)
+    (repo / "quiet.md").write_text("<!-- review-hooks: disable-next-line conflict-markers -->\n" + CONFLICT)
+    (repo / "typo.md").write_text("<!-- review-hooks: disable-next-line conflict-marker -->\ntext\n")
+    commit(repo)
+    log = scan_sarif("--show-suppressed")
+    validate(log)
+    run = log["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert rules == [*IDS, "review-hooks"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    results = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r for r in run["results"]}
+    assert set(results) == {"a%20b%25.md", "quiet.md", "typo.md"}
+    first = results["a%20b%25.md"]
+    assert first["ruleId"] == "conflict-markers" and first["level"] == "error"
+    assert first["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 1}
+    assert rules[first["ruleIndex"]] == "conflict-markers"
+    assert results["quiet.md"]["suppressions"][0]["kind"] == "inSource"
+    assert results["typo.md"]["ruleId"] == "review-hooks" and "suppressions" not in results["typo.md"]
+    without = scan_sarif()
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in without["runs"][0]["results"]} \
+        == {"a%20b%25.md", "typo.md"}
+
+
+def test_fixes_warnings_and_absolute_paths_validate(tmp_path: Path) -> None:
+    findings = [
+        Finding("docs/a.md", 2, 5, "broken-link", "'./x.mdd' does not exist; did you mean './x.md'?",
+                replacement=Replacement(2, 12, 2, 20, "./x.md")),
+        Finding("docs/a.md", 4, 1, "required-headings", "heading out of order", severity="warning"),
+        Finding(str(tmp_path / "é.md"), 1, 1, "mojibake", "'cafÃ©' is mojibake for 'café'", fixed=True),
+    ]
+    out = io.StringIO()
+    sarif.report(findings, out)
+    log = json.loads(out.getvalue())
+    validate(log)
+    fix, warning, fixed = log["runs"][0]["results"]
+    change = fix["fixes"][0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "docs/a.md"
+    assert change["replacements"][0] == {
+        "deletedRegion": {"startLine": 2, "startColumn": 12, "endLine": 2, "endColumn": 20},
+        "insertedContent": {"text": "./x.md"},
+    }
+    assert warning["level"] == "warning"
+    assert fixed["level"] == "note" and fixed["message"]["text"].endswith("(fixed)")
+    assert fixed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")
+
+
+def test_rules_carry_the_check_documentation() -> None:
+    from review_hooks.registry import CHECKS
+
+    for check in CHECKS:
+        rule = sarif.rule(check)
+        assert rule["shortDescription"]["text"] == check.summary
+        assert "**" not in rule["fullDescription"]["text"] and "``" not in rule["help"]["text"]
+        assert "Fix safety." in rule["help"]["text"], check.id
