@@ -140,47 +140,54 @@ def load() -> str:
     return f"load average {one:.2f} (1 min) {five:.2f} (5 min) on {os.cpu_count()} cores"
 
 
-def startup(rounds: int, node_prefix: Path) -> None:
+def startup(rounds: int, node_prefix: Path, venv: Path | None) -> None:
+    """One-file hook runs against the interpreter alone and against importing the hook's libraries.
+
+    With ``venv`` (review-hooks installed there as pre-commit installs a hook: ``pip install .``),
+    its interpreter and console script are timed; else this interpreter's, with the package's
+    bytecode compiled first (pip compiles it at install; an editable install under
+    PYTHONDONTWRITEBYTECODE=1 would compile every module from source on every run).
+    """
     import compileall
 
     import review_hooks
     from review_hooks.registry import CHECKS
 
-    # pip and pre-commit install packages with their bytecode compiled; an editable install under
-    # PYTHONDONTWRITEBYTECODE=1 would compile every module from source on every run instead.
-    compileall.compile_dir(Path(review_hooks.__file__).parent, quiet=1)
-
-    hooks = tool("review-hooks", node_prefix) or "review-hooks"
+    python = str(venv / "bin" / "python") if venv else PYTHON
+    hooks = str(venv / "bin" / "review-hooks") if venv else tool("review-hooks", node_prefix) or "review-hooks"
+    if venv is None:
+        compileall.compile_dir(Path(review_hooks.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "repo"
         sample = measure.sample_repository(folder)
         rows: list[tuple[str, str]] = [("baseline", "python -c pass")]
-        commands: list[list[str]] = [[PYTHON, "-c", "pass"]]
+        commands: list[list[str]] = [[python, "-c", "pass"]]
         worst: list[str] = []
         for hook in [check.hook for check in CHECKS] + ["check"]:
-            libraries = measure.libraries(PYTHON, ["-m", "review_hooks", hook, sample], folder)
-            worst.append(f"{hook}: {', '.join(needed_libraries(hook, Path(scratch) / hook)) or 'none'}")
+            libraries = measure.libraries(python, ["-m", "review_hooks", hook, sample], folder)
+            worst.append(f"{hook}: {', '.join(needed_libraries(python, hook, Path(scratch) / hook)) or 'none'}")
             baseline = f"python -c 'import {', '.join(libraries)}'" if libraries else "python -c pass"
             rows += [(hook, f"review-hooks {hook} FILE"), (hook, baseline)]
-            commands += [[hooks, hook, sample], [PYTHON, "-c", "import " + ", ".join(libraries) if libraries
+            commands += [[hooks, hook, sample], [python, "-c", "import " + ", ".join(libraries) if libraries
                                                  else "pass"]]
         times = measure.interleaved(commands, folder, rounds, dict(os.environ))
-    print(f"\none-file hook runs on a typical review document (bytecode compiled), {rounds} interleaved "
-          f"rounds, {load()}\n")
+    where = f"installed in {venv}" if venv else "this interpreter, bytecode compiled"
+    print(f"\none-file hook runs on a typical review document ({where}), {rounds} interleaved rounds, "
+          f"{load()}\n")
     measure.startup_table(rows, times)
     print("\ntarget: a hook that imports no library for the document: <= 5x python -c pass; otherwise "
           "<= 1.5x python -c 'import' of the libraries it imported (found with python -X importtime)")
     print("libraries imported on the user's seed documents (the worst case): " + "; ".join(worst))
 
 
-def needed_libraries(hook: str, folder: Path) -> list[str]:
+def needed_libraries(python: str, hook: str, folder: Path) -> list[str]:
     """The libraries ``hook`` imports on the user's seed documents (mojibake, links, a conflict),
     with every seed a kind of review for required-headings: what it needs at worst."""
     shutil.copytree(BENCH.parent / "fixtures" / "seeds", folder)
     (folder / ".review-hooks.toml").write_text(measure.CONFIG.replace('"review.md"', '"*.md"'))
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
     names = sorted(path.name for path in folder.glob("*.md"))
-    return measure.libraries(PYTHON, ["-m", "review_hooks", hook, *names], folder)
+    return measure.libraries(python, ["-m", "review_hooks", hook, *names], folder)
 
 
 def memory(folder: Path, node_prefix: Path) -> None:
@@ -208,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5; 20 for --startup)")
     parser.add_argument("--startup", action="store_true", help="time one-file hook runs")
     parser.add_argument("--memory", action="store_true", help="measure the peak memory of a scan of CORPUS")
+    parser.add_argument("--venv", type=Path, help="with --startup: time review-hooks installed in this virtual "
+                        "environment (python3 -m venv DIR && DIR/bin/pip install .), as pre-commit installs it")
     parser.add_argument("--slow", action="store_true", help="also run the slow Node peers (once)")
     parser.add_argument("--suites", action="store_true", help="also run bench/*_bench.py")
     parser.add_argument("--install-node", action="store_true",
@@ -225,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             synthetic.generate(args.generate, folder)
         print(f"corpus: {folder} (planted defects: {folder}.planted.json)")
     if args.startup:
-        startup(args.rounds if args.rounds != 5 else 20, args.node_prefix)
+        startup(args.rounds if args.rounds != 5 else 20, args.node_prefix, args.venv)
     if folder is not None and args.memory:
         memory(folder.resolve(), args.node_prefix)
     elif folder is not None:

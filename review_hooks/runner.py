@@ -62,6 +62,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     try:
         config = configuration.load(options.config_path, overrides=options.overrides)
         checks = selected(options.select or config.select)
+        for check in checks:  # each selected check validates its table now (imported only if selected)
+            config.settings[check.id]
     except (configuration.ConfigError, KeyError) as error:
         print(f"review-hooks: {error.args[0] if isinstance(error, KeyError) else error}", file=err)
         return 2

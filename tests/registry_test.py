@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +38,15 @@ def test_running_one_check_imports_only_its_module(check_id: str, tmp_path: obje
     if check_id == "required-headings":  # it skips files with conflicts, using that check's marker parser
         others.discard("review_hooks.checks.conflict_markers")
     assert not loaded & others
+
+
+def test_a_bad_table_fails_every_run_that_uses_its_check_and_no_other(repo: Path) -> None:
+    (repo / "a.md").write_text("# A\n")
+    (repo / ".review-hooks.toml").write_text('[required-headings]\nlevel = "sideways"\n')
+    for args, code in ((["check-headings", "a.md"], 2), (["check", "a.md"], 2), (["scan"], 2),
+                       (["check-conflict-markers", "a.md"], 0), (["check", "--select", "mojibake", "a.md"], 0)):
+        result = subprocess.run([sys.executable, "-m", "review_hooks", *args], cwd=repo, capture_output=True,
+                                text=True)
+        assert result.returncode == code, (args, result.stderr)
+        if code == 2:
+            assert result.stderr.startswith("review-hooks: ") and "required-headings.level" in result.stderr
