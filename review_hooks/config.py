@@ -93,7 +93,10 @@ def parse_size(value: object, key: str = "max-file-size") -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value).lower()) if isinstance(value, str) else None
     if match is None or match.group(2) not in units:
         raise ConfigError(key, f"expected a size such as \"10MB\", got {value!r}")
-    return int(float(match.group(1)) * units[match.group(2)])
+    size = int(float(match.group(1)) * units[match.group(2)])
+    if size < 1:  # zero would silently skip every file
+        raise ConfigError(key, f"expected a size of at least one byte, got {value!r}")
+    return size
 
 
 def string_list(table: Mapping[str, Any], key: str, default: Sequence[str] = ()) -> tuple[str, ...]:
@@ -121,7 +124,8 @@ def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             table = read_table(pyproject)
-            if "review-hooks" in table.get("tool", {}):
+            tool = table.get("tool")
+            if isinstance(tool, dict) and "review-hooks" in tool:  # ``tool = 1`` is not ours to judge
                 return pyproject, table
         if (folder / ".git").exists() or folder.parent == folder:
             return None
@@ -155,8 +159,9 @@ def load(
     source, document = found
     table = document
     if source.name == "pyproject.toml":
-        tool = document.get("tool", {}).get("review-hooks", {})
-        table = tool if isinstance(tool, dict) else {}
+        table = document.get("tool", {}).get("review-hooks", {})
+        if not isinstance(table, dict):
+            raise ConfigError("tool.review-hooks", "expected a table", source)
     return build(table, source, source.parent, overrides or {})
 
 

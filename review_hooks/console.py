@@ -31,17 +31,25 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     from review_hooks.runner import run
 
+    escape_unencodable()
     try:
         code = run(args[1:], options)
-    except KeyboardInterrupt:  # as click does: an empty line, "Aborted!", exit 1
-        print("\nAborted!", file=sys.stderr)
-        sys.exit(1)
+    except KeyboardInterrupt:  # a fix being written is abandoned whole (write.py)
+        print("review-hooks: interrupted", file=sys.stderr)
+        sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as error:  # the contract: one line on stderr, exit 2, no traceback
         print(f"review-hooks: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(2)
     sys.exit(code)
+
+
+def escape_unencodable() -> None:
+    """A path or message the terminal cannot show is escaped, not fatal (both entry points)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def simple_invocation(args: Sequence[str]) -> RunOptions | None:

@@ -30,7 +30,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 #: Legacy codecs a text file is plausibly saved in when it is not UTF-8.
 FALLBACK_CODECS = ("cp1252", "mac_roman", "latin_1")
 SNIFF_BYTES = 8192
-_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+#: C0 controls that text does not hold (tab, newlines, form feed and escape are text).
+_CONTROL = bytes(sorted(frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 
 
 class NotText(Exception):
@@ -53,21 +54,24 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
             return raw[len(bom) :].decode(encoding), encoding, bom
         except UnicodeDecodeError as error:
             raise NotText(f"invalid {encoding} after its byte order mark") from error
-    if b"\x00" in raw[:SNIFF_BYTES]:
+    head = raw[:SNIFF_BYTES]
+    if b"\x00" in head:
         raise NotText("contains NUL bytes")
+    if len(head) - len(head.translate(None, _CONTROL)) > max(2, len(head) // 100):  # even if valid UTF-8
+        raise NotText("too many control characters for text")
     try:
         return raw.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError:
         pass
     encoding = legacy_encoding(raw)
-    return raw.decode(encoding), encoding, b""
+    try:
+        return raw.decode(encoding), encoding, b""
+    except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
+        raise NotText(f"not valid {encoding} throughout") from error
 
 
 def legacy_encoding(raw: bytes) -> str:
     """The legacy codec of text that is not UTF-8, or NotText when none is plausible."""
-    head = raw[:SNIFF_BYTES]
-    if sum(1 for byte in head if byte in _CONTROL) > max(2, len(head) // 100):
-        raise NotText("too many control characters for text")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=list(FALLBACK_CODECS), explain=False).best()

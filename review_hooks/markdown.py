@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -130,7 +130,6 @@ _HTML_ATTR = re.compile(
 )
 _ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 #: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
@@ -159,10 +158,15 @@ def parse(text: str) -> Structure:
 
 
 def _parse(text: str) -> Structure:
+    """markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
+    exhaust the recursion limit, the document is treated as having no Markdown structure."""
     source = text.replace("\r\n", "\n").replace("\r", " ")
     starts = [0, *(m.end() for m in re.finditer("\n", source))]
     env: dict[str, Any] = {}
-    tokens = _parser().parse(source, env)
+    try:
+        tokens = _parser().parse(source, env)
+    except RecursionError:
+        return Structure()
     builder = _Builder(source, starts)
     builder.add_definitions(env.get("references", {}))
     builder.walk(tokens)
@@ -184,7 +188,8 @@ class _Builder:
         self.front_matter: dict[str, Any] | None = None
         self.front_matter_lines: tuple[int, int] | None = None
         self.used: dict[int, set[int]] = {}  # block start -> destinations already matched to a token
-        self.inline_matches: dict[int, list[re.Match[str]]] = {}  # block start -> written destinations
+        #: block start -> its written destinations and reference uses, by normalised target
+        self.indexed: dict[int, tuple[dict[str, deque[Any]], dict[str, deque[Any]]]] = {}
 
     def structure(self) -> Structure:
         return Structure(
@@ -231,7 +236,7 @@ class _Builder:
 
     def html(self, begin: int, source: str) -> None:
         """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
-        source = _COMMENT.sub(lambda m: " " * len(m.group()), source)
+        source = _blank_comments(source)
         for tag in _HTML_ATTR.finditer(source):
             name = tag.group("tag").lower()
             for attr in _ATTR.finditer(tag.group("attrs")):
@@ -269,31 +274,56 @@ class _Builder:
                 self.destination("image" if child.type == "image" else "link", href, begin, visible, used)
 
     def destination(self, kind: str, href: str, begin: int, visible: str, used: set[int]) -> None:
-        """Record the first unused written destination (inline, or a reference use) matching ``href``."""
+        """Record the first unused written destination (inline, or a reference use) matching ``href``.
+
+        A block's written destinations are indexed by target once, so a paragraph of n links
+        costs O(n) normalisations, not O(n²) (5,000 links took minutes).
+        """
+        inline, references = self.candidates(begin, visible)
+        queue = inline.get(href)
+        while queue and queue[0][0] in used:
+            queue.popleft()
+        if queue:
+            start, raw = queue.popleft()
+            used.add(start)
+            self.links.append(Link(kind, raw, *self.position(begin + start)))
+            return
+        uses = references.get(href)
+        while uses and uses[0][0] in used:
+            uses.popleft()
+        if uses:
+            start, rest, label, definition = uses.popleft()
+            used.update((start, rest))
+            self.links.append(Link("reference", definition, *self.position(begin + start), label))
+
+    def candidates(self, begin: int, visible: str) -> tuple[dict[str, deque[Any]], dict[str, deque[Any]]]:
+        """The block's inline destinations and reference uses, in source order, by normalised target."""
+        if begin in self.indexed:
+            return self.indexed[begin]
         normalize = _parser().normalizeLink
-        if begin not in self.inline_matches:
-            self.inline_matches[begin] = list(_INLINE_DESTINATION.finditer(visible))
-        for match in self.inline_matches[begin]:
-            start = match.start("angle") if match.group("angle") is not None else match.start("bare")
-            raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
-            if start not in used and normalize(_unescape(raw)) == href:
-                used.add(start)
-                self.links.append(Link(kind, raw, *self.position(begin + start)))
-                return
-        for bracket in re.finditer(r"\[", visible):
+        inline: dict[str, deque[Any]] = defaultdict(deque)
+        for match in _INLINE_DESTINATION.finditer(visible):
+            group = "angle" if match.group("angle") is not None else "bare"
+            inline[normalize(_unescape(match.group(group)))].append((match.start(group), match.group(group)))
+        references: dict[str, deque[Any]] = defaultdict(deque)
+        targets: dict[str, str] = {}  # definition as written -> normalised
+        for bracket in re.finditer(r"\[", visible) if self.definitions else ():
             match = _REFERENCE.match(visible, bracket.start())
-            if match is None or match.start() in used:
+            if match is None:
                 continue
-            rest = match.group("rest")
-            labels = [(match.group("label") or match.group("text"), match.start("rest"))] if rest else []
+            labels = [(match.group("label") or match.group("text"), match.start("rest"))] if match.group("rest") else []
             labels.append((match.group("text"), -1))  # [text] alone: a shortcut reference
+            seen: set[str] = set()
             for label, rest in labels:
                 definition = self.definition_href(label)
-                if definition is not None and normalize(_unescape(definition)) == href:
-                    used.update((match.start(), rest))
-                    position = self.position(begin + match.start())
-                    self.links.append(Link("reference", definition, *position, label))
-                    return
+                if definition is None:
+                    continue
+                target = targets.setdefault(definition, normalize(_unescape(definition)))
+                if target not in seen:
+                    seen.add(target)
+                    references[target].append((match.start(), rest, label, definition))
+        self.indexed[begin] = inline, references
+        return inline, references
 
     def definition_href(self, label: str) -> str | None:
         definition = self.definitions.get(normalize_label(label))
@@ -324,6 +354,19 @@ _DEFINITION = re.compile(
     re.MULTILINE,
 )
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def _blank_comments(source: str) -> str:
+    """``source`` with HTML comments blanked out; an unclosed comment runs to the end (linear time)."""
+    parts: list[str] = []
+    cursor = 0
+    while (start := source.find("<!--", cursor)) >= 0:
+        end = source.find("-->", start + 4)
+        end = len(source) if end < 0 else end + 3
+        parts += [source[cursor:start], " " * (end - start)]
+        cursor = end
+    parts.append(source[cursor:])
+    return "".join(parts)
 
 
 def _unescape(raw: str) -> str:

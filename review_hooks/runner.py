@@ -180,7 +180,7 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
     except WriteError as error:
         result.notes.append(f"review-hooks: {original.path}: {error}")
         result.findings = [replace(f, fixed=False) for f in result.findings]
-        result.error = True
+        result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
 
 
 def _key(finding: Finding) -> tuple[int, str]:

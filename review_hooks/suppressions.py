@@ -18,7 +18,9 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding
 
 CHECK_ID = "review-hooks"  # the id on findings about the suppression comments themselves
-_MARKDOWN = re.compile(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)\s*-->")
+#: The ids run to the first ``-->`` (white space stripped later): a ``\s*`` before ``-->`` made an
+#: unclosed directive followed by a long run of spaces take quadratic time.
+_MARKDOWN = re.compile(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)-->")
 _OTHER = re.compile(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
 VERBS = ("disable-next-line", "disable-line", "disable", "enable", "disable-file")
 MARKERS = ("optional",)  # not suppressions: required-headings' "optional template section" marker

@@ -2,8 +2,9 @@
 
 The new bytes go to a temporary file in the same folder, get the original's mode, are
 flushed and synced, and replace the original with ``os.replace``: a failure at any point
-leaves the original as it was. A symlink is never written through, and a file that
-changed since it was read is not overwritten.
+(disk full, permission denied, an interrupt) leaves the original as it was and removes the
+temporary file. A symlink is never written through, and a file that changed since it was
+read is not overwritten: those are refusals (``WriteError.refused``), not failures.
 """
 
 from __future__ import annotations
@@ -17,7 +18,19 @@ from review_hooks.document import Document
 
 
 class WriteError(Exception):
-    """The file was not written; ``str()`` says why, and the original is intact."""
+    """The file was not written; ``str()`` says why, and the original is intact.
+
+    ``refused`` is true when writing was declined on purpose (a symlink, a file changed
+    since it was read, text the file's encoding cannot hold) rather than attempted and failed.
+    """
+
+    def __init__(self, message: str, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
+
+
+def _failure(error: OSError) -> WriteError:
+    return WriteError(f"cannot write: {(error.strerror or str(error)).lower()}")
 
 
 def write(document: Document, text: str, data: bytes | None = None) -> None:
@@ -27,20 +40,24 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
     try:
         info = location.lstat()
     except OSError as error:
-        raise WriteError(f"cannot write: {(error.strerror or str(error)).lower()}") from error
+        raise _failure(error) from error
     if stat.S_ISLNK(info.st_mode):
-        raise WriteError("not written: it is a symbolic link")
-    data = document.encoded(text) if data is None else data
+        raise WriteError("not written: it is a symbolic link; fix the file it points to", refused=True)
+    try:
+        data = document.encoded(text) if data is None else data
+    except UnicodeEncodeError as error:
+        raise WriteError(f"not written: the fixed text cannot be saved as {document.encoding}",
+                         refused=True) from error
     try:
         current = location.read_bytes()
     except OSError as error:
-        raise WriteError(f"cannot write: {(error.strerror or str(error)).lower()}") from error
+        raise _failure(error) from error
     if current != document.raw:
-        raise WriteError("not written: the file changed since it was read")
+        raise WriteError("not written: the file changed since it was read", refused=True)
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent)
     except OSError as error:
-        raise WriteError(f"cannot write: {(error.strerror or str(error)).lower()}") from error
+        raise _failure(error) from error
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -48,9 +65,9 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
         os.replace(temporary, location)
-    except BaseException as error:
+    except BaseException as error:  # also KeyboardInterrupt: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise WriteError(f"cannot write: {(error.strerror or str(error)).lower()}") from error
+            raise _failure(error) from error
         raise

@@ -1,7 +1,9 @@
-"""Inline suppressions: examples quoted in code spans are not directives; HTML comment closers are not ids."""
+"""Inline suppressions: what each directive covers, that a typo is itself a finding, and that quoted
+examples (code spans, RST literals) and HTML comment closers are not directives."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,96 @@ import pytest
 from review_hooks import suppressions
 from review_hooks.document import Document
 from review_hooks.finding import Finding
+from review_hooks.registry import IDS
+from review_hooks.runner import RunOptions, run
+from review_hooks.suppressions import directives
+
+CONFLICT = "<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"
+KNOWN = ", ".join(sorted(IDS))
+
+
+def report(folder: Path, name: str, text: str) -> tuple[int, list[str]]:
+    (folder / name).write_text(text)
+    out = io.StringIO()
+    code = run([name], RunOptions(select=("conflict-markers",)), out, io.StringIO())
+    return code, out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("<!-- review-hooks: disable-next-line conflict-markers -->\n" + CONFLICT, id="next line"),
+    pytest.param("<!--\n  review-hooks: disable-next-line conflict-markers\n-->\n" + CONFLICT,
+                 id="next line, long comment"),
+    pytest.param("<!-- review-hooks: disable conflict-markers -->\n" + CONFLICT, id="disable to the end"),
+    pytest.param("<!-- review-hooks: disable conflict-markers -->\n" + CONFLICT
+                 + "<!-- review-hooks: enable conflict-markers -->\n", id="disable enable"),
+    pytest.param("# T\n<!-- review-hooks: disable-file conflict-markers -->\n\n" + CONFLICT, id="whole file, above"),
+    pytest.param(CONFLICT + "\n<!-- review-hooks: disable-file conflict-markers -->\n", id="whole file, below"),
+    pytest.param("<!-- review-hooks: disable-next-line all -->\n" + CONFLICT, id="all"),
+    pytest.param("<!-- review-hooks: disable-next-line mojibake, conflict-markers -->\n" + CONFLICT, id="several ids"),
+    pytest.param("<!--review-hooks:disable-next-line conflict-markers-->\n" + CONFLICT, id="no spaces"),
+])
+def test_markdown_directives_suppress(repo: Path, text: str) -> None:
+    assert report(repo, "doc.md", text) == (0, [])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("<!-- review-hooks: disable-next-line mojibake -->\n" + CONFLICT, id="another check"),
+    pytest.param("<!-- review-hooks: disable-next-line conflict-markers -->\n\n" + CONFLICT, id="not the next line"),
+    pytest.param("<!-- review-hooks: disable conflict-markers -->\n<!-- review-hooks: enable conflict-markers -->\n"
+                 + CONFLICT, id="enabled again"),
+    pytest.param("```\n<!-- review-hooks: disable-file conflict-markers -->\n```\n" + CONFLICT, id="inside code"),
+])
+def test_markdown_directives_that_do_not_cover_the_finding(repo: Path, text: str) -> None:
+    code, lines = report(repo, "doc.md", text)
+    assert code == 1
+    assert len(lines) == 1 and "conflict-markers unresolved merge conflict" in lines[0]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    pytest.param("run.sh", "# review-hooks: disable-next-line conflict-markers\n" + CONFLICT, id="hash"),
+    pytest.param("main.c", "// review-hooks: disable-next-line conflict-markers\n" + CONFLICT, id="slashes"),
+    pytest.param("q.sql", "-- review-hooks: disable-file conflict-markers\n" + CONFLICT, id="dashes"),
+    pytest.param("a.ini", "; review-hooks: disable conflict-markers\n" + CONFLICT, id="semicolon"),
+])
+def test_directives_in_other_text_files(repo: Path, name: str, text: str) -> None:
+    assert report(repo, name, text) == (0, [])
+
+
+@pytest.mark.parametrize(("directive", "message"), [
+    pytest.param("disable-next-line conflict-marker",
+                 f"unknown check id 'conflict-marker' in suppression; known: {KNOWN}", id="unknown id"),
+    pytest.param("disable-next-line", f"suppression 'disable-next-line' names no check; name one of {KNOWN}",
+                 id="no id"),
+    pytest.param("disable-nextline conflict-markers", "unknown suppression 'disable-nextline'; use one of "
+                 "disable-next-line, disable-line, disable, enable, disable-file", id="unknown verb"),
+])
+def test_a_typo_in_a_directive_is_a_finding(repo: Path, directive: str, message: str) -> None:
+    code, lines = report(repo, "doc.md", f"# T\n\n<!-- review-hooks: {directive} -->\nText.\n")
+    assert (code, lines) == (1, [f"doc.md:3:1: review-hooks {message}"])
+
+
+def test_the_optional_template_marker_is_not_a_directive() -> None:
+    document = Document.from_bytes(b"<!-- review-hooks: optional -->\n## Appendix\n", "t.md", is_markdown=True)
+    assert directives(document) == []
+
+
+def test_a_document_that_never_mentions_review_hooks_is_not_parsed() -> None:
+    document = Document.from_bytes(b"# T\n\n" + CONFLICT.encode(), "t.md", is_markdown=True)
+    assert directives(document) == []
+    assert "markdown" not in document.__dict__  # the cached parse was never computed
+
+
+def test_an_unclosed_directive_is_not_a_directive() -> None:
+    document = Document.from_bytes(b"<!-- review-hooks: disable all" + b" " * 100_000 + b"\n", "t.md",
+                                   is_markdown=True)
+    assert directives(document) == []
+
+
+def test_suppressed_findings_are_not_printed_in_json(repo: Path) -> None:
+    (repo / "doc.md").write_text("<!-- review-hooks: disable-next-line conflict-markers -->\n" + CONFLICT)
+    out = io.StringIO()
+    assert run(["doc.md"], RunOptions(output_format="json"), out, io.StringIO()) == 0
+    assert out.getvalue() == "[]\n"
 
 
 def document(text: str, name: str) -> Document:

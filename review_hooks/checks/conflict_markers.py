@@ -25,10 +25,12 @@ or the staged change adds those lines); ``include-code`` reports those too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +101,9 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
     orphans: list[Marker] = []
     open_regions: list[Region] = []
     for marker in found:
-        current = next((r for r in reversed(open_regions) if r.opener.size == marker.size), None)
+        index = next((i for i in range(len(open_regions) - 1, -1, -1)
+                      if open_regions[i].opener.size == marker.size), -1)
+        current = open_regions[index] if index >= 0 else None
         if marker.kind == "<":
             open_regions.append(Region(marker))
         elif marker.kind == "|":
@@ -112,7 +116,7 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
                 orphans.append(marker)
         elif current and current.separator is not None:
             current.closer = marker
-            open_regions.remove(current)
+            del open_regions[index]  # by position: remove() compares regions field by field, O(n) each
             complete.append(current)
         else:
             orphans.append(marker)
@@ -123,12 +127,18 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
 
 def _outermost(complete: list[Region]) -> list[Region]:
     """Drop regions nested in another (a recursive merge's virtual base uses longer markers)."""
-    spans = [(r.opener.line, r.closer.line if r.closer else r.opener.line) for r in complete]
-    return sorted(
-        (r for r, (first, last) in zip(complete, spans, strict=True)
-         if not any(a < first and last < b for a, b in spans)),
-        key=lambda r: r.opener.line,
-    )
+    ordered = sorted(complete, key=lambda r: r.opener.line)
+    kept: list[Region] = []
+    reach = 0  # the furthest closer of the regions that open on an earlier line
+    for _line, group in groupby(ordered, key=lambda r: r.opener.line):
+        regions_here = list(group)
+        kept.extend(r for r in regions_here if not _last(r) < reach)
+        reach = max(reach, *(_last(r) for r in regions_here))
+    return kept
+
+
+def _last(region: Region) -> int:
+    return region.closer.line if region.closer else region.opener.line
 
 
 def _is_orphan_worth_reporting(marker: Marker, lines: list[str], size: int) -> bool:
@@ -185,16 +195,18 @@ def _outside_code(document: Document, context: Context, complete: list[Region],
     structure = document.markdown
     code = structure.code
 
-    def inside(first: int, last: int) -> bool:
-        return any(start <= first and last <= end for start, end in code)
+    def inside(first: int, last: int) -> bool:  # code ranges are sorted and disjoint: one bisect
+        index = bisect.bisect_right(code, (first, float("inf"))) - 1
+        return index >= 0 and code[index][0] <= first and last <= code[index][1]
 
-    shown = [r for r in complete if inside(r.opener.line, r.closer.line if r.closer else r.opener.line)]
+    shown = [r for r in complete if inside(r.opener.line, _last(r))]
     shown_orphans = [m for m in orphans if inside(m.line, m.line)]
     if not shown and not shown_orphans:
         return complete, orphans
     if _really_conflicted(document, context, [r.opener for r in shown] + shown_orphans):
         return complete, orphans
-    return ([r for r in complete if r not in shown], [m for m in orphans if m not in shown_orphans])
+    hidden = {id(x) for x in (*shown, *shown_orphans)}  # by identity: equal markers may repeat
+    return [r for r in complete if id(r) not in hidden], [m for m in orphans if id(m) not in hidden]
 
 
 def _really_conflicted(document: Document, context: Context, openers: list[Marker]) -> bool:

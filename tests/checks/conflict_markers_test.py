@@ -1,0 +1,154 @@
+"""conflict-markers: git's conflicts in every shape are found; look-alikes never are."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from review_hooks.runner import RunOptions, run
+from tests.conftest import git
+
+CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
+
+
+def findings(folder: Path, name: str, content: str | bytes, *extra: str) -> list[str]:
+    """The conflict-markers lines ``review-hooks check`` prints for one file."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    out = io.StringIO()
+    overrides = {"conflict-markers": {"include-code": True}} if "--include-code" in extra else {}
+    run([name], RunOptions(select=("conflict-markers",), overrides=overrides), out, io.StringIO())
+    return out.getvalue().splitlines()
+
+
+FINDS = [
+    pytest.param("a.md", CONFLICT, ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"],
+                 id="git-written"),
+    pytest.param("a.md", "# T\n\n<<<<<<< HEAD\nours\n||||||| merged common ancestors\nbase\n=======\ntheirs\n"
+                 ">>>>>>> topic\n",
+                 ["a.md:3:1: conflict-markers unresolved merge conflict (lines 3-9: HEAD vs topic, with base "
+                  "'merged common ancestors')"], id="diff3 base"),
+    pytest.param("a.md", "<<<<<<< HEAD\nours\n||||||| 1a2b3c4\n=======\ntheirs\n>>>>>>> topic\n",
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-6: HEAD vs topic, with base "
+                  "'1a2b3c4')"], id="zdiff3 empty base"),
+    pytest.param("a.md", CONFLICT.replace("\n", "\r\n").encode(),
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"], id="CRLF"),
+    pytest.param("a.md", b"\xef\xbb\xbf" + CONFLICT.encode(),
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"], id="BOM"),
+    pytest.param("a.md", CONFLICT.rstrip("\n"),
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"],
+                 id="no final newline"),
+    pytest.param("a.md", "<<<<<<<\nours\n=======\ntheirs\n>>>>>>>\n",
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5)"], id="bare markers"),
+    pytest.param("a.md", "<<<<<<< HEAD\n<<<<<<<<< Temporary merge branch 1\nx\n=========\ny\n"
+                 ">>>>>>>>> Temporary merge branch 2\n=======\ntheirs\n>>>>>>> topic\n",
+                 ["a.md:1:1: conflict-markers unresolved merge conflict (lines 1-9: HEAD vs topic)"],
+                 id="nested longer markers of a virtual base, reported once"),
+    pytest.param("notes.txt", "```\n" + CONFLICT + "```\n",
+                 ["notes.txt:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)"],
+                 id="fences mean nothing outside Markdown"),
+    pytest.param("a.md", "# T\n\n<<<<<<< HEAD\nours only\n",
+                 ["a.md:3:1: conflict-markers unresolved merge conflict: '<<<<<<< HEAD' has no closing '>>>>>>>'; "
+                  "resolve it or remove the leftover marker"], id="orphan opener"),
+    pytest.param("a.md", "# T\n\nresolved text\n\n>>>>>>> topic\n",
+                 ["a.md:5:1: conflict-markers leftover conflict marker '>>>>>>> topic' with no opening '<<<<<<<'; "
+                  "remove it"], id="orphan closer"),
+    pytest.param("a.md", "# T\n\n=======\nresolved text\n",
+                 ["a.md:3:1: conflict-markers leftover conflict separator '=======' (not a heading underline: no "
+                  "text above it); remove it"], id="orphan separator"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), FINDS)
+def test_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str | bytes,
+               expected: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert findings(tmp_path, name, content) == expected
+
+
+LOOK_ALIKES = [
+    pytest.param("Title\n=======\n\nText.\n", id="setext heading"),
+    pytest.param("Title\n=======\nText\n-------\n", id="setext headings"),
+    pytest.param("=======\nTitle\n=======\n\nText.\n", id="RST overline and underline"),
+    pytest.param("====\nT\n====\n", id="RST short"),
+    pytest.param("=============================\nA Much Longer Title\n=============================\n", id="RST long"),
+    pytest.param("Section\n=========\n", id="RST underline, nine"),
+    pytest.param("======= Phase 1 =======\n\nWork.\n\n======= Phase 2 =======\n", id="banners"),
+    pytest.param("| a | b |\n|||||||\n| c | d |\n", id="table row of pipes"),
+    pytest.param("||||||| not a base\n", id="lone base marker"),
+    pytest.param("> On Monday, A wrote:\n>> earlier\n>>>>>>> deep quote\n>>>>>>> deeper still\n> end\n",
+                 id="deeply quoted email"),
+    pytest.param(">>>>>>> deep quote\n>>>>>> less deep\n", id="quoted email first line"),
+    pytest.param(">" * 5000 + " very deep\n", id="5000 levels of quoting"),
+    pytest.param("Text with <<<<<<< HEAD in the middle and ======= too and >>>>>>> x\n", id="mid-line"),
+    pytest.param("Use `<<<<<<< HEAD` and `=======` and `>>>>>>> topic` to spot conflicts.\n", id="inline code"),
+    pytest.param("   <<<<<<< HEAD\nx\n   =======\ny\n   >>>>>>> topic\n", id="indented"),
+    pytest.param("<<<<<<<HEAD\nx\n=======\ny\n>>>>>>>topic\n", id="no space before the label"),
+    pytest.param("<<<<<< HEAD\nx\n======\ny\n>>>>>> topic\n", id="six"),
+    pytest.param("How a conflict looks:\n\n```\n" + CONFLICT + "```\n", id="complete conflict in a fence"),
+    pytest.param("How a conflict looks:\n\n    <<<<<<< HEAD\n    ours\n    =======\n    theirs\n    >>>>>>> topic\n",
+                 id="complete conflict in indented code"),
+    pytest.param("~~~text\n<<<<<<< HEAD\n~~~\n", id="orphan in a fence"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("content", LOOK_ALIKES)
+def test_look_alikes_are_never_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert findings(tmp_path, "doc.md", content) == []
+
+
+def test_include_code_reports_conflicts_in_fences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    lines = findings(tmp_path, "doc.md", "```\n" + CONFLICT + "```\n", "--include-code")
+    assert lines == ["doc.md:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)"]
+
+
+def test_conflict_marker_size_attribute(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.md conflict-marker-size=9\n")
+    nine = "<<<<<<<<< HEAD\nours\n=========\ntheirs\n>>>>>>>>> topic\n"
+    assert findings(repo, "a.md", nine) == [
+        "a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
+    assert findings(repo, "b.md", "Title\n=======\n\n" + CONFLICT) == []  # seven is not a marker here
+    assert findings(repo, "d.txt", CONFLICT) == [  # the attribute names *.md only
+        "d.txt:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
+
+
+def test_an_unmerged_file_is_reported_even_inside_a_fence(repo: Path) -> None:
+    """git writes the markers inside the fence; the index says the conflict is real."""
+    (repo / "doc.md").write_text("# Doc\n\n```\nline\n```\n")
+    git(repo, "add", "doc.md")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "topic")
+    (repo / "doc.md").write_text("# Doc\n\n```\ntheirs\n```\n")
+    git(repo, "commit", "-qam", "theirs")
+    git(repo, "checkout", "-q", "main")
+    (repo / "doc.md").write_text("# Doc\n\n```\nours\n```\n")
+    git(repo, "commit", "-qam", "ours")
+    with pytest.raises(Exception):  # noqa: B017 (git exits 1 on a conflict)
+        git(repo, "merge", "-q", "topic")
+    assert "<<<<<<< HEAD" in (repo / "doc.md").read_text()
+    out = io.StringIO()
+    run(["doc.md"], RunOptions(select=("conflict-markers",)), out, io.StringIO())
+    assert out.getvalue() == "doc.md:4:1: conflict-markers unresolved merge conflict (lines 4-8: HEAD vs topic)\n"
+
+
+def test_a_staged_change_adding_the_lines_is_reported_inside_a_fence(repo: Path) -> None:
+    document = "# Doc\n\n```\n" + CONFLICT + "```\n"
+    (repo / "doc.md").write_text("# Doc\n\n```\n```\n")
+    git(repo, "add", "doc.md")
+    git(repo, "commit", "-qm", "base")
+    (repo / "doc.md").write_text(document)
+    assert findings(repo, "doc.md", document) == []  # not staged: teaching material as far as we know
+    git(repo, "add", "doc.md")
+    assert findings(repo, "doc.md", document) == [
+        "doc.md:4:1: conflict-markers unresolved merge conflict (lines 4-8: HEAD vs topic)"]
+    git(repo, "commit", "-qm", "a document about conflicts")
+    assert findings(repo, "doc.md", document) == []  # committed on purpose: no longer a staged addition

@@ -1,0 +1,138 @@
+"""A configuration error is exit 2 and one stderr line naming the file and the key.
+
+Run through the installed console script, as a user would meet them: a typo must never
+silently disable a check, and a broken file must never be a traceback.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_hooks.config import ConfigError, glob_match, load, parse_size
+
+SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
+DEDICATED = ".review-hooks.toml"
+
+ERRORS = [
+    pytest.param(DEDICATED, "select = [\n", "invalid TOML: ", id="broken toml"),
+    pytest.param(DEDICATED, b"\xff\xfeselect = []\n", "invalid TOML: ", id="toml that is not utf-8"),
+    pytest.param(DEDICATED, "selct = []\n", "selct: unknown key", id="unknown key"),
+    pytest.param(DEDICATED, 'select = "mojibake"\n', "select: expected a list of strings, got 'mojibake'",
+                 id="wrong type"),
+    pytest.param(DEDICATED, 'select = ["mojibak"]\n', "select: unknown check 'mojibak'; known: ", id="unknown check"),
+    pytest.param(DEDICATED, "exclude = [1]\n", "exclude: expected a list of strings, got [1]", id="wrong item type"),
+    pytest.param(DEDICATED, 'max-file-size = "ten"\n', 'max-file-size: expected a size such as "10MB", got \'ten\'',
+                 id="bad size"),
+    pytest.param(DEDICATED, 'max-file-size = "0MB"\n', "max-file-size: expected a size of at least one byte",
+                 id="zero size"),
+    pytest.param(DEDICATED, "conflict-markers = 3\n", "conflict-markers: expected a table", id="check not a table"),
+    pytest.param(DEDICATED, "[conflict-markers]\ninclude-code = 'yes'\n",
+                 "conflict-markers.include-code: expected true or false, got 'yes'", id="check option wrong type"),
+    pytest.param(DEDICATED, "[conflict-markers]\ninclude_code = true\n",
+                 "conflict-markers.include_code: unknown option", id="check option unknown"),
+    pytest.param("pyproject.toml", "[tool.review-hooks]\nbogus = 1\n", "bogus: unknown key",
+                 id="pyproject unknown key"),
+    pytest.param("pyproject.toml", "[tool]\nreview-hooks = 1\n", "tool.review-hooks: expected a table",
+                 id="pyproject not a table"),
+]
+
+
+def invoke(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SCRIPT, *args], cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("name", "content", "message"), ERRORS)
+def test_configuration_error_is_one_line_naming_file_and_key(
+    repo: Path, name: str, content: str | bytes, message: str
+) -> None:
+    (repo / "a.md").write_text("# A\n")
+    path = repo / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    result = invoke(repo, "check", "a.md")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"review-hooks: {path}: {message}"), lines[0]
+
+
+def test_every_hook_command_rejects_a_broken_configuration(repo: Path) -> None:
+    from review_hooks.registry import CHECKS
+
+    (repo / "a.md").write_text("# A\n")
+    (repo / DEDICATED).write_text("selct = []\n")
+    for command in ["scan", "check", *(check.hook for check in CHECKS)]:
+        result = invoke(repo, command, "a.md")
+        assert (result.returncode, result.stderr) == (2, f"review-hooks: {repo / DEDICATED}: selct: unknown key\n")
+
+
+def test_missing_template_and_bad_regex_name_the_key(repo: Path) -> None:
+    """required-headings validates its own table; its errors follow the same contract."""
+    pytest.importorskip("review_hooks.checks.required_headings")
+    (repo / "a.md").write_text("# A\n")
+    cases = {
+        'template = "missing.md"': "required-headings.kind[1].template: ",
+        'title = "(unclosed"\nheadings = ["## A"]': "required-headings.kind[1].title: ",
+    }
+    for body, key in cases.items():
+        (repo / DEDICATED).write_text(f'[[required-headings.kind]]\nname = "r"\n{body}\n')
+        result = invoke(repo, "check-headings", "a.md")
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"review-hooks: {repo / DEDICATED}: {key}"), result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_an_explicit_configuration_that_does_not_exist(repo: Path) -> None:
+    result = invoke(repo, "check", "--config", "nope.toml", "a.md")
+    assert (result.returncode, result.stderr) == (2, "review-hooks: nope.toml: no such configuration file\n")
+
+
+def test_the_dedicated_file_wins_and_discovery_stops_at_the_repository_root(repo: Path) -> None:
+    (repo.parent / DEDICATED).write_text("this is not toml\n")  # above the root: never read
+    (repo / "pyproject.toml").write_text('[tool.review-hooks]\nselect = ["mojibake"]\n')
+    sub = repo / "docs"
+    sub.mkdir()
+    (sub / DEDICATED).write_text('select = ["conflict-markers"]\n')
+    assert load(start=sub).select == ("conflict-markers",)
+    assert load(start=repo).select == ("mojibake",)
+
+
+def test_a_pyproject_without_our_table_is_not_a_configuration(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text("tool = 1\n")
+    config = load(start=repo)
+    assert config.source is None
+
+
+@pytest.mark.parametrize(("value", "size"), [("10MB", 10**7), ("512KiB", 512 * 1024), (" 1.5 gb ", 15 * 10**8),
+                                             ("100", 100), (4096, 4096)])
+def test_sizes(value: object, size: int) -> None:
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["", "-1MB", "1 parsec", True, 1.5, 0, "0"])
+def test_bad_sizes(value: object) -> None:
+    with pytest.raises(ConfigError):
+        parse_size(value)
+
+
+@pytest.mark.parametrize(("pattern", "path", "matches"), [
+    ("reviews/**/*.md", "reviews/a.md", True),
+    ("reviews/**/*.md", "reviews/x/y/a.md", True),
+    ("vendor/**", "vendor/a/b.md", True),
+    ("*.md", "deep/down/a.md", True),
+    ("/a.md", "deep/a.md", False),
+    ("docs/*.md", "docs/x/a.md", False),
+    ("build", "build/out/a.md", True),
+    ("a?.md", "ab.md", True),
+    ("a?.md", "a/.md", False),
+    ("[!x]*.md", "y.md", True),
+])
+def test_glob_match_follows_gitignore(pattern: str, path: str, matches: bool) -> None:
+    assert glob_match(pattern, path) is matches

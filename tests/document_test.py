@@ -1,0 +1,171 @@
+"""Document and files.read: bytes first, one decoding, exact positions, and a Skip for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from review_hooks import config as configuration
+from review_hooks.document import Document, NotText, decode, newline_style
+from review_hooks.files import Skip, Target, read
+
+TEXT = "# Café ✅\r\nline two\n"
+
+
+@pytest.mark.parametrize(("raw", "encoding", "bom"), [
+    pytest.param(codecs.BOM_UTF8 + TEXT.encode(), "utf-8", codecs.BOM_UTF8, id="utf-8 bom"),
+    pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE, id="utf-16 le"),
+    pytest.param(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", codecs.BOM_UTF16_BE, id="utf-16 be"),
+    pytest.param(codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32-le", codecs.BOM_UTF32_LE, id="utf-32 le"),
+    pytest.param(codecs.BOM_UTF32_BE + TEXT.encode("utf-32-be"), "utf-32-be", codecs.BOM_UTF32_BE, id="utf-32 be"),
+    pytest.param(TEXT.encode(), "utf-8", b"", id="utf-8"),
+])
+def test_a_bom_is_recognised_before_anything_else(raw: bytes, encoding: str, bom: bytes) -> None:
+    document = Document.from_bytes(raw)
+    assert (document.text, document.encoding, document.bom) == (TEXT, encoding, bom)
+    assert document.encoded(document.text) == raw  # round trip, byte for byte
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    pytest.param("Crème brûlée — naïve café “quoted” – done.\n", "cp1252", id="cp1252"),
+    pytest.param("Crème brûlée — naïve café “quoted” – done.\n", "mac_roman", id="mac roman"),
+    pytest.param("Café\n", "cp1252", id="short cp1252"),
+])
+def test_legacy_codecs_are_detected_and_round_trip(text: str, codec: str) -> None:
+    raw = text.encode(codec)
+    document = Document.from_bytes(raw)
+    assert (document.text, document.encoding) == (text, codec)
+    assert document.encoded(document.text) == raw
+
+
+def test_utf8_is_decoded_strictly() -> None:
+    """A valid UTF-8 file is never "detected" as something else, however short."""
+    for text in ("é", "Ã©", "âœ…", "日本語", "ok\n", ""):
+        assert decode(text.encode()) == (text, "utf-8", b"")
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    pytest.param(b"PK\x03\x04\x14\x00\x00\x00", "contains NUL bytes", id="zip"),
+    pytest.param(b"text\x00more", "contains NUL bytes", id="one NUL"),
+    pytest.param("no bom".encode("utf-16-le"), "contains NUL bytes", id="utf-16 without bom"),
+    pytest.param(b"%PDF-1.5\n" + bytes(range(1, 32)) * 40, "too many control characters for text", id="binary, no NUL"),
+    pytest.param(codecs.BOM_UTF16_LE + b"\x00\xd8", "invalid utf-16-le after its byte order mark", id="bad utf-16"),
+    pytest.param(codecs.BOM_UTF8 + b"\xff\xfe ok", "invalid utf-8 after its byte order mark", id="bad utf-8 after bom"),
+])
+def test_binary_is_not_text(raw: bytes, reason: str) -> None:
+    with pytest.raises(NotText, match=reason):
+        decode(raw)
+
+
+def test_a_nul_after_the_sniffed_head_is_still_text() -> None:
+    """Like git, only the first 8 KiB are sniffed for NUL."""
+    raw = b"a" * 9000 + b"\x00"
+    assert decode(raw)[1] == "utf-8"
+
+
+def test_lines_keep_their_line_endings() -> None:
+    document = Document.from_bytes(b"a\r\nb\rc\nd")
+    assert document.lines == ["a\r", "b\rc", "d"]  # lone CR is not a line break; no final newline kept as is
+    assert document.line_starts == [0, 3, 7]
+    assert document.newline == "\r\n"
+
+
+@pytest.mark.parametrize(("text", "newline"), [("a\nb\r\n", "\n"), ("a\r\nb\n", "\r\n"), ("one line", "\n"),
+                                               ("", "\n"), ("\r\n", "\r\n"), ("\n", "\n")])
+def test_newline_style_is_the_first_lines(text: str, newline: str) -> None:
+    assert newline_style(text) == newline
+
+
+def test_positions_are_one_based_and_invert_offsets() -> None:
+    document = Document.from_bytes("ab\r\nçd\n\ne".encode())
+    for offset in range(len(document.text) + 1):
+        line, column = document.position(offset)
+        assert document.offset(line, column) == offset
+    assert document.position(0) == (1, 1)
+    assert document.position(4) == (2, 1)  # after "\r\n"
+    assert document.position(8) == (4, 1)
+    assert document.position(len(document.text)) == (4, 2)
+
+
+def test_with_text_keeps_encoding_and_bom() -> None:
+    raw = codecs.BOM_UTF16_LE + "teh\r\n".encode("utf-16-le")
+    document = Document.from_bytes(raw, "a.md", is_markdown=True)
+    fixed = document.with_text("the\r\n")
+    assert (fixed.raw, fixed.encoding, fixed.bom, fixed.is_markdown) == (
+        codecs.BOM_UTF16_LE + "the\r\n".encode("utf-16-le"), "utf-16-le", codecs.BOM_UTF16_LE, True)
+
+
+def test_markdown_is_parsed_lazily_once() -> None:
+    document = Document.from_bytes(b"# T\n", "a.md", is_markdown=True)
+    assert "markdown" not in document.__dict__
+    assert document.markdown is document.markdown
+    assert [h.text for h in document.markdown.headings] == ["T"]
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> configuration.Config:
+    return configuration.load(start=tmp_path)
+
+
+def target(path: Path) -> Target:
+    return Target(path.name, path)
+
+
+@pytest.mark.parametrize(("name", "raw", "reason"), [
+    pytest.param("logo.ai", b"%!PS-Adobe-3.0\n%%Creator: Illustrator\n" * 3, "skipped: binary file", id=".ai"),
+    pytest.param("x.png", b"\x89PNG\r\n\x1a\n", "skipped: binary file", id="png"),
+    pytest.param("x.md", b"\x00\x01\x02", "skipped: binary file (contains NUL bytes)", id="NUL"),
+])
+def test_read_skips_binary_files(tmp_path: Path, config: configuration.Config, name: str, raw: bytes,
+                                 reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    skip = read(target(path), config, None)
+    assert isinstance(skip, Skip)
+    assert (skip.kind, skip.reason, skip.failed) == ("binary", reason, False)
+
+
+def test_read_skips_oversized_files_by_size_alone(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    with path.open("wb") as stream:
+        stream.truncate(2000)  # sparse: never read
+    config = configuration.build({"max-file-size": "1KB"}, None, tmp_path, {})
+    skip = read(target(path), config, None)
+    assert isinstance(skip, Skip)
+    assert (skip.kind, str(skip)) == ("oversized", "review-hooks: big.md: skipped: 2000 bytes is over max-file-size "
+                                                   "(1000)")
+
+
+@pytest.mark.parametrize(("make", "kind", "reason"), [
+    pytest.param(lambda p: None, "missing", "no such file", id="missing"),
+    pytest.param(lambda p: p.mkdir(), "directory", "is a directory, not a file", id="directory"),
+    pytest.param(lambda p: p.symlink_to("nowhere"), "symlink", "broken symbolic link", id="dangling symlink"),
+    pytest.param(lambda p: os.mkfifo(p), "binary", "not a regular file", id="fifo (never opened: it would block)"),
+])
+def test_read_of_what_is_not_a_file(tmp_path: Path, config: configuration.Config, make: object, kind: str,
+                                    reason: str) -> None:
+    path = tmp_path / "x.md"
+    make(path)  # type: ignore[operator]
+    skip = read(target(path), config, None)
+    assert isinstance(skip, Skip)
+    assert (skip.kind, skip.reason) == (kind, reason)
+
+
+def test_read_follows_a_named_symlink_but_not_a_scanned_one(tmp_path: Path, config: configuration.Config) -> None:
+    (tmp_path / "real.md").write_text("# Real\n")
+    link = tmp_path / "link.md"
+    link.symlink_to("real.md")
+    document = read(Target("link.md", link), config, None)
+    assert isinstance(document, Document) and document.text == "# Real\n"
+    skip = read(Target("link.md", link, named=False), config, None)
+    assert isinstance(skip, Skip) and skip.kind == "binary"
+
+
+def test_read_an_empty_file(tmp_path: Path, config: configuration.Config) -> None:
+    (tmp_path / "empty.md").write_bytes(b"")
+    document = read(target(tmp_path / "empty.md"), config, None)
+    assert isinstance(document, Document)
+    assert (document.text, document.lines, document.markdown.headings) == ("", [""], ())
