@@ -104,3 +104,20 @@ def test_hook_run_does_not_import_click(tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "review_hooks.runner" in imported
     assert not {"click", "markdown_it", "ftfy", "charset_normalizer", "git", "multiprocessing"} & imported
+
+
+@pytest.mark.parametrize("entry", ["console", "cli"])
+def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from review_hooks import cli, console, runner
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run", interrupted)
+    monkeypatch.setattr(cli, "run", interrupted)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        (console.main if entry == "console" else cli.main)(["check-conflict-markers", "a.md"])
+    assert exited.value.code == 130
+    assert capsys.readouterr().err == "review-hooks: interrupted\n"
