@@ -34,8 +34,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     escape_unencodable()
     try:
         code = run(args[1:], options)
-    except KeyboardInterrupt:  # a fix being written is abandoned whole (write.py)
-        print("review-hooks: interrupted", file=sys.stderr)
+    except KeyboardInterrupt:  # a fix being written is abandoned whole (write.py); as click: a new line first
+        print("\nreview-hooks: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
