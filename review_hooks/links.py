@@ -5,7 +5,8 @@ dropped, percent-decoded, ``..`` normalised as a URL path, ``/x`` from the root)
 answers whether a path exists as git has it (tracked or staged, case-exact), or on disk
 outside a repository, and proposes candidates for a missing one. ``facts`` reads a target
 through ``files.read`` at most once per process (keyed by its path, size and mtime) and keeps
-its fragments and line count, never reading outside the repository root.
+its fragments and line count, never reading outside the repository root; a document a check
+has parsed anyway is ``remember``-ed, and its anchors are computed only when a link asks.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from urllib.parse import unquote
 from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.document import Document
+from review_hooks.markdown import slugs
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -193,6 +195,8 @@ class Facts:
 
 
 _FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
+#: Documents parsed by a check, not yet linked to with a fragment: heading texts, HTML anchors, lines.
+_PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
 
 def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
@@ -204,6 +208,9 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
     except (OSError, ValueError, RuntimeError):
         return None
     key = (str(real), info.st_size, info.st_mtime_ns, rendered)
+    if key not in _FACTS and key in _PARSED:
+        headings, names, lines = _PARSED.pop(key)
+        _FACTS[key] = Facts(frozenset((*slugs(headings), *names)), lines)  # as Structure.fragments
     if key not in _FACTS:
         if len(_FACTS) > 4096:
             _FACTS.clear()
@@ -224,7 +231,11 @@ def remember(document: Document) -> None:
         return
     key = (str(real), info.st_size, info.st_mtime_ns, True)
     if info.st_size == len(document.raw) and key not in _FACTS:
-        _FACTS[key] = Facts(document.markdown.fragments, _line_count(document))
+        if len(_PARSED) > 4096:
+            _PARSED.clear()
+        structure = document.markdown  # slugs are computed only if a link asks for them
+        _PARSED[key] = (tuple(h.text for h in structure.headings), tuple(a.name for a in structure.anchors),
+                        _line_count(document))
 
 
 def _line_count(document: Document) -> int:

@@ -29,6 +29,11 @@ Outside a git repository, the disk is the reference.
 **Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
 relative to the configuration file) that are never reported, such as generated files.
 
+**Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
+ignored target, or a tracked file or folder, with any ``#fragment`` found in another file) is
+answered from its raw text without a Markdown parse (``review_hooks/link_candidates.py``
+gives the argument); anything else is parsed and checked as above.
+
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
 path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), a unique
 file of that name elsewhere, or an anchor that differs only by case, punctuation or duplicate
@@ -43,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from review_hooks import links
+from review_hooks import link_candidates, links
 from review_hooks.check import Check, Context
 from review_hooks.config import ConfigError, glob_match, relative_to, string_list
 from review_hooks.document import Document
@@ -54,6 +59,8 @@ from review_hooks.suggest import Problem, anchor_problem, path_problem, quote
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
+#: Skip the parse when no written destination can be broken (``link_candidates``); tests switch it off.
+FAST_PATH = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ def origin(document: Document, context: Context) -> Origin:
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement."""
+    if FAST_PATH and unbreakable(document, context):
+        return
     structure = document.markdown
     links.remember(document)
     start: Origin | None = None
@@ -108,6 +117,34 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
             found = target_problem(link, resolved, start, context)
         if found is not None:
             yield found
+
+
+def unbreakable(document: Document, context: Context) -> bool:
+    """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
+    found = link_candidates.candidates(document.text)
+    if found is None:
+        return False
+    start: Origin | None = None
+    for candidate in dict.fromkeys(found):  # each distinct destination once
+        if candidate.doubtful:
+            return False
+        link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
+        plain = "\\" not in candidate.target and "&" not in candidate.target  # decoding changes nothing
+        destination = candidate.target if plain else link.destination
+        if not links.relative(destination) or placeholder(link):
+            continue
+        if destination != candidate.target:
+            return False  # escapes or entities: the full path decides
+        start = start or origin(document, context)
+        resolved = links.resolve(destination, start.folder)
+        if ignored(resolved, start, context):
+            continue
+        kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
+        if kind is None:
+            return False  # missing, above the root, or a fragment into this document (its parse)
+        if resolved.fragment is not None and kind == "file" and fragment_problem(link, resolved, start, context):
+            return False
+    return True
 
 
 def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:

@@ -1,0 +1,132 @@
+"""Link destinations read from the raw text without parsing: broken-link's fast path.
+
+Parsing with markdown-it-py is most of the cost of a broken-link scan, and most files link
+only to files that exist. ``candidates(text)`` reads, with regexes and no parse, a superset
+of the destinations the full path can check, or answers None when it cannot vouch for that.
+broken-link then reports nothing without parsing when every candidate is harmless (not a
+relative link, a placeholder, ignored, or an existing tracked file or folder with no
+``#fragment``), and parses the file otherwise. Why that cannot hide a broken link:
+
+1. The full path's targets are read by ``markdown.py``'s own regexes, not by markdown-it:
+   ``_INLINE_DESTINATION`` after a ``](``, ``_DEFINITION`` at a line start, and an
+   ``href``/``src`` attribute value (``_ATTR``); markdown-it only decides which of those sites
+   are links. Reference uses are checked at their definitions and autolinks (which always
+   have a scheme) are never checked, so neither needs a candidate here.
+2. Here the same regexes run at *every* such site of the whole text, whether in code, a
+   comment or prose, with ``\\r`` handled as ``markdown.parse`` does: a superset of sites.
+3. The full path reads a site in text that differs from ours only by code spans and HTML
+   comments blanked to spaces, by slicing at line ends, and, inside inline HTML, by container
+   markers and indentation stripped from continuation lines. Blanking that covers a whole
+   site removes it; blanking that reaches into one needs a backtick, ``<`` or ``>`` inside it;
+   slicing and stripping act only across a line break, which a destination cannot hold and
+   an attribute value here may not. A candidate whose span holds any of those is ``doubtful``
+   (the file is parsed); otherwise the full path reads exactly our string at that site.
+4. A site our patterns cannot read (a ``](`` with no destination, an ``href=`` with no value,
+   a ``]:`` after a ``[`` that starts a line but is no definition) answers None: the file is
+   parsed. This guards against the two readings drifting apart.
+5. broken-link judges each candidate with the functions of its full path (``relative``,
+   ``placeholder``, ``resolve``, ``ignored``, ``Tree.kind``), on the destination decoded as the
+   full path decodes it; a relative target must also be free of escapes and entities (its
+   decoding is then itself), so a misread escape can only make the file parse. A ``#fragment``
+   into another file is judged by the full path's own ``fragment_problem`` (the target's
+   anchors, read once per process): exactly as strict. A fragment into this document, a
+   target above the root, or a missing one needs this document's parse.
+
+``tests/checks/link_candidates_test.py`` checks the result: findings with and without the
+fast path are equal on the seeds, the fixtures and generated adversarial documents.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Shared on purpose: the full path reads targets with these, so the two readings agree.
+from review_hooks.markdown import _DEFINITION, _INLINE_DESTINATION
+
+_INLINE_DOUBT = frozenset("`")
+_HTML_DOUBT = frozenset("`<>\n")
+_HTML_SITE = re.compile(r"(?:href|src)[\s>]*=", re.IGNORECASE)
+_HTML_VALUE = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_LINE_PREFIX = re.compile(r"[ \t>*+\-\d.)]*")  # every character _DEFINITION may skip before "["
+
+
+class Candidate(NamedTuple):
+    """A destination as written; ``html`` targets decode entities only, the others escapes too."""
+
+    target: str
+    html: bool
+    doubtful: bool  # the full path may read this site differently: parse
+
+
+def candidates(text: str) -> list[Candidate] | None:
+    """Every destination the full path could check in ``text``; None when a site is unreadable."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", " ")
+    found: list[Candidate] = []
+    for reader in (_inline, _definitions, _html):
+        part = reader(text)
+        if part is None:
+            return None
+        found.extend(part)
+    return found
+
+
+def _inline(text: str) -> list[Candidate] | None:
+    found = []
+    site = text.find("](")
+    while site >= 0:
+        match = _INLINE_DESTINATION.match(text, site)
+        if match is None:
+            return None
+        target = match.group("angle") if match.group("angle") is not None else match.group("bare")
+        found.append(Candidate(target, False, not _INLINE_DOUBT.isdisjoint(match.group())))
+        site = text.find("](", site + 2)
+    return found
+
+
+def _definitions(text: str) -> list[Candidate] | None:
+    """A definition's label ends at a ``]:``; its ``[`` is the last one before (no label holds an
+    unescaped bracket) and starts a line after container markers only."""
+    found = []
+    site = text.find("]:")
+    while site >= 0:
+        bracket = text.rfind("[", 0, site)
+        if bracket > 0 and text[bracket - 1] == "\\":
+            return None  # an escaped bracket, maybe inside a label
+        line = text.rfind("\n", 0, bracket) + 1 if bracket >= 0 else -1
+        if line >= 0 and _LINE_PREFIX.fullmatch(text, line, bracket):
+            match = _DEFINITION.match(text, line)
+            if match is None or match.end("label") != site:
+                return None  # looks like a definition, yet the pattern did not read one here
+            target = match.group("angle") if match.group("angle") is not None else match.group("bare")
+            found.append(Candidate(target, False, False))
+        site = text.find("]:", site + 2)
+    return found
+
+
+def _html(text: str) -> list[Candidate] | None:
+    found = []
+    for site in _html_sites(text):
+        match = _HTML_VALUE.match(text, site)
+        if match is None:
+            return None
+        target = next(value for value in match.groups() if value is not None)
+        found.append(Candidate(target, True, not _HTML_DOUBT.isdisjoint(match.group())))
+    return found
+
+
+def _html_sites(text: str) -> list[int]:
+    """Where ``href``/``src`` (any case) is followed by ``=``: ``str.find`` on the lowercase text is 10x
+    faster than a case-insensitive regex, when lowering keeps every offset."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character such as "İ" lowers to two
+        return [site.start() for site in _HTML_SITE.finditer(text)]
+    sites = []
+    for name in ("href", "src"):
+        index = lower.find(name)
+        while index >= 0:
+            if _HTML_SITE.match(text, index):
+                sites.append(index)
+            index = lower.find(name, index + 1)
+    return sorted(sites)
