@@ -1,5 +1,5 @@
 """Allow ``python -m review_hooks``."""
 
-from review_hooks.cli import main
+from review_hooks.console import main
 
 main()

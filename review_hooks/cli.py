@@ -17,6 +17,7 @@ import click
 
 from review_hooks import __version__
 from review_hooks.check import Check
+from review_hooks.console import escape_unencodable
 from review_hooks.registry import CHECKS, IDS
 from review_hooks.reporters import REPORTERS
 from review_hooks.runner import RunOptions, run
@@ -94,6 +95,7 @@ def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool,
         changed_since=params.get("changed_since") or "", staged=params.get("staged", False),
         baseline=params["baseline"], write_baseline=params["write_baseline"], baseline_stale=params["baseline_stale"],
         show_suppressed=params["show_suppressed"], quiet=params["quiet"], statistics=params["statistics"],
+        jobs=params.get("jobs") or 0,
     )
     click.get_current_context().exit(run(paths, options))
 
@@ -118,6 +120,8 @@ def _scan_options(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("paths", nargs=-1, type=click.Path())
 @_common(CHECKS, select=True)
 @_scan_options
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: one per core; 1: none). Small scans use none.")
 def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
     """Check the git-tracked files below PATHS (default: the current repository)."""
     _execute(paths or (".",), True, _split(select), fix, params)
@@ -158,9 +162,7 @@ def list_checks(verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: click's exit codes, and one line instead of a traceback."""
-    for stream in (sys.stdout, sys.stderr):  # a path or message the terminal cannot show is escaped, not fatal
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
+    escape_unencodable()
     try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
                         standalone_mode=False)

@@ -40,6 +40,25 @@ class ConfigError(Exception):
         return ConfigError(key, self.message, self.source or source)
 
 
+class Settings(dict[str, Any]):
+    """Check id -> the check's options object, made from its table when the check is first used, so
+    that a hook imports only its own check. The runner asks for every selected check's settings
+    before it reads a file: a bad table is still an error (exit 2) for each run that uses it."""
+
+    def __init__(self, root: Path, tables: Mapping[str, Mapping[str, Any]], source: Path | None) -> None:
+        super().__init__()
+        self.root, self.tables, self.source = root, dict(tables), source
+
+    def __missing__(self, check_id: str) -> Any:
+        from review_hooks.registry import get
+
+        try:
+            value = self[check_id] = get(check_id).configure(self.tables.get(check_id, {}), self.root)
+        except ConfigError as error:
+            raise error.within(check_id, self.source) from None
+        return value
+
+
 @dataclass(frozen=True)
 class Config:
     source: Path | None  # the file the configuration came from, if any
@@ -150,7 +169,7 @@ def build(
     table: Mapping[str, Any], source: Path | None, root: Path, overrides: Mapping[str, Mapping[str, Any]]
 ) -> Config:
     """Validate a configuration table; each check's own table is validated by the check."""
-    from review_hooks.registry import CHECKS, IDS
+    from review_hooks.registry import IDS
 
     known = {"exclude", "markdown-extensions", "max-file-size", "select", *IDS}
     for key in table:
@@ -169,16 +188,13 @@ def build(
         )
     except ConfigError as error:
         raise error.within("", source) from None
-    settings: dict[str, Any] = {}
-    for check in CHECKS:
-        section = table.get(check.id, {})
+    tables: dict[str, dict[str, Any]] = {}
+    for check_id in IDS:
+        section = table.get(check_id, {})
         if not isinstance(section, dict):
-            raise ConfigError(check.id, "expected a table", source)
-        merged = {**section, **overrides.get(check.id, {})}
-        try:
-            settings[check.id] = check.configure(merged, root)
-        except ConfigError as error:
-            raise error.within(check.id, source) from None
+            raise ConfigError(check_id, "expected a table", source)
+        tables[check_id] = {**section, **overrides.get(check_id, {})}
+    settings = Settings(root, tables, source)
     return Config(config.source, root, config.exclude, config.markdown_extensions,
                   config.max_file_size, config.select, settings)
 

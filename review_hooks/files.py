@@ -61,6 +61,8 @@ def named_targets(paths: Iterable[str]) -> list[Target]:
 
 def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:
     """The files below ``paths``: git-tracked ones inside a repository, all files elsewhere."""
+    here = os.getcwd().rstrip(os.sep) + os.sep
+    seen: set[str] = set()  # overlapping paths (``scan . docs``) check a file once
     for given in paths or ["."]:
         location = Path(given)
         if not location.exists() and not location.is_symlink():
@@ -71,8 +73,10 @@ def scan_targets(paths: Iterable[str], repository: Repository | None, config: Co
         else:
             found = _walk(location)
         for file in found:
-            if not config.excluded(file):
-                yield Target(_display(file, given), file, named=file == location)
+            key = os.path.normpath(os.path.join(here, file))
+            if key not in seen and not (config.exclude and config.excluded(file)):
+                seen.add(key)
+                yield Target(_display(key, here, location.is_absolute()), file, named=file == location)
 
 
 def _tracked_below(location: Path, repository: Repository) -> list[Path]:
@@ -80,7 +84,8 @@ def _tracked_below(location: Path, repository: Repository) -> list[Path]:
     if prefix in repository.tracked or location.is_file():
         return [location]
     prefix = "" if prefix in ("", ".") else prefix + "/"
-    return [repository.root / path for path in sorted(repository.tracked) if path.startswith(prefix)]
+    root = os.fspath(repository.root).rstrip(os.sep) + os.sep
+    return [Path(root + path) for path in sorted(repository.tracked) if path.startswith(prefix)]
 
 
 def _walk(location: Path) -> list[Path]:
@@ -93,12 +98,12 @@ def _walk(location: Path) -> list[Path]:
     return found
 
 
-def _display(file: Path, given: str) -> str:
-    """The path relative to the current folder when it is below it, else as found."""
-    try:
-        return file.absolute().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(file) if given else file.as_posix()
+def _display(absolute: str, here: str, absolute_given: bool) -> str:
+    """The path relative to the current folder ``here`` (ending in a separator), or absolute when
+    the user gave an absolute path to a place outside it. String operations: this runs for every file."""
+    if absolute.startswith(here):
+        return absolute[len(here) :].replace(os.sep, "/")
+    return absolute if absolute_given else os.path.relpath(absolute, here).replace(os.sep, "/")
 
 
 def read(target: Target, config: Config, repository: Repository | None) -> Document | Skip:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import defaultdict, deque
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -132,12 +132,34 @@ _ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?"""
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
+#: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
+KEPT_CHARACTERS = 4_000_000
+_kept: OrderedDict[str, Structure] = OrderedDict()
+_kept_size = [0]
+
+
 def parse(text: str) -> Structure:
     """The structure of ``text``; never raises on any input.
 
-    markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
-    exhaust the recursion limit, the document is treated as having no Markdown structure.
+    Recent structures are kept, up to ``KEPT_CHARACTERS`` of text (a structure is never
+    modified, and depends on the text alone): in a scan, broken-link reads a link's target
+    file for its anchors and the runner checks that file itself, before or after; both get
+    one parse.
     """
+    structure = _kept.get(text)
+    if structure is not None:
+        _kept.move_to_end(text)
+        return structure
+    structure = _kept[text] = _parse(text)
+    _kept_size[0] += len(text)
+    while _kept_size[0] > KEPT_CHARACTERS and len(_kept) > 1:
+        _kept_size[0] -= len(_kept.popitem(last=False)[0])
+    return structure
+
+
+def _parse(text: str) -> Structure:
+    """markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
+    exhaust the recursion limit, the document is treated as having no Markdown structure."""
     source = text.replace("\r\n", "\n").replace("\r", " ")
     starts = [0, *(m.end() for m in re.finditer("\n", source))]
     env: dict[str, Any] = {}

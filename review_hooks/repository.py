@@ -8,7 +8,6 @@ and mojibake hooks never list the repository.
 from __future__ import annotations
 
 import os
-import subprocess
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +18,8 @@ class GitError(Exception):
 
 def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run ``git -C root args`` and return its standard output."""
+    import subprocess  # a hook that never asks git never pays for it
+
     try:
         completed = subprocess.run(
             ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False,
@@ -43,19 +44,32 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
+def _absolute(location: Path | str) -> str:
+    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
+    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
+
+
 class Repository:
     """A git work tree; every fact is computed on first use and kept for the run."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.absolute()
+        self._root = os.fspath(self.root)
+        self._prefix = self._root.rstrip(os.sep) + os.sep
         self._attributes: dict[str, dict[str, str]] = {}
+        self._attribute_folders: dict[str, bool] = {}  # folder -> a .gitattributes there or above
 
     def relative(self, location: Path) -> str | None:
-        """``location`` relative to the root as a POSIX path, or None outside the work tree."""
-        try:
-            return location.absolute().relative_to(self.root).as_posix()
-        except ValueError:
+        """``location`` relative to the root as a POSIX path, or None outside the work tree.
+
+        String operations, not pathlib: a scan asks this of every file.
+        """
+        absolute = _absolute(location)
+        if absolute == self._root:
+            return "."
+        if not absolute.startswith(self._prefix):
             return None
+        return absolute[len(self._prefix) :].replace(os.sep, "/")
 
     @cached_property
     def tracked(self) -> frozenset[str]:
@@ -78,10 +92,16 @@ class Repository:
         output = git(self.root, "ls-files", "-z", "--unmerged", "--full-name")
         return frozenset(os.fsdecode(entry.split(b"\t", 1)[1]) for entry in output.split(b"\0") if b"\t" in entry)
 
+    @cached_property
+    def staged(self) -> frozenset[str]:
+        """Paths with staged changes: one git process, so that a scan asks for diffs of these only."""
+        output = git(self.root, "diff", "--cached", "--name-only", "-z", "--no-ext-diff")
+        return frozenset(os.fsdecode(path) for path in output.split(b"\0") if path)
+
     def staged_additions(self, location: Path) -> frozenset[str]:
         """The lines the staged change adds to ``location`` (for code-fence exemptions)."""
         relative = self.relative(location)
-        if relative is None:
+        if relative is None or relative not in self.staged:
             return frozenset()
         output = git(self.root, "diff", "--cached", "--no-color", "--unified=0", "--no-ext-diff", "--", relative)
         return frozenset(
@@ -97,15 +117,17 @@ class Repository:
 
     def may_have_attributes(self, location: Path) -> bool:
         """Whether any attribute can apply to ``location``: without one, no git process is worth it."""
-        if self._repository_attributes:
-            return True
-        folder = location.absolute().parent
-        while True:
-            if (folder / ".gitattributes").exists():
-                return True
-            if folder == self.root or folder.parent == folder:
-                return False
-            folder = folder.parent
+        return self._repository_attributes or self._folder_attributes(os.path.dirname(_absolute(location)))
+
+    def _folder_attributes(self, folder: str) -> bool:
+        """Whether ``folder`` or a folder above it (up to the root) holds a ``.gitattributes``."""
+        known = self._attribute_folders.get(folder)
+        if known is None:
+            parent = os.path.dirname(folder)
+            known = os.path.exists(os.path.join(folder, ".gitattributes")) or (
+                folder != self._root and parent != folder and self._folder_attributes(parent))
+            self._attribute_folders[folder] = known
+        return known
 
     def prefetch_attributes(self, locations: list[Path]) -> None:
         """Ask git for the attributes of many paths in one process."""

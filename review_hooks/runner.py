@@ -9,22 +9,20 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 
 from __future__ import annotations
 
-import difflib
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from review_hooks import baseline, files, reporters, suppressions, terminal
+from review_hooks import baseline, files, parallel, reporters, suppressions, terminal
 from review_hooks import config as configuration
 from review_hooks.changed import narrowed
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.registry import IDS, get
 from review_hooks.repository import GitError, Repository, find_root
-from review_hooks.write import WriteError, write
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,7 @@ class RunOptions:
     exit_zero: bool = False
     config_path: Path | None = None
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    jobs: int = 0  # worker processes for a scan: 0 = one per core, 1 = none
     changed_since: str = ""  # scan only files changed since this revision (changed.py)
     staged: bool = False  # scan only staged files
     baseline: Path | None = None  # report only findings not in this baseline (baseline.py)
@@ -63,6 +62,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     try:
         config = configuration.load(options.config_path, overrides=options.overrides)
         checks = selected(options.select or config.select)
+        for check in checks:  # each selected check validates its table now (imported only if selected)
+            config.settings[check.id]
     except (configuration.ConfigError, KeyError) as error:
         print(f"review-hooks: {error.args[0] if isinstance(error, KeyError) else error}", file=err)
         return 2
@@ -79,8 +80,18 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    results = (process(target, checks, context, options) for target in targets)
+    results = outcomes(targets, checks, context, options)
     return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err)
+
+
+def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
+             options: RunOptions) -> Iterator[FileResult]:
+    """Each target's result, in target order: a scan of many files runs in worker processes."""
+    parses = any(check.markdown_only for check in checks)
+    workers = parallel.worker_count(len(targets), options.jobs, parses) if options.scan else 1
+    if workers > 1:
+        return parallel.results(targets, checks, context, options, workers)
+    return (process(target, checks, context, options) for target in targets)
 
 
 def selected(ids: Iterable[str]) -> tuple[Check, ...]:
@@ -89,7 +100,7 @@ def selected(ids: Iterable[str]) -> tuple[Check, ...]:
     unknown = wanted - set(IDS)
     if unknown:
         raise KeyError(f"unknown check {sorted(unknown)[0]!r}; known: {', '.join(IDS)}")
-    return tuple(check for check in CHECKS if check.id in wanted)
+    return tuple(get(check_id) for check_id in IDS if check_id in wanted)
 
 
 def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
@@ -162,6 +173,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
                             f"convert from {original.encoding} to {document.encoding}")
         result.findings = [replace(f, fixed=False) for f in result.findings]
         return
+    from review_hooks.write import WriteError, write  # only a fixing run pays for tempfile and shutil
+
     try:
         write(original, document.text, document.raw)
     except WriteError as error:
@@ -176,6 +189,8 @@ def _key(finding: Finding) -> tuple[int, str]:
 
 
 def unified_diff(document: Document, text: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(document.text.splitlines(keepends=True), text.splitlines(keepends=True),
                                  f"a/{document.path}", f"b/{document.path}")
     return "".join(lines).rstrip("\n")

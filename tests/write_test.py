@@ -39,14 +39,23 @@ def _repair(document: Document, context: object) -> str | None:
 TYPO = Check(id="typo", summary="a toy fixer", doc="typo: toy", hook="fix-typo", find=_find, repair=_repair)
 
 
+def register(monkeypatch: pytest.MonkeyPatch, extra: Check) -> None:
+    """``extra`` in the registry (which imports check modules lazily, by id) for this test."""
+    real = registry.get
+
+    def get(check_id: str) -> Check:
+        return extra if check_id == extra.id else real(check_id)
+
+    ids = (*registry.IDS, extra.id)
+    for module in (registry, runner):
+        monkeypatch.setattr(module, "IDS", ids)
+        monkeypatch.setattr(module, "get", get)
+
+
 @pytest.fixture
 def with_fixer(monkeypatch: pytest.MonkeyPatch) -> None:
     """A toy fixer in the registry, so the runner's write path runs without a real fixer."""
-    checks = (*registry.CHECKS, TYPO)
-    ids = tuple(check.id for check in checks)
-    for module in (registry, runner):
-        monkeypatch.setattr(module, "CHECKS", checks)
-        monkeypatch.setattr(module, "IDS", ids)
+    register(monkeypatch, TYPO)
 
 
 def entries(folder: Path) -> list[str]:
@@ -249,9 +258,8 @@ def test_a_file_edited_during_the_run_is_kept(repo: Path, monkeypatch: pytest.Mo
         target.write_bytes(b"teh, saved by an editor meanwhile\n")
         return doc.text.replace("teh", "the")
 
-    checks = (*registry.CHECKS, Check(id="typo", summary="", doc="", hook="fix-typo", find=_find,
-                                      repair=repair_while_someone_saves))
-    monkeypatch.setattr(runner, "CHECKS", checks)
+    register(monkeypatch, Check(id="typo", summary="", doc="", hook="fix-typo", find=_find,
+                                repair=repair_while_someone_saves))
     out, err = io.StringIO(), io.StringIO()
     assert run(["plan.md"], RunOptions(select=("typo",), fix=True), out, err) == 1
     assert err.getvalue() == "review-hooks: plan.md: not written: the file changed since it was read\n"

@@ -71,6 +71,9 @@ class Region:
     closer: Marker | None = None
 
 
+_FENCE = re.compile(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
+
+
 @cache
 def _pattern(size: int) -> re.Pattern[str]:
     run = f"{{{size},}}"
@@ -166,7 +169,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     complete, orphans = regions(found)
     lines = document.lines
     orphans = [m for m in orphans if _is_orphan_worth_reporting(m, lines, size)]
-    if document.is_markdown and not context.settings(ID).include_code:
+    if (complete or orphans) and document.is_markdown and not context.settings(ID).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
     for region in complete:
         yield Finding(line=region.opener.line, column=1, message=_describe(region))
@@ -185,6 +188,10 @@ def _size(document: Document, context: Context) -> int:
 def _outside_code(document: Document, context: Context, complete: list[Region],
                   orphans: list[Marker]) -> tuple[list[Region], list[Marker]]:
     """Drop conflicts shown wholly inside a code block, unless the repository says they are real."""
+    fence = _FENCE.search(document.text)  # markers start at column 1: only a fenced block can hold one
+    last = max([r.opener.line for r in complete] + [m.line for m in orphans])
+    if fence is None or document.text.count("\n", 0, fence.start()) + 1 >= last:
+        return complete, orphans  # no fence opens before the last marker: no parse needed
     structure = document.markdown
     code = structure.code
 

@@ -1,0 +1,123 @@
+"""The console script's click-free path behaves exactly like the click commands.
+
+``review-hooks <hook> FILE...`` and ``review-hooks check FILE...`` skip click to start
+faster; every case here runs both the installed console entry (``python -m review_hooks``)
+and the click interface (``review_hooks.cli.main``) on fresh copies of the same files and
+compares stdout, stderr, the exit status and the files' bytes afterwards.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_hooks.console import simple_invocation
+from review_hooks.registry import CHECKS
+from tests.conftest import FIXTURES, git
+
+CONSOLE = [sys.executable, "-m", "review_hooks"]
+CLICK = [sys.executable, "-c", "import sys; from review_hooks.cli import main; main(sys.argv[1:])"]
+FILES = {
+    "conflict.md": b"# Plan\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n",
+    "clean.md": b"# Clean\n\nNothing here.\n\nTitle\n=======\n",
+    "crlf.md": b"<<<<<<< HEAD\r\na\r\n=======\r\nb\r\n>>>>>>> x\r\n",
+    "legacy.txt": "caf\xe9 \x93quoted\x94 \xe2\x80\x99\n".encode("latin-1"),
+    "mojibake.md": "# Notes\n\nDone \u00e2\u0153\u2026 and don\u00e2\u20ac\u2122t.\n".encode(),
+    "image.png": b"\x89PNG\r\n\x1a\n\0\0\0",
+    "folder/inner.md": b"[missing](./nowhere.md)\n",
+}
+SEEDS = sorted(path.name for path in (FIXTURES / "seeds").glob("*.md"))
+
+
+def prepare(folder: Path) -> None:
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    for name, data in FILES.items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(data)
+    for name in SEEDS:
+        shutil.copy(FIXTURES / "seeds" / name, folder / name)
+    git(folder, "add", "-A")
+
+
+def outcome(prefix: list[str], args: list[str], folder: Path) -> tuple[object, ...]:
+    prepare(folder)
+    result = subprocess.run([*prefix, *args], cwd=folder, capture_output=True)
+    files = {path.relative_to(folder).as_posix(): path.read_bytes()
+             for path in sorted(folder.rglob("*")) if path.is_file() and ".git" not in path.parts}
+    return result.returncode, result.stdout, result.stderr, files
+
+
+ARGUMENTS = [
+    pytest.param(["check", *FILES, "missing.md", "folder"], id="check: every kind of file, missing, folder"),
+    pytest.param(["check", *SEEDS], id="check: the seeds"),
+    pytest.param(["check"], id="check: no files"),
+    *(pytest.param([check.hook, *FILES, *SEEDS, "missing.md"], id=check.hook) for check in CHECKS),
+    *(pytest.param([check.hook], id=f"{check.hook}: no files") for check in CHECKS),
+]
+
+
+@pytest.mark.parametrize("args", ARGUMENTS)
+def test_fast_path_matches_click(args: list[str], tmp_path: Path) -> None:
+    assert simple_invocation(args) is not None  # the case really takes the fast path
+    fast = outcome(CONSOLE, args, tmp_path / "fast")
+    slow = outcome(CLICK, args, tmp_path / "click")
+    assert fast == slow
+    assert b"Traceback" not in fast[2]
+
+
+def test_fast_path_matches_click_on_a_configuration_error(tmp_path: Path) -> None:
+    fast_folder, slow_folder = tmp_path / "fast", tmp_path / "click"
+    results = []
+    for prefix, folder in ((CONSOLE, fast_folder), (CLICK, slow_folder)):
+        prepare(folder)
+        (folder / ".review-hooks.toml").write_text("select = 'conflict-markers'\n")
+        result = subprocess.run([*prefix, "check-conflict-markers", "clean.md"], cwd=folder, capture_output=True)
+        results.append((result.returncode, result.stdout, result.stderr.replace(bytes(folder), b"FOLDER")))
+    assert results[0] == results[1]
+    assert results[0][0] == 2 and results[0][2].startswith(b"review-hooks: FOLDER/.review-hooks.toml: select:")
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["check-conflict-markers", "--include-code", "a.md"], id="an option"),
+    pytest.param(["check", "--", "a.md"], id="double dash"),
+    pytest.param(["check", "-"], id="a dash"),
+    pytest.param(["scan"], id="scan"),
+    pytest.param(["list"], id="list"),
+    pytest.param(["--version"], id="version"),
+    pytest.param(["check-conflict-marker", "a.md"], id="a typo"),
+    pytest.param([], id="nothing"),
+])
+def test_everything_else_goes_to_click(args: list[str]) -> None:
+    assert simple_invocation(args) is None
+
+
+def test_hook_run_does_not_import_click(tmp_path: Path) -> None:
+    prepare(tmp_path / "repo")
+    result = subprocess.run([*CONSOLE[:1], "-X", "importtime", *CONSOLE[1:], "check-conflict-markers", "clean.md"],
+                            cwd=tmp_path / "repo", capture_output=True, text=True)
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "review_hooks.runner" in imported
+    assert not {"click", "markdown_it", "ftfy", "charset_normalizer", "git", "multiprocessing"} & imported
+
+
+@pytest.mark.parametrize("entry", ["console", "cli"])
+def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from review_hooks import cli, console, runner
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run", interrupted)
+    monkeypatch.setattr(cli, "run", interrupted)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        (console.main if entry == "console" else cli.main)(["check-conflict-markers", "a.md"])
+    assert exited.value.code == 130
+    assert capsys.readouterr().err == "\nreview-hooks: interrupted\n"  # click ends the ^C line first
