@@ -48,9 +48,15 @@ class Outcome:
     stale: list[str] = field(default_factory=list)  # one line per stale entry
 
 
-def key(finding: Finding, folder: Path) -> Key:
-    path = Path(os.path.relpath(Path(finding.path).absolute(), folder.absolute())).as_posix()
-    return path, finding.check, finding.message
+def keys(findings: Sequence[Finding], folder: str) -> list[Key]:
+    """The entry each finding makes in a baseline kept in ``folder`` (an absolute path)."""
+    relative = {path: _relative(path, folder) for path in {f.path for f in findings}}
+    return [(relative[f.path], f.check, f.message) for f in findings]
+
+
+def _relative(path: str, folder: str) -> str:
+    """``path`` (as shown, relative to the current folder) relative to ``folder``, POSIX."""
+    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
 
 
 def matching(entry: Key) -> Key:
@@ -66,7 +72,7 @@ def recorded(findings: Sequence[Finding]) -> list[Finding]:
 
 def write(path: Path, findings: Sequence[Finding]) -> int:
     """Record ``findings`` in ``path``; returns how many were recorded."""
-    counts = Counter(key(f, path.parent) for f in recorded(findings))
+    counts = Counter(keys(recorded(findings), os.path.abspath(path.parent)))
     entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=True)
                for (p, c, m), n in sorted(counts.items())]
     body = "[\n  " + ",\n  ".join(entries) + "\n]" if entries else "[]"
@@ -99,12 +105,13 @@ def load(path: Path) -> Counter[Key]:
 def apply(findings: Sequence[Finding], path: Path) -> Outcome:
     """The findings not in the baseline at ``path``, in their order, and the stale entries."""
     entries = load(path)
+    folder = os.path.abspath(path.parent)
     remaining: Counter[Key] = Counter()
     for entry, count in entries.items():
         remaining[matching(entry)] += count
     outcome = Outcome([])
-    for finding in findings:
-        entry = matching(key(finding, path.parent))
+    for finding, found in zip(findings, keys(findings, folder), strict=True):
+        entry = matching(found)
         if not finding.suppressed and not finding.fixed and remaining[entry] > 0:
             remaining[entry] -= 1
             outcome.baselined += 1

@@ -48,7 +48,8 @@ def progress(items: Iterable[Item], length: int, shown: bool, err: TextIO) -> It
         return
     import click
 
-    with click.progressbar(items, length=length, label="review-hooks", file=err, show_pos=True) as bar:
+    with click.progressbar(items, length=length, label="review-hooks", file=err, show_pos=True,
+                           update_min_steps=max(1, length // 200)) as bar:
         yield from bar
 
 
