@@ -22,7 +22,6 @@ by ``fix-mojibake``::
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
@@ -66,6 +65,8 @@ def recorded(findings: Sequence[Finding]) -> list[Finding]:
 
 def write(path: Path, findings: Sequence[Finding]) -> int:
     """Record ``findings`` in ``path``; returns how many were recorded."""
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     counts = Counter(key(f, path.parent) for f in recorded(findings))
     entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=True)
                for (p, c, m), n in sorted(counts.items())]
@@ -79,6 +80,8 @@ def write(path: Path, findings: Sequence[Finding]) -> int:
 
 
 def load(path: Path) -> Counter[Key]:
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
