@@ -22,7 +22,6 @@ by ``fix-mojibake``::
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
@@ -72,6 +71,8 @@ def recorded(findings: Sequence[Finding]) -> list[Finding]:
 
 def write(path: Path, findings: Sequence[Finding]) -> int:
     """Record ``findings`` in ``path``; returns how many were recorded."""
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     counts = Counter(keys(recorded(findings), os.path.abspath(path.parent)))
     entries = [json.dumps({"path": p, "check": c, "message": m, "count": n}, ensure_ascii=True)
                for (p, c, m), n in sorted(counts.items())]
@@ -85,6 +86,8 @@ def write(path: Path, findings: Sequence[Finding]) -> int:
 
 
 def load(path: Path) -> Counter[Key]:
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

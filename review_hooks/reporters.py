@@ -9,7 +9,6 @@ except in SARIF, which marks them (they reach a reporter only with ``--show-supp
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -28,6 +27,8 @@ def text(findings: Sequence[Finding], out: TextIO) -> None:
 
 
 def json_list(findings: Sequence[Finding], out: TextIO) -> None:
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     json.dump([f.as_dict() for f in findings if not f.suppressed], out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -11,7 +11,6 @@ only with ``--show-suppressed`` and are then marked with an ``inSource`` suppres
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,5 +123,7 @@ def document(findings: Sequence[Finding]) -> dict[str, Any]:
 
 
 def report(findings: Sequence[Finding], out: TextIO) -> None:
+    import json  # imported by the runs that write or read JSON, not by every hook
+
     json.dump(document(findings), out, ensure_ascii=False, indent=2)
     out.write("\n")
