@@ -154,10 +154,12 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if _strong(text, group) or is_bad(old):  # 📝 outweighs Ã©
+        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
+        # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
+        # symbols and pictographs need no more (📝 outweighs Ã©)
+        if _strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text))):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
-        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         return Unit(start, end, (text,), weight=0) if weak else None
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]

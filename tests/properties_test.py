@@ -195,11 +195,9 @@ def test_fixes_are_idempotent_and_keep_bom_and_newlines(check: Check) -> None:
     run()
 
 
-# -- counterexamples hypothesis found, kept until the mojibake check handles them ---------------------------------
+# -- counterexamples hypothesis once found, kept as regression cases ----------------------------------------------
 
 
-@pytest.mark.xfail(reason="mojibake: two adjacent legitimate characters that spell a Mac Roman or cp1252 "
-                          "sequence are 'repaired' (reported to the mojibake engineer)", strict=False)
 @pytest.mark.parametrize("text", ["Status ÷à done", "ßŒ x"])
 def test_rare_adjacent_legitimate_characters(mojibake: Check, text: str) -> None:
     from review_hooks.encoding_repair import repaired_text
