@@ -23,15 +23,24 @@ from review_hooks.repository import GitError, Repository, git
 
 
 def base(repository: Repository, revision: str) -> str:
-    """The merge base of ``revision`` and HEAD, or ``revision`` itself when they share no history."""
+    """The merge base of ``revision`` and HEAD, or ``revision`` itself when they share no history.
+
+    gitpython resolves the revision (any form git accepts: ``origin/main``, ``HEAD~1``, a tag)
+    and finds the merge base; only ``scan --changed-since`` imports it, so no hook pays for it.
+    """
+    import git as gitpython
+    from gitdb.exc import BadName, BadObject
+
     try:
-        git(repository.root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    except GitError:
+        repo = gitpython.Repo(repository.root)
+        commit = repo.commit(revision)
+    except (BadName, BadObject, ValueError, gitpython.GitError):
         raise GitError(f"--changed-since: {revision!r} is not a commit in this repository") from None
     try:
-        return git(repository.root, "merge-base", revision, "HEAD").decode().strip() or revision
-    except GitError:
-        return revision
+        bases = repo.merge_base(commit, repo.head.commit)
+    except (ValueError, gitpython.GitError):  # no HEAD yet, or unrelated histories
+        return commit.hexsha
+    return bases[0].hexsha if bases else commit.hexsha
 
 
 def changed_paths(repository: Repository, since: str | None, staged: bool) -> frozenset[str]:
