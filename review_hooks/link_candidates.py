@@ -8,7 +8,7 @@ relative link, a placeholder, ignored, or an existing tracked file or folder wit
 ``#fragment``), and parses the file otherwise. Why that cannot hide a broken link:
 
 1. The full path's targets are read by ``markdown.py``'s own regexes, not by markdown-it:
-   ``_INLINE_DESTINATION`` after a ``](``, ``_DEFINITION`` at a line start, and an
+   ``INLINE_DESTINATION`` after a ``](``, ``DEFINITION`` at a line start, and an
    ``href``/``src`` attribute value (``_ATTR``); markdown-it only decides which of those sites
    are links. Reference uses are checked at their definitions and autolinks (which always
    have a scheme) are never checked, so neither needs a candidate here.
@@ -42,13 +42,13 @@ import re
 from typing import NamedTuple
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
-from review_hooks.markdown import _DEFINITION, _INLINE_DESTINATION
+from review_hooks.link_syntax import DEFINITION, INLINE_DESTINATION
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")
 _HTML_SITE = re.compile(r"(?:href|src)[\s>]*=", re.IGNORECASE)
 _HTML_VALUE = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_LINE_PREFIX = re.compile(r"[ \t>*+\-\d.)]*")  # every character _DEFINITION may skip before "["
+_LINE_PREFIX = re.compile(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
 
 
 class Candidate(NamedTuple):
@@ -76,7 +76,7 @@ def _inline(text: str) -> list[Candidate] | None:
     found = []
     site = text.find("](")
     while site >= 0:
-        match = _INLINE_DESTINATION.match(text, site)
+        match = INLINE_DESTINATION.match(text, site)
         if match is None:
             return None
         target = match.group("angle") if match.group("angle") is not None else match.group("bare")
@@ -96,7 +96,7 @@ def _definitions(text: str) -> list[Candidate] | None:
             return None  # an escaped bracket, maybe inside a label
         line = text.rfind("\n", 0, bracket) + 1 if bracket >= 0 else -1
         if line >= 0 and _LINE_PREFIX.fullmatch(text, line, bracket):
-            match = _DEFINITION.match(text, line)
+            match = DEFINITION.match(text, line)
             if match is None or match.end("label") != site:
                 return None  # looks like a definition, yet the pattern did not read one here
             target = match.group("angle") if match.group("angle") is not None else match.group("bare")

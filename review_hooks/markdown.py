@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from review_hooks import link_syntax as syntax
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -44,7 +46,7 @@ class Link:
         """The destination a browser follows: backslash escapes (Markdown) and entities decoded."""
         import html
 
-        return html.unescape(self.target) if self.kind == "html" else _unescape(self.target)
+        return html.unescape(self.target) if self.kind == "html" else syntax.unescape(self.target)
 
 
 @dataclass(frozen=True)
@@ -123,13 +125,6 @@ def _parser() -> Any:
 def normalize_label(label: str) -> str:
     """A reference label as CommonMark compares it: case-folded, inner white space collapsed."""
     return " ".join(label.split()).casefold()
-
-
-_HTML_ATTR = re.compile(
-    r"""<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"""
-)
-_ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
 #: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
@@ -236,10 +231,10 @@ class _Builder:
 
     def html(self, begin: int, source: str) -> None:
         """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
-        source = _blank_comments(source)
-        for tag in _HTML_ATTR.finditer(source):
+        source = syntax.blank_comments(source)
+        for tag in syntax.HTML_ATTR.finditer(source):
             name = tag.group("tag").lower()
-            for attr in _ATTR.finditer(tag.group("attrs")):
+            for attr in syntax.ATTR.finditer(tag.group("attrs")):
                 key = attr.group(1).lower()
                 value = next((v for v in attr.group(3, 4, 5) if v is not None), None)
                 if value is None:
@@ -253,7 +248,7 @@ class _Builder:
 
     def inline(self, token: Any) -> None:
         begin, source = self.block(token.map)
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), source)
+        visible = syntax.CODE_SPAN.sub(lambda m: " " * len(m.group()), source)
         used = self.used.setdefault(begin, set())  # table cells share their row's source
         cursor = 0
         for child in token.children or []:
@@ -302,13 +297,13 @@ class _Builder:
             return self.indexed[begin]
         normalize = _parser().normalizeLink
         inline: dict[str, deque[Any]] = defaultdict(deque)
-        for match in _INLINE_DESTINATION.finditer(visible):
+        for match in syntax.INLINE_DESTINATION.finditer(visible):
             group = "angle" if match.group("angle") is not None else "bare"
-            inline[normalize(_unescape(match.group(group)))].append((match.start(group), match.group(group)))
+            inline[normalize(syntax.unescape(match.group(group)))].append((match.start(group), match.group(group)))
         references: dict[str, deque[Any]] = defaultdict(deque)
         targets: dict[str, str] = {}  # definition as written -> normalised
         for bracket in re.finditer(r"\[", visible) if self.definitions else ():
-            match = _REFERENCE.match(visible, bracket.start())
+            match = syntax.REFERENCE.match(visible, bracket.start())
             if match is None:
                 continue
             labels = [(match.group("label") or match.group("text"), match.start("rest"))] if match.group("rest") else []
@@ -318,7 +313,7 @@ class _Builder:
                 definition = self.definition_href(label)
                 if definition is None:
                     continue
-                target = targets.setdefault(definition, normalize(_unescape(definition)))
+                target = targets.setdefault(definition, normalize(syntax.unescape(definition)))
                 if target not in seen:
                     seen.add(target)
                     references[target].append((match.start(), rest, label, definition))
@@ -335,7 +330,7 @@ class _Builder:
             if not token_map or key.startswith("^"):  # ``[^1]: text`` is a footnote on GitHub, not a link
                 continue
             begin, source = self.block(token_map)
-            match = _DEFINITION.search(source)
+            match = syntax.DEFINITION.search(source)
             if match is None:
                 continue
             raw = match.group("angle") if match.group("angle") is not None else match.group("bare")
@@ -343,36 +338,6 @@ class _Builder:
             link = Link("definition", raw, *self.position(begin + start), match.group("label"))
             self.definitions[normalize_label(key)] = link
             self.links.append(link)
-
-
-_DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+))"""
-_INLINE_DESTINATION = re.compile(r"\]\(\s*" + _DESTINATION)
-_REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
-_DEFINITION = re.compile(
-    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
-    + _DESTINATION,
-    re.MULTILINE,
-)
-_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-
-
-def _blank_comments(source: str) -> str:
-    """``source`` with HTML comments blanked out; an unclosed comment runs to the end (linear time)."""
-    parts: list[str] = []
-    cursor = 0
-    while (start := source.find("<!--", cursor)) >= 0:
-        end = source.find("-->", start + 4)
-        end = len(source) if end < 0 else end + 3
-        parts += [source[cursor:start], " " * (end - start)]
-        cursor = end
-    parts.append(source[cursor:])
-    return "".join(parts)
-
-
-def _unescape(raw: str) -> str:
-    import html
-
-    return html.unescape(_ESCAPE.sub(r"\1", raw))
 
 
 def _plain_text(children: list[Any]) -> str:

@@ -1,0 +1,47 @@
+"""The written syntax of links, read from source text.
+
+markdown-it-py decides what is a link; it normalises destinations and keeps no columns, so
+the positions and the text as the author wrote it are read from the source with these
+patterns (``markdown.py``), and the broken-link fast path uses the same patterns to read a
+superset of destinations without a parse (``link_candidates.py``): one definition of the
+syntax, so the two readings cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+HTML_ATTR = re.compile(
+    r"""<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"""
+)
+ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+))"""
+INLINE_DESTINATION = re.compile(r"\]\(\s*" + DESTINATION)
+REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
+DEFINITION = re.compile(
+    r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
+    + DESTINATION,
+    re.MULTILINE,
+)
+ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def blank_comments(source: str) -> str:
+    """``source`` with HTML comments blanked out; an unclosed comment runs to the end (linear time)."""
+    parts: list[str] = []
+    cursor = 0
+    while (start := source.find("<!--", cursor)) >= 0:
+        end = source.find("-->", start + 4)
+        end = len(source) if end < 0 else end + 3
+        parts += [source[cursor:start], " " * (end - start)]
+        cursor = end
+    parts.append(source[cursor:])
+    return "".join(parts)
+
+
+def unescape(raw: str) -> str:
+    import html
+
+    return html.unescape(ESCAPE.sub(r"\1", raw))
