@@ -7,9 +7,9 @@ broken-link then reports nothing without parsing when every candidate is harmles
 relative link, a placeholder, ignored, or an existing tracked file or folder with no
 ``#fragment``), and parses the file otherwise. Why that cannot hide a broken link:
 
-1. The full path's targets are read by ``markdown.py``'s own regexes, not by markdown-it:
+1. The full path's targets are read by the regexes of ``link_syntax.py``, not by markdown-it:
    ``INLINE_DESTINATION`` after a ``](``, ``DEFINITION`` at a line start, and an
-   ``href``/``src`` attribute value (``_ATTR``); markdown-it only decides which of those sites
+   ``href``/``src`` attribute value (``ATTR``); markdown-it only decides which of those sites
    are links. Reference uses are checked at their definitions and autolinks (which always
    have a scheme) are never checked, so neither needs a candidate here.
 2. Here the same regexes run at *every* such site of the whole text, whether in code, a
