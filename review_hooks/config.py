@@ -11,7 +11,6 @@ touches this module.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -133,6 +132,8 @@ def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
 
 
 def read_table(path: Path) -> dict[str, Any]:
+    import tomllib  # only a run that finds a configuration file pays for the TOML parser
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from review_hooks import github, sarif, terminal
+from review_hooks import terminal
 from review_hooks.finding import Finding
 
 Reporter = Callable[[Sequence[Finding], TextIO], None]
@@ -33,15 +33,29 @@ def json_list(findings: Sequence[Finding], out: TextIO) -> None:
     out.write("\n")
 
 
+def github_annotations(findings: Sequence[Finding], out: TextIO) -> None:
+    from review_hooks import github  # the machine-readable formats load only when chosen
+
+    github.report(findings, out)
+
+
+def sarif_log(findings: Sequence[Finding], out: TextIO) -> None:
+    from review_hooks import sarif
+
+    sarif.report(findings, out)
+
+
 def markdown_summary(findings: Sequence[Finding], out: TextIO) -> None:
+    from review_hooks import github
+
     out.write(github.summary(findings))
 
 
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": json_list,
-    "github": github.report,
-    "sarif": sarif.report,
+    "github": github_annotations,
+    "sarif": sarif_log,
     "summary": markdown_summary,
 }
 
@@ -56,4 +70,6 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, job_sum
     chosen = output_format or default_format()
     REPORTERS[chosen](findings, out)
     if chosen == "github" and job_summary:
+        from review_hooks import github
+
         github.append_summary([f for f in findings if not f.suppressed], out)
