@@ -179,3 +179,10 @@ def test_ftfy_is_imported_only_when_the_pre_filter_finds_candidates() -> None:
     for text, imported in (("Crème brûlée, ✅ and “quotes”\n" * 100, "False"), ("âœ…", "True")):
         result = subprocess.run([sys.executable, "-c", probe.format(text)], capture_output=True, text=True)
         assert result.stdout.strip() == imported, result.stderr
+
+
+def test_the_written_out_lead_characters_are_what_the_codecs_make_of_utf8_lead_bytes() -> None:
+    from review_hooks.encoding_repair import LEADS, STDLIB_CODECS
+
+    derived = {c for name in STDLIB_CODECS for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}
+    assert "".join(sorted(derived)) == LEADS
