@@ -8,7 +8,6 @@ value is ignored in standalone mode, so every command exits through ``ctx.exit``
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ import click
 
 from review_hooks import __version__
 from review_hooks.check import Check
-from review_hooks.console import escape_unencodable
+from review_hooks.console import exit_with
 from review_hooks.registry import CHECKS, IDS
 from review_hooks.reporters import REPORTERS
 from review_hooks.runner import RunOptions, run
@@ -162,19 +161,16 @@ def list_checks(verbose: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: click's exit codes, and one line instead of a traceback."""
-    escape_unencodable()
-    try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
-                        standalone_mode=False)
-    except click.ClickException as error:  # usage errors: click's message, exit 2
-        error.show()
-        sys.exit(error.exit_code)
-    except (KeyboardInterrupt, click.Abort):  # a fix being written is abandoned whole (write.py)
-        print("review-hooks: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as error:  # the contract: one line on stderr, exit 2, no traceback
-        print(f"review-hooks: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke() -> int:
+        try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
+            code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
+                            standalone_mode=False)
+        except click.ClickException as error:  # usage errors: click's message, exit 2
+            error.show()
+            return error.exit_code
+        except click.Abort:  # click's Ctrl-C (it has already ended the line)
+            raise KeyboardInterrupt from None
+        return code if isinstance(code, int) else 0
+
+    exit_with(invoke)

@@ -13,8 +13,8 @@ the same inputs and compares output and exit status.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from review_hooks.runner import RunOptions
@@ -31,11 +31,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     from review_hooks.runner import run
 
+    # as click does on Ctrl-C, the message starts on a new line
+    exit_with(lambda: run(args[1:], options), "\nreview-hooks: interrupted")
+
+
+def exit_with(call: Callable[[], int], interrupted: str = "review-hooks: interrupted") -> NoReturn:
+    """Run ``call`` and exit with its code, for both entry points: Ctrl-C is one line and 130 (a fix
+    being written is abandoned whole, see write.py), a closed pipe 1, any other error one line and 2."""
     escape_unencodable()
     try:
-        code = run(args[1:], options)
-    except KeyboardInterrupt:  # a fix being written is abandoned whole (write.py); as click: a new line first
-        print("\nreview-hooks: interrupted", file=sys.stderr)
+        code = call()
+    except KeyboardInterrupt:
+        print(interrupted, file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
