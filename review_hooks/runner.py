@@ -129,8 +129,8 @@ def examine(document: Document, checks: Sequence[Check], context: Context, resul
             result.notes.append(f"review-hooks: {document.path}: internal error in {check.id}: "
                                 f"{type(error).__name__}: {error}")
             result.error = True
-    stamped = suppressions.apply(findings, document, IDS)
-    return [replace(f, path=document.path) for f in stamped]
+    # suppressions.apply adds findings about the directives themselves: they get the path too
+    return [f if f.path else replace(f, path=document.path) for f in suppressions.apply(findings, document, IDS)]
 
 
 def fix(document: Document, checks: Sequence[Check], context: Context, options: RunOptions,
@@ -149,13 +149,16 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
             if candidate.raw == document.raw:
                 continue
-            found = [replace(f, path=document.path, check=check.id) for f in check.find(candidate, context)]
-            # suppressed findings were left out of ``before``: leave them out here too
-            after = {_key(f) for f in suppressions.apply(found, candidate, IDS)
-                     if f.check == check.id and not f.suppressed}
         except Exception as error:
             result.notes.append(f"review-hooks: {document.path}: internal error in {check.id} fix: "
                                 f"{type(error).__name__}: {error}")
+            result.error = True
+            continue
+        recheck = FileResult()  # the same examination as before the fix, suppressions included
+        after = {_key(f) for f in examine(candidate, (check,), context, recheck)
+                 if f.check == check.id and not f.suppressed}
+        if recheck.error:
+            result.notes.extend(recheck.notes)
             result.error = True
             continue
         if not after < before:
