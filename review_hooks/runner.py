@@ -147,6 +147,12 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
                 continue
             # a fixer returns new text, or a new Document when it also changes the encoding (transcoding)
             candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
+            hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
+            candidate = _keep_lines(document, candidate, hidden) if hidden else candidate
+            if candidate is None:
+                result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: it moves "
+                                    "lines whose findings are suppressed")
+                continue
             if candidate.raw == document.raw:
                 continue
         except Exception as error:
@@ -184,6 +190,15 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.notes.append(f"review-hooks: {original.path}: {error}")
         result.findings = [replace(f, fixed=False) for f in result.findings]
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
+
+
+def _keep_lines(document: Document, candidate: Document, lines: set[int]) -> Document | None:
+    """``candidate`` with ``lines`` (1-based) as they are in ``document``: a fixer never touches a line
+    whose finding an inline suppression hides. None when the fix changes the number of lines."""
+    old, new = document.lines, candidate.lines
+    if len(old) != len(new):
+        return None
+    return candidate.with_text("\n".join(old[i] if i + 1 in lines else line for i, line in enumerate(new)))
 
 
 def _key(finding: Finding) -> tuple[int, str]:

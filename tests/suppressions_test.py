@@ -14,6 +14,7 @@ from review_hooks.finding import Finding
 from review_hooks.registry import IDS
 from review_hooks.runner import RunOptions, run
 from review_hooks.suppressions import directives
+from tests.conftest import git
 
 CONFLICT = "<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"
 KNOWN = ", ".join(sorted(IDS))
@@ -130,3 +131,17 @@ def test_an_unquoted_directive_still_counts() -> None:
     text = "<!-- review-hooks: disable-next-line conflict-markers -->\nx\n"
     (directive,) = suppressions.directives(document(text, "a.md"))
     assert (directive.verb, directive.ids, directive.line) == ("disable-next-line", ("conflict-markers",), 1)
+
+
+def test_a_fixer_leaves_a_suppressed_line_alone_and_fixes_the_rest(repo: Path) -> None:
+    (repo / "design.md").write_text("# Design\n")
+    text = ("<!-- review-hooks: disable-next-line broken-link -->\n[a](./design.mdd)\n\n[b](./design.mdd)\n"
+            "<!-- review-hooks: disable-next-line mojibake -->\nkeep âœ… here\nfix âœ… here\n")
+    (repo / "index.md").write_text(text)
+    git(repo, "add", "-A")
+    out = io.StringIO()
+    code = run(["index.md"], RunOptions(fix=True), out, io.StringIO())
+    assert (repo / "index.md").read_text() == text.replace("[b](./design.mdd)", "[b](./design.md)").replace(
+        "fix âœ… here", "fix ✅ here")
+    assert code == 1
+    assert all(line.endswith("(fixed)") for line in out.getvalue().splitlines()), out.getvalue()

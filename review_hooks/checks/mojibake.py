@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -204,7 +204,7 @@ def repair_document(document: Document, context: Context) -> str | Document | No
     found = analysis(document)
     if found.blocked:
         return None
-    changes = _unsuppressed(document, context, list(found.result.changes))
+    changes = list(found.result.changes)  # the runner keeps lines whose findings are suppressed
     text = applied(document.text, changes)
     if document.encoding == "utf-8":
         return text if changes else None
@@ -212,18 +212,6 @@ def repair_document(document: Document, context: Context) -> str | Document | No
         return None
     return Document(document.path, document.location, text.encode("utf-8"), text, "utf-8", b"",
                     document.is_markdown)
-
-
-def _unsuppressed(document: Document, context: Context, changes: list[Change]) -> list[Change]:
-    """The changes on lines where an inline suppression does not hide this check's findings."""
-    if "review-hooks:" not in document.text:
-        return changes
-    from review_hooks import suppressions
-    from review_hooks.registry import IDS
-
-    stamped = [replace(f, path=document.path, check=ID) for f in find(document, context)]
-    hidden = {f.line for f in suppressions.apply(stamped, document, IDS) if f.check == ID and f.suppressed}
-    return [change for change in changes if document.position(change.start)[0] not in hidden]
 
 
 CHECK = Check(
