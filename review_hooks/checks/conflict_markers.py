@@ -38,6 +38,7 @@ from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import ConfigError, boolean
 from review_hooks.document import Document
 from review_hooks.finding import Finding
+from review_hooks.repository import GitError
 
 ID = "conflict-markers"
 DEFAULT_SIZE = 7
@@ -160,9 +161,9 @@ def _is_orphan_worth_reporting(marker: Marker, lines: list[str], size: int) -> b
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     text = document.text
-    if not any(c * 7 in text for c in "<=>|"):  # as fast as a grep: no line loop without a marker
+    size = _size(document, context)  # the attribute was fetched for every target in one git call
+    if not any(c * size in text for c in "<=>|"):  # as fast as a grep: no line loop without a marker
         return
-    size = _size(document, context)
     found = markers(text, size)
     if not found:
         return
@@ -218,7 +219,7 @@ def _really_conflicted(document: Document, context: Context, openers: list[Marke
         if relative in repository.unmerged:
             return True
         added = repository.staged_additions(document.location)
-    except Exception:  # git unavailable: fall back to the document alone
+    except GitError:  # git unavailable: fall back to the document alone
         return False
     return any(document.lines[m.line - 1].rstrip("\r") in added for m in openers)
 

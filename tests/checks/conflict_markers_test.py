@@ -121,6 +121,13 @@ def test_conflict_marker_size_attribute(repo: Path) -> None:
         "d.txt:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
 
 
+def test_a_conflict_marker_size_below_seven(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.md conflict-marker-size=5\n")
+    five = "<<<<< HEAD\nours\n=====\ntheirs\n>>>>> topic\n"
+    assert findings(repo, "a.md", five) == [
+        "a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
+
+
 def test_an_unmerged_file_is_reported_even_inside_a_fence(repo: Path) -> None:
     """git writes the markers inside the fence; the index says the conflict is real."""
     (repo / "doc.md").write_text("# Doc\n\n```\nline\n```\n")
