@@ -10,6 +10,7 @@ touches this module.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -196,8 +197,7 @@ def build(
             raise ConfigError(check_id, "expected a table", source)
         tables[check_id] = {**section, **overrides.get(check_id, {})}
     settings = Settings(root, tables, source)
-    return Config(config.source, root, config.exclude, config.markdown_extensions,
-                  config.max_file_size, config.select, settings)
+    return dataclasses.replace(config, settings=settings)
 
 
 def glob_match(pattern: str, path: str) -> bool:

@@ -227,7 +227,9 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         skipped.append(result.skipped)
         error = error or result.error
         changed = changed or result.changed or result.failed
-    findings.sort()
+    # the contract's order: path, line, column; a stable sort keeps each check's own order within that
+    # (required-headings lists missing sections in template order, not alphabetically)
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.check))
     try:
         outcome = settle(findings, options, err)
     except baseline.BaselineError as problem:

@@ -467,3 +467,12 @@ def test_any_document_gets_findings_on_real_lines_and_no_exception(pieces: list[
 @settings(max_examples=300, deadline=None)
 def test_a_heading_always_matches_itself(text: str) -> None:
     assert matches(normalized(text), normalized(text))
+
+
+def test_several_missing_at_one_place_are_listed_in_the_required_order(repo: Path) -> None:
+    configure(repo, '[[required-headings.kind]]\nname = "r"\nfiles = ["*.md"]\n'
+                    'headings = ["## Summary", "## 10. Zeta", "## 2. Alpha", "## Approval"]\n')
+    (repo / "r.md").write_text("# R\n\n## Summary\n\ntext\n")
+    code, lines, _ = lint("r.md")
+    assert code == 1
+    assert [line.split('"')[1] for line in lines] == ["## 10. Zeta", "## 2. Alpha", "## Approval"]
