@@ -11,6 +11,7 @@ touches this module.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,12 +78,19 @@ class Config:
         return relative is not None and any(glob_match(p, relative) for p in self.exclude)
 
 
-def relative_to(location: Path, root: Path) -> str | None:
+def absolute(location: Path | str) -> str:
+    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
+    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
+
+
+def relative_to(location: Path | str, root: Path | str) -> str | None:
     """``location`` relative to ``root`` as a POSIX path, or None when it is outside."""
-    try:
-        return location.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
+    path, base = absolute(location), absolute(root)
+    if path == base:
+        return "."
+    if not path.startswith(base.rstrip(os.sep) + os.sep):
         return None
+    return path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
 
 
 def parse_size(value: object, key: str = "max-file-size") -> int:

@@ -11,6 +11,8 @@ import os
 from functools import cached_property
 from pathlib import Path
 
+from review_hooks.config import absolute as _absolute  # one lexical notion of a path for every module
+
 
 class GitError(Exception):
     """git could not answer; ``str()`` is a one-line reason."""
@@ -43,10 +45,6 @@ def find_root(start: Path) -> Path | None:
             return candidate
     return None
 
-
-def _absolute(location: Path | str) -> str:
-    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
-    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
 
 
 class Repository:

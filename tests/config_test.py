@@ -6,6 +6,7 @@ silently disable a check, and a broken file must never be a traceback.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from review_hooks.config import ConfigError, glob_match, load, parse_size
+from review_hooks.runner import RunOptions, run
 
 SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
 DEDICATED = ".review-hooks.toml"
@@ -136,3 +138,16 @@ def test_bad_sizes(value: object) -> None:
 ])
 def test_glob_match_follows_gitignore(pattern: str, path: str, matches: bool) -> None:
     assert glob_match(pattern, path) is matches
+
+
+def test_exclude_applies_to_a_path_given_with_dot_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside git, ``scan ../docs`` from a sibling folder excludes what ``scan docs`` excludes."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\n")
+    (tmp_path / ".review-hooks.toml").write_text('exclude = ["docs/a.md"]\n')
+    monkeypatch.chdir(tmp_path / "sub")
+    out = io.StringIO()
+    assert run(["../docs"], RunOptions(scan=True, config_path=tmp_path / ".review-hooks.toml"), out,
+               io.StringIO()) == 0
+    assert out.getvalue() == ""
