@@ -15,9 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from review_hooks import baseline, files, parallel, reporters, suppressions, terminal
+from review_hooks import baseline, files, reporters, suppressions, terminal
 from review_hooks import config as configuration
-from review_hooks.changed import narrowed
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -74,6 +73,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths))
         if options.changed_since or options.staged:
+            from review_hooks.changed import narrowed
+
             targets = narrowed(targets, repository, options.changed_since, options.staged)
     except GitError as error:
         print(f"review-hooks: {error}", file=err)
@@ -87,10 +88,12 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
              options: RunOptions) -> Iterator[FileResult]:
     """Each target's result, in target order: a scan of many files runs in worker processes."""
-    parses = any(check.markdown_only for check in checks)
-    workers = parallel.worker_count(len(targets), options.jobs, parses) if options.scan else 1
-    if workers > 1:
-        return parallel.results(targets, checks, context, options, workers)
+    if options.scan:  # a hook run checks exactly its files, in this process
+        from review_hooks import parallel
+
+        workers = parallel.worker_count(len(targets), options.jobs, any(c.markdown_only for c in checks))
+        if workers > 1:
+            return parallel.results(targets, checks, context, options, workers)
     return (process(target, checks, context, options) for target in targets)
 
 
@@ -146,7 +149,12 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             if repaired is None or repaired == document.text:
                 continue
             # a fixer returns new text, or a new Document when it also changes the encoding (transcoding)
-            candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
+            try:
+                candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
+            except UnicodeEncodeError:  # the repair holds text this file's encoding cannot store
+                result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: the fixed text "
+                                    f"cannot be saved as {document.encoding} (convert the file with --transcode)")
+                continue
             hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
             candidate = _keep_lines(document, candidate, hidden) if hidden else candidate
             if candidate is None:

@@ -287,3 +287,22 @@ def test_writing_the_same_fix_twice_changes_nothing(repo: Path, with_fixer: None
     assert out.getvalue() == ""
     assert target.read_bytes() == fixed
     assert (target.stat().st_mtime_ns, target.stat().st_ino) == before  # not even rewritten
+
+
+def test_a_fix_the_files_encoding_cannot_hold_is_not_applied(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixer that puts ✅ into a cp1252 file: one note, the file and the exit code as without the fix."""
+    def find(document: Document, context: object) -> list[Finding]:
+        return [Finding(line=1, column=1, message="wants a check mark")] if "OK" in document.text else []
+
+    fixer = Check(id="mojibake", summary="", doc="", hook="fix-mojibake", find=find,
+                  repair=lambda document, context: document.text.replace("OK", "✅"))
+    real = registry.get
+    monkeypatch.setattr(runner, "get", lambda check_id: fixer if check_id == "mojibake" else real(check_id))
+    data = "caf\xe9 OK\n".encode("cp1252")
+    (repo / "old.txt").write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["old.txt"], RunOptions(select=("mojibake",), fix=True), out, err) == 1
+    assert (repo / "old.txt").read_bytes() == data
+    assert err.getvalue() == ("review-hooks: old.txt: mojibake fix not applied: the fixed text cannot be saved as "
+                              "cp1252 (convert the file with --transcode)\n")
+    assert out.getvalue() == "old.txt:1:1: mojibake wants a check mark\n"
