@@ -50,7 +50,7 @@ def changed_paths(repository: Repository, since: str | None, staged: bool) -> fr
     if since:
         found.update(_split(git(repository.root, *command, base(repository, since), "--")))
     if staged:
-        found.update(_split(git(repository.root, *command, "--cached", "--")))
+        found.update(repository.staged)
     return frozenset(found)
 
 

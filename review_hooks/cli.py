@@ -17,7 +17,7 @@ import click
 from review_hooks import __version__
 from review_hooks.check import Check
 from review_hooks.console import exit_with
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.registry import CHECKS, FIXING_HOOKS, IDS
 from review_hooks.reporters import REPORTERS
 from review_hooks.runner import RunOptions, run
 
@@ -135,7 +135,7 @@ def check(files: tuple[str, ...], select: str | None, fix: bool, **params: Any) 
 
 
 def _check_command(check: Check) -> None:
-    always_fixes = check.hook.startswith("fix-")  # fix-mojibake fixes; --diff shows instead
+    always_fixes = check.hook in FIXING_HOOKS
 
     @_common((check,), select=False, fix=check.fixable and not always_fixes)
     def command(files: tuple[str, ...], fix: bool = always_fixes, **params: Any) -> None:

@@ -63,11 +63,11 @@ def simple_invocation(args: Sequence[str]) -> RunOptions | None:
     """The RunOptions of ``check FILE...`` or ``<hook> FILE...``, or None for anything else."""
     if not args or any(arg.startswith("-") for arg in args[1:]):
         return None
-    from review_hooks.registry import HOOKS
+    from review_hooks.registry import FIXING_HOOKS, HOOKS
     from review_hooks.runner import RunOptions
 
     if args[0] == "check":
         return RunOptions()
     if args[0] in HOOKS:
-        return RunOptions(select=(HOOKS[args[0]],), fix=args[0].startswith("fix-"))
+        return RunOptions(select=(HOOKS[args[0]],), fix=args[0] in FIXING_HOOKS)
     return None

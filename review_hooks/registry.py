@@ -23,6 +23,8 @@ ENTRIES: tuple[tuple[str, str], ...] = (
 )
 IDS: tuple[str, ...] = tuple(check_id for check_id, _ in ENTRIES)
 HOOKS: dict[str, str] = {hook: check_id for check_id, hook in ENTRIES}
+#: Hooks named ``fix-...`` write their repairs without ``--fix`` (``--diff`` shows them instead).
+FIXING_HOOKS: frozenset[str] = frozenset(hook for hook in HOOKS if hook.startswith("fix-"))
 
 
 def get(check_id: str) -> Check:

@@ -92,8 +92,10 @@ class Repository:
 
     @cached_property
     def staged(self) -> frozenset[str]:
-        """Paths with staged changes: one git process, so that a scan asks for diffs of these only."""
-        output = git(self.root, "diff", "--cached", "--name-only", "-z", "--no-ext-diff")
+        """Paths with staged changes, deletions left out: one git process, for ``scan --staged`` and so
+        that the code-fence exemption asks for the diffs of these only."""
+        output = git(self.root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=d",
+                     "--no-ext-diff")
         return frozenset(os.fsdecode(path) for path in output.split(b"\0") if path)
 
     def staged_additions(self, location: Path) -> frozenset[str]:
