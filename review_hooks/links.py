@@ -24,7 +24,7 @@ from urllib.parse import unquote
 from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.document import Document
-from review_hooks.markdown import slugs
+from review_hooks.markdown import fragments
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -210,7 +210,7 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
     key = (str(real), info.st_size, info.st_mtime_ns, rendered)
     if key not in _FACTS and key in _PARSED:
         headings, names, lines = _PARSED.pop(key)
-        _FACTS[key] = Facts(frozenset((*slugs(headings), *names)), lines)  # as Structure.fragments
+        _FACTS[key] = Facts(fragments(headings, names), lines)
     if key not in _FACTS:
         if len(_FACTS) > 4096:
             _FACTS.clear()

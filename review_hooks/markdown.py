@@ -79,7 +79,12 @@ class Structure:
     @cached_property
     def fragments(self) -> frozenset[str]:
         """Every ``#fragment`` that lands in this document: heading slugs, HTML ids and names."""
-        return frozenset((*slugs(h.text for h in self.headings), *(a.name for a in self.anchors)))
+        return fragments(tuple(h.text for h in self.headings), tuple(a.name for a in self.anchors))
+
+
+def fragments(heading_texts: Iterable[str], anchor_names: Iterable[str]) -> frozenset[str]:
+    """The ``#fragment`` names of a document with these headings and HTML anchors (GitHub's rules)."""
+    return frozenset((*slugs(heading_texts), *anchor_names))
 
 
 def slug(text: str) -> str:

@@ -1,8 +1,9 @@
 """Facts about the git repository a run is in, each asked of git at most once per run.
 
-Plain ``git`` subprocesses, not gitpython: a hook pays for every import, and these are
-three fixed plumbing calls. Nothing here runs unless a check asks: the conflict-marker
-and mojibake hooks never list the repository.
+Plain ``git`` plumbing subprocesses, not gitpython: a hook pays for every import (gitpython
+costs about 96 ms), and these are a few fixed calls. gitpython is used only where a revision
+is resolved (``scan --changed-since``, ``changed.py``). Nothing here runs unless a check asks:
+the conflict-marker and mojibake hooks never list the repository.
 """
 
 from __future__ import annotations
