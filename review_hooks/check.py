@@ -60,10 +60,9 @@ Configure = Callable[[Mapping[str, Any], Path], Any]
 
 def no_settings(table: Mapping[str, Any], base: Path) -> None:
     """For checks without options: any key is unknown."""
-    from review_hooks.config import ConfigError
+    from review_hooks.config import only_keys
 
-    for key in table:
-        raise ConfigError(key, "unknown option")
+    only_keys(table)
 
 
 @dataclass(frozen=True)

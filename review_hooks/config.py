@@ -107,6 +107,13 @@ def parse_size(value: object, key: str = "max-file-size") -> int:
     return size
 
 
+def only_keys(table: Mapping[str, Any], *known: str) -> None:
+    """A ConfigError naming the first key of ``table`` that is not one of ``known``."""
+    for key in table:
+        if key not in known:
+            raise ConfigError(key, f"unknown option; known: {', '.join(known)}" if known else "unknown option")
+
+
 def string_list(table: Mapping[str, Any], key: str, default: Sequence[str] = ()) -> tuple[str, ...]:
     """A list of strings from ``table[key]``; a wrong type is a ConfigError naming the key."""
     value = table.get(key, default)

@@ -50,7 +50,7 @@ from typing import Any
 
 from review_hooks import link_candidates, links
 from review_hooks.check import Check, Context
-from review_hooks.config import ConfigError, glob_match, relative_to, string_list
+from review_hooks.config import glob_match, only_keys, relative_to, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import Resolved, Tree
@@ -70,9 +70,7 @@ class Settings:
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
-    for key in table:
-        if key != "ignore":
-            raise ConfigError(key, "unknown option")
+    only_keys(table, "ignore")
     return Settings(string_list(table, "ignore"), base)
 
 

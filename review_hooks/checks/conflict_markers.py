@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from review_hooks.check import Check, CliOption, Context
-from review_hooks.config import ConfigError, boolean
+from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.repository import GitError
@@ -50,9 +50,7 @@ class Settings:
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
-    for key in table:
-        if key != "include-code":
-            raise ConfigError(key, "unknown option")
+    only_keys(table, "include-code")
     return Settings(boolean(table, "include-code", False))
 
 

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from review_hooks.check import Check, CliOption, Context
-from review_hooks.config import ConfigError, boolean
+from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.encoding_repair import Change, Repair, Residue, applied, repair
 from review_hooks.finding import Finding, Replacement
@@ -72,9 +72,7 @@ class Settings:
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
-    for key in table:
-        if key != "transcode":
-            raise ConfigError(key, "unknown option")
+    only_keys(table, "transcode")
     return Settings(boolean(table, "transcode", False))
 
 

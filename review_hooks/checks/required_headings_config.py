@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from review_hooks.config import ConfigError, string_list
+from review_hooks.config import ConfigError, only_keys, string_list
 
 TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
@@ -103,9 +103,7 @@ class Settings:
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
-    for key in table:
-        if key not in TOP_KEYS:
-            raise ConfigError(key, f"unknown option; known: {', '.join(TOP_KEYS)}")
+    only_keys(table, *TOP_KEYS)
     kinds_table = table.get("kind", [])
     if not isinstance(kinds_table, list) or not all(isinstance(k, dict) for k in kinds_table):
         raise ConfigError("kind", "expected [[required-headings.kind]] tables")
@@ -137,9 +135,7 @@ def _policy(table: Mapping[str, Any], key: str) -> str:
 def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
     prefix = f"kind[{index}]."
     try:
-        for key in table:
-            if key not in KIND_KEYS:
-                raise ConfigError(key, f"unknown option; known: {', '.join(KIND_KEYS)}")
+        only_keys(table, *KIND_KEYS)
         name = table.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ConfigError("name", "every kind needs a name (a non-empty string)")
