@@ -54,7 +54,11 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     if similar:
         return Problem(link, f"{written} does not exist; the most similar name is "
                              f"{quote(rewrite(link, resolved, similar, folder))}")
-    return Problem(link, f"{written} does not exist")
+    # in a repository, say where the link lands when that is not what it says (outside one, the path
+    # would be absolute and add nothing)
+    shown_path = tree.repository is not None and resolved.path != link.target
+    looked = f" (looked for {quote(resolved.path)})" if shown_path else ""
+    return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
 
 
 def candidates(path: str, tree: Tree) -> tuple[str, list[str]]:

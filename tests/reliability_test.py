@@ -35,7 +35,7 @@ EXPECTED = {
     "broken-link": "docs/good.md:3:",  # completed below: the column moves when mojibake is fixed first
     "required-headings": "docs/good.md:3:1: required-headings missing required heading \"## Summary\"",
 }
-LINK_FINDING = "broken-link 'nope.md' does not exist"
+LINK_FINDING = "broken-link 'nope.md' does not exist (looked for 'docs/nope.md'); correct the link or add the file"
 CONFIG = """\
 [[required-headings.kind]]
 name = "review"

@@ -59,9 +59,9 @@ def test_seeds_report_the_mdd_links_and_the_missing_files_not_the_placeholders(r
         "review-report-template.md:12:76:", "review-report-template.md:12:161:"]
     assert all(".mdd' does not exist; '.mdd' is not a real extension: did you mean '.md'?" in x for x in template)
     assert [line.split(" ", 2)[2] for line in lines if line.startswith("sprint")] == [
-        f"'{name}' does not exist" for name in ("SPRINT_60_CODE_REVIEW_EXECUTIVE_SUMMARY.txt",
-                                                 "SPRINT_60_REVIEW_SUMMARY.txt", "SPRINT_60_PHASE_1_FIX_GUIDE.md",
-                                                 "SPRINT_60_PHASE_1_CODE_REVIEW.md")]
+        f"'{name}' does not exist; correct the link or add the file"
+        for name in ("SPRINT_60_CODE_REVIEW_EXECUTIVE_SUMMARY.txt", "SPRINT_60_REVIEW_SUMMARY.txt",
+                     "SPRINT_60_PHASE_1_FIX_GUIDE.md", "SPRINT_60_PHASE_1_CODE_REVIEW.md")]
 
 
 def labelled(work: Path) -> tuple[set[tuple[str, int]], int]:
@@ -130,7 +130,7 @@ def test_outside_git_the_disk_is_the_reference_case_exactly(tmp_path: Path, monk
     write(tmp_path, {"a.md": "# A\n", "index.md": "[ok](a.md#a) [case](A.md) [gone](b.md)\n"}, add=False)
     assert check("index.md")[1] == [
         "index.md:1:21: broken-link 'A.md' does not exist (GitHub matches names case-exactly); did you mean 'a.md'?",
-        "index.md:1:34: broken-link 'b.md' does not exist"]
+        "index.md:1:34: broken-link 'b.md' does not exist; correct the link or add the file"]
 
 
 def test_outside_git_anchors_are_read_only_below_the_configuration_folder(
@@ -144,7 +144,8 @@ def test_outside_git_anchors_are_read_only_below_the_configuration_folder(
 def test_ignore_option_and_unknown_options(repo: Path) -> None:
     write(repo, {"index.md": "[a](generated/api.md) [b](other.md)\n",
                  ".review-hooks.toml": '[broken-link]\nignore = ["generated/**"]\n'})
-    assert check("index.md")[1] == ["index.md:1:27: broken-link 'other.md' does not exist"]
+    assert check("index.md")[1] == [
+        "index.md:1:27: broken-link 'other.md' does not exist; correct the link or add the file"]
     (repo / ".review-hooks.toml").write_text('[broken-link]\nignored = ["x"]\n')
     code, lines, err = check("index.md")
     assert (code, lines) == (2, []) and "ignored" in err and "Traceback" not in err
@@ -173,7 +174,7 @@ def test_hook_mode_is_per_file_and_order_independent(repo: Path) -> None:
     write(repo, {"a.md": "# A\n\n[b](b.md#b) [x](x.md)\n", "b.md": "# B\n\n[a](a.md#nope)\n"})
     alone = check("a.md")[1] + check("b.md")[1]
     assert check("b.md", "a.md")[1] == sorted(alone) == [
-        "a.md:3:17: broken-link 'x.md' does not exist",
+        "a.md:3:17: broken-link 'x.md' does not exist; correct the link or add the file",
         "b.md:3:5: broken-link 'a.md#nope' matches no heading or anchor in 'a.md'"]
 
 
