@@ -48,12 +48,15 @@ class Template:
     @cached_property
     def requirements(self) -> tuple[Requirement, ...]:
         """The template's headings at ``levels``, except those right after an optional marker."""
-        from review_hooks.document import Document, NotText
+        from review_hooks import files
+        from review_hooks.config import Config
 
-        try:
-            document = Document.from_bytes(self.location.read_bytes(), self.shown, self.location, True)
-        except (OSError, NotText) as error:
-            raise ConfigError("template", f"cannot read template {self.shown!r}: {error}") from None
+        # read as every document is read: size limit, binary sniffing, decoding (a template is Markdown
+        # whatever its name)
+        document = files.read(files.Target(self.shown, self.location), Config(None, self.location.parent,
+                                                                               markdown_extensions=("",)), None)
+        if isinstance(document, files.Skip):
+            raise ConfigError("template", f"cannot read template {self.shown!r}: {document.reason}")
         lines = document.lines
         found = []
         for heading in document.markdown.headings:
