@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from markdown_it.rules_core.inline import inline as markdown_it_inline
+
+from review_hooks import markdown
 from review_hooks.markdown import parse, slug, slugs
 
 
@@ -103,3 +107,25 @@ def test_fragments_hold_atx_setext_inline_code_and_html_anchors() -> None:
 def test_front_matter_that_yaml_cannot_build_is_none_not_an_error() -> None:
     assert parse("---\ndate: 2024-13-45\n---\n# T\n").front_matter is None
     assert parse("---\ntitle: T\n---\n# T\n").front_matter == {"title": "T"}
+
+
+EDGES = [
+    "# *Emphasis* and `code` &amp; \\_escaped\\_ <b>tag</b> ![alt](i.png)\n\nPlain paragraph, no link.\n",
+    "Entities never make a link: &#91;x&#93;&#40;a.md&#41; &lt;a href='b.md'&gt;\n",
+    "| a | b |\n|---|---|\n| [x](t.md) | plain |\n| <a id=\"row\"></a> | `[c](code.md)` |\n",
+    "Title\n=====\n\nSub *title*\n---\n\n- item [y](y.md)\n- item\n  continued <https://x.org>\n",
+    "[ref]\n\n[ref]: ./r.md\n\nText with no brackets at all.\n\n> quote [q](q.md)\n",
+]
+
+
+@pytest.mark.parametrize("path", sorted(
+    p for p in (Path(__file__).parents[1] / "fixtures").rglob("*") if p.suffix in (".md", ".markdown", ".txt")))
+def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structure(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_inline_where_read`` skips blocks that hold no ``[`` or ``<``: the structure is that of a full parse."""
+    texts = [path.read_bytes().decode("utf-8", "replace"), *EDGES]
+    fast = [markdown._parse(text) for text in texts]
+    full = markdown._parser.__wrapped__()
+    full.core.ruler.at("inline", markdown_it_inline)
+    monkeypatch.setattr(markdown, "_parser", lambda: full)
+    assert fast == [markdown._parse(text) for text in texts]

@@ -144,8 +144,8 @@ def test_fixes_in_workers_write_what_a_serial_scan_writes(tmp_path: Path, mode: 
 
 
 def test_ctrl_c_during_a_parallel_scan_prints_no_traceback(repo: Path) -> None:
-    for index in range(300):  # enough Markdown to keep two workers busy for a while
-        body = "".join(f"## Part {n}\n\n[link](./doc-{(index + n) % 300}.md#part-{n})\n\n" for n in range(60))
+    for index in range(900):  # enough Markdown to keep two workers busy for several seconds
+        body = "".join(f"## Part {n}\n\n[link](./doc-{(index + n) % 900}.md#part-{n})\n\n" for n in range(60))
         (repo / f"doc-{index}.md").write_text(f"# Doc {index}\n\n{body}")
     git(repo, "add", "-A")
     process = subprocess.Popen([sys.executable, "-m", "review_hooks", "scan", "--jobs", "2"], cwd=repo,
