@@ -9,7 +9,6 @@ replacement; a merely similar name is only a hint in the message.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -105,6 +104,8 @@ def similar_path(path: str, tree: Tree) -> str | None:
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) != "folder":
         return None
+    import difflib  # only once a link is broken: not on a hook's start-up
+
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(name.rpartition(".")[0] or name)  # stems: 'b.md' is not like 'a.md'
     best, score = None, 0.75
@@ -135,6 +136,8 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
         fixed = _with_fragment(link, near[0])
         return Problem(link, f"{written} matches no heading or anchor in {where}; "
                              f"did you mean {quote(fixed)}?", fixed)
+    import difflib
+
     close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
     hint = f"; the most similar is {quote(_with_fragment(link, close[0]))}" if close else ""
     return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
