@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,11 @@ def test_seed_003_still_reports_a_heading_it_lacks(repo: Path) -> None:
     pytest.param("Summary - Sprint 4", "Summary", id="dash qualifier"),
     pytest.param("Summary — Sprint 4", "Summary", id="em dash qualifier"),
     pytest.param("Risks [draft]", "Risks", id="bracket qualifier"),
+    pytest.param("1\ufe0f\u20e3 Executive Summary", "1. Executive Summary", id="keycap numbering"),
+    pytest.param("2\u20e3 Scope", "Scope", id="keycap without variation selector"),
+    pytest.param("What Didn\u2019t Go Well", "What Didn't Go Well", id="typographic apostrophe"),
+    pytest.param("The \u201cGolden\u201d Path", 'The "Golden" Path', id="typographic quotes"),
+    pytest.param("Owner\u2032s Notes", "Owner\u2018s Notes", id="prime and left quote"),
 ])
 def test_headings_that_match(heading: str, name: str) -> None:
     assert matches(normalized(heading), normalized(name))
@@ -376,6 +382,28 @@ def test_invalid_configuration_exits_2_with_one_line(repo: Path, toml: str, key:
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and ".review-hooks.toml" in lines[0] and f"{key}:" in lines[0] and words in lines[0]
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    pytest.param(lambda t: t.write_bytes(b"\x00\x01\x02 not text"), "cannot use template 'T.md': binary file",
+                 id="binary template"),
+    pytest.param(lambda t: t.mkdir(), "template 'T.md' is a directory, not a file", id="directory template"),
+    pytest.param(lambda t: t.write_text("# Title\n\n### Only deeper\n", encoding="utf-8"),
+                 "has no required heading at template-levels [2]", id="no heading at the template levels"),
+    pytest.param(lambda t: t.write_text("<!-- review-hooks: optional -->\n## Notes\n", encoding="utf-8"),
+                 "has no required heading", id="only optional headings"),
+])
+def test_unusable_template_is_a_one_line_configuration_error(repo: Path, make: Callable[[Path], object],
+                                                              words: str) -> None:
+    make(repo / "T.md")
+    configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\ntemplate = "T.md"\n')
+    (repo / "a.md").write_text("## A\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "a.md"],
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (2, "")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "internal error" not in lines[0] and "ConfigError" not in lines[0]
+    assert "required-headings.kind[1].template: " in lines[0] and words in lines[0]
 
 
 def test_template_levels_must_be_levels(repo: Path) -> None:
