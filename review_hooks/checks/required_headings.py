@@ -44,7 +44,7 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
@@ -107,10 +107,12 @@ def _front_value(value: object, wanted: str) -> bool:
     return value is not None and str(value) == wanted
 
 
-def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool) -> list[int | None]:
-    """For each requirement, the index of its heading (or None): the first free match, in order if possible."""
+def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,
+            taken: Iterable[int | None] = ()) -> list[int | None]:
+    """For each requirement, the index of its heading (or None): the first free match (not in ``taken``),
+    in order if possible."""
     keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
-    claimed: set[int] = set()
+    claimed: set[int] = {i for i in taken if i is not None}
     found: list[int | None] = []
     last = -1
     for requirement in requirements:
@@ -141,14 +143,18 @@ def in_order(indexes: Sequence[int | None]) -> set[int]:
 
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
     headings = document.markdown.headings
-    requirements = kind.requirements
-    found = matched(requirements, headings, settings.match == "exact")
+    exact = settings.match == "exact"
+    sections = kind.sections
+    positions = [p for p, (_, optional) in enumerate(sections) if not optional]  # of the requirements
+    requirements = [sections[p][0] for p in positions]
+    found = matched(requirements, headings, exact)
     ordered = in_order(found)
-    for position, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
+    anchors = _anchors(sections, positions, found, ordered, headings, exact)
+    for number, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
         origin = _origin(kind, requirement)
         if index is None:
-            line, where = _place(document, headings, found, ordered, position)
-            miss = near_miss(document, requirement, settings.match == "exact")
+            line, where = _place(document, headings, anchors, positions[number], len(sections))
+            miss = near_miss(document, requirement, exact)
             text = f"missing required heading {quoted(requirement.shown)} ({origin})"
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
@@ -156,8 +162,9 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]
-        if settings.order != "off" and position not in ordered:
-            after = next((requirements[p].shown for p in sorted(ordered, reverse=True) if p < position), None)
+        if settings.order != "off" and number not in ordered:
+            previous = [found[p] for p in sorted(ordered) if p < number]
+            after = _source(headings[previous[-1]]) if previous and previous[-1] is not None else None
             hint = f"move it after {quoted(after)}" if after else "move it before the other required headings"
             yield Finding(line=heading.line, column=1, severity=_severity(settings.order),
                           message=f"heading {quoted(_source(heading))} is out of the required order ({origin}); {hint}")
@@ -167,18 +174,34 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
                 f"({quoted(requirement.shown)}, {origin}); it is level {heading.level}"))
 
 
-def _place(document: Document, headings: Sequence[Heading], found: Sequence[int | None], ordered: set[int],
-           position: int) -> tuple[int, str]:
-    """Where a missing requirement belongs: before the next required heading, or after the previous one's section."""
-    following = [found[p] for p in sorted(ordered) if p > position]
-    if following and following[0] is not None:
+def _anchors(sections: Sequence[tuple[Requirement, bool]], positions: Sequence[int], found: Sequence[int | None],
+             ordered: set[int], headings: Sequence[Heading], exact: bool) -> list[tuple[int, int]]:
+    """(position in the template's sections, heading index) of every section present in template order:
+    the required ones in order, and the optional ones that keep that order."""
+    anchors = sorted((positions[n], i) for n, i in enumerate(found) if n in ordered and i is not None)
+    optional = [(p, r) for p, (r, is_optional) in enumerate(sections) if is_optional]
+    extra = matched([r for _, r in optional], headings, exact, taken=found)
+    for (position, _), index in zip(optional, extra, strict=True):
+        before = [i for p, i in anchors if p < position]
+        after = [i for p, i in anchors if p > position]
+        if index is not None and all(i < index for i in before) and all(i > index for i in after):
+            anchors = sorted([*anchors, (position, index)])
+    return anchors
+
+
+def _place(document: Document, headings: Sequence[Heading], anchors: Sequence[tuple[int, int]], position: int,
+           count: int) -> tuple[int, str]:
+    """Where the section at ``position`` (of ``count`` sections) belongs so that the document keeps the
+    template's order: before the next section present, else right after the previous one's section (with
+    its subsections), else (the last section, or nothing present) at the end."""
+    following = [index for p, index in anchors if p > position]
+    if following:
         heading = headings[following[0]]
         return heading.line, f"insert before line {heading.line} ({quoted(_source(heading))})"
-    previous = [found[p] for p in sorted(ordered) if p < position]
-    if previous and previous[-1] is not None:
-        index = previous[-1]
-        level = headings[index].level
-        after = next((h for h in headings[index + 1 :] if h.level <= level), None)
+    previous = [index for p, index in anchors if p < position]
+    if previous and position < count - 1:
+        level = headings[previous[-1]].level
+        after = next((h for h in headings[previous[-1] + 1 :] if h.level <= level), None)
         if after is not None:
             return after.line, f"insert before line {after.line} ({quoted(_source(after))})"
     last = max(1, len(document.text.rstrip().split("\n")))
