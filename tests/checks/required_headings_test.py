@@ -287,8 +287,9 @@ SWAPPED = "## Risks\n\n## Summary\n\n#### Approval\n"
 
 @pytest.mark.parametrize(("policies", "expected", "code"), [
     pytest.param("", [], 0, id="defaults: order off, level any"),
-    pytest.param('order = "warn"', ['a.md:1:1: heading "## Risks" is out of the required order (kind report, from '
-                                    'its headings list); move it after "## Summary"'], 0, id="order warn"),
+    pytest.param('order = "warn"', ['a.md:1:1: warning: heading "## Risks" is out of the required order (kind '
+                                    'report, from its headings list); move it after "## Summary"'], 0,
+                 id="order warn"),
     pytest.param('order = "error"\nlevel = "at-most"', [
         'a.md:1:1: heading "## Risks" is out of the required order (kind report, from its headings list); '
         'move it after "## Summary"',
@@ -421,8 +422,8 @@ def test_pyproject_table_and_template_flag_from_a_subfolder(repo: Path) -> None:
     git(repo, "add", "-A")
     result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "--template", "T.md", "a.md"],
                             cwd=repo / "docs", capture_output=True, text=True)
-    assert result.stdout == ('a.md:1:1: required-headings heading "## B" is out of the required order (from T.md); '
-                             'move it after "## A"\n')
+    assert result.stdout == ('a.md:1:1: required-headings warning: heading "## B" is out of the required order '
+                             '(from T.md); move it after "## A"\n')
     assert result.returncode == 0, result.stderr  # order = "warn": printed, exit unchanged
 
 
