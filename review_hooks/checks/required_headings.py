@@ -1,4 +1,4 @@
-"""required-headings: each kind of review keeps its required sections, from a list or from its template.
+r"""required-headings: each kind of review keeps its required sections, from a list or from its template.
 
 **What it does.** Chooses the kind of each Markdown document (the first configured kind whose
 ``files`` globs, ``front-matter`` pairs or ``title`` regex match) and reports every
@@ -8,10 +8,15 @@ requirement comes from::
     r.md:41:1: required-headings missing required heading "## Test Results" (kind review-report,
     from templates/review-report-template.md); insert before line 41 ("## Lessons Learned")
 
-When the text is there but is not a heading, the finding says so: ``line 19 has "#Approval",
-which is not a heading (add a space after '#')``, or ``found only inside a code block (line 12)``.
-Headings out of the required order, or at the wrong level, are separate findings under their
-own policies, never counted as missing.
+A missing section belongs before the next template section the document has (optional ones
+included), else right after the previous one's section, else (the template's last section)
+at the end: the advice keeps the document in template order. When the text is there but is
+not a heading, the finding names the real cause: ``line 19 has "#Approval", which is not a
+heading (add a space after '#')``; an escaped ``\#``; an HTML block (``<details>`` with no
+blank line before the heading) swallowing the line; four spaces of indentation; or ``found
+only inside a code block (line 12)``. Headings out of the required order (the advice quotes
+the document's own heading) or at the wrong level are separate findings under their own
+policies, never counted as missing; under ``"warn"`` the line says ``warning:``.
 
 **Why.** Review templates (numbered sections from "1. Executive Summary" to "Approval") only
 help if reviews keep their sections. markdownlint's MD043 compares exact text, so numbering,
@@ -21,8 +26,9 @@ at the first mismatch; nothing else checks a document against its template.
 **Matching.** Only real headings count (ATX and setext, also an accidental setext heading made
 by ``---`` under text); code blocks, comments, front matter, bold lines and ``#NoSpace`` do not.
 ``match = "normalized"`` (default) compares both sides after mojibake repair, NFKC, white-space
-collapsing, stripping leading and trailing emoji, symbols and punctuation and leading numbering
-(``1.``, ``2.1``, ``4 -``, ``Section 4:``), and case folding; a heading may add a qualifier
+collapsing, folding typographic apostrophes and quotes (``’`` is ``'``), stripping leading and
+trailing emoji, symbols and punctuation and leading numbering (``1.``, ``2.1``, ``4 -``,
+``Section 4:``, keycap emoji ``1️⃣``), and case folding; a heading may add a qualifier
 after the name (`` (``, `` - ``, `` – ``, `` — ``, ``: ``, `` [``). ``match = "exact"`` compares
 text as written.
 
@@ -32,7 +38,8 @@ text as written.
 ``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
 ``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
 its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
-is optional. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
+is optional; a template that is missing, a directory, binary, or has no required heading at
+its levels is a configuration error. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
 top-level ``template`` key) checks every given file against ``T`` (found in the configuration
 file's folder, else the current folder), before any configured kind.
 

@@ -505,3 +505,17 @@ def test_several_missing_at_one_place_are_listed_in_the_required_order(repo: Pat
     code, lines, _ = lint("r.md")
     assert code == 1
     assert [line.split('"')[1] for line in lines] == ["## 10. Zeta", "## 2. Alpha", "## Approval"]
+
+
+def test_an_optional_section_out_of_template_order_does_not_move_the_advice(repo: Path) -> None:
+    (repo / "T.md").write_text("## A\n\n<!-- review-hooks: optional -->\n## B\n\n## C\n\n## D\n", encoding="utf-8")
+    configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["a.md"]\ntemplate = "T.md"\n')
+    (repo / "a.md").write_text("## B\n\n## A\n\n## D\n", encoding="utf-8")
+    assert lint("a.md")[1] == ['a.md:5:1: required-headings missing required heading "## C" (kind k, from T.md); '
+                               'insert before line 5 ("## D")']
+    (repo / "a.md").write_text("## A\n\n## B\n\n## D\n", encoding="utf-8")  # in order: C goes after B, before D
+    assert lint("a.md")[1] == ['a.md:5:1: required-headings missing required heading "## C" (kind k, from T.md); '
+                               'insert before line 5 ("## D")']
+    (repo / "a.md").write_text("## A\n\n## B\n\n## X\n", encoding="utf-8")  # C, D missing: C after B's section
+    assert [line.split("; ", 1)[1] for line in lint("a.md")[1]] == [
+        'insert before line 5 ("## X")', "add it at the end (after line 5)"]
