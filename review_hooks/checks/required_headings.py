@@ -52,11 +52,12 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
 from review_hooks.checks.required_headings_config import Kind, Requirement, Settings, configure
-from review_hooks.checks.required_headings_near import near_miss, quoted
+from review_hooks.checks.required_headings_near import NearMiss, near_miss, quoted
 from review_hooks.config import glob_match, relative_to
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -148,24 +149,34 @@ def in_order(indexes: Sequence[int | None]) -> set[int]:
     return set(max(chains, key=len, default=[]))
 
 
+class _Anchor(NamedTuple):
+    """A template section the document has (or will have where a near-miss is fixed in place)."""
+
+    position: int  # in the kind's sections
+    line: int
+    text: str  # as written in the document
+    level: int
+    heading: bool = True  # False: a near-miss line that the finding asks to fix in place
+
+
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
     headings = document.markdown.headings
     exact = settings.match == "exact"
-    sections = kind.sections
-    positions = [p for p, (_, optional) in enumerate(sections) if not optional]  # of the requirements
-    requirements = [sections[p][0] for p in positions]
+    positions = [p for p, (_, optional) in enumerate(kind.sections) if not optional]  # of the requirements
+    requirements = [kind.sections[p][0] for p in positions]
     found = matched(requirements, headings, exact)
     ordered = in_order(found)
-    anchors = _anchors(sections, positions, found, ordered, headings, exact)
+    misses = [near_miss(document, r, exact) if i is None else None for r, i in zip(requirements, found, strict=True)]
+    anchors = _anchors(document, kind, positions, found, ordered, misses, exact)
     for number, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
         origin = _origin(kind, requirement)
         if index is None:
-            line, where = _place(document, headings, anchors, positions[number], len(sections))
-            miss = near_miss(document, requirement, exact)
+            miss = misses[number]
             text = f"missing required heading {quoted(requirement.shown)} ({origin})"
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:
+                line, where = _place(document, headings, anchors, positions[number], len(kind.sections))
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]
@@ -181,36 +192,46 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
                 f"({quoted(requirement.shown)}, {origin}); it is level {heading.level}"))
 
 
-def _anchors(sections: Sequence[tuple[Requirement, bool]], positions: Sequence[int], found: Sequence[int | None],
-             ordered: set[int], headings: Sequence[Heading], exact: bool) -> list[tuple[int, int]]:
-    """(position in the template's sections, heading index) of every section present in template order:
-    the required ones in order, and the optional ones that keep that order."""
-    anchors = sorted((positions[n], i) for n, i in enumerate(found) if n in ordered and i is not None)
-    optional = [(p, r) for p, (r, is_optional) in enumerate(sections) if is_optional]
+def _anchors(document: Document, kind: Kind, positions: Sequence[int], found: Sequence[int | None],
+             ordered: set[int], misses: Sequence[NearMiss | None], exact: bool) -> list[_Anchor]:
+    """The template sections the document has in template order: the required ones in order, then the
+    optional ones and the near-misses fixed in place (``#Approval``) that keep that order."""
+    headings = document.markdown.headings
+    anchors = [_Anchor(positions[n], headings[i].line, _source(headings[i]), headings[i].level)
+               for n, i in enumerate(found) if n in ordered and i is not None]
+    optional = [(p, r) for p, (r, is_optional) in enumerate(kind.sections) if is_optional]
     extra = matched([r for _, r in optional], headings, exact, taken=found)
-    for (position, _), index in zip(optional, extra, strict=True):
-        before = [i for p, i in anchors if p < position]
-        after = [i for p, i in anchors if p > position]
-        if index is not None and all(i < index for i in before) and all(i > index for i in after):
-            anchors = sorted([*anchors, (position, index)])
+    candidates = [_Anchor(p, headings[i].line, _source(headings[i]), headings[i].level)
+                  for (p, _), i in zip(optional, extra, strict=True) if i is not None]
+    candidates += [_Anchor(positions[n], miss.line, document.lines[miss.line - 1].strip(),
+                           kind.sections[positions[n]][0].level or 2, heading=False)
+                   for n, miss in enumerate(misses) if miss is not None and miss.here]
+    anchors.sort()
+    for candidate in sorted(candidates):
+        before = [a.line for a in anchors if a.position < candidate.position]
+        after = [a.line for a in anchors if a.position > candidate.position]
+        if all(line < candidate.line for line in before) and all(line > candidate.line for line in after):
+            anchors = sorted([*anchors, candidate])
     return anchors
 
 
-def _place(document: Document, headings: Sequence[Heading], anchors: Sequence[tuple[int, int]], position: int,
+def _place(document: Document, headings: Sequence[Heading], anchors: Sequence[_Anchor], position: int,
            count: int) -> tuple[int, str]:
     """Where the section at ``position`` (of ``count`` sections) belongs so that the document keeps the
     template's order: before the next section present, else right after the previous one's section (with
-    its subsections), else (the last section, or nothing present) at the end."""
-    following = [index for p, index in anchors if p > position]
-    if following:
-        heading = headings[following[0]]
-        return heading.line, f"insert before line {heading.line} ({quoted(_source(heading))})"
-    previous = [index for p, index in anchors if p < position]
-    if previous and position < count - 1:
-        level = headings[previous[-1]].level
-        after = next((h for h in headings[previous[-1] + 1 :] if h.level <= level), None)
-        if after is not None:
+    its subsections), else (the last section, or nothing present) at the end. A near-miss to be fixed in
+    place bounds it, but the place is after the previous section when that comes first (a near-miss may
+    sit inside an HTML block)."""
+    following = next((a for a in anchors if a.position > position), None)
+    if following is not None and following.heading:
+        return following.line, f"insert before line {following.line} ({quoted(following.text)})"
+    previous = [a for a in anchors if a.position < position]
+    if previous and (following is not None or position < count - 1):
+        after = next((h for h in headings if h.line > previous[-1].line and h.level <= previous[-1].level), None)
+        if after is not None and (following is None or after.line <= following.line):
             return after.line, f"insert before line {after.line} ({quoted(_source(after))})"
+    if following is not None:
+        return following.line, f"insert before line {following.line} ({quoted(following.text)})"
     last = max(1, len(document.text.rstrip().split("\n")))
     return last, f"add it at the end (after line {last})"
 
