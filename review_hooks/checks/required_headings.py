@@ -51,18 +51,17 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
 from review_hooks.checks.required_headings_config import Kind, Requirement, Settings, configure
-from review_hooks.checks.required_headings_near import NearMiss, near_miss, quoted
+from review_hooks.checks.required_headings_near import near_miss, quoted
+from review_hooks.checks.required_headings_order import anchors, in_order, matched, place, required_positions, source
 from review_hooks.config import glob_match, relative_to
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.heading_text import matches, normalized
-from review_hooks.markdown import Heading, Structure
+from review_hooks.markdown import Structure
 
 ID = "required-headings"
 
@@ -115,59 +114,15 @@ def _front_value(value: object, wanted: str) -> bool:
     return value is not None and str(value) == wanted
 
 
-def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,
-            taken: Iterable[int | None] = ()) -> list[int | None]:
-    """For each requirement, the index of its heading (or None): the first free match (not in ``taken``),
-    in order if possible."""
-    keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
-    claimed: set[int] = {i for i in taken if i is not None}
-    found: list[int | None] = []
-    last = -1
-    for requirement in requirements:
-        names = [n.strip() if exact else normalized(n) for n in requirement.names]
-        candidates = [i for i, key in enumerate(keys) if i not in claimed
-                      and any(key == n if exact else matches(key, n) for n in names)]
-        if not candidates:
-            found.append(None)
-            continue
-        best = min(candidates, key=lambda i: (i < last, headings[i].level != (requirement.level or 0), i))
-        claimed.add(best)
-        last = max(last, best)
-        found.append(best)
-    return found
-
-
-def in_order(indexes: Sequence[int | None]) -> set[int]:
-    """Positions (into ``indexes``) of a longest increasing run of heading indexes: the ones in order."""
-    chains: list[list[int]] = []
-    for position, index in enumerate(indexes):
-        if index is None:
-            chains.append([])
-            continue
-        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] < index]
-        chains.append([*max(before, key=len, default=[]), position])
-    return set(max(chains, key=len, default=[]))
-
-
-class _Anchor(NamedTuple):
-    """A template section the document has (or will have where a near-miss is fixed in place)."""
-
-    position: int  # in the kind's sections
-    line: int
-    text: str  # as written in the document
-    level: int
-    heading: bool = True  # False: a near-miss line that the finding asks to fix in place
-
-
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
     headings = document.markdown.headings
     exact = settings.match == "exact"
-    positions = [p for p, (_, optional) in enumerate(kind.sections) if not optional]  # of the requirements
+    positions = required_positions(kind)
     requirements = [kind.sections[p][0] for p in positions]
     found = matched(requirements, headings, exact)
     ordered = in_order(found)
     misses = [near_miss(document, r, exact) if i is None else None for r, i in zip(requirements, found, strict=True)]
-    anchors = _anchors(document, kind, positions, found, ordered, misses, exact)
+    anchored = anchors(document, kind, found, misses, exact)
     for number, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
         origin = _origin(kind, requirement)
         if index is None:
@@ -176,64 +131,20 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:
-                line, where = _place(document, headings, anchors, positions[number], len(kind.sections))
+                line, where = place(document, headings, anchored, positions[number], len(kind.sections))
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]
         if settings.order != "off" and number not in ordered:
             previous = [found[p] for p in sorted(ordered) if p < number]
-            after = _source(headings[previous[-1]]) if previous and previous[-1] is not None else None
+            after = source(headings[previous[-1]]) if previous and previous[-1] is not None else None
             hint = f"move it after {quoted(after)}" if after else "move it before the other required headings"
             yield Finding(line=heading.line, column=1, severity=_severity(settings.order),
-                          message=f"heading {quoted(_source(heading))} is out of the required order ({origin}); {hint}")
+                          message=f"heading {quoted(source(heading))} is out of the required order ({origin}); {hint}")
         if requirement.level and _wrong_level(settings.level, heading.level, requirement.level):
             yield Finding(line=heading.line, column=1, message=(
-                f"heading {quoted(_source(heading))} should be level {requirement.level} "
+                f"heading {quoted(source(heading))} should be level {requirement.level} "
                 f"({quoted(requirement.shown)}, {origin}); it is level {heading.level}"))
-
-
-def _anchors(document: Document, kind: Kind, positions: Sequence[int], found: Sequence[int | None],
-             ordered: set[int], misses: Sequence[NearMiss | None], exact: bool) -> list[_Anchor]:
-    """The template sections the document has in template order: the required ones in order, then the
-    optional ones and the near-misses fixed in place (``#Approval``) that keep that order."""
-    headings = document.markdown.headings
-    anchors = [_Anchor(positions[n], headings[i].line, _source(headings[i]), headings[i].level)
-               for n, i in enumerate(found) if n in ordered and i is not None]
-    optional = [(p, r) for p, (r, is_optional) in enumerate(kind.sections) if is_optional]
-    extra = matched([r for _, r in optional], headings, exact, taken=found)
-    candidates = [_Anchor(p, headings[i].line, _source(headings[i]), headings[i].level)
-                  for (p, _), i in zip(optional, extra, strict=True) if i is not None]
-    candidates += [_Anchor(positions[n], miss.line, document.lines[miss.line - 1].strip(),
-                           kind.sections[positions[n]][0].level or 2, heading=False)
-                   for n, miss in enumerate(misses) if miss is not None and miss.here]
-    anchors.sort()
-    for candidate in sorted(candidates):
-        before = [a.line for a in anchors if a.position < candidate.position]
-        after = [a.line for a in anchors if a.position > candidate.position]
-        if all(line < candidate.line for line in before) and all(line > candidate.line for line in after):
-            anchors = sorted([*anchors, candidate])
-    return anchors
-
-
-def _place(document: Document, headings: Sequence[Heading], anchors: Sequence[_Anchor], position: int,
-           count: int) -> tuple[int, str]:
-    """Where the section at ``position`` (of ``count`` sections) belongs so that the document keeps the
-    template's order: before the next section present, else right after the previous one's section (with
-    its subsections), else (the last section, or nothing present) at the end. A near-miss to be fixed in
-    place bounds it, but the place is after the previous section when that comes first (a near-miss may
-    sit inside an HTML block)."""
-    following = next((a for a in anchors if a.position > position), None)
-    if following is not None and following.heading:
-        return following.line, f"insert before line {following.line} ({quoted(following.text)})"
-    previous = [a for a in anchors if a.position < position]
-    if previous and (following is not None or position < count - 1):
-        after = next((h for h in headings if h.line > previous[-1].line and h.level <= previous[-1].level), None)
-        if after is not None and (following is None or after.line <= following.line):
-            return after.line, f"insert before line {after.line} ({quoted(_source(after))})"
-    if following is not None:
-        return following.line, f"insert before line {following.line} ({quoted(following.text)})"
-    last = max(1, len(document.text.rstrip().split("\n")))
-    return last, f"add it at the end (after line {last})"
 
 
 def _wrong_level(policy: str, level: int, required: int) -> bool:
@@ -242,10 +153,6 @@ def _wrong_level(policy: str, level: int, required: int) -> bool:
 
 def _origin(kind: Kind, requirement: Requirement) -> str:
     return f"kind {kind.name}, from {requirement.source}" if kind.name else f"from {requirement.source}"
-
-
-def _source(heading: Heading) -> str:
-    return heading.source.strip()
 
 
 def _severity(policy: str) -> str:
