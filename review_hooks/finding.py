@@ -22,7 +22,8 @@ class Replacement:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """``PATH:LINE:COL: CHECK-ID message``; sorted by path, line, column, check, message."""
+    """``PATH:LINE:COL: CHECK-ID message`` (``message`` prefixed ``warning: `` for a warning-level finding);
+    sorted by path, line, column, check, message."""
 
     path: str = ""
     line: int = 1
@@ -37,7 +38,13 @@ class Finding:
 
     def __str__(self) -> str:
         suffix = " (fixed)" if self.fixed else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.check} {self.message}{suffix}"
+        return f"{self.path}:{self.line}:{self.column}: {self.check} {self.shown_message}{suffix}"
+
+    @property
+    def shown_message(self) -> str:
+        """The message as the text line shows it: a warning says so (``warning: ...``), since it looks
+        like an error otherwise and does not fail the run. Annotations and SARIF carry the level instead."""
+        return f"warning: {self.message}" if self.severity == "warning" else self.message
 
     def as_dict(self) -> dict[str, object]:
         """The ``--format json`` object."""

@@ -41,6 +41,14 @@ def test_warning_and_fixed_findings_are_not_errors() -> None:
     assert github.annotation(Finding("a.md", 1, 1, "c", "m", fixed=True)).endswith("::m (fixed)")
 
 
+def test_a_warning_says_so_on_its_plain_line_and_by_its_annotation_level() -> None:
+    out = io.StringIO()
+    github.report([Finding("a.md", 3, 1, "required-headings", "out of order", severity="warning")], out)
+    assert out.getvalue() == ("a.md:3:1: required-headings warning: out of order\n"
+                              "::warning file=a.md,line=3,col=1,title=review-hooks (required-headings)::out of order\n")
+    assert str(Finding("a.md", 3, 1, "c", "m")) == "a.md:3:1: c m"
+
+
 def test_report_prints_plain_lines_then_annotations_and_skips_suppressed(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     github.report([Finding("a.md", 1, 2, "c", "one"), Finding("b.md", 1, 1, "c", "gone", suppressed=True)], out)
