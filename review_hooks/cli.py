@@ -116,7 +116,7 @@ def _scan_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # the runner says why a file cannot be read
 @_common(CHECKS, select=True)
 @_scan_options
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
@@ -127,7 +127,7 @@ def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path())
+@click.argument("files", nargs=-1, type=click.Path(readable=False))
 @_common(CHECKS, select=True)
 def check(files: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
     """Check exactly FILES (as pre-commit passes them) with all selected checks."""
@@ -142,7 +142,7 @@ def _check_command(check: Check) -> None:
         _execute(files, False, (check.id,), fix, params)
 
     command.__doc__ = f"{check.summary} (the {check.hook} hook; only FILES)."
-    cli.command(check.hook)(click.argument("files", nargs=-1, type=click.Path())(command))
+    cli.command(check.hook)(click.argument("files", nargs=-1, type=click.Path(readable=False))(command))
 
 
 for _check in CHECKS:
@@ -166,7 +166,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
             code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
                             standalone_mode=False)
-        except click.ClickException as error:  # usage errors: click's message, exit 2
+        except click.exceptions.NoArgsIsHelpError as error:  # bare ``review-hooks``: the help
+            error.show()
+            return error.exit_code
+        except click.UsageError as error:  # one line, as every other error: what, and where to look
+            command = error.ctx.command_path if error.ctx else "review-hooks"
+            click.echo(f"{command}: {error.format_message()} (see '{command} --help')", err=True)
+            return error.exit_code
+        except click.ClickException as error:
             error.show()
             return error.exit_code
         except click.Abort:  # click's Ctrl-C (it has already ended the line)

@@ -150,9 +150,8 @@ def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
 def read_table(path: Path) -> dict[str, Any]:
     import tomllib  # only a run that finds a configuration file pays for the TOML parser
 
-    try:
-        with path.open("rb") as stream:
-            return tomllib.load(stream)
+    try:  # a byte order mark (Windows editors write one) is not TOML, but it is no reason to stop
+        return tomllib.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except OSError as error:
         raise ConfigError("", f"cannot read: {error.strerror or error}", path) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -55,9 +55,10 @@ class Skip:
         return self.kind in FAILURES
 
 
-def named_targets(paths: Iterable[str]) -> list[Target]:
-    """Hook mode: exactly the given paths."""
-    return [Target(path, Path(path)) for path in paths]
+def named_targets(paths: Iterable[str], config: Config) -> list[Target]:
+    """Hook mode: exactly the given paths, but those the configuration excludes (pre-commit passes
+    every staged file; ``exclude`` in ``.review-hooks.toml`` must hold for hooks as for a scan)."""
+    return [Target(path, Path(path)) for path in paths if not (config.exclude and config.excluded(Path(path)))]
 
 
 def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:

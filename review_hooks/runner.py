@@ -71,7 +71,7 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     context = Context(config, repository)
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
-                   else files.named_targets(paths))
+                   else files.named_targets(paths, config))
         if options.changed_since or options.staged:
             from review_hooks.changed import narrowed
 
@@ -110,14 +110,21 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
     """Read one file, check it, fix it if asked: everything one file needs, independent of the others."""
     document = files.read(target, context.config, context.repository)
     if isinstance(document, files.Skip):
-        shown = target.named and (document.failed or not options.scan)
-        return FileResult(notes=[str(document)] if shown else [], failed=target.named and document.failed,
-                          skipped=document.kind)
+        failed = document.kind == "unreadable" or (target.named and document.failed)
+        shown = failed or not options.scan or _worth_a_note(document, context)
+        return FileResult(notes=[str(document)] if shown else [], failed=failed, skipped=document.kind)
     result = FileResult()
     result.findings = examine(document, checks, context, result)
     if options.fix or options.diff:
         fix(document, checks, context, options, result)
     return result
+
+
+def _worth_a_note(skip: files.Skip, context: Context) -> bool:
+    """In a scan, a skipped file the user expects checked: one over ``max-file-size``, or a Markdown
+    file that does not read as text. Images, deleted and symlinked files pass silently."""
+    return skip.kind == "oversized" or (skip.kind == "binary" and context.config.is_markdown(skip.target.location)
+                                        and not skip.target.location.is_symlink())
 
 
 def note(path: str, text: str) -> str:

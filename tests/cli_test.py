@@ -87,12 +87,20 @@ def test_unknown_check_is_exit_2(docs: Path) -> None:
     assert result.stderr == f"review-hooks: unknown check 'nope'; known: {', '.join(IDS)}\n"
 
 
-@pytest.mark.parametrize("args", [["check", "--bogus"], ["nope"], ["check", "--format", "xml", "a.md"], []])
-def test_usage_errors_are_exit_2_without_traceback(tmp_path: Path, args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "line"), [
+    (["check", "--bogus"], "review-hooks check: No such option '--bogus'. (see 'review-hooks check --help')"),
+    (["nope"], "review-hooks: No such command 'nope'. (see 'review-hooks --help')"),
+    (["scan", "--format", "xml"], "review-hooks scan: Invalid value for '--format': 'xml' is not one of 'github', "
+                                  "'json', 'sarif', 'summary', 'text'. (see 'review-hooks scan --help')"),
+])
+def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str], line: str) -> None:
     result = invoke(tmp_path, *args)
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert "Usage: review-hooks" in result.stderr
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")
+
+
+def test_review_hooks_alone_prints_its_help(tmp_path: Path) -> None:
+    result = invoke(tmp_path)
+    assert result.returncode == 2 and "Usage: review-hooks" in result.stderr and "Commands:" in result.stderr
 
 
 def test_json_format(docs: Path) -> None:

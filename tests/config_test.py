@@ -151,3 +151,21 @@ def test_exclude_applies_to_a_path_given_with_dot_dot(tmp_path: Path, monkeypatc
     assert run(["../docs"], RunOptions(scan=True, config_path=tmp_path / ".review-hooks.toml"), out,
                io.StringIO()) == 0
     assert out.getvalue() == ""
+
+
+def test_a_configuration_saved_with_a_byte_order_mark_is_read(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_bytes(b"\xef\xbb\xbf[broken-link]\nignore = [\"generated/**\"]\n")
+    config = load(start=repo)
+    assert config.settings["broken-link"].ignore == ("generated/**",)
+
+
+def test_exclude_applies_to_the_files_a_hook_is_given(repo: Path) -> None:
+    """pre-commit passes every staged file: what the configuration excludes is not checked."""
+    conflict = "<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\n"
+    (repo / "vendor").mkdir()
+    (repo / "vendor" / "upstream.md").write_text(conflict)
+    (repo / "mine.md").write_text(conflict)
+    (repo / ".review-hooks.toml").write_text('exclude = ["vendor/**"]\n')
+    out = io.StringIO()
+    assert run(["vendor/upstream.md", "mine.md"], RunOptions(), out, io.StringIO()) == 1
+    assert out.getvalue() == "mine.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs x)\n"

@@ -159,7 +159,12 @@ def test_scan_survives_the_battery(battery: Path, tmp_path: Path, fix: list[str]
     result = invoke("scan", *fix, cwd=battery)
     assert_clean_run(result)
     assert result.returncode == 1
-    assert result.stderr == ""  # in a scan, skipped files are counted, not listed
+    # in a scan, a Markdown file that is not text, or too big, is named (a scan that checked nothing must not
+    # look clean); images and symlinks are only counted
+    assert result.stderr.splitlines() == [
+        "review-hooks: docs/binary-without-nul.md: skipped: binary file (too many control characters for text)",
+        "review-hooks: docs/huge.md: skipped: 31457280 bytes is over max-file-size (10485760)",
+        "review-hooks: docs/random.md: skipped: binary file (contains NUL bytes)"]
     for check in CHECKS:
         expected_finding(check.id, result.stdout)
     assert "docs/outside.md" not in result.stdout  # a scan never follows a symlink
@@ -212,6 +217,24 @@ def test_an_unreadable_file_is_one_line_and_the_run_goes_on(
     assert code == 1
     assert err.getvalue() == "review-hooks: docs/conflicted.md: cannot read: permission denied\n"
     expected_finding("mojibake", out.getvalue())
+
+
+def test_an_unreadable_file_in_a_scan_is_named_and_fails_the_run(
+    battery: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scan that could not read a tracked file must not pass as if it had checked it."""
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "good.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["docs"], RunOptions(scan=True, jobs=1, select=("broken-link",), quiet=True), out, err)
+    assert code == 1
+    assert err.getvalue() == "review-hooks: docs/good.md: cannot read: permission denied\n"
 
 
 def test_a_check_that_crashes_is_one_line_and_the_others_still_report(
