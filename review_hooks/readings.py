@@ -190,7 +190,7 @@ def _strong(text: str, group: list[_Piece]) -> bool:
     need ftfy's badness heuristic: Cyrillic ``дёё`` is not 丸), or a word of 2-byte sequences."""
     if any(p.end - p.start >= 3 for p in group):
         return any(unicodedata.category(char)[0] in "PSZ" or char == "\ufe0f" for char in text)
-    return len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
+    return len(group) >= 3 and _word(text, 3)  # –ü—Ä–∏ (При), Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» («Сохранить»)
 
 
 def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
@@ -204,8 +204,17 @@ def _weak_but_plausible(text: str) -> bool:
     word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
         return True
-    scripts = {unicodedata.name(char, "?").split()[0] for char in text}
-    return len(text) >= 2 and len(scripts) == 1 and text.isalpha()
+    return _word(text, 2)
+
+
+def _word(text: str, letters: int) -> bool:
+    """At least ``letters`` letters, all of one script, with only punctuation and symbols beside
+    them (``«Αποθήκευση»``, ``“Н”``): quotes and dashes inside a damaged run do not break a word."""
+    found = [char for char in text if char.isalpha()]
+    if len(found) < letters or any(not char.isalpha() and unicodedata.category(char)[0] not in "PS"
+                                   for char in text):
+        return False
+    return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 
 
 def _again(text: str) -> str:

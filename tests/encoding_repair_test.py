@@ -60,6 +60,11 @@ REPAIRED = [
     pytest.param("SÃO PAULO: cafÃ©", "SÃO PAULO: café", id="real A tilde beside damage"),
     pytest.param("| âš\u00a0ï¸ 5 warnings", "| ⚠️ 5 warnings", id="lossy: dropped 0x8F of U+FE0F"),
     pytest.param("| âŒ Crashes |", "| ❌ Crashes |", id="lossy: dropped 0x9D of the cross mark"),
+    pytest.param("- Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» button", "- «Сохранить» button",
+                 id="cyrillic word inside guillemets (cp1252)"),
+    pytest.param("- Â«Î‘Ï€Î¿Î¸Î®ÎºÎµÏ…ÏƒÎ·Â» button", "- «Αποθήκευση» button", id="greek word inside guillemets"),
+    pytest.param("«Сохранить» and «Настройки»".encode().decode("mac_roman"), "«Сохранить» and «Настройки»",
+                 id="cyrillic in guillemets through mac roman (was CJK: cp1252 read its tail)"),
 ]
 
 
