@@ -154,10 +154,11 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
+        letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
+        weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
         # symbols and pictographs need no more (📝 outweighs Ã©)
-        if _strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text))):
+        if not letter and (_strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text)))):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0) if weak else None
@@ -205,6 +206,14 @@ def _weak_but_plausible(text: str) -> bool:
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
         return True
     return _word(text, 2)
+
+
+def _lone_letter(text: str, old: str) -> bool:
+    """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
+    technical prose) read from a letter: weak, never evidence. Other scripts stay out (``÷à`` is not
+    Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do punctuation leads (Mac Roman ``“É`` is not Ѓ)."""
+    return (len(text) == 1 and old[:1].isalpha()
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёё"))
 
 
 def _word(text: str, letters: int) -> bool:

@@ -33,6 +33,12 @@ UNTOUCHED = [
 ]
 
 
+@pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
+def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
+    """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
+    assert {change.new for change in repair(text).changes} <= {"✅", "—"}
+
+
 @pytest.mark.parametrize("text", UNTOUCHED)
 def test_legitimate_text_is_untouched(text: str) -> None:
     result = repair(text)
@@ -65,6 +71,9 @@ REPAIRED = [
     pytest.param("- Â«Î‘Ï€Î¿Î¸Î®ÎºÎµÏ…ÏƒÎ·Â» button", "- «Αποθήκευση» button", id="greek word inside guillemets"),
     pytest.param("«Сохранить» and «Настройки»".encode().decode("mac_roman"), "«Сохранить» and «Настройки»",
                  id="cyrillic in guillemets through mac roman (was CJK: cp1252 read its tail)"),
+    pytest.param("| After | Î” |\nMedian Âµ = 180 ms, Ïƒ = 22 ms â€” fine",
+                 "| After | Δ |\nMedian µ = 180 ms, σ = 22 ms — fine",
+                 id="lone greek letters beside other cp1252 damage"),
 ]
 
 
