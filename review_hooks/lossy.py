@@ -79,16 +79,24 @@ def tier(char: str, before: str) -> int:
     return {"P": 2, "S": 3, "L": 4, "N": 4}.get(unicodedata.category(char)[0], 5)
 
 
+def beside(char: str, before: str) -> bool:
+    """``char`` is in the same block of symbols or punctuation as the character before it (``┐``
+    after ``─``): box drawing, arrows and the like continue what they stand beside."""
+    return (len(before) == 1 and ord(before) >= 0x2000 and unicodedata.category(before)[0] in "PS"
+            and ord(char) >> 7 == ord(before) >> 7 and unicodedata.category(char)[0] in "PS")
+
+
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
-    """``options`` most likely first."""
+    """``options`` most likely first: a symbol of the block beside it, then by tier."""
     common = {char: rank for rank, char in enumerate(COMMON)}
-    return tuple(sorted(options, key=lambda c: (tier(c, before), common.get(c, len(common)), c)))
+    return tuple(sorted(options, key=lambda c: (not beside(c, before), tier(c, before),
+                                                common.get(c, len(common)), c)))
 
 
 def plausible_count(options: tuple[str, ...], before: str) -> int:
-    """How many candidates are plausible: the pictographs (and U+FE0F after one); none when
-    there are no pictographs, because then nothing tells the candidates apart."""
-    return sum(1 for char in options if tier(char, before) <= 1)
+    """How many candidates are plausible: the pictographs (and U+FE0F after one) and the symbols of
+    the block beside it; none when there are neither, because then nothing tells them apart."""
+    return sum(1 for char in options if tier(char, before) <= 1 or beside(char, before))
 
 
 @lru_cache(maxsize=4096)

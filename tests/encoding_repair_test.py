@@ -125,6 +125,17 @@ def test_fe0f_ranks_first_only_after_a_pictograph() -> None:
     assert lossy.plausible_count(options, "⚠") == 1 and lossy.plausible_count(options, "a") == 0
 
 
+def test_a_box_corner_that_lost_a_byte_is_reported_not_made_a_question_mark() -> None:
+    """``┐`` lost 0x90: ``❔`` is the only pictograph among the candidates, but ``┐`` ``┏`` ``━``
+    continue the box drawing beside it, so no candidate is certain (the tester's r03.lossy.md:10)."""
+    text = "Diagram â€” below\nâ”Œâ”€â”€â”€â”€â” box\n"
+    result = repair(text)
+    assert "❔" not in result.text and "â”Œâ”€â”€â”€â”€â”" in result.text
+    (residue,) = result.residue
+    assert residue.old == "â”Œâ”€â”€â”€â”€â”" and residue.likely[:-1] == "┌────"
+    assert {"┐", "┏", "━", "❔"} <= set(residue.options[0]) and residue.likely[-1] in "┐┏━┍┝"
+
+
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:
     quoted = "The log showed `âœ… done`.\n"
     in_code = lambda offset: quoted.index("`") < offset < quoted.rindex("`")  # noqa: E731

@@ -181,7 +181,7 @@ def _unrecoverable(residue: Residue) -> str:
     more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
     each = ""
     if len(residue.options) > 1:
-        each = " for each truncated sequence" if len(set(residue.options)) == 1 else " for the first"
+        each = " for each truncated sequence" if len(set(map(frozenset, residue.options))) == 1 else " for the first"
     return (f"unrecoverable {_shown(residue.old)} (likely {_shown(residue.likely, quote=False)}; "
             f"candidates{each} {shown}{more}); replace it by hand")
 
