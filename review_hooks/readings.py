@@ -162,16 +162,30 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0) if weak else None
+    return _lossy_unit(run, data, group, codec)
+
+
+def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+    """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
+    decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
+    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ)."""
+    from ftfy.badness import is_bad
+
+    start, end = group[0].start, group[-1].end
+    decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
+    if not all(options[i] for i, p in enumerate(group) if p.truncated):
+        return None
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    if not all(options[i] for i, p in enumerate(group) if p.truncated) or not (
-            beside or ((long_enough or decoded) and is_bad(old)) or bare_leads):
+    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
+    weak = not flagged and not decoded and long_enough and all(map(_latin_or_symbol, filter(None, options)))
+    if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
-    unique = True
+    unique = not weak
     for piece, candidates in zip(group, options, strict=True):
         before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
@@ -182,8 +196,13 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         ranked = lossy.ranked(candidates, before)
         unique = unique and piece.missing == 1 and lossy.plausible_count(ranked, before) == 1
         parts.append(ranked)
-    weight = 0 if bare_leads else end - start  # bare leads are no evidence: they need it from elsewhere
+    weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
+    """Some candidate is a symbol, punctuation or a Latin letter (not only CJK: ``é…`` is no residue)."""
+    return any(lossy.tier(char, "") <= 3 or "LATIN" in unicodedata.name(char, "") for char in candidates)
 
 
 def _strong(text: str, group: list[_Piece]) -> bool:

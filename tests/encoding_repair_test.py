@@ -136,6 +136,18 @@ def test_a_box_corner_that_lost_a_byte_is_reported_not_made_a_question_mark() ->
     assert {"┐", "┏", "━", "❔"} <= set(residue.options[0]) and residue.likely[-1] in "┐┏━┍┝"
 
 
+def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() -> None:
+    """The tester's r03.lossy.md:31 and r01.lossy.md:17: ❓ lost 0x9D, ọ lost 0x8D, ⁿ lost 0x81."""
+    text = "- â“ Do we? (Ngá»c Anh: â€œyesâ€\x9d)\nbackâ€‘off (200 ms Ã— 2â¿).\n"
+    result = repair(text)
+    assert [(r.old, r.start) for r in result.residue] == [("â“", 2), ("á»", 15), ("â¿", 58)]
+    assert "❓" in result.residue[0].options[0] and "ọ" in result.residue[1].options[0]
+    assert "ⁿ" in result.residue[2].options[0]
+    assert result.text == "- â“ Do we? (Ngá»c Anh: “yes”)\nback‑off (200 ms × 2â¿).\n"
+    assert repair("clean â“ x and Ngá»c").residue == ()  # no other damage: no evidence
+    assert repair("déjà… café… voilà… with âœ…").residue == ()  # only CJK candidates: legitimate
+
+
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:
     quoted = "The log showed `âœ… done`.\n"
     in_code = lambda offset: quoted.index("`") < offset < quoted.rindex("`")  # noqa: E731
