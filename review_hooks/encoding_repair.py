@@ -44,7 +44,7 @@ LEADS = (
     "▌▐◊\uf8ffﬁﬂ"
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
-_SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
+_SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]|ü[^\x00-\x7f]{{2}}")  # üìö: Mac Roman 📚 that lost F0
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")

@@ -12,6 +12,7 @@ Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import combinations, product
@@ -55,6 +56,8 @@ _PRESENTATION = (
 COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
           "”“’‘–—…•→←↑↓≥≤×")
 _VS16 = "\ufe0f"
+#: The rest of an emoji's four bytes (F0 9F xx xx) with no lead byte in front of it.
+_LEADLESS = re.compile(rb"(?<![\x80-\xff])\x9f[\x80-\xbf]{2}(?![\x80-\xbf])")
 
 
 def _inside(ranges: tuple[tuple[int, int], ...], char: str) -> bool:
@@ -115,3 +118,14 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tupl
             if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
                 found.add(char)
     return tuple(sorted(found))
+
+
+def lost_leads(data: bytes) -> list[tuple[int, int, str]]:
+    """``(start, end, pictograph)`` of each emoji whose lead byte 0xF0 was dropped: Mac Roman reads
+    0xF0 as U+F8FF (the Apple logo, private use), which tools outside the Mac drop (``üìö`` is 📚)."""
+    found = []
+    for match in _LEADLESS.finditer(data):
+        char = (b"\xf0" + match.group()).decode("utf-8", errors="replace")
+        if len(char) == 1 and tier(char, "") <= 1:
+            found.append((match.start(), match.end(), char))
+    return found

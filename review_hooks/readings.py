@@ -53,6 +53,7 @@ class Codec:
     table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
     droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
     suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
+    lost_lead: bool = False  # the codec reads 0xF0 as a private-use character that tools drop (Mac Roman)
 
 
 @cache
@@ -66,8 +67,11 @@ def codecs() -> tuple[Codec, ...]:
         chars = bytes(range(0x80, 0x100)).decode(name)
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1")
-        found.append(Codec(name, table, frozenset(b for b in range(0x80, 0xC0) if _lost(b, name)), suspect))
+        lost_lead = unicodedata.category(chars[0x70]) == "Co"
+        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # üìö: 📚 without F0
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
+        droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
+        found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
 
 
@@ -105,10 +109,12 @@ def units(run: str, name: str) -> tuple[Unit, ...]:
     """The damaged spans of one run of non-ASCII characters, read as ``name``."""
     codec = _codec(name)
     data = run.translate(codec.table).encode("latin-1")
-    if not re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
-        return ()
-    units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
-    return tuple(unit for unit in units if unit is not None)
+    found = [Unit(start, end, ((char,),), unique=False, weight=end - start)  # reported, dropped for headings
+             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())]
+    if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
+        units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
+        found += [unit for unit in units if unit is not None]
+    return tuple(sorted(found, key=lambda unit: unit.start))
 
 
 def _pieces(data: bytes, codec: Codec) -> Iterator[_Piece]:

@@ -148,6 +148,16 @@ def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() ->
     assert repair("déjà… café… voilà… with âœ…").residue == ()  # only CJK candidates: legitimate
 
 
+def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
+    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``."""
+    (residue,) = repair("## üìö Scope\n").residue
+    assert (residue.old, residue.options, residue.codec) == ("üìö", (("📚",),), "macroman")
+    assert repair("## üìö Scope\n").text == "## üìö Scope\n"  # reported, not written
+    assert repaired_text("## üìö Scope") == "##  Scope"  # dropped: the heading matches "## Scope"
+    assert repaired_text("## \uf8ffüìö Scope") == "## 📚 Scope"  # lead kept: repaired as before
+    assert repair("Müßig, Zürich, über üb").residue == ()
+
+
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:
     quoted = "The log showed `âœ… done`.\n"
     in_code = lambda offset: quoted.index("`") < offset < quoted.rindex("`")  # noqa: E731
