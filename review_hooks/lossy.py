@@ -9,6 +9,8 @@ The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import bisect
