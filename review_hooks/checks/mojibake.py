@@ -141,7 +141,9 @@ def _shape(text: str) -> set[tuple[int, str, int]]:
 def find(document: Document, context: Context) -> Iterator[Finding]:
     if document.encoding != "utf-8":
         name = _NAMES.get(document.encoding, document.encoding)
-        yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; convert it with --transcode")
+        action = ("--transcode converts it to UTF-8" if context.settings(ID).transcode  # then "(fixed)" when fixed
+                  else "convert it with --transcode")
+        yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; {action}")
     found = analysis(document)
     result = found.result
     lines: dict[int, list[Change]] = {}
