@@ -5,8 +5,10 @@ the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complet
 decoded (and decoded again while the result is itself mojibake), truncated ones get the
 candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
 flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
-in one script; a weak two-byte span (``Ã…`` for Å) is kept with no weight of its own, to be
-repaired only where the same codec damaged the document elsewhere. Results are cached per run:
+in one script (quotes and dashes inside it allowed: ``«Сохранить»``); a weak span (``Ã…`` for Å,
+a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only ftfy does not flag ``â“``) is kept
+with no weight of its own, to be repaired or reported only where the same codec damaged the document
+elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue. Results are cached per run:
 mojibake repeats, so a multi-megabyte document has few distinct runs.
 """
 
