@@ -92,10 +92,16 @@ def beside(char: str, before: str) -> bool:
 
 
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
-    """``options`` most likely first: a symbol of the block beside it, then by tier."""
+    """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
+    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""
     common = {char: rank for rank, char in enumerate(COMMON)}
-    return tuple(sorted(options, key=lambda c: (not beside(c, before), tier(c, before),
-                                                common.get(c, len(common)), c)))
+    in_word = before.isascii() and before.isalnum()
+    return tuple(sorted(options, key=lambda c: (not beside(c, before), not (in_word and _latin(c)),
+                                                tier(c, before), common.get(c, len(common)), c)))
+
+
+def _latin(char: str) -> bool:
+    return "LATIN" in unicodedata.name(char, "")
 
 
 def plausible_count(options: tuple[str, ...], before: str) -> int:

@@ -143,6 +143,7 @@ def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() ->
     assert [(r.old, r.start) for r in result.residue] == [("â“", 2), ("á»", 15), ("â¿", 58)]
     assert "❓" in result.residue[0].options[0] and "ọ" in result.residue[1].options[0]
     assert "ⁿ" in result.residue[2].options[0]
+    assert result.residue[1].likely in "ềọỏờử"  # a Latin letter inside a Latin word ranks first
     assert result.text == "- â“ Do we? (Ngá»c Anh: “yes”)\nback‑off (200 ms × 2â¿).\n"
     assert repair("clean â“ x and Ngá»c").residue == ()  # no other damage: no evidence
     assert repair("déjà… café… voilà… with âœ…").residue == ()  # only CJK candidates: legitimate
@@ -156,6 +157,13 @@ def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
     assert repaired_text("## üìö Scope") == "##  Scope"  # dropped: the heading matches "## Scope"
     assert repaired_text("## \uf8ffüìö Scope") == "## 📚 Scope"  # lead kept: repaired as before
     assert repair("Müßig, Zürich, über üb").residue == ()
+
+
+def test_likely_candidate_is_of_the_family_repaired_beside_it() -> None:
+    """The tester's r09.lossy.md:22: ``☐`` lost 0x90; ``☑`` on the same line makes it likelier than ``☁``."""
+    result = repair("â˜ Product owner  â˜‘ Security lead  â˜ CTO\nâ˜ alone\n")
+    assert [(r.old, r.likely) for r in result.residue] == [("â˜", "☐"), ("â˜", "☐"), ("â˜", "☁")]
+    assert set(result.residue[0].options[0]) == set(result.residue[2].options[0])
 
 
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:
