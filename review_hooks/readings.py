@@ -232,7 +232,7 @@ def _weak_but_plausible(text: str) -> bool:
     word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
         return True
-    return _word(text, 2)
+    return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
 
 
 def _lone_letter(text: str, old: str) -> bool:
