@@ -12,8 +12,9 @@ accented word or a BOM does not block a repair, and legitimate Latin-1 text (``C
 
 Lossy damage: a tool that could not map the bytes 0x81 0x8D 0x8F 0x90 0x9D (or dropped a soft
 hyphen) leaves a truncated sequence (``ðŸ“`` was ``📝``). Those are ``Residue``, with candidates
-ranked (pictographs first, U+FE0F after a pictograph). A residue is repaired only when exactly one
-byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
+ranked (pictographs first, U+FE0F after a pictograph, pictographs of the family of those on the
+same line first: ``☐`` beside ``☑``). A residue is repaired only when exactly one byte is missing
+and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
 
 ``repaired_text(text)`` is the shared entry point: every recoverable sequence repaired, residue
 dropped (for matching headings). ``repair(text, quoted)`` returns the details.

@@ -3,7 +3,9 @@
 Review documents lose emoji to lossy mojibake far more often than anything else, so a
 candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
 then punctuation, symbols, letters, and the rest. U+FE0F ranks first right after a pictograph
-and last anywhere else. Ties follow how common the character is in review documents.
+and last anywhere else. Ties follow how common the character is in review documents. Before all
+that, a symbol of the block of the character before it (``┐`` after ``─``: box drawing goes on)
+ranks first and counts as plausible, and so does a Latin letter inside a Latin word (``Ngá»c``).
 
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
