@@ -45,7 +45,9 @@ LEADS = (
     "▌▐◊\uf8ffﬁﬂ"
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
-_SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]|ü[^\x00-\x7f]{{2}}")  # üìö: Mac Roman 📚 that lost F0
+_SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
+#: Mac Roman ``üìö``: 📚 that lost its lead byte F0 (looked for only in text that holds ``ü``).
+_LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
@@ -100,7 +102,7 @@ def repaired_text(text: str) -> str:
 def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
-    if text.isascii() or not _SUSPECT.search(text):  # clean and ASCII-heavy files stop here
+    if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
     from review_hooks import readings  # past the pre-filter: the codec tables and ftfy's heuristics
 
