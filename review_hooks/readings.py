@@ -189,7 +189,9 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    weak = not flagged and not decoded and long_enough and all(map(_latin_or_symbol, filter(None, options)))
+    word_end = start > 0 and run[start - 1].isalpha() and end == len(run) and run[end - 1] in "»”’…›"  # está»
+    weak = (not flagged and not decoded and long_enough and not word_end
+            and all(map(_latin_or_symbol, filter(None, options))))
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []

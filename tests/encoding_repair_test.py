@@ -151,6 +151,7 @@ def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() ->
     assert result.text == "- â“ Do we? (Ngá»c Anh: “yes”)\nback‑off (200 ms × 2â¿).\n"
     assert repair("clean â“ x and Ngá»c").residue == ()  # no other damage: no evidence
     assert repair("déjà… café… voilà… with âœ…").residue == ()  # only CJK candidates: legitimate
+    assert repair("«está» y «aquí» with âœ…").residue == ()  # an accent that ends a quoted word
 
 
 def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
