@@ -162,6 +162,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
+        if _word_end(run, start, end) and all(0x180 <= ord(char) < 0x370 for char in text):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
@@ -189,8 +191,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    word_end = start > 0 and run[start - 1].isalpha() and end == len(run) and run[end - 1] in "»”’…›"  # está»
-    weak = (not flagged and not decoded and long_enough and not word_end
+    weak = (not flagged and not decoded and long_enough and not _word_end(run, start, end)  # está»
             and all(map(_latin_or_symbol, filter(None, options))))
     if not (flagged or bare_leads or weak):
         return None
@@ -208,6 +209,13 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _word_end(run: str, start: int, end: int) -> bool:
+    """The span ends the run after a letter with punctuation (``está»``, ``RÉSUMÉ—``): an accented
+    letter that ends a word, and the dash or quote after it."""
+    return (start > 0 and run[start - 1].isalpha() and end == len(run)
+            and unicodedata.category(run[end - 1])[0] == "P")
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:

@@ -33,6 +33,12 @@ UNTOUCHED = [
 ]
 
 
+def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
+    """``RÉSUMÉ—`` reads as ``RÉSUMɗ`` in Windows-1252 (É— is C9 97); Romanian ț inside a word stays repairable."""
+    assert repair("RÉSUMÉ— and CAFÉ… â€” x").text == "RÉSUMÉ— and CAFÉ… — x"
+    assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
+
+
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
 def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
     """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
