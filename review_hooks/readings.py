@@ -162,7 +162,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if _word_end(run, start, end) and all(0x180 <= ord(char) < 0x370 for char in text):
+        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
@@ -211,10 +211,11 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
     return Unit(start, end, tuple(parts), unique, weight=weight)
 
 
-def _word_end(run: str, start: int, end: int) -> bool:
+def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
     """The span ends the run after a letter with punctuation (``está»``, ``RÉSUMÉ—``): an accented
-    letter that ends a word, and the dash or quote after it."""
-    return (start > 0 and run[start - 1].isalpha() and end == len(run)
+    letter that ends a word, and the dash or quote after it. ``at_start``: a span that starts the run
+    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``)."""
+    return ((run[start - 1].isalpha() if start else at_start) and end == len(run)
             and unicodedata.category(run[end - 1])[0] == "P")
 
 

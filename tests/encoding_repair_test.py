@@ -35,7 +35,7 @@ UNTOUCHED = [
 
 def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     """``RÉSUMÉ—`` reads as ``RÉSUMɗ`` in Windows-1252 (É— is C9 97); Romanian ț inside a word stays repairable."""
-    assert repair("RÉSUMÉ— and CAFÉ… â€” x").text == "RÉSUMÉ— and CAFÉ… — x"
+    assert repair("RÉSUMÉ— and CAFÉ… ÉTÉ— â€” x").text == "RÉSUMÉ— and CAFÉ… ÉTÉ— — x"
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
 
 
