@@ -98,8 +98,15 @@ def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""
     common = {char: rank for rank, char in enumerate(COMMON)}
     in_word = before.isascii() and before.isalnum()
-    return tuple(sorted(options, key=lambda c: (not beside(c, before), not (in_word and _latin(c)),
-                                                tier(c, before), common.get(c, len(common)), c)))
+    return tuple(sorted(options, key=lambda c: (not beside(c, before),
+                                                beside(c, before) and _style(c) != _style(before),
+                                                not (in_word and _latin(c)), tier(c, before),
+                                                common.get(c, len(common)), c)))
+
+
+def _style(char: str) -> frozenset[str]:
+    """The line weight a box-drawing or arrow character is drawn in (``┐`` after ``─``, not ``━``)."""
+    return frozenset(unicodedata.name(char, "").split()) & {"LIGHT", "HEAVY", "DOUBLE"}
 
 
 def _latin(char: str) -> bool:
