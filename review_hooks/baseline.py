@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, visible
 
 VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline's folder, check, message)
@@ -126,5 +126,6 @@ def apply(findings: Sequence[Finding], path: Path) -> Outcome:
         if left > 0:
             file, check, message = entry
             times = f" ({left} of {count})" if count > 1 else ""
-            outcome.stale.append(f"review-hooks: {path}: stale baseline entry: {file}: {check} {message}{times}")
+            line = f"review-hooks: {path}: stale baseline entry: {file}: {check} {message}{times}"
+            outcome.stale.append(visible(line))
     return outcome

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from review_hooks.config import Config
 from review_hooks.document import Document, NotText
+from review_hooks.finding import visible
 from review_hooks.repository import Repository
 
 #: Extensions that are binary even when their first bytes hold no NUL (.ai is PDF-based).
@@ -47,7 +48,7 @@ class Skip:
     reason: str
 
     def __str__(self) -> str:
-        return f"review-hooks: {self.target.path}: {self.reason}"
+        return f"review-hooks: {visible(self.target.path)}: {self.reason}"
 
     @property
     def failed(self) -> bool:

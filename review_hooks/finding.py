@@ -8,6 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: Control characters (C0 but tab, DEL, C1) and line separators, as escapes: a line of output is
+#: one finding, and a raw line break from a file name or a decoded link (``x%0A::error ...``)
+#: would let a document write lines of its own, which GitHub Actions runs as workflow commands.
+_VISIBLE = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code != 0x09}
+_VISIBLE |= {0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters and line breaks escaped (``\\n``, ``\\x1b``)."""
+    return text.translate(_VISIBLE) if not text.isprintable() else text
+
 
 @dataclass(frozen=True, order=True)
 class Replacement:
@@ -22,7 +33,8 @@ class Replacement:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """``PATH:LINE:COL: CHECK-ID message``; sorted by path, line, column, check, message."""
+    """``PATH:LINE:COL: CHECK-ID message`` (``message`` prefixed ``warning: `` for a warning-level finding);
+    sorted by path, line, column, check, message."""
 
     path: str = ""
     line: int = 1
@@ -37,7 +49,19 @@ class Finding:
 
     def __str__(self) -> str:
         suffix = " (fixed)" if self.fixed else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.check} {self.message}{suffix}"
+        return f"{self.shown_path}:{self.line}:{self.column}: {self.check} {self.shown_message}{suffix}"
+
+    @property
+    def shown_path(self) -> str:
+        return visible(self.path)
+
+    @property
+    def shown_message(self) -> str:
+        """The message as the text line shows it: a warning says so (``warning: ...``), since it looks
+        like an error otherwise and does not fail the run. Annotations and SARIF carry the level instead.
+        Control characters are escaped (``visible``)."""
+        message = visible(self.message)
+        return f"warning: {message}" if self.severity == "warning" else message
 
     def as_dict(self) -> dict[str, object]:
         """The ``--format json`` object."""

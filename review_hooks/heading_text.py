@@ -1,9 +1,10 @@
 """Heading text as people mean it: what two headings must share to be "the same section".
 
 ``normalized`` repairs mojibake (the shared encoding repair), applies NFKC, collapses white
-space (non-breaking spaces included), strips leading and trailing emoji, symbols,
-punctuation and ``:shortcode:`` emoji, strips leading numbering (``1.``, ``1)``, ``2.1``,
-``3.2.``, ``4 -``, ``Section 4:``) and folds case. ``matches`` accepts a heading equal to a
+space (non-breaking spaces included), folds typographic apostrophes and quotes (``’`` is
+``'``, ``“`` is ``"``), strips leading and trailing emoji, symbols, punctuation and
+``:shortcode:`` emoji, strips leading numbering (``1.``, ``1)``, ``2.1``, ``3.2.``, ``4 -``,
+``Section 4:``) and keycap-emoji numbering (``1️⃣``, ``#️⃣``), and folds case. ``matches`` accepts a heading equal to a
 name or starting with it followed by a qualifier: ``Critical Issues (Must Fix)``,
 ``Summary - Sprint 4``, ``Approval: pending``, ``Risks [draft]``.
 """
@@ -19,6 +20,8 @@ _NUMBERING = re.compile(
     r"^(?:(?:section|part|chapter)\s+)?\d{1,3}(?:\.\d{1,3})*(?:\.|\))?(?:\s*[-–—:]\s*|\s+)", re.IGNORECASE
 )
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
+_KEYCAPS = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+|(?:\s*[0-9#*]\ufe0f?\u20e3)+$")  # 1️⃣ numbering
+_QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d", "''''\"\"")  # ‘ ’ ‛ ′ “ ”
 _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
 
 
@@ -27,11 +30,11 @@ def normalized(text: str) -> str:
     """The comparable form of a heading's text (or of a required name)."""
     from review_hooks.encoding_repair import repaired_text
 
-    text = unicodedata.normalize("NFKC", repaired_text(text))
+    text = unicodedata.normalize("NFKC", repaired_text(text)).translate(_QUOTES)
     text = " ".join(_SHORTCODE.sub(" ", text).split())
     for _ in range(3):  # "1. 📚 Related" and "📚 1. Related": decoration and numbering interleave
         before = text
-        text = _stripped(_NUMBERING.sub("", _stripped(text)))
+        text = _stripped(_NUMBERING.sub("", _stripped(_KEYCAPS.sub("", text))))
         if text == before:
             break
     return text.casefold()

@@ -19,7 +19,7 @@ from review_hooks import baseline, files, reporters, suppressions, terminal
 from review_hooks import config as configuration
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, visible
 from review_hooks.registry import IDS, get
 from review_hooks.repository import GitError, Repository, find_root
 
@@ -120,6 +120,11 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
     return result
 
 
+def note(path: str, text: str) -> str:
+    """A line for stderr about one file; its path made ``visible`` (a file name may hold a line break)."""
+    return f"review-hooks: {visible(path)}: {text}"
+
+
 def examine(document: Document, checks: Sequence[Check], context: Context, result: FileResult) -> list[Finding]:
     """Every selected check's findings on one document, stamped and with suppressions applied."""
     findings: list[Finding] = []
@@ -129,8 +134,7 @@ def examine(document: Document, checks: Sequence[Check], context: Context, resul
         try:
             findings.extend(replace(f, path=document.path, check=check.id) for f in check.find(document, context))
         except Exception as error:  # a bug in one check must not hide the others' findings
-            result.notes.append(f"review-hooks: {document.path}: internal error in {check.id}: "
-                                f"{type(error).__name__}: {error}")
+            result.notes.append(note(document.path, f"internal error in {check.id}: {type(error).__name__}: {error}"))
             result.error = True
     # suppressions.apply adds findings about the directives themselves: they get the path too
     return [f if f.path else replace(f, path=document.path) for f in suppressions.apply(findings, document, IDS)]
@@ -152,20 +156,20 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             try:
                 candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
             except UnicodeEncodeError:  # the repair holds text this file's encoding cannot store
-                result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: the fixed text "
-                                    f"cannot be saved as {document.encoding} (convert the file with --transcode)")
+                result.notes.append(note(document.path, f"{check.id} fix not applied: the fixed text cannot be "
+                                         f"saved as {document.encoding} (convert the file with --transcode)"))
                 continue
             hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
             candidate = _keep_lines(document, candidate, hidden) if hidden else candidate
             if candidate is None:
-                result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: it moves "
-                                    "lines whose findings are suppressed")
+                result.notes.append(note(document.path, f"{check.id} fix not applied: it moves lines whose "
+                                         "findings are suppressed"))
                 continue
             if candidate.raw == document.raw:
                 continue
         except Exception as error:
-            result.notes.append(f"review-hooks: {document.path}: internal error in {check.id} fix: "
-                                f"{type(error).__name__}: {error}")
+            result.notes.append(note(document.path, f"internal error in {check.id} fix: {type(error).__name__}: "
+                                                    f"{error}"))
             result.error = True
             continue
         recheck = FileResult()  # the same examination as before the fix, suppressions included
@@ -176,8 +180,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             result.error = True
             continue
         if not after < before:
-            result.notes.append(f"review-hooks: {document.path}: {check.id} fix not applied: "
-                                "re-checking the fixed text did not remove its findings")
+            result.notes.append(note(document.path, f"{check.id} fix not applied: re-checking the fixed text "
+                                                    "did not remove its findings"))
             continue
         # fixed: what this fix removed (a suppressed finding's line was kept as it was)
         result.findings = [replace(f, fixed=True) if f.check == check.id and not f.suppressed
@@ -188,8 +192,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         return
     result.changed = True
     if options.diff:
-        result.notes.append(unified_diff(original, document.text) or f"review-hooks: {original.path}: would "
-                            f"convert from {original.encoding} to {document.encoding}")
+        result.notes.append(unified_diff(original, document.text) or note(
+            original.path, f"would convert from {original.encoding} to {document.encoding}"))
         result.findings = [replace(f, fixed=False) for f in result.findings]
         return
     from review_hooks.write import WriteError, write  # only a fixing run pays for tempfile and shutil
@@ -197,7 +201,7 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
     try:
         write(original, document.text, document.raw)
     except WriteError as error:
-        result.notes.append(f"review-hooks: {original.path}: {error}")
+        result.notes.append(note(original.path, str(error)))
         result.findings = [replace(f, fixed=False) for f in result.findings]
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
 
@@ -220,7 +224,7 @@ def unified_diff(document: Document, text: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(document.text.splitlines(keepends=True), text.splitlines(keepends=True),
-                                 f"a/{document.path}", f"b/{document.path}")
+                                 f"a/{visible(document.path)}", f"b/{visible(document.path)}")
     return "".join(lines).rstrip("\n")
 
 

@@ -1,10 +1,12 @@
 """Did-you-mean for broken links, in order of safety, and rewriting a link in its author's style.
 
 Safe candidates, tried in this order (the first tier that has any wins): the same path in
-another case; the same name with a tracked extension (``.mdd`` to ``.md``); a unique file of
-that name elsewhere in the repository. For anchors: the same anchor in another case, or one
-that differs only by punctuation or a duplicate suffix. Exactly one safe candidate makes a
-replacement; a merely similar name is only a hint in the message.
+another case; the same name with a tracked extension (``.mdd`` to ``.md``); the same path below
+another ancestor of the linking folder (a wrong ``../`` depth, or a missing or extra leading
+``/``). For anchors: the same anchor in another case, or one that differs only by punctuation
+or a duplicate suffix. Exactly one safe candidate makes a replacement; a file of that name in
+an unrelated folder (``2025/q2-review.md`` for a link written in ``2024/``) or a merely similar
+name is only a hint in the message.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     if tree.repository is not None and tree.on_disk(resolved.path):
         return Problem(link, f"{written} exists locally but is not tracked by git; "
                              "it will be missing for everyone else")
-    tier, found = candidates(resolved.path, tree)
+    tier, found = candidates(resolved, tree, folder)
     if found:
         shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
         note = " (GitHub matches names case-exactly)" if tier == "case" else ""
@@ -49,6 +51,10 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
         extension, intended = quote(impossible.group()), quote(impossible.group(1) or ".md")
         return Problem(link, f"{written} does not exist; {extension} is not a real extension: "
                              f"did you mean {intended}?")
+    same_name = sorted(p for p in tree.by_name.get(resolved.path.rpartition("/")[2], []) if p != resolved.path)
+    if same_name:  # in an unrelated folder: the link may mean another file (another year's review)
+        shown = " or ".join(quote(rewrite(link, resolved, path, folder)) for path in same_name[:3])
+        return Problem(link, f"{written} does not exist; a file of that name is at {shown}")
     similar = similar_path(resolved.path, tree)
     if similar:
         return Problem(link, f"{written} does not exist; the most similar name is "
@@ -60,8 +66,10 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
 
 
-def candidates(path: str, tree: Tree) -> tuple[str, list[str]]:
-    """The first tier of safe candidates that has any: ``case``, ``extension`` or ``elsewhere``."""
+def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[str]]:
+    """The first tier of safe candidates that has any: ``case``, ``extension`` or ``depth``; ``linking``
+    is the folder of the linking document."""
+    path = resolved.path
     found = tree.same_case_insensitive(path)
     if found:
         return "case", sorted(found)
@@ -71,8 +79,28 @@ def candidates(path: str, tree: Tree) -> tuple[str, list[str]]:
                  if _same_stem(name, p.rpartition("/")[2], tree.kind(p), tree)]
         if found:
             return "extension", _closest_extensions(name, found)
-    found = [p for p in tree.by_name.get(name, []) if p != path]
-    return "elsewhere", sorted(found)
+    rest = _without_climbing(resolved.written_path)
+    found = [p for p in tree.by_name.get(name, []) if p != path and _depth_only(p, rest, linking)]
+    return "depth", sorted(found)
+
+
+def _without_climbing(written: str) -> str:
+    """The written path without its leading ``/``, ``./`` and ``../`` (percent-decoded)."""
+    parts = unquote(written).split("/")
+    while parts and parts[0] in ("", ".", ".."):
+        parts.pop(0)
+    return "/".join(parts)
+
+
+def _depth_only(candidate: str, rest: str, folder: str) -> bool:
+    """``candidate`` is ``rest`` below the linking ``folder`` or one of its ancestors: only the
+    number of ``../`` (or a leading ``/``) was wrong."""
+    if candidate == rest:
+        return True
+    if not rest or not candidate.endswith("/" + rest):
+        return False
+    base = candidate[: -len(rest) - 1]
+    return folder == base or folder.startswith(base + "/")
 
 
 def _same_stem(name: str, other: str, kind: str | None, tree: Tree) -> bool:
@@ -130,8 +158,7 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
         fixed = _with_fragment(link, case[0])
         return Problem(link, f"{written} matches no anchor in {where}: anchors are case-sensitive; "
                              f"did you mean {quote(fixed)}?", fixed)
-    near = [f for f in fragments if _key(f) == _key(fragment)] or [
-        f for f in fragments if _key(f) == _key(_SUFFIX.sub("", fragment))]  # a wrong duplicate suffix
+    near = [f for f in fragments if _key(f) == _key(fragment)] or _duplicates(fragment, fragments)
     if len(near) == 1:
         fixed = _with_fragment(link, near[0])
         return Problem(link, f"{written} matches no heading or anchor in {where}; "
@@ -141,6 +168,17 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
     close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
     hint = f"; the most similar is {quote(_with_fragment(link, close[0]))}" if close else ""
     return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
+
+
+def _duplicates(fragment: str, fragments: frozenset[str]) -> list[str]:
+    """For a written duplicate suffix that names no heading (``#notes-3``), the headings of that
+    name (``notes``, ``notes-1``...): correcting the suffix is safe only when there is one."""
+    if not _SUFFIX.search(fragment):
+        return []
+    base = _key(_SUFFIX.sub("", fragment))
+    same = [f for f in fragments if _key(f) == base]
+    numbered = [f"{same[0]}-{n}" for n in range(1, len(fragments) + 1)] if len(same) == 1 else []
+    return same + [f for f in numbered if f in fragments]
 
 
 def _key(anchor: str) -> str:
@@ -181,4 +219,8 @@ def _encode(part: str, like: str) -> str:
 
 
 def quote(text: str) -> str:
+    """A target in a message: in single quotes, or in double quotes when it holds a single quote
+    and no double one (``"#what-didn't-go-well"``), so it reads exactly as written."""
+    if "'" in text and '"' not in text:
+        return f'"{text}"'
     return "'" + text.replace("'", "\\'") + "'"

@@ -36,9 +36,9 @@ def coloured(finding: Finding) -> str:
     import click
 
     colour = "green" if finding.fixed else ("yellow" if finding.severity == "warning" else "red")
-    location = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+    location = click.style(f"{finding.shown_path}:{finding.line}:{finding.column}:", bold=True)
     suffix = click.style(" (fixed)", fg="green") if finding.fixed else ""
-    return f"{location} {click.style(finding.check, fg=colour)} {finding.message}{suffix}"
+    return f"{location} {click.style(finding.check, fg=colour)} {finding.shown_message}{suffix}"
 
 
 def progress(items: Iterable[Item], length: int, shown: bool, err: TextIO) -> Iterator[Item]:

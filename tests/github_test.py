@@ -41,6 +41,14 @@ def test_warning_and_fixed_findings_are_not_errors() -> None:
     assert github.annotation(Finding("a.md", 1, 1, "c", "m", fixed=True)).endswith("::m (fixed)")
 
 
+def test_a_warning_says_so_on_its_plain_line_and_by_its_annotation_level() -> None:
+    out = io.StringIO()
+    github.report([Finding("a.md", 3, 1, "required-headings", "out of order", severity="warning")], out)
+    assert out.getvalue() == ("a.md:3:1: required-headings warning: out of order\n"
+                              "::warning file=a.md,line=3,col=1,title=review-hooks (required-headings)::out of order\n")
+    assert str(Finding("a.md", 3, 1, "c", "m")) == "a.md:3:1: c m"
+
+
 def test_report_prints_plain_lines_then_annotations_and_skips_suppressed(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     github.report([Finding("a.md", 1, 2, "c", "one"), Finding("b.md", 1, 1, "c", "gone", suppressed=True)], out)
@@ -108,3 +116,20 @@ def test_hook_mode_never_writes_the_job_summary(repo: Path, tmp_path: Path) -> N
                             env=environment)
     assert result.returncode == 1 and "::error file=a.md," in result.stdout
     assert not summary.exists(), "pre-commit runs check once per batch: no summary per batch"
+
+
+def test_a_document_cannot_write_workflow_commands_of_its_own(repo: Path) -> None:
+    """A link that decodes to a line break (``%0A``) and a file name that holds one: every line printed
+    is one finding or one annotation, and none starts a command the document wrote."""
+    link = "x%0A::error%20file=README.md,line=1::Forged%0A::stop-commands::t.md"
+    (repo / "inj.md").write_text(f"# Doc\n\n[spec]({link})\n")
+    (repo / "a\n::warning::name.md").write_text(CONFLICT)
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "github"],
+                            capture_output=True, text=True)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1 and len(lines) == 4  # two findings, each a plain line and an annotation
+    assert not any(line.startswith(("::stop-commands", "::error file=README.md", "::warning::")) for line in lines)
+    assert "(looked for 'x\\n::error file=README.md,line=1::Forged\\n::stop-commands::t.md')" in lines[1]
+    assert lines[0].startswith("a\\n::warning::name.md:1:1: conflict-markers")
+    assert not [line for line in result.stderr.splitlines() if line.startswith("::")]

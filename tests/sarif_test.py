@@ -80,7 +80,7 @@ def test_fixes_warnings_and_absolute_paths_validate(tmp_path: Path) -> None:
         "deletedRegion": {"startLine": 2, "startColumn": 12, "endLine": 2, "endColumn": 20},
         "insertedContent": {"text": "./x.md"},
     }
-    assert warning["level"] == "warning"
+    assert warning["level"] == "warning" and warning["message"]["text"] == "heading out of order"  # level, no prefix
     assert fixed["level"] == "note" and fixed["message"]["text"].endswith("(fixed)")
     assert fixed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")
 

@@ -96,3 +96,12 @@ def test_quiet_still_shows_the_diff_that_was_asked_for(repo: Path) -> None:
     assert code == 1 and "mojibake" in out
     assert "-# Caf\u00c3\u00a9" in err and "+# Café" in err
     assert (repo / "a.md").read_text(encoding="utf-8") == "# Caf\u00c3\u00a9\n"
+
+
+def test_a_coloured_warning_still_says_it_is_a_warning() -> None:
+    import click
+
+    from review_hooks.finding import Finding
+
+    line = terminal.coloured(Finding("a.md", 2, 1, "required-headings", "out of order", severity="warning"))
+    assert click.unstyle(line) == "a.md:2:1: required-headings warning: out of order"

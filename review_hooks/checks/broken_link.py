@@ -35,10 +35,12 @@ answered from its raw text without a Markdown parse (``review_hooks/link_candida
 gives the argument); anything else is parsed and checked as above.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
-path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), a unique
-file of that name elsewhere, or an anchor that differs only by case, punctuation or duplicate
-suffix. It keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A
-merely similar name is only suggested. Reference uses are fixed through their definition.
+path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), the same
+path below another ancestor of the linking folder (a wrong ``../`` depth), or an anchor that
+differs only by case, punctuation or a duplicate suffix (when one heading has that name). It
+keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A merely similar
+name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
+fixed through their definition.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""required-headings: each kind of review keeps its required sections, from a list or from its template.
+r"""required-headings: each kind of review keeps its required sections, from a list or from its template.
 
 **What it does.** Chooses the kind of each Markdown document (the first configured kind whose
 ``files`` globs, ``front-matter`` pairs or ``title`` regex match) and reports every
@@ -8,10 +8,15 @@ requirement comes from::
     r.md:41:1: required-headings missing required heading "## Test Results" (kind review-report,
     from templates/review-report-template.md); insert before line 41 ("## Lessons Learned")
 
-When the text is there but is not a heading, the finding says so: ``line 19 has "#Approval",
-which is not a heading (add a space after '#')``, or ``found only inside a code block (line 12)``.
-Headings out of the required order, or at the wrong level, are separate findings under their
-own policies, never counted as missing.
+A missing section belongs before the next template section the document has (optional ones
+included), else right after the previous one's section, else (the template's last section)
+at the end: the advice keeps the document in template order. When the text is there but is
+not a heading, the finding names the real cause: ``line 19 has "#Approval", which is not a
+heading (add a space after '#')``; an escaped ``\#``; an HTML block (``<details>`` with no
+blank line before the heading) swallowing the line; four spaces of indentation; or ``found
+only inside a code block (line 12)``. Headings out of the required order (the advice quotes
+the document's own heading) or at the wrong level are separate findings under their own
+policies, never counted as missing; under ``"warn"`` the line says ``warning:``.
 
 **Why.** Review templates (numbered sections from "1. Executive Summary" to "Approval") only
 help if reviews keep their sections. markdownlint's MD043 compares exact text, so numbering,
@@ -21,8 +26,9 @@ at the first mismatch; nothing else checks a document against its template.
 **Matching.** Only real headings count (ATX and setext, also an accidental setext heading made
 by ``---`` under text); code blocks, comments, front matter, bold lines and ``#NoSpace`` do not.
 ``match = "normalized"`` (default) compares both sides after mojibake repair, NFKC, white-space
-collapsing, stripping leading and trailing emoji, symbols and punctuation and leading numbering
-(``1.``, ``2.1``, ``4 -``, ``Section 4:``), and case folding; a heading may add a qualifier
+collapsing, folding typographic apostrophes and quotes (``’`` is ``'``), stripping leading and
+trailing emoji, symbols and punctuation and leading numbering (``1.``, ``2.1``, ``4 -``,
+``Section 4:``, keycap emoji ``1️⃣``), and case folding; a heading may add a qualifier
 after the name (`` (``, `` - ``, `` – ``, `` — ``, ``: ``, `` [``). ``match = "exact"`` compares
 text as written.
 
@@ -32,7 +38,8 @@ text as written.
 ``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
 ``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
 its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
-is optional. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
+is optional; a template that is missing, a directory, binary, or has no required heading at
+its levels is a configuration error. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
 top-level ``template`` key) checks every given file against ``T`` (found in the configuration
 file's folder, else the current folder), before any configured kind.
 
@@ -50,11 +57,11 @@ from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
 from review_hooks.checks.required_headings_config import Kind, Requirement, Settings, configure
 from review_hooks.checks.required_headings_near import near_miss, quoted
+from review_hooks.checks.required_headings_order import anchors, in_order, matched, place, required_positions, source
 from review_hooks.config import glob_match, relative_to
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.heading_text import matches, normalized
-from review_hooks.markdown import Heading, Structure
+from review_hooks.markdown import Structure
 
 ID = "required-headings"
 
@@ -107,82 +114,37 @@ def _front_value(value: object, wanted: str) -> bool:
     return value is not None and str(value) == wanted
 
 
-def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool) -> list[int | None]:
-    """For each requirement, the index of its heading (or None): the first free match, in order if possible."""
-    keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
-    claimed: set[int] = set()
-    found: list[int | None] = []
-    last = -1
-    for requirement in requirements:
-        names = [n.strip() if exact else normalized(n) for n in requirement.names]
-        candidates = [i for i, key in enumerate(keys) if i not in claimed
-                      and any(key == n if exact else matches(key, n) for n in names)]
-        if not candidates:
-            found.append(None)
-            continue
-        best = min(candidates, key=lambda i: (i < last, headings[i].level != (requirement.level or 0), i))
-        claimed.add(best)
-        last = max(last, best)
-        found.append(best)
-    return found
-
-
-def in_order(indexes: Sequence[int | None]) -> set[int]:
-    """Positions (into ``indexes``) of a longest increasing run of heading indexes: the ones in order."""
-    chains: list[list[int]] = []
-    for position, index in enumerate(indexes):
-        if index is None:
-            chains.append([])
-            continue
-        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] < index]
-        chains.append([*max(before, key=len, default=[]), position])
-    return set(max(chains, key=len, default=[]))
-
-
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
     headings = document.markdown.headings
-    requirements = kind.requirements
-    found = matched(requirements, headings, settings.match == "exact")
+    exact = settings.match == "exact"
+    positions = required_positions(kind)
+    requirements = [kind.sections[p][0] for p in positions]
+    found = matched(requirements, headings, exact)
     ordered = in_order(found)
-    for position, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
+    misses = [near_miss(document, r, exact) if i is None else None for r, i in zip(requirements, found, strict=True)]
+    anchored = anchors(document, kind, found, misses, exact)
+    for number, (requirement, index) in enumerate(zip(requirements, found, strict=True)):
         origin = _origin(kind, requirement)
         if index is None:
-            line, where = _place(document, headings, found, ordered, position)
-            miss = near_miss(document, requirement, settings.match == "exact")
+            miss = misses[number]
             text = f"missing required heading {quoted(requirement.shown)} ({origin})"
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:
+                line, where = place(document, headings, anchored, positions[number], len(kind.sections))
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]
-        if settings.order != "off" and position not in ordered:
-            after = next((requirements[p].shown for p in sorted(ordered, reverse=True) if p < position), None)
+        if settings.order != "off" and number not in ordered:
+            previous = [found[p] for p in sorted(ordered) if p < number]
+            after = source(headings[previous[-1]]) if previous and previous[-1] is not None else None
             hint = f"move it after {quoted(after)}" if after else "move it before the other required headings"
             yield Finding(line=heading.line, column=1, severity=_severity(settings.order),
-                          message=f"heading {quoted(_source(heading))} is out of the required order ({origin}); {hint}")
+                          message=f"heading {quoted(source(heading))} is out of the required order ({origin}); {hint}")
         if requirement.level and _wrong_level(settings.level, heading.level, requirement.level):
             yield Finding(line=heading.line, column=1, message=(
-                f"heading {quoted(_source(heading))} should be level {requirement.level} "
+                f"heading {quoted(source(heading))} should be level {requirement.level} "
                 f"({quoted(requirement.shown)}, {origin}); it is level {heading.level}"))
-
-
-def _place(document: Document, headings: Sequence[Heading], found: Sequence[int | None], ordered: set[int],
-           position: int) -> tuple[int, str]:
-    """Where a missing requirement belongs: before the next required heading, or after the previous one's section."""
-    following = [found[p] for p in sorted(ordered) if p > position]
-    if following and following[0] is not None:
-        heading = headings[following[0]]
-        return heading.line, f"insert before line {heading.line} ({quoted(_source(heading))})"
-    previous = [found[p] for p in sorted(ordered) if p < position]
-    if previous and previous[-1] is not None:
-        index = previous[-1]
-        level = headings[index].level
-        after = next((h for h in headings[index + 1 :] if h.level <= level), None)
-        if after is not None:
-            return after.line, f"insert before line {after.line} ({quoted(_source(after))})"
-    last = max(1, len(document.text.rstrip().split("\n")))
-    return last, f"add it at the end (after line {last})"
 
 
 def _wrong_level(policy: str, level: int, required: int) -> bool:
@@ -191,10 +153,6 @@ def _wrong_level(policy: str, level: int, required: int) -> bool:
 
 def _origin(kind: Kind, requirement: Requirement) -> str:
     return f"kind {kind.name}, from {requirement.source}" if kind.name else f"from {requirement.source}"
-
-
-def _source(heading: Heading) -> str:
-    return heading.source.strip()
 
 
 def _severity(policy: str) -> str:

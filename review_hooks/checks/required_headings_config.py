@@ -2,8 +2,10 @@
 
 Validated once per run; every error names its key (``kind[2].template``: kinds are counted
 from 1 in the order they are written). Paths and globs are relative to the configuration
-file's folder. A template is read lazily, once per run, the first time a document of its
-kind is checked, so hooks that never reach this check never parse it.
+file's folder. A template is read once per run, when the table is validated (only by runs
+that select this check): a template that is missing, a directory, binary or unreadable, or
+that has no required heading at its ``template-levels``, is a configuration error (exit 2,
+one line), not a failure of each document of its kind.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ class Template:
     levels: tuple[int, ...]
 
     @cached_property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The template's headings at ``levels``, except those right after an optional marker."""
+    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
+        """The template's headings at ``levels`` in order, each with whether it is optional (right after
+        an optional marker); ConfigError if the template cannot be read or requires nothing."""
         from review_hooks import files
         from review_hooks.config import Config
 
@@ -56,14 +59,25 @@ class Template:
         document = files.read(files.Target(self.shown, self.location), Config(None, self.location.parent,
                                                                                markdown_extensions=("",)), None)
         if isinstance(document, files.Skip):
-            raise ConfigError("template", f"cannot read template {self.shown!r}: {document.reason}")
+            reason = document.reason.removeprefix("skipped: ")
+            raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
+                                          "point it at a Markdown text file")
         lines = document.lines
         found = []
         for heading in document.markdown.headings:
             previous = next((t for t in reversed(lines[: heading.line - 1]) if t.strip()), "")
-            if heading.level in self.levels and heading.text and not _OPTIONAL.match(previous):
-                found.append(Requirement((heading.text,), heading.level, self.shown))
+            if heading.level in self.levels and heading.text:
+                found.append((Requirement((heading.text,), heading.level, self.shown), bool(_OPTIONAL.match(previous))))
+        if all(optional for _, optional in found):
+            levels = ", ".join(str(level) for level in self.levels)
+            raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
+                                          f"[{levels}], so nothing would be required; fix the template or its levels")
         return tuple(found)
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The template's required headings (its sections except the optional ones)."""
+        return tuple(requirement for requirement, optional in self.sections if not optional)
 
 
 @dataclass(frozen=True)
@@ -77,22 +91,28 @@ class Kind:
     everything: bool = False  # the kind of a bare ``template``: every document checked
 
     @cached_property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The template's requirements, then the listed headings; a listed heading that names a
-        template section adds its aliases to that section."""
+    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
+        """The template's sections (optional ones flagged), then the listed headings; a listed heading
+        that names a required template section adds its aliases to that section."""
         from review_hooks.heading_text import normalized
 
-        found = list(self.template.requirements if self.template else ())
+        found = list(self.template.sections if self.template else ())
         for extra in self.headings:
             names = {normalized(n) for n in extra.names}
-            same = next((i for i, r in enumerate(found) if names & {normalized(n) for n in r.names}), None)
+            same = next((i for i, (r, optional) in enumerate(found)
+                         if not optional and names & {normalized(n) for n in r.names}), None)
             if same is None:
-                found.append(extra)
+                found.append((extra, False))
             else:
-                known = found[same]
+                known = found[same][0]
                 aliases = tuple(n for n in extra.names if n not in known.names)
-                found[same] = Requirement(known.names + aliases, known.level, known.source)
+                found[same] = (Requirement(known.names + aliases, known.level, known.source), False)
         return tuple(found)
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """What a document of this kind must have: every section that is not optional."""
+        return tuple(requirement for requirement, optional in self.sections if not optional)
 
 
 @dataclass(frozen=True)
@@ -163,13 +183,17 @@ def _template(table: Mapping[str, Any], base: Path, prefix: str, cwd_fallback: b
     location = base / value
     if cwd_fallback and not location.is_file():  # --template on the command line: the current folder
         location = Path(value).absolute()
+    if location.is_dir():
+        raise ConfigError(prefix + "template", f"template {value!r} is a directory, not a file (relative to {base})")
     if not location.is_file():
         raise ConfigError(prefix + "template", f"no such template file {value!r} (relative to {base})")
     levels = table.get("template-levels", [2])
     if (not isinstance(levels, list) or not levels
             or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)):
         raise ConfigError(prefix + "template-levels", f"expected a list of levels 1 to 6, got {levels!r}")
-    return Template(location, value, tuple(levels))
+    template = Template(location, value, tuple(levels))
+    _ = template.sections  # read now: an unreadable template is a configuration error, not a per-file failure
+    return template
 
 
 def _requirement(entry: str) -> Requirement:

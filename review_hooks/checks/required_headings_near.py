@@ -1,10 +1,13 @@
-"""Why a required heading was not found although its text is in the document (for required-headings).
+r"""Why a required heading was not found although its text is in the document (for required-headings).
 
-Near-misses, best first: ``#Approval`` (no space after ``#``) or ``####### Approval`` (more
-than six ``#``); a prose or bold line holding exactly the name (not a list item or table row);
-a heading-like line inside a code block; one inside an HTML comment. The first two are
-reported where they are (the fix is there); the others only add a note to the finding at
-the place the heading belongs.
+Near-misses, best first, each with its real cause and remedy: ``#Approval`` (no space after
+``#``); ``####### Approval`` (more than six ``#``); ``\## Approval`` (the ``#`` is escaped);
+a well-formed ``## Approval`` that CommonMark does not read as a heading, because it is inside
+an HTML block (``<details>`` with no blank line before the heading: the block runs to the next
+blank line) or indented four spaces into the paragraph above; then a prose or bold line
+holding exactly the name (not a list item or table row); a heading-like line inside a code
+block; one inside an HTML comment. All but the last two are reported where they are (the fix
+is there); those two only add a note to the finding at the place the heading belongs.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from review_hooks.document import Document
 from review_hooks.heading_text import matches, normalized
 
 _HASHED = re.compile(r"^\s*(#+)(.*)$")
+_ESCAPED = re.compile(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' literal
+_INDENT = re.compile(r"^(?: {4}| {0,3}\t)")  # four columns: a paragraph's continuation, not a heading
+_HTML_START = re.compile(r"^ {0,3}<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Za-z]|!\[CDATA\[)")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
@@ -65,12 +71,34 @@ def _classify(document: Document, number: int, line: str, hashed: re.Match[str] 
     if structure.in_comment(number):
         return 4, NearMiss(number, f"found only inside an HTML comment (line {number})", False)
     written = f"line {number} has {quoted(line.strip())}, which is not a heading"
+    if hashed is None and _ESCAPED.match(line):
+        return 1, NearMiss(number, f"{written} (the '#' is escaped; remove the backslash)", True)
     if hashed is not None and len(hashed.group(1)) > 6:
         return 1, NearMiss(number, f"{written} (use at most six '#')", True)
     if hashed is not None and hashed.group(2)[:1] not in ("", " ", "\t"):
         return 1, NearMiss(number, f"{written} (add a space after '#')", True)
+    if hashed is not None:  # well-formed, yet not parsed as a heading: something before it holds it
+        return 1, NearMiss(number, f"{written} ({_held(document, number, line)})", True)
     shown = requirement.shown if requirement.level else f"## {requirement.shown}"
     return 2, NearMiss(number, f"{written} (make it one: {quoted(shown)})", True)
+
+
+def _held(document: Document, number: int, line: str) -> str:
+    """Why a well-formed ``## Name`` line at ``number`` is not a heading, and the remedy."""
+    if _INDENT.match(line):
+        return "it is indented four spaces or more, so it continues the paragraph above; remove the indentation"
+    start = None
+    for above in range(number - 1, 0, -1):  # an HTML block runs from its start tag to the next blank line
+        text = document.lines[above - 1].rstrip("\r")
+        if not text.strip():
+            break
+        if _HTML_START.match(text):
+            start = above
+    if start is not None:
+        tag = quoted(document.lines[start - 1].strip(), 30)
+        return (f"it is inside an HTML block that starts at line {start} ({tag}) and runs to the next blank line; "
+                f"add a blank line before line {number}")
+    return "the lines just before it keep it from being one; put a blank line before it"
 
 
 def quoted(text: str, limit: int = 60) -> str:

@@ -189,7 +189,6 @@ def test_anchors_are_never_read_outside_the_repository(repo: Path, tmp_path: Pat
     pytest.param("./Docs/Plan.md", "./docs/plan.md", id="case, keeps ./"),
     pytest.param("<docs/my notes.mdd>", "<docs/my notes.md>", id="extension, keeps angles and spaces"),
     pytest.param("docs/my%20notes.mdd#goals", "docs/my%20notes.md#goals", id="keeps %20 and the fragment"),
-    pytest.param("/plan.md?plain=1#L2", "/docs/plan.md?plain=1#L2", id="elsewhere, keeps / and the query"),
     pytest.param("docs/plan.md#Phase-1", "docs/plan.md#phase-1", id="anchor case"),
     pytest.param("docs/plan.md#phase1", "docs/plan.md#phase-1", id="anchor punctuation"),
     pytest.param("docs/plan.md#phase-1-1", "docs/plan.md#phase-1", id="anchor duplicate suffix"),
@@ -203,6 +202,36 @@ def test_fix_rewrites_one_safe_candidate_in_the_authors_style(repo: Path, writte
     assert check("index.md")[:2] == (0, [])
 
 
+@pytest.mark.parametrize(("where", "written", "fixed"), [
+    pytest.param("docs/a/index.md", "../../plan.md?plain=1#L2", "../plan.md?plain=1#L2", id="one ../ too many"),
+    pytest.param("docs/a/index.md", "/plan.md?plain=1#L2", "/docs/plan.md?plain=1#L2", id="keeps / and the query"),
+    pytest.param("docs/index.md", "../plan.md", "plan.md", id="one ../ too many, below the folder itself"),
+    pytest.param("docs/a/b/index.md", "../plan.md", "../../plan.md", id="one ../ too few"),
+])
+def test_fix_corrects_a_wrong_depth(repo: Path, where: str, written: str, fixed: str) -> None:
+    write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", where: f"See [it]({written}).\n"})
+    code, lines, _ = check(where, fix=True)
+    assert (repo / where).read_text() == f"See [it]({fixed}).\n"
+    assert len(lines) == 1 and lines[0].endswith("(fixed)") and code == 1
+
+
+def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Path) -> None:
+    """Reviews filed by year repeat their names: 2024's missing q2-review.md is not 2025's."""
+    write(repo, {"reviews/2025/q2-review.md": "# Q2\n", "reviews/2024/q3-review.md": "See [Q2](q2-review.md).\n"})
+    code, lines, _ = check("reviews/2024/q3-review.md", fix=True)
+    assert (repo / "reviews/2024/q3-review.md").read_text() == "See [Q2](q2-review.md).\n"
+    assert code == 1 and lines == ["reviews/2024/q3-review.md:1:10: broken-link 'q2-review.md' does not exist; "
+                                   "a file of that name is at '../2025/q2-review.md'"]
+
+
+def test_a_duplicate_suffix_with_several_headings_of_that_name_is_not_fixed(repo: Path) -> None:
+    write(repo, {"doc.md": "# Doc\n\n## Notes\n\n## Notes\n\n## Notes\n\n[fourth](#notes-3)\n"})
+    code, lines, _ = check("doc.md", fix=True)
+    assert (repo / "doc.md").read_text().endswith("[fourth](#notes-3)\n")
+    assert code == 1 and lines == ["doc.md:9:10: broken-link '#notes-3' matches no heading or anchor in this "
+                                   "document; the most similar is '#notes-2'"]
+
+
 @pytest.mark.parametrize("written", [
     pytest.param("./README.md", id="two files of that name"),
     pytest.param("./plann.md", id="only similar"),
@@ -214,4 +243,10 @@ def test_fix_leaves_ambiguous_and_merely_similar_links(repo: Path, written: str)
     code, lines, _ = check("index.md", fix=True)
     assert (repo / "index.md").read_text() == f"See [it]({written}).\n"
     assert len(lines) == 1 and not lines[0].endswith("(fixed)") and code == 1
-    assert re.search(r"did you mean|most similar", lines[0])
+    assert re.search(r"did you mean|most similar|a file of that name is at", lines[0])
+
+
+def test_a_target_with_an_apostrophe_is_quoted_as_written(repo: Path) -> None:
+    write(repo, {"doc.md": "# Doc\n\n## What went well\n\n[x](#what-didn't-go-well)\n"})
+    assert check("doc.md")[1] == ["doc.md:5:5: broken-link \"#what-didn't-go-well\" matches no heading or anchor "
+                                  "in this document"]

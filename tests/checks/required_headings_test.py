@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,11 @@ def test_seed_003_still_reports_a_heading_it_lacks(repo: Path) -> None:
     pytest.param("Summary - Sprint 4", "Summary", id="dash qualifier"),
     pytest.param("Summary — Sprint 4", "Summary", id="em dash qualifier"),
     pytest.param("Risks [draft]", "Risks", id="bracket qualifier"),
+    pytest.param("1\ufe0f\u20e3 Executive Summary", "1. Executive Summary", id="keycap numbering"),
+    pytest.param("2\u20e3 Scope", "Scope", id="keycap without variation selector"),
+    pytest.param("What Didn\u2019t Go Well", "What Didn't Go Well", id="typographic apostrophe"),
+    pytest.param("The \u201cGolden\u201d Path", 'The "Golden" Path', id="typographic quotes"),
+    pytest.param("Owner\u2032s Notes", "Owner\u2018s Notes", id="prime and left quote"),
 ])
 def test_headings_that_match(heading: str, name: str) -> None:
     assert matches(normalized(heading), normalized(name))
@@ -282,8 +288,9 @@ SWAPPED = "## Risks\n\n## Summary\n\n#### Approval\n"
 
 @pytest.mark.parametrize(("policies", "expected", "code"), [
     pytest.param("", [], 0, id="defaults: order off, level any"),
-    pytest.param('order = "warn"', ['a.md:1:1: heading "## Risks" is out of the required order (kind report, from '
-                                    'its headings list); move it after "## Summary"'], 0, id="order warn"),
+    pytest.param('order = "warn"', ['a.md:1:1: warning: heading "## Risks" is out of the required order (kind '
+                                    'report, from its headings list); move it after "## Summary"'], 0,
+                 id="order warn"),
     pytest.param('order = "error"\nlevel = "at-most"', [
         'a.md:1:1: heading "## Risks" is out of the required order (kind report, from its headings list); '
         'move it after "## Summary"',
@@ -379,6 +386,28 @@ def test_invalid_configuration_exits_2_with_one_line(repo: Path, toml: str, key:
     assert len(lines) == 1 and ".review-hooks.toml" in lines[0] and f"{key}:" in lines[0] and words in lines[0]
 
 
+@pytest.mark.parametrize(("make", "words"), [
+    pytest.param(lambda t: t.write_bytes(b"\x00\x01\x02 not text"), "cannot use template 'T.md': binary file",
+                 id="binary template"),
+    pytest.param(lambda t: t.mkdir(), "template 'T.md' is a directory, not a file", id="directory template"),
+    pytest.param(lambda t: t.write_text("# Title\n\n### Only deeper\n", encoding="utf-8"),
+                 "has no required heading at template-levels [2]", id="no heading at the template levels"),
+    pytest.param(lambda t: t.write_text("<!-- review-hooks: optional -->\n## Notes\n", encoding="utf-8"),
+                 "has no required heading", id="only optional headings"),
+])
+def test_unusable_template_is_a_one_line_configuration_error(repo: Path, make: Callable[[Path], object],
+                                                              words: str) -> None:
+    make(repo / "T.md")
+    configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\ntemplate = "T.md"\n')
+    (repo / "a.md").write_text("## A\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "a.md"],
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (2, "")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "internal error" not in lines[0] and "ConfigError" not in lines[0]
+    assert "required-headings.kind[1].template: " in lines[0] and words in lines[0]
+
+
 def test_template_levels_must_be_levels(repo: Path) -> None:
     (repo / "T.md").write_text("## A\n", encoding="utf-8")
     configure(repo, '[required-headings]\ntemplate = "T.md"\ntemplate-levels = [7]\n')
@@ -394,8 +423,8 @@ def test_pyproject_table_and_template_flag_from_a_subfolder(repo: Path) -> None:
     git(repo, "add", "-A")
     result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "--template", "T.md", "a.md"],
                             cwd=repo / "docs", capture_output=True, text=True)
-    assert result.stdout == ('a.md:1:1: required-headings heading "## B" is out of the required order (from T.md); '
-                             'move it after "## A"\n')
+    assert result.stdout == ('a.md:1:1: required-headings warning: heading "## B" is out of the required order '
+                             '(from T.md); move it after "## A"\n')
     assert result.returncode == 0, result.stderr  # order = "warn": printed, exit unchanged
 
 
@@ -477,3 +506,17 @@ def test_several_missing_at_one_place_are_listed_in_the_required_order(repo: Pat
     code, lines, _ = lint("r.md")
     assert code == 1
     assert [line.split('"')[1] for line in lines] == ["## 10. Zeta", "## 2. Alpha", "## Approval"]
+
+
+def test_an_optional_section_out_of_template_order_does_not_move_the_advice(repo: Path) -> None:
+    (repo / "T.md").write_text("## A\n\n<!-- review-hooks: optional -->\n## B\n\n## C\n\n## D\n", encoding="utf-8")
+    configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["a.md"]\ntemplate = "T.md"\n')
+    (repo / "a.md").write_text("## B\n\n## A\n\n## D\n", encoding="utf-8")
+    assert lint("a.md")[1] == ['a.md:5:1: required-headings missing required heading "## C" (kind k, from T.md); '
+                               'insert before line 5 ("## D")']
+    (repo / "a.md").write_text("## A\n\n## B\n\n## D\n", encoding="utf-8")  # in order: C goes after B, before D
+    assert lint("a.md")[1] == ['a.md:5:1: required-headings missing required heading "## C" (kind k, from T.md); '
+                               'insert before line 5 ("## D")']
+    (repo / "a.md").write_text("## A\n\n## B\n\n## X\n", encoding="utf-8")  # C, D missing: C after B's section
+    assert [line.split("; ", 1)[1] for line in lint("a.md")[1]] == [
+        'insert before line 5 ("## X")', "add it at the end (after line 5)"]
