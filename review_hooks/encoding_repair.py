@@ -12,8 +12,9 @@ accented word or a BOM does not block a repair, and legitimate Latin-1 text (``C
 
 Lossy damage: a tool that could not map the bytes 0x81 0x8D 0x8F 0x90 0x9D (or dropped a soft
 hyphen) leaves a truncated sequence (``ðŸ“`` was ``📝``). Those are ``Residue``, with candidates
-ranked (pictographs first, U+FE0F after a pictograph). A residue is repaired only when exactly one
-byte is missing and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
+ranked (pictographs first, U+FE0F after a pictograph, pictographs of the family of those on the
+same line first: ``☐`` beside ``☑``). A residue is repaired only when exactly one byte is missing
+and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
 
 ``repaired_text(text)`` is the shared entry point: every recoverable sequence repaired, residue
 dropped (for matching headings). ``repair(text, quoted)`` returns the details.
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ LEADS = (
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
+#: Mac Roman ``üìö``: 📚 that lost its lead byte F0 (looked for only in text that holds ``ü``).
+_LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
@@ -73,6 +76,7 @@ class Residue:
     options: tuple[tuple[str, ...], ...]
     dropped: str  # the span with its certain parts repaired and its truncated sequences removed
     codec: str
+    parts: tuple[str | tuple[str, ...], ...] = field(default=(), compare=False, repr=False)  # as in Unit
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def repaired_text(text: str) -> str:
 def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
-    if text.isascii() or not _SUSPECT.search(text):  # clean and ASCII-heavy files stop here
+    if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
     from review_hooks import readings  # past the pre-filter: the codec tables and ftfy's heuristics
 
@@ -130,6 +134,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
                 _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
     residue.sort(key=lambda item: item.start)
+    residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
@@ -148,9 +153,41 @@ def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
         return
     if unit.lossy and not unit.unique:
         options = tuple(p for p in unit.parts if isinstance(p, tuple))
-        residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec))
+        residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec, unit.parts))
     else:
         changes.append(Change(begin, end, old, new, codec, unit.lossy))
+
+
+def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residue:
+    """``residue`` with the pictographs of the family of the pictographs on its line (as repaired)
+    first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``. The line is read as it is once repaired,
+    so the ranking, and the message, stay the same after the fix is written."""
+    from review_hooks.lossy import is_pictograph
+
+    first, last = text.rfind("\n", 0, residue.start) + 1, text.find("\n", residue.end)
+    last = len(text) if last < 0 else last
+    inside = [c for c in changes if first <= c.start < last]
+    line, cursor = [], first
+    for change in inside:
+        line += [text[cursor:change.start], change.new]
+        cursor = change.end
+    line.append(text[cursor:last])
+    shown = "".join(line).replace(residue.old, "")
+    families = {_family(char) for char in shown if is_pictograph(char)}
+    if not families:
+        return residue
+    parts = tuple(part if isinstance(part, str) else tuple(sorted(
+        part, key=lambda char: not (is_pictograph(char) and _family(char) in families))) for part in residue.parts)
+    likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
+    options = tuple(part for part in parts if isinstance(part, tuple))
+    return replace(residue, likely=likely, options=options, parts=parts)
+
+
+def _family(char: str) -> str:
+    """The first word of a character's name (BALLOT, CLOSED ...: what look-alike pictographs share)."""
+    import unicodedata
+
+    return unicodedata.name(char, "").split(" ", 1)[0]
 
 
 def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:

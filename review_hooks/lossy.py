@@ -3,15 +3,20 @@
 Review documents lose emoji to lossy mojibake far more often than anything else, so a
 candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
 then punctuation, symbols, letters, and the rest. U+FE0F ranks first right after a pictograph
-and last anywhere else. Ties follow how common the character is in review documents.
+and last anywhere else. Ties follow how common the character is in review documents. Before all
+that, a symbol of the block of the character before it (``┐`` after ``─``: box drawing goes on)
+ranks first and counts as plausible, and so does a Latin letter inside a Latin word (``Ngá»c``).
 
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import combinations, product
@@ -55,6 +60,8 @@ _PRESENTATION = (
 COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
           "”“’‘–—…•→←↑↓≥≤×")
 _VS16 = "\ufe0f"
+#: The rest of an emoji's four bytes (F0 9F xx xx) with no lead byte in front of it.
+_LEADLESS = re.compile(rb"(?<![\x80-\xff])\x9f[\x80-\xbf]{2}(?![\x80-\xbf])")
 
 
 def _inside(ranges: tuple[tuple[int, int], ...], char: str) -> bool:
@@ -79,16 +86,37 @@ def tier(char: str, before: str) -> int:
     return {"P": 2, "S": 3, "L": 4, "N": 4}.get(unicodedata.category(char)[0], 5)
 
 
+def beside(char: str, before: str) -> bool:
+    """``char`` is in the same block of symbols or punctuation as the character before it (``┐``
+    after ``─``): box drawing, arrows and the like continue what they stand beside."""
+    return (len(before) == 1 and ord(before) >= 0x2000 and unicodedata.category(before)[0] in "PS"
+            and ord(char) >> 7 == ord(before) >> 7 and unicodedata.category(char)[0] in "PS")
+
+
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
-    """``options`` most likely first."""
+    """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
+    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""
     common = {char: rank for rank, char in enumerate(COMMON)}
-    return tuple(sorted(options, key=lambda c: (tier(c, before), common.get(c, len(common)), c)))
+    in_word = before.isascii() and before.isalnum()
+    return tuple(sorted(options, key=lambda c: (not beside(c, before),
+                                                beside(c, before) and _style(c) != _style(before),
+                                                not (in_word and _latin(c)), tier(c, before),
+                                                common.get(c, len(common)), c)))
+
+
+def _style(char: str) -> frozenset[str]:
+    """The line weight a box-drawing or arrow character is drawn in (``┐`` after ``─``, not ``━``)."""
+    return frozenset(unicodedata.name(char, "").split()) & {"LIGHT", "HEAVY", "DOUBLE"}
+
+
+def _latin(char: str) -> bool:
+    return "LATIN" in unicodedata.name(char, "")
 
 
 def plausible_count(options: tuple[str, ...], before: str) -> int:
-    """How many candidates are plausible: the pictographs (and U+FE0F after one); none when
-    there are no pictographs, because then nothing tells the candidates apart."""
-    return sum(1 for char in options if tier(char, before) <= 1)
+    """How many candidates are plausible: the pictographs (and U+FE0F after one) and the symbols of
+    the block beside it; none when there are neither, because then nothing tells them apart."""
+    return sum(1 for char in options if tier(char, before) <= 1 or beside(char, before))
 
 
 @lru_cache(maxsize=4096)
@@ -107,3 +135,14 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tupl
             if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
                 found.add(char)
     return tuple(sorted(found))
+
+
+def lost_leads(data: bytes) -> list[tuple[int, int, str]]:
+    """``(start, end, pictograph)`` of each emoji whose lead byte 0xF0 was dropped: Mac Roman reads
+    0xF0 as U+F8FF (the Apple logo, private use), which tools outside the Mac drop (``üìö`` is 📚)."""
+    found = []
+    for match in _LEADLESS.finditer(data):
+        char = (b"\xf0" + match.group()).decode("utf-8", errors="replace")
+        if len(char) == 1 and tier(char, "") <= 1:
+            found.append((match.start(), match.end(), char))
+    return found

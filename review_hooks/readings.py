@@ -5,8 +5,10 @@ the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complet
 decoded (and decoded again while the result is itself mojibake), truncated ones get the
 candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
 flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
-in one script; a weak two-byte span (``Ã…`` for Å) is kept with no weight of its own, to be
-repaired only where the same codec damaged the document elsewhere. Results are cached per run:
+in one script (quotes and dashes inside it allowed: ``«Сохранить»``); a weak span (``Ã…`` for Å,
+a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only ftfy does not flag ``â“``) is kept
+with no weight of its own, to be repaired or reported only where the same codec damaged the document
+elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue. Results are cached per run:
 mojibake repeats, so a multi-megabyte document has few distinct runs.
 """
 
@@ -53,6 +55,7 @@ class Codec:
     table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
     droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
     suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
+    lost_lead: bool = False  # the codec reads 0xF0 as a private-use character that tools drop (Mac Roman)
 
 
 @cache
@@ -66,8 +69,11 @@ def codecs() -> tuple[Codec, ...]:
         chars = bytes(range(0x80, 0x100)).decode(name)
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1")
-        found.append(Codec(name, table, frozenset(b for b in range(0x80, 0xC0) if _lost(b, name)), suspect))
+        lost_lead = unicodedata.category(chars[0x70]) == "Co"
+        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # üìö: 📚 without F0
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
+        droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
+        found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
 
 
@@ -105,10 +111,12 @@ def units(run: str, name: str) -> tuple[Unit, ...]:
     """The damaged spans of one run of non-ASCII characters, read as ``name``."""
     codec = _codec(name)
     data = run.translate(codec.table).encode("latin-1")
-    if not re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
-        return ()
-    units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
-    return tuple(unit for unit in units if unit is not None)
+    found = [Unit(start, end, ((char,),), unique=False, weight=end - start)  # reported, dropped for headings
+             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())]
+    if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
+        units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
+        found += [unit for unit in units if unit is not None]
+    return tuple(sorted(found, key=lambda unit: unit.start))
 
 
 def _pieces(data: bytes, codec: Codec) -> Iterator[_Piece]:
@@ -154,23 +162,41 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         text = _again("".join(p.text for p in group))
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        weak = _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
+        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
+        letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
+        weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
         # symbols and pictographs need no more (📝 outweighs Ã©)
-        if _strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text))):
+        if not letter and (_strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text)))):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0) if weak else None
+    return _lossy_unit(run, data, group, codec)
+
+
+def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+    """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
+    decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
+    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ)."""
+    from ftfy.badness import is_bad
+
+    start, end = group[0].start, group[-1].end
+    decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
+    if not all(options[i] for i, p in enumerate(group) if p.truncated):
+        return None
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    if not all(options[i] for i, p in enumerate(group) if p.truncated) or not (
-            beside or ((long_enough or decoded) and is_bad(old)) or bare_leads):
+    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
+    weak = (not flagged and not decoded and long_enough and not _word_end(run, start, end)  # está»
+            and all(map(_latin_or_symbol, filter(None, options))))
+    if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
-    unique = True
+    unique = not weak
     for piece, candidates in zip(group, options, strict=True):
         before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
@@ -181,8 +207,21 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         ranked = lossy.ranked(candidates, before)
         unique = unique and piece.missing == 1 and lossy.plausible_count(ranked, before) == 1
         parts.append(ranked)
-    weight = 0 if bare_leads else end - start  # bare leads are no evidence: they need it from elsewhere
+    weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
+    """The span ends the run after a letter with punctuation (``está»``, ``RÉSUMÉ—``): an accented
+    letter that ends a word, and the dash or quote after it. ``at_start``: a span that starts the run
+    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``)."""
+    return ((run[start - 1].isalpha() if start else at_start) and end == len(run)
+            and unicodedata.category(run[end - 1])[0] == "P")
+
+
+def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
+    """Some candidate is a symbol, punctuation or a Latin letter (not only CJK: ``é…`` is no residue)."""
+    return any(lossy.tier(char, "") <= 3 or "LATIN" in unicodedata.name(char, "") for char in candidates)
 
 
 def _strong(text: str, group: list[_Piece]) -> bool:
@@ -190,7 +229,7 @@ def _strong(text: str, group: list[_Piece]) -> bool:
     need ftfy's badness heuristic: Cyrillic ``дёё`` is not 丸), or a word of 2-byte sequences."""
     if any(p.end - p.start >= 3 for p in group):
         return any(unicodedata.category(char)[0] in "PSZ" or char == "\ufe0f" for char in text)
-    return len(group) >= 3 and text.isalpha() and _weak_but_plausible(text)  # –ü—Ä–∏ (При)
+    return len(group) >= 3 and _word(text, 3)  # –ü—Ä–∏ (При), Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» («Сохранить»)
 
 
 def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
@@ -204,8 +243,25 @@ def _weak_but_plausible(text: str) -> bool:
     word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
         return True
-    scripts = {unicodedata.name(char, "?").split()[0] for char in text}
-    return len(text) >= 2 and len(scripts) == 1 and text.isalpha()
+    return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
+
+
+def _lone_letter(text: str, old: str) -> bool:
+    """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
+    technical prose) read from a letter: weak, never evidence. Other scripts stay out (``÷à`` is not
+    Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do punctuation leads (Mac Roman ``“É`` is not Ѓ)."""
+    return (len(text) == 1 and old[:1].isalpha()
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёё"))
+
+
+def _word(text: str, letters: int) -> bool:
+    """At least ``letters`` letters, all of one script, with only punctuation and symbols beside
+    them (``«Αποθήκευση»``, ``“Н”``): quotes and dashes inside a damaged run do not break a word."""
+    found = [char for char in text if char.isalpha()]
+    if len(found) < letters or any(not char.isalpha() and unicodedata.category(char)[0] not in "PS"
+                                   for char in text):
+        return False
+    return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 
 
 def _again(text: str) -> str:

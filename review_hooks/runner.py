@@ -190,10 +190,12 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             result.notes.append(note(document.path, f"{check.id} fix not applied: re-checking the fixed text "
                                                     "did not remove its findings"))
             continue
-        result.findings = [replace(f, fixed=True) if f.check == check.id and _key(f) not in after else f
-                           for f in result.findings]
+        # fixed: what this fix removed (a suppressed finding's line was kept as it was)
+        result.findings = [replace(f, fixed=True) if f.check == check.id and not f.suppressed
+                           and _key(f) not in after else f for f in result.findings]
         document = candidate
-    if document.raw == original.raw:
+    if document.raw == original.raw:  # nothing is written: nothing is fixed
+        result.findings = [replace(f, fixed=False) for f in result.findings]
         return
     result.changed = True
     if options.diff:

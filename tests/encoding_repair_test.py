@@ -33,6 +33,18 @@ UNTOUCHED = [
 ]
 
 
+def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
+    """``RÉSUMÉ—`` reads as ``RÉSUMɗ`` in Windows-1252 (É— is C9 97); Romanian ț inside a word stays repairable."""
+    assert repair("RÉSUMÉ— and CAFÉ… ÉTÉ— â€” x").text == "RÉSUMÉ— and CAFÉ… ÉTÉ— — x"
+    assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
+
+
+@pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
+def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
+    """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
+    assert {change.new for change in repair(text).changes} <= {"✅", "—"}
+
+
 @pytest.mark.parametrize("text", UNTOUCHED)
 def test_legitimate_text_is_untouched(text: str) -> None:
     result = repair(text)
@@ -60,6 +72,18 @@ REPAIRED = [
     pytest.param("SÃO PAULO: cafÃ©", "SÃO PAULO: café", id="real A tilde beside damage"),
     pytest.param("| âš\u00a0ï¸ 5 warnings", "| ⚠️ 5 warnings", id="lossy: dropped 0x8F of U+FE0F"),
     pytest.param("| âŒ Crashes |", "| ❌ Crashes |", id="lossy: dropped 0x9D of the cross mark"),
+    pytest.param("- Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» button", "- «Сохранить» button",
+                 id="cyrillic word inside guillemets (cp1252)"),
+    pytest.param("- Â«Î‘Ï€Î¿Î¸Î®ÎºÎµÏ…ÏƒÎ·Â» button", "- «Αποθήκευση» button", id="greek word inside guillemets"),
+    pytest.param("«Сохранить» and «Настройки»".encode().decode("mac_roman"), "«Сохранить» and «Настройки»",
+                 id="cyrillic in guillemets through mac roman (was CJK: cp1252 read its tail)"),
+    pytest.param("— ok «Ж» and «Α»".encode().decode("cp1252"), "— ok «Ж» and «Α»",
+                 id="one letter in guillemets (latin-1 read half of it)"),
+    pytest.param("— ok «Ж» and «Α»".encode().decode("mac_roman"), "— ok «Ж» and «Α»",
+                 id="one letter in guillemets through mac roman (cp1252 read 묪 in it)"),
+    pytest.param("| After | Î” |\nMedian Âµ = 180 ms, Ïƒ = 22 ms â€” fine",
+                 "| After | Δ |\nMedian µ = 180 ms, σ = 22 ms — fine",
+                 id="lone greek letters beside other cp1252 damage"),
 ]
 
 
@@ -109,6 +133,48 @@ def test_fe0f_ranks_first_only_after_a_pictograph() -> None:
     assert lossy.ranked(options, "⚠")[0] == "\ufe0f"
     assert lossy.ranked(options, "a")[0] != "\ufe0f"
     assert lossy.plausible_count(options, "⚠") == 1 and lossy.plausible_count(options, "a") == 0
+
+
+def test_a_box_corner_that_lost_a_byte_is_reported_not_made_a_question_mark() -> None:
+    """``┐`` lost 0x90: ``❔`` is the only pictograph among the candidates, but ``┐`` ``┏`` ``━``
+    continue the box drawing beside it, so no candidate is certain (the tester's r03.lossy.md:10)."""
+    text = "Diagram â€” below\nâ”Œâ”€â”€â”€â”€â” box\n"
+    result = repair(text)
+    assert "❔" not in result.text and "â”Œâ”€â”€â”€â”€â”" in result.text
+    (residue,) = result.residue
+    assert residue.old == "â”Œâ”€â”€â”€â”€â”" and residue.likely[:-1] == "┌────"
+    assert {"┐", "┏", "━", "❔"} <= set(residue.options[0]) and residue.likely == "┌────┐"  # light like ─
+
+
+def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() -> None:
+    """The tester's r03.lossy.md:31 and r01.lossy.md:17: ❓ lost 0x9D, ọ lost 0x8D, ⁿ lost 0x81."""
+    text = "- â“ Do we? (Ngá»c Anh: â€œyesâ€\x9d)\nbackâ€‘off (200 ms Ã— 2â¿).\n"
+    result = repair(text)
+    assert [(r.old, r.start) for r in result.residue] == [("â“", 2), ("á»", 15), ("â¿", 58)]
+    assert "❓" in result.residue[0].options[0] and "ọ" in result.residue[1].options[0]
+    assert "ⁿ" in result.residue[2].options[0]
+    assert result.residue[1].likely in "ềọỏờử"  # a Latin letter inside a Latin word ranks first
+    assert result.text == "- â“ Do we? (Ngá»c Anh: “yes”)\nback‑off (200 ms × 2â¿).\n"
+    assert repair("clean â“ x and Ngá»c").residue == ()  # no other damage: no evidence
+    assert repair("déjà… café… voilà… with âœ…").residue == ()  # only CJK candidates: legitimate
+    assert repair("«está» y «aquí» with âœ…").residue == ()  # an accent that ends a quoted word
+
+
+def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
+    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``."""
+    (residue,) = repair("## üìö Scope\n").residue
+    assert (residue.old, residue.options, residue.codec) == ("üìö", (("📚",),), "macroman")
+    assert repair("## üìö Scope\n").text == "## üìö Scope\n"  # reported, not written
+    assert repaired_text("## üìö Scope") == "##  Scope"  # dropped: the heading matches "## Scope"
+    assert repaired_text("## \uf8ffüìö Scope") == "## 📚 Scope"  # lead kept: repaired as before
+    assert repair("Müßig, Zürich, über üb").residue == ()
+
+
+def test_likely_candidate_is_of_the_family_repaired_beside_it() -> None:
+    """The tester's r09.lossy.md:22: ``☐`` lost 0x90; ``☑`` on the same line makes it likelier than ``☁``."""
+    result = repair("â˜ Product owner  â˜‘ Security lead  â˜ CTO\nâ˜ alone\n")
+    assert [(r.old, r.likely) for r in result.residue] == [("â˜", "☐"), ("â˜", "☐"), ("â˜", "☁")]
+    assert set(result.residue[0].options[0]) == set(result.residue[2].options[0])
 
 
 def test_quoted_mojibake_counts_only_when_the_prose_shows_the_same_damage() -> None:

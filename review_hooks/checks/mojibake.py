@@ -8,7 +8,11 @@ twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyp
 with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and
 repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake repaired
 lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate)``. A file that is not UTF-8 at all is reported:
-``mojibake file is cp1252, not UTF-8``.
+``mojibake file is cp1252, not UTF-8``. Words of one script count with the quotes and dashes inside
+the damaged run (``«Сохранить»``); a lone Greek or Cyrillic letter (``Î”``), a two-byte fragment
+that lost a byte (``â“``) and a Mac Roman emoji that lost its U+F8FF lead (``üìö``) are weak: they
+are repaired (the letter) or reported (the fragments) only beside other damage by the codec, except
+``üìö``, which is evidence on its own.
 
 **Why.** Editors and tools that decode UTF-8 as Windows-1252 or Mac Roman leave ``âœ…`` in review
 documents and log messages. ``ftfy.fix_text`` with defaults would also straighten curly quotes, strip
@@ -141,7 +145,9 @@ def _shape(text: str) -> set[tuple[int, str, int]]:
 def find(document: Document, context: Context) -> Iterator[Finding]:
     if document.encoding != "utf-8":
         name = _NAMES.get(document.encoding, document.encoding)
-        yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; convert it with --transcode")
+        action = ("--transcode converts it to UTF-8" if context.settings(ID).transcode  # then "(fixed)" when fixed
+                  else "convert it with --transcode")
+        yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; {action}")
     found = analysis(document)
     result = found.result
     lines: dict[int, list[Change]] = {}
@@ -181,7 +187,7 @@ def _unrecoverable(residue: Residue) -> str:
     more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
     each = ""
     if len(residue.options) > 1:
-        each = " for each truncated sequence" if len(set(residue.options)) == 1 else " for the first"
+        each = " for each truncated sequence" if len(set(map(frozenset, residue.options))) == 1 else " for the first"
     return (f"unrecoverable {_shown(residue.old)} (likely {_shown(residue.likely, quote=False)}; "
             f"candidates{each} {shown}{more}); replace it by hand")
 

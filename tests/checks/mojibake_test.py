@@ -102,10 +102,34 @@ def test_legacy_file_is_reported_and_transcoded_only_when_asked(repo: Path, raw:
     assert result.returncode == 1 and path.read_bytes() == text
     result = review_hooks("fix-mojibake", "--transcode", "notes.md")
     assert result.returncode == 1, result.stderr
-    assert result.stdout.endswith("not UTF-8; convert it with --transcode (fixed)\n")
+    assert result.stdout.endswith("not UTF-8; --transcode converts it to UTF-8 (fixed)\n")
     decoded = raw[2:].decode("utf-16-le") if raw.startswith(b"\xff\xfe") else raw.decode("cp1252")
     assert path.read_bytes() == decoded.encode("utf-8")
     assert review_hooks("fix-mojibake", "notes.md").returncode == 0
+
+
+def test_a_fix_refused_at_recheck_or_not_written_is_not_fixed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runner stamps "(fixed)" only on what it wrote: a repair whose re-check keeps its findings
+    is not written, and its findings print without it."""
+    import io
+
+    from review_hooks import registry, runner
+    from review_hooks.check import Check
+    from review_hooks.finding import Finding
+
+    def toy(repaired: str) -> Check:
+        def find(document: object, context: object) -> list[Finding]:
+            return [Finding(line=1, column=1, message="stays")]
+
+        return Check(id="mojibake", summary="", doc="", hook="fix-mojibake", find=find,
+                     repair=lambda document, context: repaired, configure=registry.get("mojibake").configure)
+
+    (repo / "doc.md").write_text("x\n")
+    monkeypatch.setattr(runner, "get", lambda check_id: toy("changed\n"))
+    out, err = io.StringIO(), io.StringIO()
+    assert runner.run(["doc.md"], runner.RunOptions(fix=True, select=("mojibake",)), out, err) == 1
+    assert out.getvalue() == "doc.md:1:1: mojibake stays\n"
+    assert "fix not applied: re-checking" in err.getvalue() and (repo / "doc.md").read_text() == "x\n"
 
 
 def test_transcode_from_configuration(repo: Path) -> None:
@@ -172,6 +196,21 @@ def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
     assert (result.returncode, result.stdout) == (1, "doc.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n")
     assert (repo / "doc.md").read_text(encoding="utf-8") == text.replace("âœ…", "✅")
     assert review_hooks("fix-mojibake", "doc.md").returncode == 0
+
+
+def test_a_suppressed_finding_is_not_marked_fixed(repo: Path) -> None:
+    """Its line is kept as it was, so SARIF (``--show-suppressed``) must not call it fixed."""
+    from review_hooks import config, files, runner
+    from review_hooks.check import Context
+
+    directive = "<!-- review-" + "hooks: disable-next-line mojibake -->"
+    (repo / "doc.md").write_text(f"Status: âœ… done\n{directive}\nQuoted: â€“ stays\n", encoding="utf-8")
+    options = runner.RunOptions(fix=True, select=("mojibake",))
+    context = Context(config.load(None))
+    context.config.settings["mojibake"]
+    (target,) = files.named_targets(["doc.md"])
+    result = runner.process(target, runner.selected(["mojibake"]), context, options)
+    assert [(f.line, f.suppressed, f.fixed) for f in result.findings] == [(1, False, True), (3, True, False)]
 
 
 def test_scan_reports_and_fixes_tracked_files_only_with_fix(repo: Path) -> None:

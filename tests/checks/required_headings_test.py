@@ -130,6 +130,7 @@ def test_seed_003_still_reports_a_heading_it_lacks(repo: Path) -> None:
 
 @pytest.mark.parametrize(("heading", "name"), [
     pytest.param("\uf8ffüìö Related Documents", "Related Documents", id="mac roman emoji"),
+    pytest.param("üìö Scope", "Scope", id="mac roman emoji that lost its U+F8FF lead"),
     pytest.param("ðŸ“Š Summary Statistics", "Summary Statistics", id="cp1252 emoji"),
     pytest.param("ðŸ“ Notes", "Notes", id="cp1252 emoji with a lost byte"),
     pytest.param("\uf8ffüî¥ CRITICAL ISSUES (Must Fix Before Production)", "Critical Issues", id="qualifier"),
