@@ -208,7 +208,7 @@ def test_a_suppressed_finding_is_not_marked_fixed(repo: Path) -> None:
     options = runner.RunOptions(fix=True, select=("mojibake",))
     context = Context(config.load(None))
     context.config.settings["mojibake"]
-    (target,) = files.named_targets(["doc.md"])
+    (target,) = files.named_targets(["doc.md"], context.config)
     result = runner.process(target, runner.selected(["mojibake"]), context, options)
     assert [(f.line, f.suppressed, f.fixed) for f in result.findings] == [(1, False, True), (3, True, False)]
 
