@@ -219,8 +219,5 @@ def _encode(part: str, like: str) -> str:
 
 
 def quote(text: str) -> str:
-    """A target in a message: in single quotes, or in double quotes when it holds a single quote
-    and no double one (``"#what-didn't-go-well"``), so it reads exactly as written."""
-    if "'" in text and '"' not in text:
-        return f'"{text}"'
+    """A target in a message, always in single quotes (a quote inside escaped), so one pattern reads them."""
     return "'" + text.replace("'", "\\'") + "'"
