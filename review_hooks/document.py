@@ -38,6 +38,11 @@ class NotText(Exception):
     """The bytes are not text in any plausible encoding: the file is binary."""
 
 
+class Undecodable(NotText):
+    """Text-like bytes (no NUL, few controls) that are not UTF-8 and that no legacy codec reads
+    plausibly, typically UTF-8 with a few stray bytes; ``str()`` says where the first one is."""
+
+
 def split_bom(raw: bytes) -> tuple[bytes, str | None]:
     """The BOM at the start of ``raw`` (or ``b""``) and the encoding it announces."""
     for bom, encoding in BOMS:
@@ -61,9 +66,15 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         raise NotText("too many control characters for text")
     try:
         return raw.decode("utf-8"), "utf-8", b""
-    except UnicodeDecodeError:
-        pass
-    encoding = legacy_encoding(raw)
+    except UnicodeDecodeError as error:
+        invalid = error.start
+    try:
+        encoding = legacy_encoding(raw)
+    except NotText:
+        line = raw.count(b"\n", 0, invalid) + 1
+        column = len(raw[raw.rfind(b"\n", 0, invalid) + 1 : invalid].decode("utf-8", "replace")) + 1
+        raise Undecodable(f"not valid UTF-8 (byte 0x{raw[invalid]:02x} at line {line}, column {column}), "
+                          "and no legacy encoding reads it; correct the bytes or convert the file") from None
     try:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode

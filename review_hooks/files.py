@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review_hooks.config import Config
-from review_hooks.document import Document, NotText
+from review_hooks.document import Document, NotText, Undecodable
 from review_hooks.finding import visible
 from review_hooks.repository import Repository
 
@@ -138,6 +138,8 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
         return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
+    except Undecodable as error:
+        return Skip(target, "binary", f"skipped: {error}")
     except NotText as error:
         return Skip(target, "binary", f"skipped: binary file ({error})")
 

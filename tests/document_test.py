@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from review_hooks import config as configuration
-from review_hooks.document import Document, NotText, decode, newline_style
+from review_hooks.document import Document, NotText, Undecodable, decode, newline_style
 from review_hooks.files import Skip, Target, read
 
 TEXT = "# Café ✅\r\nline two\n"
@@ -169,3 +169,9 @@ def test_read_an_empty_file(tmp_path: Path, config: configuration.Config) -> Non
     document = read(target(tmp_path / "empty.md"), config, None)
     assert isinstance(document, Document)
     assert (document.text, document.lines, document.markdown.headings) == ("", [""], ())
+
+
+def test_utf8_with_stray_bytes_says_where_the_first_one_is() -> None:
+    raw = "# Notes\n\nCafé ok, then a stray byte: ".encode() + b"\xff\xfe\x80 end\n[l](gone.md)\n"
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)"):
+        decode(raw)
