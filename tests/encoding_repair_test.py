@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from review_hooks.encoding_repair import repair, repaired_text
+from review_hooks.encoding_repair import Repair, repair, repaired_text
 from tests.conftest import FIXTURES
 
 UNTOUCHED = [
@@ -37,6 +37,33 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     """``RÉSUMÉ—`` reads as ``RÉSUMɗ`` in Windows-1252 (É— is C9 97); Romanian ț inside a word stays repairable."""
     assert repair("RÉSUMÉ— and CAFÉ… ÉTÉ— â€” x").text == "RÉSUMÉ— and CAFÉ… ÉTÉ— — x"
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
+
+
+TYPOGRAPHY = [  # the last capital of a word and a closing quote or no-break space form a two-byte sequence
+    "The road sign „LOKAÐ“ (Icelandic).",  # Ð“ is D0 93: Cyrillic Г after Latin capitals
+    "The campaign «AMANHÃ» runs.",  # Ã» is C3 BB: small û after capitals
+    "The charity “IRMÃ” (partner).",  # Ã” is C3 94: Ô, but the quote closes the quotation
+    "Headline «\u00a0RÉSUMÉ\u00a0» with no-break spaces.",  # É\u00a0 is C9 A0: ɠ
+    "Ioana: „LIMBA ROMÂNĂ” i „ȚARĂ”.",  # Windows-1250: Ă” is C3 94 (Ô)
+    "The tagline is “A MAÇÃ”; both render.",  # ÇÃ” would be residue
+]
+
+
+@pytest.mark.parametrize("text", TYPOGRAPHY)
+def test_a_capital_before_typography_is_no_lead_byte(text: str) -> None:
+    """Clean, and beside damage by the codec that would read the pair (the evaluation's minimal cases)."""
+    assert repair(text) == Repair(text)
+    damage = "Ă©tĂ© â€” x" if "Ă" in text else "Ã©tÃ© â€” x"
+    assert repair(f"{text} {damage}\n").text == f"{text} été — x\n"
+
+
+def test_damage_before_a_quote_is_still_repaired() -> None:
+    """Damage of the same words looks different: its quotes are damaged too, or the lead disagrees with its word."""
+    assert repair("â€œIRMÃ”â€\x9d and Ã©tÃ©").text == "“IRMÔ” and été"
+    assert repair("VoilÃ\u00a0! Ã©tÃ©").text == "Voilà! été"
+    assert repair("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ»").text == "привет «Сохранить»"
+    twice = "Ã¢â‚¬Å“IRMÃƒÆ’Ã¢â‚¬Â\x9d and ÃƒÂ©"  # “IRMÃ” and é, damaged twice in Windows-1252
+    assert repair(twice).text == "“IRMÃ” and é"  # not IRMÔ: the quote is typography once repaired
 
 
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])

@@ -21,7 +21,9 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Example.** ``**Status:** âœ… EXCELLENT â€“ All tasks`` becomes ``**Status:** ✅ EXCELLENT – All tasks``.
 
-**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); mojibake
+**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
+that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
+see ``review_hooks.typography``); mojibake
 quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
