@@ -50,6 +50,8 @@ _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
+#: How many characters in code point order make a character table (never mojibake).
+TABLE = 4
 _LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 
@@ -143,17 +145,36 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
 
 
 def _split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
-    """The run ``text[start:end]`` cut before each closing quote or no-break space that is typography
-    (``“IRMÃ”``, ``«AMANHÃ»``: see ``review_hooks.typography``), so that it is never read as a UTF-8
-    continuation byte."""
+    """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
+    space that is typography (``“IRMÃ”``, ``«AMANHÃ»``: see ``review_hooks.typography``), so that it
+    is never read as a UTF-8 continuation byte."""
     from review_hooks.typography import NBSP, OPENERS, closes
 
-    for at in range(start + 1, end):
-        if (text[at] in OPENERS or text[at] == NBSP) and closes(text, at, lambda pair: _readings(pair, codecs),
-                                                                           lambda word: _utf8(word, codecs)):
-            yield start, text[start:at]
-            start = at
-    yield start, text[start:end]
+    for begin, finish in _outside_tables(text, start, end):
+        for at in range(begin + 1, finish):
+            if (text[at] in OPENERS or text[at] == NBSP) and closes(
+                    text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
+                yield begin, text[begin:at]
+                begin = at
+        yield begin, text[begin:finish]
+
+
+def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of ``text[start:end]`` outside character tables: ``TABLE`` or more characters in code
+    point order (``ÀÁÂÃÄÅ``, ``¡¢£¤``, ``ĂăĄą``; a gap of one allowed, as for the soft hyphen in ``«¬®¯``).
+    Mojibake alternates lead and continuation characters: it never counts up."""
+    begin, index = start, start
+    while index < end:
+        stop = index + 1
+        while stop < end and 0 < ord(text[stop]) - ord(text[stop - 1]) <= 2:
+            stop += 1
+        if stop - index >= TABLE:
+            if index > begin:
+                yield begin, index
+            begin = stop
+        index = stop
+    if begin < end:
+        yield begin, end
 
 
 def _stop_at_typography(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:

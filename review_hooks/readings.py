@@ -28,6 +28,7 @@ from review_hooks import lossy
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
+_LEADLESS = re.compile(rb"[\x80-\xbf]{3}")
 _NO_BYTE = 0  # a character the codec cannot encode
 
 
@@ -159,6 +160,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.truncated]
+    if len(decoded) == len(group) and _stray(data, start, end, codec):
+        return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
         before, text = _again(first)
@@ -212,6 +215,17 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
+    """A byte beside the sequences ``data[start:end]`` that no UTF-8 reading explains, so the run is
+    not UTF-8 at all: a lead byte just before them (unless the codec can have dropped its continuation),
+    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``)."""
+    before = data[start - 1] if start else 0
+    if 0xC2 <= before <= 0xF4 and not codec.droppable:
+        return True
+    after = data[end:end + 3]
+    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and _LEADLESS.fullmatch(after))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:

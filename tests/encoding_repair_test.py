@@ -17,6 +17,11 @@ UNTOUCHED = [
     pytest.param("plain ASCII, `code` and [a link](./a.md)\n", id="ascii"),
     pytest.param("Crème brûlée — naïve café", id="legit latin-1"),
     pytest.param("## SÃO PAULO\nNÃO, ações, São Paulo", id="portuguese capital A tilde"),
+    pytest.param("1. ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß\n3. ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\n"
+                 "4. ĀāĂăĄąĆćČčĎďĐđĒēĘęĚěĞğĪīİıŁłŃńŇňŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž\n",
+                 id="character tables count up (Mac Roman read ÃÄ as U+0300, cp1250 ĂăĄą as residue)"),
+    pytest.param("Font test string: Â©®™ and ÀÁÂÃÄÅ, plus “ÎÏ” and Ð°.",
+                 id="a sequence beside a byte that belongs to nothing (Mac Roman Â©® is 婨, then ™ is 0xAA)"),
     pytest.param("“curly” ‘quotes’ and l’été, d’écrire, qu’à", id="curly quotes and french elisions"),
     pytest.param("e\u0301cole, n\u0303o", id="NFD"),
     pytest.param("ﬁnance ﬂow", id="ligatures"),

@@ -114,7 +114,9 @@ LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São"
                 "l’été", "«bonjour»", "Straße", "½", "¿Qué?", "¡Olé!", "ÉCOLE", "MÜNCHEN", "ÃO", "Â", "naïveté",
                 # capitals before a closing quote or a no-break space that read as two-byte UTF-8 (Ã” is Ô)
                 "„LOKAÐ“", "«AMANHÃ»", "“IRMÃ”", "«\u00a0RÉSUMÉ\u00a0»", "„LIMBA ROMÂNĂ”", "„ȚARĂ”", "“A MAÇÃ”;",
-                "„VERSLUNIN ER LOKUÐ“"]
+                "„VERSLUNIN ER LOKUÐ“",
+                # character tables, and a sequence beside a byte no UTF-8 reading explains (Â©® then ™)
+                "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿", "ĂăĄąĆćČčĎďĐđ", "Â©®™"]
 clean_word = st.one_of(
     st.text(alphabet=st.characters(codec="ascii", exclude_categories=["Cc"]), min_size=1, max_size=10),
     *(st.text(alphabet=alphabet, min_size=1, max_size=8) for alphabet in SCRIPTS.values()),

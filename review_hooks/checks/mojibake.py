@@ -23,7 +23,8 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
 that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
-see ``review_hooks.typography``); mojibake
+see ``review_hooks.typography``); character tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a
+byte that no UTF-8 reading explains (``Â©®™``); mojibake
 quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
