@@ -16,8 +16,9 @@ ranked (pictographs first, U+FE0F after a pictograph, pictographs of the family 
 same line first: ``☐`` beside ``☑``). A residue is repaired only when exactly one byte is missing
 and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
 
-``repaired_text(text)`` is the shared entry point: every recoverable sequence repaired, residue
-dropped (for matching headings). ``repair(text, quoted)`` returns the details.
+``document_repair(document)`` is the shared entry point: one repair per document, which
+``fix-mojibake`` writes and heading matching reads. ``repair(text, quoted)`` returns the details of
+any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -27,9 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from review_hooks.document import Document
     from review_hooks.readings import Codec, Unit
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
@@ -50,6 +53,7 @@ _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: How many characters in code point order make a character table (never mojibake).
 TABLE = 4
 _LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
@@ -92,7 +96,33 @@ class Repair:
 
 def repaired_text(text: str) -> str:
     """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
-    result = repair(text)
+    return _dropped(text, repair(text))
+
+
+@lru_cache(maxsize=4)
+def document_repair(document: Document) -> Repair:
+    """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
+    writes it, heading matching reads it, so the two always agree. In Markdown, code blocks and code
+    spans show mojibake rather than suffer it (``quoted``)."""
+    return repair(document.text, _quoted(document) if document.is_markdown else None)
+
+
+def _quoted(document: Document) -> Callable[[int], bool]:
+    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def quoted(offset: int) -> bool:
+        line, column = document.position(offset)
+        if document.markdown.in_code(line):
+            return True
+        if line not in spans:
+            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
+        return any(start < column <= end for start, end in spans[line])
+
+    return quoted
+
+
+def _dropped(text: str, result: Repair) -> str:
     if not result.residue:
         return result.text
     out, last = [], 0

@@ -520,3 +520,24 @@ def test_an_optional_section_out_of_template_order_does_not_move_the_advice(repo
     (repo / "a.md").write_text("## A\n\n## B\n\n## X\n", encoding="utf-8")  # C, D missing: C after B's section
     assert [line.split("; ", 1)[1] for line in lint("a.md")[1]] == [
         'insert before line 5 ("## X")', "add it at the end (after line 5)"]
+
+
+# --- one repair per document, shared with fix-mojibake -------------------------------------------------------------
+
+
+def test_headings_are_matched_as_the_repair_of_the_whole_document_reads_them(repo: Path) -> None:
+    """``AcÈ›iuni`` alone is too weak to repair (one two-byte sequence); the document's other damage
+    (``RetrospectivÄƒ``, ``Ã®n``) decides, as it does for fix-mojibake: the two must agree."""
+    from review_hooks.document import Document
+    from review_hooks.encoding_repair import document_repair, repaired_text
+
+    configure(repo, '[[required-headings.kind]]\nname = "retro"\nfiles = ["*.md"]\n'
+                    'headings = ["## Ce a mers bine", "## Ce nu a mers", "## Acțiuni"]\n')
+    text = ("# RetrospectivÄƒ Sprint 7\n\nEchipa a lucrat bine Ã®n sprint.\n\n## Ce a mers bine\n\nx\n\n"
+            "## Ce nu a mers\n\nx\n\n## AcÈ›iuni\n\nx\n")
+    (repo / "ro.md").write_text(text, encoding="utf-8")
+    assert repaired_text("## AcÈ›iuni") == "## AcÈ›iuni"  # the heading on its own evidence
+    document = Document.from_bytes(text.encode(), "ro.md")
+    assert "## Acțiuni" in document_repair(document).text  # what fix-mojibake writes
+    assert lint("ro.md") == (0, [], "")
+    assert lint("ro.md", match="exact")[0] == 1  # exact compares the text as written
