@@ -26,14 +26,14 @@ any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
-    from review_hooks.readings import Codec, Unit
+    from review_hooks.readings import Unit
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
@@ -54,9 +54,6 @@ _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-#: How many characters in code point order make a character table (never mojibake).
-TABLE = 4
-_LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 
 
@@ -138,12 +135,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
     if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
-    from review_hooks import readings  # past the pre-filter: the codec tables and ftfy's heuristics
+    from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
 
     codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
     for match in _RUN.finditer(text):
-        for start, run in _split(text, match.start(), match.end(), codecs):
+        for start, run in typography.split(text, match.start(), match.end(), codecs):
             runs.setdefault(run, []).append(start)
     found = {run: [(c.name, units) for c in codecs
                    if c.suspect.search(run) and (units := readings.units(run, c.name))]
@@ -168,79 +165,10 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
-    changes = [_stop_at_typography(text, changes, index, codecs) for index in range(len(changes))]
+    changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
-
-
-def _split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
-    """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
-    space that is typography (``“IRMÃ”``, ``«AMANHÃ»``: see ``review_hooks.typography``), so that it
-    is never read as a UTF-8 continuation byte."""
-    from review_hooks.typography import NBSP, OPENERS, closes
-
-    for begin, finish in _outside_tables(text, start, end):
-        for at in range(begin + 1, finish):
-            if (text[at] in OPENERS or text[at] == NBSP) and closes(
-                    text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
-                yield begin, text[begin:at]
-                begin = at
-        yield begin, text[begin:finish]
-
-
-def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The parts of ``text[start:end]`` outside character tables: ``TABLE`` or more characters in code
-    point order (``ÀÁÂÃÄÅ``, ``¡¢£¤``, ``ĂăĄą``; a gap of one allowed, as for the soft hyphen in ``«¬®¯``).
-    Mojibake alternates lead and continuation characters: it never counts up."""
-    begin, index = start, start
-    while index < end:
-        stop = index + 1
-        while stop < end and 0 < ord(text[stop]) - ord(text[stop - 1]) <= 2:
-            stop += 1
-        if stop - index >= TABLE:
-            if index > begin:
-                yield begin, index
-            begin = stop
-        index = stop
-    if begin < end:
-        yield begin, end
-
-
-def _stop_at_typography(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
-    """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
-    continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
-    from review_hooks.typography import NBSP, OPENERS, closes
-
-    change = changes[index]
-    if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):
-        return change
-    first, last = text.rfind("\n", 0, change.start) + 1, text.find("\n", change.end)
-    last = len(text) if last < 0 else last
-    inside = [replace(c, new=c.before) if c is change else c for c in changes if first <= c.start < last]
-    line = applied(text[:last], [c for c in inside if c.end <= last])[first:]
-    prefix = applied(text[:change.end], [replace(c, new=c.before) if c is change else c
-                                         for c in inside if c.end <= change.end])[first:]
-    at = len(prefix) - 1
-    return replace(change, new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
-                                                                 lambda word: _utf8(word, codecs)) else change
-
-
-def _utf8(word: str, codecs: tuple[Codec, ...]) -> bool:
-    """Whether some codec reads a UTF-8 lead byte followed by a continuation byte in ``word``."""
-    return any(_LEAD_AND_CONTINUATION.search(word.translate(codec.table).encode("latin-1")) for codec in codecs)
-
-
-def _readings(pair: str, codecs: tuple[Codec, ...]) -> set[str]:
-    """What ``pair`` decodes to as a two-byte UTF-8 sequence in each codec that reads it so."""
-    found: set[str] = set()
-    if len(pair) < 2:
-        return found
-    for codec in codecs:
-        data = bytes(codec.table[ord(char)] for char in pair)
-        if 0xC2 <= data[0] <= 0xDF and 0x80 <= data[1] <= 0xBF:
-            found.add(data.decode("utf-8"))
-    return found
 
 
 def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:

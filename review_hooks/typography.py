@@ -16,21 +16,35 @@ space stands where a quotation or a word ends (nothing but space or punctuation 
 Real damage looks different: its quotes are damaged too (``â€œ``), so no opening quote balances the
 continuation byte, and the letter before it is a lead character that does not agree with its word
 (``voilÃ\\u00a0!`` is ``voilà!``).
+
+Character tables are no mojibake either: four or more characters in code point order (``ÀÁÂÃÄÅ``,
+``¡¢£¤``, ``ĂăĄą``) are cut out of a run before it is read. ``split`` cuts a run; ``once_less`` undoes
+the last decoding of text damaged twice when it read typography (``“IRMÃ”`` damaged twice is not ``Ô``).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from review_hooks.encoding_repair import Change
+    from review_hooks.readings import Codec
+
+#: How many characters in code point order make a character table (never mojibake).
+TABLE = 4
 NBSP = "\u00a0"
 #: A closing quote -> the quotes that open what it closes (Swedish ”…”, Danish »…«).
 OPENERS = {"”": "“„”", "“": "„", "»": "«»", "«": "»", "’": "‘‚", "›": "‹", "‹": "›"}
 _FRENCH = "»;:!?"
 _QUOTES = '"\'”“„»«’‘‚›‹'
 _BEFORE_OPENER = " \t([{—–-/"
+_LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def closes(text: str, at: int, reads: Callable[[str], set[str]], utf8: Callable[[str], bool]) -> bool:
@@ -83,7 +97,7 @@ def _balanced(text: str, at: int) -> bool:
     closer, line_start = text[at], text.rfind("\n", 0, at) + 1
     for index in range(at - 1, line_start - 1, -1):
         char = text[index]
-        if char == closer and closer not in OPENERS[closer] and _apostrophe(text, index) is False:
+        if char == closer and closer not in OPENERS[closer] and not _apostrophe(text, index):
             return False
         if char in OPENERS[closer] and (index == line_start or text[index - 1] in _BEFORE_OPENER):
             return (index + 1 < at and not text[index + 1].isspace()) or char == "«"
@@ -93,3 +107,70 @@ def _balanced(text: str, at: int) -> bool:
 def _apostrophe(text: str, index: int) -> bool:
     """``’`` between letters (``designer’s``) is an apostrophe, not a closing quote."""
     return text[index] == "’" and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+
+
+def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
+    """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
+    space that is typography (``“IRMÃ”``, ``«AMANHÃ»``), so that it is never read as a UTF-8
+    continuation byte."""
+    for begin, finish in _outside_tables(text, start, end):
+        for at in range(begin + 1, finish):
+            if (text[at] in OPENERS or text[at] == NBSP) and closes(
+                    text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
+                yield begin, text[begin:at]
+                begin = at
+        yield begin, text[begin:finish]
+
+
+def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of ``text[start:end]`` outside character tables: ``TABLE`` or more characters in code
+    point order (``ÀÁÂÃÄÅ``, ``¡¢£¤``, ``ĂăĄą``; a gap of one allowed, as for the soft hyphen in ``«¬®¯``).
+    Mojibake alternates lead and continuation characters: it never counts up."""
+    begin, index = start, start
+    while index < end:
+        stop = index + 1
+        while stop < end and 0 < ord(text[stop]) - ord(text[stop - 1]) <= 2:
+            stop += 1
+        if stop - index >= TABLE:
+            if index > begin:
+                yield begin, index
+            begin = stop
+        index = stop
+    if begin < end:
+        yield begin, end
+
+
+def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
+    """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
+    continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
+    from review_hooks.encoding_repair import applied
+
+    change = changes[index]
+    if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):
+        return change
+    first, last = text.rfind("\n", 0, change.start) + 1, text.find("\n", change.end)
+    last = len(text) if last < 0 else last
+    inside = [replace(c, new=c.before) if c is change else c for c in changes if first <= c.start < last]
+    line = applied(text[:last], [c for c in inside if c.end <= last])[first:]
+    prefix = applied(text[:change.end], [replace(c, new=c.before) if c is change else c
+                                         for c in inside if c.end <= change.end])[first:]
+    at = len(prefix) - 1
+    return replace(change, new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
+                                                                 lambda word: _utf8(word, codecs)) else change
+
+
+def _utf8(word: str, codecs: tuple[Codec, ...]) -> bool:
+    """Whether some codec reads a UTF-8 lead byte followed by a continuation byte in ``word``."""
+    return any(_LEAD_AND_CONTINUATION.search(word.translate(codec.table).encode("latin-1")) for codec in codecs)
+
+
+def _readings(pair: str, codecs: tuple[Codec, ...]) -> set[str]:
+    """What ``pair`` decodes to as a two-byte UTF-8 sequence in each codec that reads it so."""
+    found: set[str] = set()
+    if len(pair) < 2:
+        return found
+    for codec in codecs:
+        data = bytes(codec.table[ord(char)] for char in pair)
+        if 0xC2 <= data[0] <= 0xDF and 0x80 <= data[1] <= 0xBF:
+            found.add(data.decode("utf-8"))
+    return found
