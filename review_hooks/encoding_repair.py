@@ -166,9 +166,45 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
                 _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
+    if changes:
+        changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _twice(text: str, changes: list[Change]) -> list[Change]:
+    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in another codec as
+    letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
+    of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
+    ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
+    from review_hooks import readings
+
+    whole: dict[str, list[int]] = {}
+    for index, change in enumerate(changes):
+        if change.lossy or not _in_word(text, change):
+            continue
+        for codec in readings.codecs():
+            units = readings.units(change.new, codec.name)
+            if (units and sum(u.end - u.start for u in units) == len(change.new) and not any(u.lossy for u in units)
+                    and all(unit.text().isalpha() for unit in units)):
+                whole.setdefault(codec.name, []).append(index)
+    if not whole:
+        return changes
+    name, indexes = max(whole.items(), key=lambda item: len(item[1]))
+    if len(indexes) < 2 or name == changes[indexes[0]].codec:
+        return changes
+    out = list(changes)
+    for index in indexes:
+        change = changes[index]
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name))
+        out[index] = replace(change, new=decoded, before=change.new)
+    return out
+
+
+def _in_word(text: str, change: Change) -> bool:
+    """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
+    return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
 
 
 def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:

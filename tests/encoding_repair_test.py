@@ -71,6 +71,17 @@ def test_damage_before_a_quote_is_still_repaired() -> None:
     assert repair(twice).text == "“IRMÃ” and é"  # not IRMÔ: the quote is typography once repaired
 
 
+def test_damage_by_two_codecs_is_repaired_twice() -> None:
+    """Windows-1250 then Windows-1252 (``ą`` -> ``Ä…`` -> ``Ã„â€¦``): the first repair yields only
+    Windows-1250 sequences, in several places, so it is repaired again; the text around them is not."""
+    original = "Notatka z przeglądu: zł, Łódź, Gdańsk, Świnoujście, następny krok — działem."
+    import ftfy.bad_codecs  # noqa: F401  (the sloppy codecs keep the bytes cp1250 and cp1252 leave undefined)
+
+    damaged = original.encode().decode("sloppy-windows-1250").encode().decode("sloppy-windows-1252")
+    assert repair(damaged).text == original
+    assert repair(f"Ĺ‚ alone, SÃO {damaged}").text == f"Ĺ‚ alone, SÃO {original}"
+
+
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
 def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
     """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
