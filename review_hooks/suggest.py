@@ -36,13 +36,21 @@ class Problem:
 def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
     """The message (and safe replacement, if any) for a target that git does not have."""
     written = quote(link.target)
+    submodule = tree.submodule(resolved.path)
+    if submodule is not None:
+        return Problem(link, f"{written} is inside the submodule {quote(submodule)}, whose files GitHub does not "
+                             "show through this repository; link to the submodule's own repository instead")
     if tree.repository is not None and tree.on_disk(resolved.path):
         return Problem(link, f"{written} exists locally but is not tracked by git; "
                              "it will be missing for everyone else")
     tier, found = candidates(resolved, tree, folder)
     if found:
         shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
-        note = " (GitHub matches names case-exactly)" if tier == "case" else ""
+        note = ""
+        if tier == "case":
+            case_only = found[0].lower() == resolved.path.lower()
+            note = " (GitHub matches names case-exactly)" if case_only else \
+                " (GitHub matches names byte for byte: they differ in Unicode normalisation, NFC and NFD)"
         replacement = shown[0] if len(found) == 1 else None
         options = " or ".join(map(quote, shown))
         return Problem(link, f"{written} does not exist{note}; did you mean {options}?", replacement)
@@ -186,7 +194,10 @@ def _key(anchor: str) -> str:
 
 
 def _with_fragment(link: Link, fragment: str) -> str:
-    head, _, written = link.target.partition("#")
+    """The link's target with another fragment; from its decoded form when an entity or escape may
+    hold the ``#`` (``x.md&#35;notes``)."""
+    target = link.destination if "&" in link.target or "\\" in link.target else link.target
+    head, _, written = target.partition("#")
     return f"{head}#{_encode(fragment, written)}"
 
 
