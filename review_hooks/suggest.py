@@ -24,6 +24,9 @@ _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
 _IMPOSSIBLE = re.compile(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
 _SUFFIX = re.compile(r"-\d+$")
 _NOT_WORD = re.compile(r"[\W_]+")
+#: Characters a slug keeps but a reviewer cannot see (an emoji's variation selector, joiners): a fix
+#: writes them percent-encoded (``#%EF%B8%8F-known-risks``), which GitHub reads the same.
+_INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,7 @@ def _with_fragment(link: Link, fragment: str) -> str:
     hold the ``#`` (``x.md&#35;notes``)."""
     target = link.destination if "&" in link.target or "\\" in link.target else link.target
     head, _, written = target.partition("#")
-    return f"{head}#{_encode(fragment, written)}"
+    return f"{head}#{_encode(fragment, written).translate(_INVISIBLE)}"
 
 
 def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:

@@ -283,3 +283,11 @@ def test_a_symlinked_document_is_not_checked_by_the_hook_as_a_scan_skips_it(repo
     (repo / "docs" / "latest.md").symlink_to("2024/q2.md")
     git(repo, "add", "-A")
     assert check("docs/latest.md") == (0, [], "")
+
+
+def test_a_fixed_fragment_writes_an_invisible_character_percent_encoded(repo: Path) -> None:
+    write(repo, {"a.md": "# A\n\n## \u26a0\ufe0f Known risks\n", "index.md": "[r](a.md#-known-risks)\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert code == 1 and lines[0].endswith("did you mean 'a.md#%EF%B8%8F-known-risks'? (fixed)")
+    assert (repo / "index.md").read_text() == "[r](a.md#%EF%B8%8F-known-risks)\n"
+    assert check("index.md")[:2] == (0, [])
