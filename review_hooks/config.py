@@ -46,9 +46,11 @@ class Settings(dict[str, Any]):
     that a hook imports only its own check. The runner asks for every selected check's settings
     before it reads a file: a bad table is still an error (exit 2) for each run that uses it."""
 
-    def __init__(self, root: Path, tables: Mapping[str, Mapping[str, Any]], source: Path | None) -> None:
+    def __init__(self, root: Path, tables: Mapping[str, Mapping[str, Any]], source: Path | None,
+                 given: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         super().__init__()
         self.root, self.tables, self.source = root, dict(tables), source
+        self.given = given or {}  # check id -> the options given on the command line
 
     def __missing__(self, check_id: str) -> Any:
         from review_hooks.registry import get
@@ -56,6 +58,8 @@ class Settings(dict[str, Any]):
         try:
             value = self[check_id] = get(check_id).configure(self.tables.get(check_id, {}), self.root)
         except ConfigError as error:
+            if error.key in self.given.get(check_id, {}):  # the command line's option, not the file's key
+                raise ConfigError(f"--{error.key}", error.message) from None
             raise error.within(check_id, self.source) from None
         return value
 
@@ -210,7 +214,7 @@ def build(
         if not isinstance(section, dict):
             raise ConfigError(check_id, "expected a table", source)
         tables[check_id] = {**section, **overrides.get(check_id, {})}
-    settings = Settings(root, tables, source)
+    settings = Settings(root, tables, source, overrides)
     return dataclasses.replace(config, settings=settings)
 
 

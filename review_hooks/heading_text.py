@@ -6,7 +6,8 @@ space (non-breaking spaces included), folds typographic apostrophes and quotes (
 ``:shortcode:`` emoji, strips leading numbering (``1.``, ``1)``, ``2.1``, ``3.2.``, ``4 -``,
 ``Section 4:``) and keycap-emoji numbering (``1️⃣``, ``#️⃣``), and folds case. ``matches`` accepts a heading equal to a
 name or starting with it followed by a qualifier: ``Critical Issues (Must Fix)``,
-``Summary - Sprint 4``, ``Approval: pending``, ``Risks [draft]``.
+``Summary - Sprint 4``, ``Approval: pending``, ``Risks [draft]`` (after a Chinese or Japanese
+name, ``：`` and ``（`` need no space). A footnote marker (``Action Items[^1]``) is not part of the name.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _NUMBERING = re.compile(
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
 _KEYCAPS = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+|(?:\s*[0-9#*]\ufe0f?\u20e3)+$")  # 1️⃣ numbering
 _QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d", "''''\"\"")  # ‘ ’ ‛ ′ “ ”
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # [^1]: GitHub shows a superscript number, not part of the name
 _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
 
 
@@ -31,7 +33,7 @@ def normalized(text: str) -> str:
     from review_hooks.encoding_repair import repaired_text
 
     text = unicodedata.normalize("NFKC", repaired_text(text)).translate(_QUOTES)
-    text = " ".join(_SHORTCODE.sub(" ", text).split())
+    text = " ".join(_SHORTCODE.sub(" ", _FOOTNOTE.sub(" ", text)).split())
     for _ in range(3):  # "1. 📚 Related" and "📚 1. Related": decoration and numbering interleave
         before = text
         text = _stripped(_NUMBERING.sub("", _stripped(_KEYCAPS.sub("", text))))
@@ -54,4 +56,9 @@ def matches(heading: str, name: str) -> bool:
     """Whether normalized ``heading`` is normalized ``name``, possibly followed by a qualifier."""
     if heading == name:
         return True
-    return bool(name) and heading.startswith(name) and heading[len(name) :].startswith(QUALIFIERS)
+    if not name or not heading.startswith(name):
+        return False
+    rest = heading[len(name) :]
+    # Chinese and Japanese write a qualifier without a space (结论：通过 is 结论:通过 after NFKC)
+    wide = unicodedata.east_asian_width(name[-1]) in ("W", "F") and rest.startswith((":", "("))
+    return wide or rest.startswith(QUALIFIERS)

@@ -100,13 +100,14 @@ class Tree:
             return "file"
         if path in self.repository.tracked_folders:
             return "folder"
-        return "file" if self._in_submodule(path) else None
+        return None
 
-    def _in_submodule(self, path: str) -> bool:
-        """Below a gitlink (a submodule): git does not list its files, so trust it exists."""
+    def submodule(self, path: str) -> str | None:
+        """The gitlink (submodule) ``path`` lies below: GitHub serves no file of a submodule from
+        this repository's pages (``blob/main/vendor/lib/README.md`` is a 404), only the link to it."""
         parts = path.split("/")
         tracked = self.repository.tracked if self.repository else frozenset()
-        return any("/".join(parts[:n]) in tracked for n in range(1, len(parts)))
+        return next(("/".join(parts[:n]) for n in range(1, len(parts)) if "/".join(parts[:n]) in tracked), None)
 
     def on_disk(self, path: str) -> str | None:
         """``file`` or ``folder`` when every part of ``path`` is on disk in exactly this case."""
@@ -136,7 +137,7 @@ class Tree:
     def by_lower(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for path in self.paths:
-            index.setdefault(path.lower(), []).append(path)
+            index.setdefault(_loose(path), []).append(path)
         return index
 
     @cached_property
@@ -170,13 +171,21 @@ class Tree:
         return {folder: sorted(names) for folder, names in index.items()}
 
     def same_case_insensitive(self, path: str) -> list[str]:
+        """Other paths that differ from ``path`` only by letter case or Unicode normalisation (NFC/NFD)."""
         if self.repository is not None:
-            return [p for p in self.by_lower.get(path.lower(), []) if p != path]
+            return [p for p in self.by_lower.get(_loose(path), []) if p != path]
         folder, _, name = path.rpartition("/")
         if self.on_disk(folder) != "folder":
             return []
-        lower = name.lower()
-        return [posixpath.join(folder, n) for n in self.listing(folder) if n.lower() == lower and n != name]
+        loose = _loose(name)
+        return [posixpath.join(folder, n) for n in self.listing(folder) if _loose(n) == loose and n != name]
+
+
+def _loose(path: str) -> str:
+    """A path compared without letter case or Unicode normalisation (macOS writes names in NFD)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", path).lower()
 
 
 def _extensions(names: Iterable[str]) -> frozenset[str]:

@@ -25,7 +25,7 @@ from review_hooks import link_syntax as syntax
 @dataclass(frozen=True)
 class Heading:
     level: int
-    text: str  # the rendered text: inline code kept, markup and HTML tags dropped
+    text: str  # the rendered text: inline code kept, markup and HTML tags dropped, line breaks \n
     line: int
     setext: bool
     source: str  # the source line as written (the text line, for a setext heading)
@@ -230,9 +230,12 @@ class _Builder:
 
     def walk(self, tokens: list[Any]) -> None:
         heading: tuple[int, bool, list[int]] | None = None
+        in_table = False
         for token in tokens:
             kind = token.type
-            if kind == "heading_open":
+            if kind in ("table_open", "table_close"):
+                in_table = kind == "table_open"
+            elif kind == "heading_open":
                 heading = (int(token.tag[1]), token.markup in ("=", "-"), token.map)
             elif kind == "inline" and token.map:
                 if heading is not None:
@@ -244,7 +247,7 @@ class _Builder:
                     source = self.source[begin : end if end >= 0 else len(self.source)]
                     self.headings.append(Heading(level, text, line, setext, source))
                     heading = None
-                self.inline(token)
+                self.inline(token, in_table)
             elif kind in ("fence", "code_block") and token.map:
                 self.code.append((token.map[0] + 1, token.map[1]))
             elif kind == "html_block" and token.map:
@@ -272,9 +275,11 @@ class _Builder:
                 elif key == "id" or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, line, column))
 
-    def inline(self, token: Any) -> None:
+    def inline(self, token: Any, in_table: bool = False) -> None:
         begin, source = self.block(token.map)
-        visible = syntax.CODE_SPAN.sub(lambda m: " " * len(m.group()), source)
+        # GFM splits a table row into cells before it reads code spans: a span never crosses a cell
+        parts = _CELL_BORDER.split(source) if in_table else [source]
+        visible = "|".join(syntax.CODE_SPAN.sub(lambda m: " " * len(m.group()), part) for part in parts)
         used = self.used.setdefault(begin, set())  # table cells share their row's source
         cursor = 0
         for child in token.children or []:
@@ -366,13 +371,16 @@ class _Builder:
             self.links.append(link)
 
 
+_CELL_BORDER = re.compile(r"(?<!\\)\|")  # an unescaped pipe
+
+
 def _plain_text(children: list[Any]) -> str:
     parts: list[str] = []
     for child in children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+        elif child.type in ("softbreak", "hardbreak"):  # a line break, as GitHub's text content has it:
+            parts.append("\n")  # the slug drops it ("Multi word\nsetext title" is #multi-wordsetext-title)
         elif child.type == "image":
             parts.append(_plain_text(child.children or []))
     return "".join(parts).strip()

@@ -24,6 +24,9 @@ _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
 _IMPOSSIBLE = re.compile(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
 _SUFFIX = re.compile(r"-\d+$")
 _NOT_WORD = re.compile(r"[\W_]+")
+#: Characters a slug keeps but a reviewer cannot see (an emoji's variation selector, joiners): a fix
+#: writes them percent-encoded (``#%EF%B8%8F-known-risks``), which GitHub reads the same.
+_INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,21 @@ class Problem:
 def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
     """The message (and safe replacement, if any) for a target that git does not have."""
     written = quote(link.target)
+    submodule = tree.submodule(resolved.path)
+    if submodule is not None:
+        return Problem(link, f"{written} is inside the submodule {quote(submodule)}, whose files GitHub does not "
+                             "show through this repository; link to the submodule's own repository instead")
     if tree.repository is not None and tree.on_disk(resolved.path):
         return Problem(link, f"{written} exists locally but is not tracked by git; "
                              "it will be missing for everyone else")
     tier, found = candidates(resolved, tree, folder)
     if found:
         shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
-        note = " (GitHub matches names case-exactly)" if tier == "case" else ""
+        note = ""
+        if tier == "case":
+            case_only = found[0].lower() == resolved.path.lower()
+            note = " (GitHub matches names case-exactly)" if case_only else \
+                " (GitHub matches names byte for byte: they differ in Unicode normalisation, NFC and NFD)"
         replacement = shown[0] if len(found) == 1 else None
         options = " or ".join(map(quote, shown))
         return Problem(link, f"{written} does not exist{note}; did you mean {options}?", replacement)
@@ -186,8 +197,11 @@ def _key(anchor: str) -> str:
 
 
 def _with_fragment(link: Link, fragment: str) -> str:
-    head, _, written = link.target.partition("#")
-    return f"{head}#{_encode(fragment, written)}"
+    """The link's target with another fragment; from its decoded form when an entity or escape may
+    hold the ``#`` (``x.md&#35;notes``)."""
+    target = link.destination if "&" in link.target or "\\" in link.target else link.target
+    head, _, written = target.partition("#")
+    return f"{head}#{_encode(fragment, written).translate(_INVISIBLE)}"
 
 
 def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:

@@ -129,3 +129,16 @@ def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structur
     full.core.ruler.at("inline", markdown_it_inline)
     monkeypatch.setattr(markdown, "_parser", lambda: full)
     assert fast == [markdown._parse(text) for text in texts]
+
+
+def test_a_setext_heading_over_two_lines_slugs_without_the_line_break() -> None:
+    """GitHub's text content keeps the soft break as a newline, which the slug drops (not a hyphen)."""
+    structure = parse("Multi word\nsetext title\n===\n")
+    assert structure.headings[0].text == "Multi word\nsetext title"
+    assert "multi-wordsetext-title" in structure.fragments
+
+
+def test_a_pipe_ends_a_table_cell_before_a_code_span_can_cross_it() -> None:
+    """GFM example 200: the backtick of a cell is left unmatched, so the link after it is real."""
+    text = "| a | b |\n|---|---|\n| `[x](split.md) | y` |\n| `[z](escaped.md) \\| w` |\n"
+    assert links(text) == [("link", "split.md", 3, 8)]

@@ -98,8 +98,11 @@ def origin(document: Document, context: Context) -> Origin:
 
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
-    """Every broken relative link of ``document``, with its message and safe replacement."""
-    if FAST_PATH and unbreakable(document, context):
+    """Every broken relative link of ``document``, with its message and safe replacement.
+
+    A symbolic link is not a document on GitHub (it shows the path it points to), and its links
+    would resolve from the wrong folder: it is skipped, in hook mode as a scan skips it."""
+    if document.location.is_symlink() or (FAST_PATH and unbreakable(document, context)):
         return
     structure = document.markdown
     links.remember(document)

@@ -140,6 +140,10 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
         if index is None:
             miss = misses[number]
             text = f"missing required heading {quoted(requirement.shown)} ({origin})"
+            repeats = sum(r.shown == requirement.shown for r in requirements)
+            if repeats > 1:  # the template repeats it: say which one is missing, or it reads as a false alarm
+                text = (f"missing required heading {quoted(requirement.shown)} ({origin}; it is required "
+                        f"{repeats} times, and this one has no heading)")
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:

@@ -166,6 +166,9 @@ def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
         if "template-levels" in table and template is None:
             raise ConfigError("template-levels", "only applies with a template")
         headings = tuple(_requirement(entry) for entry in string_list(table, "headings"))
+        if any(pattern.startswith("!") for pattern in string_list(table, "files")):
+            raise ConfigError("files", "a '!' pattern cannot take files out of a kind; list the files the kind "
+                                       "covers, and put what no check should read in the top-level exclude")
         kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings)
     except ConfigError as error:
         raise ConfigError(prefix + error.key, error.message) from None
@@ -206,14 +209,21 @@ def _requirement(entry: str) -> Requirement:
         name = ((match.group(2) or "") if match else part).strip()
         if not name:
             raise ConfigError("headings", f"empty heading name in {entry!r}")
+        if not match and name.startswith("#"):  # "#Notes", "####### Seven": no level meant, no heading matches
+            raise ConfigError("headings", f"{entry!r} is not a heading: write 1 to 6 '#' and a space before the "
+                                          "name (\"## Notes\"), or the name alone (any level)")
         names.append(name)
     return Requirement(tuple(names), level, HEADINGS_SOURCE)
 
 
 def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     value = table.get("front-matter", {})
-    if not isinstance(value, dict) or not all(isinstance(v, str | int | float | bool) for v in value.values()):
-        raise ConfigError("front-matter", f"expected a table of key = value pairs, got {value!r}")
+    if not isinstance(value, dict):
+        raise ConfigError("front-matter", "expected a table of key = value pairs (front-matter = { kind = \"retro\" })")
+    for key, item in value.items():
+        if not isinstance(item, str | int | float | bool):
+            raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean (write a date "
+                                                     "or a list as a string: \"2024-07-01\")")
     return tuple((str(k), str(v)) for k, v in value.items())
 
 

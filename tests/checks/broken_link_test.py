@@ -250,3 +250,44 @@ def test_a_target_with_an_apostrophe_is_quoted_like_any_other(repo: Path) -> Non
     write(repo, {"doc.md": "# Doc\n\n## What went well\n\n[x](#what-didn't-go-well)\n"})
     assert check("doc.md")[1] == ["doc.md:5:5: broken-link '#what-didn\\'t-go-well' matches no heading or anchor "
                                   "in this document"]
+
+
+def test_a_file_inside_a_submodule_is_not_served_by_this_repository(repo: Path) -> None:
+    write(repo, {"docs/index.md": "[lib](../vendor/lib) and [readme](../vendor/lib/README.md)\n",
+                 "vendor/lib/README.md": "# Lib\n"}, add=False)
+    git(repo, "add", "docs/index.md")
+    git(repo, "update-index", "--add", "--cacheinfo", "160000,07f67f7fb839b2cd1fdc51e16b48175c6b23e207,vendor/lib")
+    assert check("docs/index.md")[1] == [
+        "docs/index.md:1:35: broken-link '../vendor/lib/README.md' is inside the submodule 'vendor/lib', whose files "
+        "GitHub does not show through this repository; link to the submodule's own repository instead"]
+
+
+def test_a_name_in_another_unicode_normalisation_is_named_as_such_and_fixed(repo: Path) -> None:
+    nfc, nfd = "R\u00fcckblick.md", "Ru\u0308ckblick.md"
+    write(repo, {f"reviews/{nfc}": "# R\n", "index.md": f"[r](reviews/{nfd})\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert code == 1
+    assert lines == [f"index.md:1:5: broken-link 'reviews/{nfd}' does not exist (GitHub matches names byte for "
+                     f"byte: they differ in Unicode normalisation, NFC and NFD); did you mean 'reviews/{nfc}'? (fixed)"]
+    assert (repo / "index.md").read_text() == f"[r](reviews/{nfc})\n"
+
+
+def test_a_hint_for_an_entity_written_fragment_stays_a_link(repo: Path) -> None:
+    write(repo, {"a.md": "# A\n\n## Notes\n", "index.md": "[n](a.md&#35;note)\n"})
+    assert check("index.md")[1] == ["index.md:1:5: broken-link 'a.md&#35;note' matches no heading or anchor in "
+                                    "'a.md'; the most similar is 'a.md#notes'"]
+
+
+def test_a_symlinked_document_is_not_checked_by_the_hook_as_a_scan_skips_it(repo: Path) -> None:
+    write(repo, {"docs/2024/q2.md": "# Q2\n\n[q1](./q1.md)\n", "docs/2024/q1.md": "# Q1\n"})
+    (repo / "docs" / "latest.md").symlink_to("2024/q2.md")
+    git(repo, "add", "-A")
+    assert check("docs/latest.md") == (0, [], "")
+
+
+def test_a_fixed_fragment_writes_an_invisible_character_percent_encoded(repo: Path) -> None:
+    write(repo, {"a.md": "# A\n\n## \u26a0\ufe0f Known risks\n", "index.md": "[r](a.md#-known-risks)\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert code == 1 and lines[0].endswith("did you mean 'a.md#%EF%B8%8F-known-risks'? (fixed)")
+    assert (repo / "index.md").read_text() == "[r](a.md#%EF%B8%8F-known-risks)\n"
+    assert check("index.md")[:2] == (0, [])

@@ -152,6 +152,9 @@ def test_seed_003_still_reports_a_heading_it_lacks(repo: Path) -> None:
     pytest.param("What Didn\u2019t Go Well", "What Didn't Go Well", id="typographic apostrophe"),
     pytest.param("The \u201cGolden\u201d Path", 'The "Golden" Path', id="typographic quotes"),
     pytest.param("Owner\u2032s Notes", "Owner\u2018s Notes", id="prime and left quote"),
+    pytest.param("Action Items[^1]", "Action Items", id="footnote marker"),
+    pytest.param("结论：通过", "结论", id="full-width colon qualifier"),
+    pytest.param("结论（草稿）", "结论", id="full-width parenthesis qualifier"),
 ])
 def test_headings_that_match(heading: str, name: str) -> None:
     assert matches(normalized(heading), normalized(name))
@@ -374,6 +377,15 @@ def test_excluded_and_non_markdown_files_are_not_checked(repo: Path) -> None:
     pytest.param('[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\ntemplate-levels = [2]\n'
                  'headings = ["A"]\n', "required-headings.kind[1].template-levels", "only applies",
                  id="levels without template"),
+    pytest.param('[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\nheadings = ["#Notes"]\n',
+                 "required-headings.kind[1].headings", "is not a heading: write 1 to 6 '#'", id="hash without space"),
+    pytest.param('[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\nheadings = ["####### Seven"]\n',
+                 "required-headings.kind[1].headings", "is not a heading", id="seven hashes"),
+    pytest.param('[[required-headings.kind]]\nname = "k"\nfiles = ["*.md", "!a/**"]\nheadings = ["A"]\n',
+                 "required-headings.kind[1].files", "a '!' pattern cannot take files out", id="negated glob"),
+    pytest.param('[[required-headings.kind]]\nname = "k"\nfront-matter = { start = 2024-07-01 }\n'
+                 'headings = ["A"]\n', "required-headings.kind[1].front-matter.start",
+                 "a value must be a string, number or boolean", id="front matter date"),
 ])
 def test_invalid_configuration_exits_2_with_one_line(repo: Path, toml: str, key: str, words: str) -> None:
     configure(repo, toml)
@@ -426,6 +438,15 @@ def test_pyproject_table_and_template_flag_from_a_subfolder(repo: Path) -> None:
     assert result.stdout == ('a.md:1:1: required-headings warning: heading "## B" is out of the required order '
                              '(from T.md); move it after "## A"\n')
     assert result.returncode == 0, result.stderr  # order = "warn": printed, exit unchanged
+
+
+def test_a_template_flag_that_names_no_file_blames_the_flag_not_the_configuration(repo: Path) -> None:
+    configure(repo, KIND)
+    (repo / "a.md").write_text("## Summary\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "--template", "nope.md", "a.md"],
+                            cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("review-hooks: --template: no such template file 'nope.md'")
 
 
 # --- the evaluation set: precision and recall against labels written before the check ran -----------------------
@@ -520,6 +541,16 @@ def test_an_optional_section_out_of_template_order_does_not_move_the_advice(repo
     (repo / "a.md").write_text("## A\n\n## B\n\n## X\n", encoding="utf-8")  # C, D missing: C after B's section
     assert [line.split("; ", 1)[1] for line in lint("a.md")[1]] == [
         'insert before line 5 ("## X")', "add it at the end (after line 5)"]
+
+
+def test_a_section_the_template_repeats_says_so_when_one_is_missing(repo: Path) -> None:
+    (repo / "template.md").write_text("# T\n\n## Notes\n\n## Findings\n\n## Notes\n")
+    configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["doc.md"]\ntemplate = "template.md"\n')
+    (repo / "doc.md").write_text("# D\n\n## Notes\n\n## Findings\n")
+    code, lines, _ = lint("doc.md")
+    assert code == 1 and len(lines) == 1
+    assert "missing required heading \"## Notes\"" in lines[0]
+    assert "it is required 2 times, and this one has no heading" in lines[0]
 
 
 # --- one repair per document, shared with fix-mojibake -------------------------------------------------------------
