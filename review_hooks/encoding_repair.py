@@ -16,8 +16,9 @@ ranked (pictographs first, U+FE0F after a pictograph, pictographs of the family 
 same line first: ``☐`` beside ``☑``). A residue is repaired only when exactly one byte is missing
 and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0F).
 
-``repaired_text(text)`` is the shared entry point: every recoverable sequence repaired, residue
-dropped (for matching headings). ``repair(text, quoted)`` returns the details.
+``document_repair(document)`` is the shared entry point: one repair per document, which
+``fix-mojibake`` writes and heading matching reads. ``repair(text, quoted)`` returns the details of
+any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -27,9 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from review_hooks.document import Document
     from review_hooks.readings import Unit
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
@@ -50,6 +53,7 @@ _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 
 
@@ -63,6 +67,7 @@ class Change:
     new: str
     codec: str
     lossy: bool = False
+    before: str = field(default="", compare=False)  # damaged twice: the reading one decoding short of ``new``
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,33 @@ class Repair:
 
 def repaired_text(text: str) -> str:
     """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
-    result = repair(text)
+    return _dropped(text, repair(text))
+
+
+@lru_cache(maxsize=4)
+def document_repair(document: Document) -> Repair:
+    """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
+    writes it, heading matching reads it, so the two always agree. In Markdown, code blocks and code
+    spans show mojibake rather than suffer it (``quoted``)."""
+    return repair(document.text, _quoted(document) if document.is_markdown else None)
+
+
+def _quoted(document: Document) -> Callable[[int], bool]:
+    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def quoted(offset: int) -> bool:
+        line, column = document.position(offset)
+        if document.markdown.in_code(line):
+            return True
+        if line not in spans:
+            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
+        return any(start < column <= end for start, end in spans[line])
+
+    return quoted
+
+
+def _dropped(text: str, result: Repair) -> str:
     if not result.residue:
         return result.text
     out, last = [], 0
@@ -104,12 +135,13 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
     if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
-    from review_hooks import readings  # past the pre-filter: the codec tables and ftfy's heuristics
+    from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
 
+    codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
     for match in _RUN.finditer(text):
-        runs.setdefault(match.group(), []).append(match.start())
-    codecs = readings.codecs()
+        for start, run in typography.split(text, match.start(), match.end(), codecs):
+            runs.setdefault(run, []).append(start)
     found = {run: [(c.name, units) for c in codecs
                    if c.suspect.search(run) and (units := readings.units(run, c.name))]
              for run in runs}
@@ -133,9 +165,46 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
+    changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
+    if changes:
+        changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _twice(text: str, changes: list[Change]) -> list[Change]:
+    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in another codec as
+    letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
+    of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
+    ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
+    from review_hooks import readings
+
+    whole: dict[str, list[int]] = {}
+    for index, change in enumerate(changes):
+        if change.lossy or not _in_word(text, change):
+            continue
+        for codec in readings.codecs():
+            units = readings.units(change.new, codec.name)
+            if (units and sum(u.end - u.start for u in units) == len(change.new) and not any(u.lossy for u in units)
+                    and all(unit.text().isalpha() for unit in units)):
+                whole.setdefault(codec.name, []).append(index)
+    if not whole:
+        return changes
+    name, indexes = max(whole.items(), key=lambda item: len(item[1]))
+    if len(indexes) < 2 or name == changes[indexes[0]].codec:
+        return changes
+    out = list(changes)
+    for index in indexes:
+        change = changes[index]
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name))
+        out[index] = replace(change, new=decoded, before=change.new)
+    return out
+
+
+def _in_word(text: str, change: Change) -> bool:
+    """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
+    return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
 
 
 def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
@@ -155,7 +224,7 @@ def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
         options = tuple(p for p in unit.parts if isinstance(p, tuple))
         residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec, unit.parts))
     else:
-        changes.append(Change(begin, end, old, new, codec, unit.lossy))
+        changes.append(Change(begin, end, old, new, codec, unit.lossy, unit.before))
 
 
 def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residue:

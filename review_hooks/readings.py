@@ -20,7 +20,7 @@ import contextlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ from review_hooks import lossy
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
+_LEADLESS = re.compile(rb"[\x80-\xbf]{3}")
 _NO_BYTE = 0  # a character the codec cannot encode
 
 
@@ -40,6 +41,7 @@ class Unit:
     parts: tuple[str | tuple[str, ...], ...]  # decoded text, or the candidates of a truncated sequence
     unique: bool = True  # every truncated sequence has exactly one plausible candidate
     weight: int = 1
+    before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
 
     @property
     def lossy(self) -> bool:
@@ -158,8 +160,12 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.truncated]
+    if len(decoded) == len(group) and _stray(data, start, end, codec):
+        return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
-        text = _again("".join(p.text for p in group))
+        first = "".join(p.text for p in group)
+        before, text = _again(first)
+        before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
@@ -169,9 +175,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
         # symbols and pictographs need no more (📝 outweighs Ã©)
         if not letter and (_strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text)))):
-            return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group))
+            return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
-        return Unit(start, end, (text,), weight=0) if weak else None
+        return Unit(start, end, (text,), weight=0, before=before) if weak else None
     return _lossy_unit(run, data, group, codec)
 
 
@@ -209,6 +215,17 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
+    """A byte beside the sequences ``data[start:end]`` that no UTF-8 reading explains, so the run is
+    not UTF-8 at all: a lead byte just before them (unless the codec can have dropped its continuation),
+    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``)."""
+    before = data[start - 1] if start else 0
+    if 0xC2 <= before <= 0xF4 and not codec.droppable:
+        return True
+    after = data[end:end + 3]
+    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and _LEADLESS.fullmatch(after))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
@@ -264,12 +281,18 @@ def _word(text: str, letters: int) -> bool:
     return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 
 
-def _again(text: str) -> str:
-    """``text`` repaired once more when it is itself wholly recoverable mojibake (it shrinks each time)."""
-    from review_hooks.encoding_repair import repair
+def _again(text: str) -> tuple[str, str]:
+    """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
+    time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again)."""
+    from review_hooks.encoding_repair import applied, repair
 
     result = repair(text)
-    return _again(result.text) if result.changes and not result.residue else text
+    if not result.changes or result.residue:
+        return "", text
+    before, final = _again(result.text)
+    if before:
+        return before, final
+    return applied(text, [replace(change, new=change.before) for change in result.changes if change.before]), final
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:

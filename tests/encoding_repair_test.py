@@ -10,13 +10,18 @@ import sys
 
 import pytest
 
-from review_hooks.encoding_repair import repair, repaired_text
+from review_hooks.encoding_repair import Repair, repair, repaired_text
 from tests.conftest import FIXTURES
 
 UNTOUCHED = [
     pytest.param("plain ASCII, `code` and [a link](./a.md)\n", id="ascii"),
     pytest.param("Crème brûlée — naïve café", id="legit latin-1"),
     pytest.param("## SÃO PAULO\nNÃO, ações, São Paulo", id="portuguese capital A tilde"),
+    pytest.param("1. ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß\n3. ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\n"
+                 "4. ĀāĂăĄąĆćČčĎďĐđĒēĘęĚěĞğĪīİıŁłŃńŇňŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž\n",
+                 id="character tables count up (Mac Roman read ÃÄ as U+0300, cp1250 ĂăĄą as residue)"),
+    pytest.param("Font test string: Â©®™ and ÀÁÂÃÄÅ, plus “ÎÏ” and Ð°.",
+                 id="a sequence beside a byte that belongs to nothing (Mac Roman Â©® is 婨, then ™ is 0xAA)"),
     pytest.param("“curly” ‘quotes’ and l’été, d’écrire, qu’à", id="curly quotes and french elisions"),
     pytest.param("e\u0301cole, n\u0303o", id="NFD"),
     pytest.param("ﬁnance ﬂow", id="ligatures"),
@@ -37,6 +42,44 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     """``RÉSUMÉ—`` reads as ``RÉSUMɗ`` in Windows-1252 (É— is C9 97); Romanian ț inside a word stays repairable."""
     assert repair("RÉSUMÉ— and CAFÉ… ÉTÉ— â€” x").text == "RÉSUMÉ— and CAFÉ… ÉTÉ— — x"
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
+
+
+TYPOGRAPHY = [  # the last capital of a word and a closing quote or no-break space form a two-byte sequence
+    "The road sign „LOKAÐ“ (Icelandic).",  # Ð“ is D0 93: Cyrillic Г after Latin capitals
+    "The campaign «AMANHÃ» runs.",  # Ã» is C3 BB: small û after capitals
+    "The charity “IRMÃ” (partner).",  # Ã” is C3 94: Ô, but the quote closes the quotation
+    "Headline «\u00a0RÉSUMÉ\u00a0» with no-break spaces.",  # É\u00a0 is C9 A0: ɠ
+    "Ioana: „LIMBA ROMÂNĂ” i „ȚARĂ”.",  # Windows-1250: Ă” is C3 94 (Ô)
+    "The tagline is “A MAÇÃ”; both render.",  # ÇÃ” would be residue
+]
+
+
+@pytest.mark.parametrize("text", TYPOGRAPHY)
+def test_a_capital_before_typography_is_no_lead_byte(text: str) -> None:
+    """Clean, and beside damage by the codec that would read the pair (the evaluation's minimal cases)."""
+    assert repair(text) == Repair(text)
+    damage = "Ă©tĂ© â€” x" if "Ă" in text else "Ã©tÃ© â€” x"
+    assert repair(f"{text} {damage}\n").text == f"{text} été — x\n"
+
+
+def test_damage_before_a_quote_is_still_repaired() -> None:
+    """Damage of the same words looks different: its quotes are damaged too, or the lead disagrees with its word."""
+    assert repair("â€œIRMÃ”â€\x9d and Ã©tÃ©").text == "“IRMÔ” and été"
+    assert repair("VoilÃ\u00a0! Ã©tÃ©").text == "Voilà! été"
+    assert repair("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ»").text == "привет «Сохранить»"
+    twice = "Ã¢â‚¬Å“IRMÃƒÆ’Ã¢â‚¬Â\x9d and ÃƒÂ©"  # “IRMÃ” and é, damaged twice in Windows-1252
+    assert repair(twice).text == "“IRMÃ” and é"  # not IRMÔ: the quote is typography once repaired
+
+
+def test_damage_by_two_codecs_is_repaired_twice() -> None:
+    """Windows-1250 then Windows-1252 (``ą`` -> ``Ä…`` -> ``Ã„â€¦``): the first repair yields only
+    Windows-1250 sequences, in several places, so it is repaired again; the text around them is not."""
+    original = "Notatka z przeglądu: zł, Łódź, Gdańsk, Świnoujście, następny krok — działem."
+    import ftfy.bad_codecs  # noqa: F401  (the sloppy codecs keep the bytes cp1250 and cp1252 leave undefined)
+
+    damaged = original.encode().decode("sloppy-windows-1250").encode().decode("sloppy-windows-1252")
+    assert repair(damaged).text == original
+    assert repair(f"Ĺ‚ alone, SÃO {damaged}").text == f"Ĺ‚ alone, SÃO {original}"
 
 
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])

@@ -111,7 +111,12 @@ SYMBOLS = ["✅", "❌", "⚠️", "→", "←", "≥", "≤", "📚", "🔴", "
            "£", "©", "®", "™", "°", "±", "×", "÷"]
 LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São", "Paulo", "Ångström", "Müller", "Œuvre",
                 "façade", "smörgåsbord", "déjà", "vu", "Zürich", "señor", "niño", "Ærø", "Ísland", "CAFÉ…", "RÉSUMÉ—",
-                "l’été", "«bonjour»", "Straße", "½", "¿Qué?", "¡Olé!", "ÉCOLE", "MÜNCHEN", "ÃO", "Â", "naïveté"]
+                "l’été", "«bonjour»", "Straße", "½", "¿Qué?", "¡Olé!", "ÉCOLE", "MÜNCHEN", "ÃO", "Â", "naïveté",
+                # capitals before a closing quote or a no-break space that read as two-byte UTF-8 (Ã” is Ô)
+                "„LOKAÐ“", "«AMANHÃ»", "“IRMÃ”", "«\u00a0RÉSUMÉ\u00a0»", "„LIMBA ROMÂNĂ”", "„ȚARĂ”", "“A MAÇÃ”;",
+                "„VERSLUNIN ER LOKUÐ“",
+                # character tables, and a sequence beside a byte no UTF-8 reading explains (Â©® then ™)
+                "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿", "ĂăĄąĆćČčĎďĐđ", "Â©®™"]
 clean_word = st.one_of(
     st.text(alphabet=st.characters(codec="ascii", exclude_categories=["Cc"]), min_size=1, max_size=10),
     *(st.text(alphabet=alphabet, min_size=1, max_size=8) for alphabet in SCRIPTS.values()),
@@ -135,6 +140,8 @@ def mojibake() -> Check:
 @example(text="Crème brûlée — naïve café\n")
 @example(text="SÃO PAULO e São Paulo\n")
 @example(text="Ångström, Œuvre — “quoted” ‘text’ … ✅\n")
+@example(text="Banner „LOKAÐ“, campaign «AMANHÃ», partner “IRMÃ”, « RÉSUMÉ ».\n")
+@example(text="Ioana: „LIMBA ROMÂNĂ” i „ȚARĂ”, “A MAÇÃ”; done\n")
 def test_clean_text_is_never_changed(mojibake: Check, text: str) -> None:
     from review_hooks.encoding_repair import repaired_text
 

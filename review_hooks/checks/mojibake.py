@@ -21,7 +21,10 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Example.** ``**Status:** âœ… EXCELLENT â€“ All tasks`` becomes ``**Status:** ✅ EXCELLENT – All tasks``.
 
-**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); mojibake
+**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
+that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
+see ``review_hooks.typography``); character tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a
+byte that no UTF-8 reading explains (``Â©®™``); mojibake
 quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
@@ -48,7 +51,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +60,7 @@ from typing import Any
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
-from review_hooks.encoding_repair import Change, Repair, Residue, applied, repair
+from review_hooks.encoding_repair import Change, Repair, Residue, applied, document_repair
 from review_hooks.finding import Finding, Replacement
 
 ID = "mojibake"
@@ -67,7 +70,6 @@ _NON_ASCII = re.compile("[^\x00-\x7f]+")
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 @dataclass(frozen=True)
@@ -88,26 +90,11 @@ class Analysis:
 
 @lru_cache(maxsize=4)
 def analysis(document: Document) -> Analysis:
-    """The repair of a document, shared by ``find`` and ``repair`` (one run per file)."""
-    result = repair(document.text, _quoted(document) if document.is_markdown else None)
+    """The repair of a document (``document_repair``: one run per file, shared with heading matching)."""
+    result = document_repair(document)
     if not (document.is_markdown and result.changes):
         return Analysis(result)
     return Analysis(result, _structure_change(document.text, result.text))
-
-
-def _quoted(document: Document) -> Callable[[int], bool]:
-    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-
-    def quoted(offset: int) -> bool:
-        line, column = document.position(offset)
-        if document.markdown.in_code(line):
-            return True
-        if line not in spans:
-            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
-        return any(start < column <= end for start, end in spans[line])
-
-    return quoted
 
 
 def _structure_change(before: str, after: str) -> int:

@@ -25,7 +25,8 @@ at the first mismatch; nothing else checks a document against its template.
 
 **Matching.** Only real headings count (ATX and setext, also an accidental setext heading made
 by ``---`` under text); code blocks, comments, front matter, bold lines and ``#NoSpace`` do not.
-``match = "normalized"`` (default) compares both sides after mojibake repair, NFKC, white-space
+``match = "normalized"`` (default) compares both sides after mojibake repair (of the whole document,
+the repair ``fix-mojibake`` writes), NFKC, white-space
 collapsing, folding typographic apostrophes and quotes (``’`` is ``'``), stripping leading and
 trailing emoji, symbols and punctuation and leading numbering (``1.``, ``2.1``, ``4 -``,
 ``Section 4:``, keycap emoji ``1️⃣``), and case folding; a heading may add a qualifier
@@ -75,9 +76,20 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         return
     if _conflicted(document):
         return
+    if settings.match != "exact":
+        document = _repaired(document)
     kind = kind_of(settings.kinds, relative, document)
     if kind is not None:
         yield from _findings(document, kind, settings)
+
+
+def _repaired(document: Document) -> Document:
+    """The document as the repair of the whole document reads it (``fix-mojibake`` writes that same
+    repair, so the two agree); line numbers do not change."""
+    from review_hooks.encoding_repair import document_repair
+
+    text = document_repair(document).text
+    return document if text == document.text else document.with_text(text)
 
 
 def _conflicted(document: Document) -> bool:

@@ -1,0 +1,176 @@
+"""Typography that reads as a two-byte UTF-8 sequence: a closing quote or a no-break space after a capital.
+
+In Windows-1252 ``Ã`` is the UTF-8 lead byte 0xC3 and ``”`` the continuation byte 0x94, so ``“IRMÃ”``
+(Portuguese) reads as ``“IRMÔ`` damaged; so do ``«AMANHÃ»`` (``û``), ``„LOKAÐ“`` (``Г``), ``„ROMÂNĂ”``
+in Windows-1250 (``Ô``) and ``« RÉSUMÉ »`` with no-break spaces (``ɠ``). ftfy's badness flags some of
+them; it must not decide alone. The last letter of a word followed by such a character is typography,
+not a UTF-8 lead byte, when the letter agrees in case and script with the rest of its word, the quote or
+space stands where a quotation or a word ends (nothing but space or punctuation after it), and one of:
+
+- the quote closes a quotation opened earlier on the line (``“`` before ``”``, ``„`` before ``“``,
+  ``«`` before ``»``; the opening quote starts a word), or
+- the no-break space stands before ``» ; : ! ?`` (French typography), or
+- every reading of the pair disagrees with the word: a small letter after capitals (``AMANHÃ»`` -> ``û``),
+  a letter of another script (``LOKAÐ“`` -> Cyrillic ``Г``).
+
+Real damage looks different: its quotes are damaged too (``â€œ``), so no opening quote balances the
+continuation byte, and the letter before it is a lead character that does not agree with its word
+(``voilÃ\\u00a0!`` is ``voilà!``).
+
+Character tables are no mojibake either: four or more characters in code point order (``ÀÁÂÃÄÅ``,
+``¡¢£¤``, ``ĂăĄą``) are cut out of a run before it is read. ``split`` cuts a run; ``once_less`` undoes
+the last decoding of text damaged twice when it read typography (``“IRMÃ”`` damaged twice is not ``Ô``).
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.encoding_repair import Change
+    from review_hooks.readings import Codec
+
+#: How many characters in code point order make a character table (never mojibake).
+TABLE = 4
+NBSP = "\u00a0"
+#: A closing quote -> the quotes that open what it closes (Swedish ”…”, Danish »…«).
+OPENERS = {"”": "“„”", "“": "„", "»": "«»", "«": "»", "’": "‘‚", "›": "‹", "‹": "›"}
+_FRENCH = "»;:!?"
+_QUOTES = '"\'”“„»«’‘‚›‹'
+_BEFORE_OPENER = " \t([{—–-/"
+_LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def closes(text: str, at: int, reads: Callable[[str], set[str]], utf8: Callable[[str], bool]) -> bool:
+    """Whether ``text[at]`` (a closing quote or a no-break space) after the letter ``text[at - 1]`` is
+    typography; ``reads(pair)``: what two characters decode to as UTF-8 in the codecs that read them so;
+    ``utf8(word)``: whether some codec reads a UTF-8 lead and continuation byte in ``word``."""
+    char = text[at]
+    if at < 2 or (char != NBSP and char not in OPENERS) or not text[at - 1].isalpha():
+        return False
+    after = text[at + 1:at + 2]
+    if after and (after.isalnum() or (char != NBSP and after in _QUOTES)):
+        return False  # inside a word, or before another quote: not where a quotation ends
+    letter, word = text[at - 1], _word_before(text, at - 1)
+    if not word or not _agrees(letter, word) or utf8(word + letter):
+        return False  # the word is no word of its own script, or is itself mojibake (``СЂС‹``: ры, ``ðŸŽ“``)
+    if char == NBSP:
+        if after in _FRENCH and after:
+            return True
+    elif _balanced(text, at):
+        return True
+    decoded = [char for char in reads(text[at - 1:at + 1]) if char.isalpha()]
+    return bool(decoded) and all(not _agrees(char, word + letter) for char in decoded)
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split()[0]
+
+
+def _agrees(char: str, word: str) -> bool:
+    """``char`` is a letter of the script of ``word`` and of its case (when the word has one case)."""
+    if not char.isalpha() or _script(char) not in {_script(letter) for letter in word}:
+        return False
+    tail = word[1:] or word  # a capitalised word is a small-letter word (``Voil`` ends in à, not Ã)
+    if all(letter.isupper() for letter in tail):
+        return not char.islower()
+    if all(letter.islower() for letter in tail):
+        return not char.isupper()
+    return True
+
+
+def _balanced(text: str, at: int) -> bool:
+    """An opening quote earlier on the line, starting a word, not closed before ``at``."""
+    closer, line_start = text[at], text.rfind("\n", 0, at) + 1
+    for index in range(at - 1, line_start - 1, -1):
+        char = text[index]
+        if char == closer and closer not in OPENERS[closer] and not _apostrophe(text, index):
+            return False
+        if char in OPENERS[closer] and (index == line_start or text[index - 1] in _BEFORE_OPENER):
+            return (index + 1 < at and not text[index + 1].isspace()) or char == "«"
+    return False
+
+
+def _apostrophe(text: str, index: int) -> bool:
+    """``’`` between letters (``designer’s``) is an apostrophe, not a closing quote."""
+    return text[index] == "’" and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+
+
+def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
+    """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
+    space that is typography (``“IRMÃ”``, ``«AMANHÃ»``), so that it is never read as a UTF-8
+    continuation byte."""
+    for begin, finish in _outside_tables(text, start, end):
+        for at in range(begin + 1, finish):
+            if (text[at] in OPENERS or text[at] == NBSP) and closes(
+                    text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
+                yield begin, text[begin:at]
+                begin = at
+        yield begin, text[begin:finish]
+
+
+def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of ``text[start:end]`` outside character tables: ``TABLE`` or more characters in code
+    point order (``ÀÁÂÃÄÅ``, ``¡¢£¤``, ``ĂăĄą``; a gap of one allowed, as for the soft hyphen in ``«¬®¯``).
+    Mojibake alternates lead and continuation characters: it never counts up."""
+    begin, index = start, start
+    while index < end:
+        stop = index + 1
+        while stop < end and 0 < ord(text[stop]) - ord(text[stop - 1]) <= 2:
+            stop += 1
+        if stop - index >= TABLE:
+            if index > begin:
+                yield begin, index
+            begin = stop
+        index = stop
+    if begin < end:
+        yield begin, end
+
+
+def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
+    """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
+    continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
+    from review_hooks.encoding_repair import applied
+
+    change = changes[index]
+    if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):
+        return change
+    first, last = text.rfind("\n", 0, change.start) + 1, text.find("\n", change.end)
+    last = len(text) if last < 0 else last
+    inside = [replace(c, new=c.before) if c is change else c for c in changes if first <= c.start < last]
+    line = applied(text[:last], [c for c in inside if c.end <= last])[first:]
+    prefix = applied(text[:change.end], [replace(c, new=c.before) if c is change else c
+                                         for c in inside if c.end <= change.end])[first:]
+    at = len(prefix) - 1
+    return replace(change, new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
+                                                                 lambda word: _utf8(word, codecs)) else change
+
+
+def _utf8(word: str, codecs: tuple[Codec, ...]) -> bool:
+    """Whether some codec reads a UTF-8 lead byte followed by a continuation byte in ``word``."""
+    return any(_LEAD_AND_CONTINUATION.search(word.translate(codec.table).encode("latin-1")) for codec in codecs)
+
+
+def _readings(pair: str, codecs: tuple[Codec, ...]) -> set[str]:
+    """What ``pair`` decodes to as a two-byte UTF-8 sequence in each codec that reads it so."""
+    found: set[str] = set()
+    if len(pair) < 2:
+        return found
+    for codec in codecs:
+        data = bytes(codec.table[ord(char)] for char in pair)
+        if 0xC2 <= data[0] <= 0xDF and 0x80 <= data[1] <= 0xBF:
+            found.add(data.decode("utf-8"))
+    return found
