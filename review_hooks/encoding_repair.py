@@ -26,7 +26,7 @@ any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -54,7 +54,9 @@ _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
+_RUN = re.compile("[^\x00-\x7f]+")
+#: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
+WORD = 3
 
 
 @dataclass(frozen=True)
@@ -130,20 +132,21 @@ def _dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
+def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
-    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
+    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
+    ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
     from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
 
     codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
-    for match in _RUN.finditer(text):
-        for start, run in typography.split(text, match.start(), match.end(), codecs):
+    for first, last in _runs(text):
+        for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
     found = {run: [(c.name, units) for c in codecs
-                   if c.suspect.search(run) and (units := readings.units(run, c.name))]
+                   if c.suspect.search(run) and (units := readings.units(run, c.name, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
@@ -171,6 +174,20 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The runs of non-ASCII characters, each with the ASCII letters of its word before it (up to
+    ``WORD``) and the ASCII letter after it; a letter between two runs belongs to both (``gÃ¼nÃ¼`` is
+    ``gÃ¼n`` and ``nÃ¼``), so a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        first = start
+        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalpha():
+            first -= 1
+        end += end < len(text) and text[end].isascii() and text[end].isalpha()
+        start = first
+        yield start, end
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:

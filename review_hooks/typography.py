@@ -174,3 +174,47 @@ def _readings(pair: str, codecs: tuple[Codec, ...]) -> set[str]:
         if 0xC2 <= data[0] <= 0xDF and 0x80 <= data[1] <= 0xBF:
             found.add(data.decode("utf-8"))
     return found
+
+
+#: Quotes that open a quotation before its first letter (German/Danish ``»Änderungen«``, Swiss ``«Été»``).
+_OPENING = "«»‹›"
+#: A lone pair's verdicts: typography (never damage), weak (no evidence of its own), no opinion.
+TYPOGRAPHY, WEAK, UNDECIDED = "typography", "weak", ""
+
+
+def lone_pair(run: str, start: int, reading: str) -> str:
+    """What a single two-byte unit ``run[start:start + 2]`` read as ``reading`` is worth on its own.
+
+    - an opening guillemet before the first letter of a word (``»Änderungen«``, ``«Été»``), or an
+      ellipsis before a capital or starting a word (``…Änderungen``, ``…über``): typography;
+    - a capital that ends or continues a word of capitals, or stands alone, before a superscript,
+      a dash, a quote or a symbol (``CAFÉ¹``, ``Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``): typography when
+      the reading breaks the word (a small letter, another script, a symbol: ``ɹ``, ``ǒ``, ``Ж``, or the
+      second character is a superscript), otherwise weak (``Ö``: repaired only beside real damage)."""
+    first, second = run[start], run[start + 1]
+    before, after = run[max(0, start - 2):start], run[start + 2:start + 3]
+    if first in _OPENING and second.isalpha() and not before[-1:].isalpha():
+        return TYPOGRAPHY
+    if first == "…" and second.isalpha() and (second.isupper() or not before[-1:].isalpha()):
+        return TYPOGRAPHY
+    if first.isalpha() and not second.isalpha():
+        return _capital_before_symbol(first, second, before, after, reading)
+    return UNDECIDED
+
+
+def _capitals(before: str, after: str, first: str) -> bool:
+    """``first`` continues a word of capitals of its script: two capitals before it, or one before
+    and one after (``AŠ–TU``), so that it is no capitalised word (``Sí``)."""
+    def capital(char: str) -> bool:
+        return char.isalpha() and char.isupper() and _script(char) == _script(first)
+    return capital(before[-1:] or "a") and (capital(before[-2:-1] or "a") or capital(after or "a"))
+
+
+def _capital_before_symbol(first: str, second: str, before: str, after: str, reading: str) -> str:
+    if not first.isupper() or (after.islower() and reading.isalpha()):
+        return UNDECIDED  # ``cafÃ©``, ``Ã‰tÃ©``: the capital breaks its word, or starts a small-letter word
+    if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più)
+        return UNDECIDED if before[-1:].islower() else TYPOGRAPHY
+    if not _capitals(before, after, first):
+        return UNDECIDED  # ``3Ã—4``, ``SÃ\xad`` (Sí): no word of capitals around it
+    return WEAK if reading.isupper() and _script(reading) == _script(first) else TYPOGRAPHY
