@@ -171,6 +171,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, decoded_run:
             return None
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
+        if not decoded_run and typography.drawing(run, start, end, text):
+            return None
         lone = len(group) == 1 and end - start == 2 and not decoded_run
         pair = typography.lone_pair(run, start, text) if lone else typography.UNDECIDED
         if pair == typography.TYPOGRAPHY:
@@ -200,6 +202,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
                for p in group]
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
+    if any(p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
+        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸

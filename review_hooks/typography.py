@@ -215,6 +215,18 @@ def _capital_before_symbol(first: str, second: str, before: str, after: str, rea
         return UNDECIDED  # ``cafÃ©``, ``Ã‰tÃ©``: the capital breaks its word, or starts a small-letter word
     if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più)
         return UNDECIDED if before[-1:].islower() else TYPOGRAPHY
+    agrees = reading.isupper() and _script(reading) == _script(first)
+    if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range
+        return WEAK if agrees and unicodedata.category(second) == "Pd" else UNDECIDED  # ``3 Å–5 Å``; ``Ã‰ a``
     if not _capitals(before, after, first):
-        return UNDECIDED  # ``3Ã—4``, ``SÃ\xad`` (Sí): no word of capitals around it
-    return WEAK if reading.isupper() and _script(reading) == _script(first) else TYPOGRAPHY
+        return UNDECIDED  # ``SÃ\xad`` (Sí): no word of capitals around it
+    return WEAK if agrees else TYPOGRAPHY
+
+
+def drawing(run: str, start: int, end: int, reading: str) -> bool:
+    """``run[start:end]`` is box drawing lines only, touching no letter, read as letters (``╔╗`` ɻ,
+    ``─┐`` Ŀ): a drawing, not cp437 damage, whose letters sit inside words (``m├╝de`` is müde) and
+    whose symbols stand alone (``┬╜`` is ½)."""
+    before, after = run[start - 1:start], run[end:end + 1]
+    return (not before.isalpha() and not after.isalpha() and reading.isalpha()
+            and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
