@@ -55,7 +55,7 @@ _LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_RUN = re.compile("[^\x00-\x7f]+")
+_RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
 #: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
 WORD = 3
 
@@ -162,7 +162,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
     chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
               for run, options in found.items() if (eligible := [o for o in options if evidence.get(o[0])])}
     for run, (_, units) in chosen.items():  # evidence for the codecs that read the run as the chosen one does
-        if any(unit.weight for unit in units) and any(not (quoted and quoted(start)) for start in runs[run]):
+        if any(_strong(run, unit) for unit in units) and any(not (quoted and quoted(start)) for start in runs[run]):
             strong.update(name for name, other in found[run] if _same(other, units))
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
@@ -170,8 +170,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
     for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                if unit.weight or _weak_applies(text, run, start, unit, name in strong,
-                                                lambda name=name: _clean_lines(text, runs, chosen, name, clean)):
+                if (decoded and unit.weight) or _strong(run, unit) or _weak_applies(
+                        text, run, start, unit, name in strong,
+                        lambda name=name: _clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
@@ -186,12 +187,23 @@ def _same(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> bool:
     return [(u.start, u.end, u.text()) for u in units] == [(u.start, u.end, u.text()) for u in other]
 
 
+def _strong(run: str, unit: Unit) -> bool:
+    """Evidence on its own: a weighty unit that is no lone two-byte pair (a three-byte sequence, whole or
+    truncated, a word of several), or a lone pair that mends the word it breaks (``cafÃ©``: a capital
+    after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
+    beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
+    so too."""
+    from review_hooks import typography
+
+    return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
+                                  or typography.mends(run, unit.start, unit.text()))
+
+
 def _weak_applies(text: str, run: str, start: int, unit: Unit, strong: bool, clean: Callable[[], set[int]]) -> bool:
-    """A weak unit (no evidence of its own: ``Ã…`` for Å) is repaired only where its codec has evidence
-    beyond lone two-byte pairs (a three-byte sequence, a word of several: not ``cafÃ©`` read in Mac Roman
-    lending weight to ``√π``). A capital ending a word of capitals before punctuation (``ROMÃ–``,
-    ``HEJDÅ…``) needs more: a line with no clean accented letter (a damaged line has none: each of its
-    letters became a sequence; ``PÅ–AV; «Übersicht»`` is clean)."""
+    """A weak unit (no strong evidence of its own: ``Ã…`` for Å) is repaired only where its codec won
+    strong evidence (not ``cafÃ©`` read in Mac Roman, lending weight to ``√π``). A capital ending a word
+    of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
+    letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
     from review_hooks import typography
 
     if not strong:
@@ -236,9 +248,9 @@ def _clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
-    """The runs of non-ASCII characters, each with the ASCII letters of its word before it (up to
-    ``WORD``) and the ASCII letter after it; a letter between two runs belongs to both (``gÃ¼nÃ¼`` is
-    ``gÃ¼n`` and ``nÃ¼``), so a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
+    """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
+    each with the ASCII letters of its word before it (up to ``WORD``) and the ASCII letter after it, so
+    that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
     for match in _RUN.finditer(text):
         start, end = match.span()
         first = start

@@ -197,7 +197,7 @@ def lone_pair(run: str, start: int, reading: str) -> str:
         return TYPOGRAPHY
     if first == "…" and second.isalpha() and (second.isupper() or not before[-1:].isalpha()):
         return TYPOGRAPHY
-    if first.isalpha() and not second.isalpha():
+    if first.isalpha() and not (second.isalpha() and _script(second) == _script(first)):  # µ ª º are symbols here
         return _capital_before_symbol(first, second, before, after, reading)
     return UNDECIDED
 
@@ -218,8 +218,8 @@ def _capital_before_symbol(first: str, second: str, before: str, after: str, rea
     agrees = reading.isupper() and _script(reading) == _script(first)
     if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range
         return WEAK if agrees and unicodedata.category(second) == "Pd" else UNDECIDED  # ``3 Å–5 Å``; ``Ã‰ a``
-    if not _capitals(before, after, first):
-        return UNDECIDED  # ``SÃ\xad`` (Sí): no word of capitals around it
+    if not _capitals(before, after, first):  # one capital before: ``PÅ°`` (Ű) or ``SÃ©`` (Sé)
+        return WEAK if agrees and _capitals(before, first, first) else UNDECIDED
     return WEAK if agrees else TYPOGRAPHY
 
 
@@ -230,3 +230,17 @@ def drawing(run: str, start: int, end: int, reading: str) -> bool:
     before, after = run[start - 1:start], run[end:end + 1]
     return (not before.isalpha() and not after.isalpha() and reading.isalpha()
             and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
+
+
+def mends(run: str, start: int, reading: str) -> bool:
+    """The pair at ``run[start]`` breaks its word and its reading mends it: a capital or a symbol after a
+    letter, in a word of small letters (``cafÃ©``, ``ZÃ¼rich``, ``R√©sum√©``) read as small letters of its
+    script; or,
+    after no letter, it reads as Latin-1 symbols (``Â£``: £)."""
+    before, first = run[start - 1:start], run[start]
+    if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
+        return all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading)
+    after = run[start + 2:start + 3]
+    breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))
+    return ((before.islower() or after.islower() or not first.isalpha()) and breaks and reading.isalpha()
+            and reading.islower() and all(_script(char) == _script(before) for char in reading))
