@@ -115,6 +115,12 @@ LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São"
                 # capitals before a closing quote or a no-break space that read as two-byte UTF-8 (Ã” is Ô)
                 "„LOKAÐ“", "«AMANHÃ»", "“IRMÃ”", "«\u00a0RÉSUMÉ\u00a0»", "„LIMBA ROMÂNĂ”", "„ȚARĂ”", "“A MAÇÃ”;",
                 "„VERSLUNIN ER LOKUÐ“",
+                # the third evaluation's minimal inputs: units, book quotes, capitals before a dash, a
+                # superscript or a symbol, math and currency, box drawing (each reads as UTF-8 somewhere)
+                "1.5 Å²", "150 Å³", "»Änderungen«", "»Übersicht«", "»Ændring«", "»Øl«", "»Åben«", "ROMÃ–LIMÃO",
+                "AMANHÃ—pending", "CRISTÃ™", "PETROVIĆ¹,", "DUPRÉ³.", "CAFÉ¹", "MAÇÃ–CANELA", "√π", "θ≈π/2",
+                "cost≈£3.2m", "latency≈µs", "≈¥500", "x≈∞", "∆°C", "¬π", "AŠ–TU", "JOVANOVIĆ–HORVAT", "KOÇ’UN",
+                "╔╗╚╝", "─┐", "…Änderungen", "HEJDÅ…", "PÅ–AV;", "3 Å–5 Å",
                 # character tables, and a sequence beside a byte no UTF-8 reading explains (Â©® then ™)
                 "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿", "ĂăĄąĆćČčĎďĐđ", "Â©®™"]
 clean_word = st.one_of(
