@@ -26,7 +26,6 @@ any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -139,7 +138,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
-    from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
+    from review_hooks import readings, strength, typography  # past the pre-filter: tables, ftfy heuristics
 
     codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
@@ -150,7 +149,6 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
                    if c.suspect.search(run) and (units := readings.units(run, c.name, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
-    strong: set[str] = set()  # codecs with evidence beyond lone two-byte pairs
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
@@ -161,18 +159,16 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
                 evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
     chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
               for run, options in found.items() if (eligible := [o for o in options if evidence.get(o[0])])}
-    for run, (_, units) in chosen.items():  # evidence for the codecs that read the run as the chosen one does
-        if any(_strong(run, unit) for unit in units) and any(not (quoted and quoted(start)) for start in runs[run]):
-            strong.update(name for name, other in found[run] if _same(other, units))
+    strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
     residue: list[Residue] = []
     for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                if (decoded and unit.weight) or _strong(run, unit) or _weak_applies(
+                if (decoded and unit.weight) or strength.strong_unit(run, unit) or strength.weak_applies(
                         text, run, start, unit, name in strong,
-                        lambda name=name: _clean_lines(text, runs, chosen, name, clean)):
+                        lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
@@ -181,70 +177,6 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
-
-
-def _same(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> bool:
-    return [(u.start, u.end, u.text()) for u in units] == [(u.start, u.end, u.text()) for u in other]
-
-
-def _strong(run: str, unit: Unit) -> bool:
-    """Evidence on its own: a weighty unit that is no lone two-byte pair (a three-byte sequence, whole or
-    truncated, a word of several), or a lone pair that mends the word it breaks (``cafÃ©``: a capital
-    after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
-    beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
-    so too."""
-    from review_hooks import typography
-
-    return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
-                                  or typography.mends(run, unit.start, unit.text()))
-
-
-def _weak_applies(text: str, run: str, start: int, unit: Unit, strong: bool, clean: Callable[[], set[int]]) -> bool:
-    """A weak unit (no strong evidence of its own: ``Ã…`` for Å) is repaired only where its codec won
-    strong evidence (not ``cafÃ©`` read in Mac Roman, lending weight to ``√π``). A capital ending a word
-    of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
-    letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
-    from review_hooks import typography
-
-    if not strong:
-        return False
-    if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:
-        return _line(text, start + unit.start) not in clean()
-    return True
-
-
-def _line(text: str, offset: int) -> int:
-    """The line of ``offset``, as the offset of its first character."""
-    return text.rfind("\n", 0, offset) + 1
-
-
-def _clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[str, tuple[Unit, ...]]],
-                 name: str, cache: dict[str, set[int]]) -> set[int]:
-    """The lines (by ``_line``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
-    no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
-    can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
-    from review_hooks import lossy, readings
-
-    if name in cache:
-        return cache[name]
-    codec = next(codec for codec in readings.codecs() if codec.name == name)
-
-    def loose(run: str, index: int) -> bool:
-        char = run[index]
-        if char.isascii() or not char.isalpha():
-            return False
-        if not (run[index + 1:index + 2].isascii() and run[index + 1:index + 2].isalpha()) or not codec.droppable:
-            return True
-        options = lossy.candidates(bytes([codec.table[ord(char)]]), 1, codec.droppable)
-        return not any("LATIN" in unicodedata.name(option, "") for option in options)
-
-    lines = cache[name] = set()
-    for run, starts in runs.items():
-        covered = {i for unit in chosen[run][1] for i in range(unit.start, unit.end)} if run in chosen else set()
-        found = next((i for i in range(len(run)) if i not in covered and loose(run, i)), None)
-        if found is not None:
-            lines.update(_line(text, start + found) for start in starts)
-    return lines
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:

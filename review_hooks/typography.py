@@ -17,6 +17,11 @@ Real damage looks different: its quotes are damaged too (``â€œ``), so no ope
 continuation byte, and the letter before it is a lead character that does not agree with its word
 (``voilÃ\\u00a0!`` is ``voilà!``).
 
+A lone two-byte pair is weighed by ``lone_pair`` (an opening guillemet or ellipsis before a word, a
+capital before a superscript or ending a word of capitals: typography or weak) and ``mends`` (a capital
+or symbol that breaks a word of small letters and reads as a small letter: evidence); box drawing read
+as letters is a ``drawing``.
+
 Character tables are no mojibake either: four or more characters in code point order (``ÀÁÂÃÄÅ``,
 ``¡¢£¤``, ``ĂăĄą``) are cut out of a run before it is read. ``split`` cuts a run; ``once_less`` undoes
 the last decoding of text damaged twice when it read typography (``“IRMÃ”`` damaged twice is not ``Ô``).
