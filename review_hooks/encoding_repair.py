@@ -167,7 +167,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
         for start in runs[run]:
             for unit in units:
                 if (decoded and unit.weight) or strength.strong_unit(run, unit) or strength.weak_applies(
-                        text, run, start, unit, name in strong,
+                        text, run, start, unit, strong, name,
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)

@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
                   chosen: dict[str, tuple[str, tuple[Unit, ...]]], runs: dict[str, list[int]],
                   quoted: Callable[[int], bool] | None) -> set[str]:
-    """The codecs that won strong evidence: a strong unit of a run chosen for them, outside quoted code
-    (or read exactly so by them: Windows-1250 reads ``â€”`` as Windows-1252 does)."""
+    """The codecs with strong evidence: a strong unit of a run chosen for them, outside quoted code, or
+    read exactly so by them (Windows-1250 reads ``â€”`` as Windows-1252 does: ``+`` marks a codec that
+    only shares evidence so, too little to report residue on: Polish ``gęślą`` beside Windows-1252 damage)."""
     strong: set[str] = set()
-    for run, (_, units) in chosen.items():
+    for run, (winner, units) in chosen.items():
         shown = any(not (quoted and quoted(start)) for start in runs[run])
         if shown and any(strong_unit(run, unit) for unit in units):
-            strong.update(name for name, other in found[run] if same(other, units))
+            strong.add(winner)
+            strong.update(f"+{name}" for name, other in found[run] if same(other, units))
     return strong
 
 
@@ -50,14 +52,16 @@ def strong_unit(run: str, unit: Unit) -> bool:
                                   or typography.mends(run, unit.start, unit.text()))
 
 
-def weak_applies(text: str, run: str, start: int, unit: Unit, strong: bool, clean: Callable[[], set[int]]) -> bool:
-    """A weak unit (no strong evidence of its own: ``Ã…`` for Å) is repaired only where its codec won
-    strong evidence (not ``cafÃ©`` read in Mac Roman, lending weight to ``√π``). A capital ending a word
+def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], name: str,
+                 clean: Callable[[], set[int]]) -> bool:
+    """A weak unit (no strong evidence of its own: ``Ã…`` for Å) is repaired only where its codec has
+    strong evidence (not ``cafÃ©`` read in Mac Roman, lending weight to ``√π``), weak residue only where
+    its codec won it. A capital ending a word
     of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
     letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
     from review_hooks import typography
 
-    if not strong:
+    if name not in strong and (unit.lossy or f"+{name}" not in strong):
         return False
     if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:
         return line_of(text, start + unit.start) not in clean()

@@ -78,3 +78,11 @@ def test_the_same_shapes_are_still_repaired_when_damaged(text: str, expected: st
 ])
 def test_lone_pair_verdicts(run: str, start: int, reading: str, verdict: str) -> None:
     assert typography.lone_pair(run, start, reading) == verdict
+
+
+def test_polish_beside_windows_1252_damage_is_no_residue_of_windows_1250() -> None:
+    """Windows-1250 reads the damaged line as Windows-1252 does, which lends it no evidence of its own:
+    ``gęślą`` (ę ś: a three-byte lead and a continuation in Windows-1250) is no truncated sequence."""
+    result = repair("Zespół: przeglÄ…d âœ… â€” gotowe.\nZażółć gęślą jaźń.\n")
+    assert result.text == "Zespół: przegląd ✅ — gotowe.\nZażółć gęślą jaźń.\n"
+    assert result.residue == ()
