@@ -18,7 +18,9 @@ and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0
 
 ``document_repair(document)`` is the shared entry point: one repair per document, which
 ``fix-mojibake`` writes and heading matching reads. ``repair(text, quoted)`` returns the details of
-any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading).
+any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading),
+and drops a Mac Roman emoji that lost its lead (``## üìö Scope`` matches ``## Scope``), which is no
+evidence in a document (Turkish ``üçü`` reads the same).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -92,8 +94,9 @@ class Repair:
 
 
 def repaired_text(text: str) -> str:
-    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
-    return _dropped(text, repair(text))
+    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped, an emoji
+    that lost its lead (``üìö``) too: for heading matching, never written."""
+    return _dropped(text, repair(text, decoration=True))
 
 
 @lru_cache(maxsize=4)
@@ -130,9 +133,10 @@ def _dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
+def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
-    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
+    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
+    ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text)."""
     if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
         return Repair(text)
     from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
@@ -157,10 +161,11 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     changes: list[Change] = []
     residue: list[Residue] = []
     for run, options in found.items():
-        eligible = [option for option in options if evidence.get(option[0])]
+        eligible = [option for option in options
+                    if evidence.get(option[0]) or (decoration and all(unit.lead_lost for unit in option[1]))]
         if not eligible:
             continue
-        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
+        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
         for start in runs[run]:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)

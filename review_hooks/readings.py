@@ -8,8 +8,10 @@ flags it, or it holds a sequence of three or more bytes, or a word of several tw
 in one script (quotes and dashes inside it allowed: ``«Сохранить»``); a weak span (``Ã…`` for Å,
 a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only ftfy does not flag ``â“``) is kept
 with no weight of its own, to be repaired or reported only where the same codec damaged the document
-elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue. Results are cached per run:
-mojibake repeats, so a multi-megabyte document has few distinct runs.
+elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue, with no
+weight either (Turkish ``üçü`` reads as 🍟), and only where a letter stands on neither side of it
+(``küçük`` is a word). Results are cached per run: mojibake repeats, so a multi-megabyte document
+has few distinct runs.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -42,6 +44,7 @@ class Unit:
     unique: bool = True  # every truncated sequence has exactly one plausible candidate
     weight: int = 1
     before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
+    lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
 
     @property
     def lossy(self) -> bool:
@@ -113,8 +116,9 @@ def units(run: str, name: str) -> tuple[Unit, ...]:
     """The damaged spans of one run of non-ASCII characters, read as ``name``."""
     codec = _codec(name)
     data = run.translate(codec.table).encode("latin-1")
-    found = [Unit(start, end, ((char,),), unique=False, weight=end - start)  # reported, dropped for headings
-             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())]
+    found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
+             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
+             if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
         units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
         found += [unit for unit in units if unit is not None]

@@ -204,13 +204,32 @@ def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() ->
 
 
 def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
-    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``."""
-    (residue,) = repair("## üìö Scope\n").residue
+    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``: residue where
+    Mac Roman damaged the document elsewhere (on its own it is no evidence: Turkish ``üçü`` reads as 🍟)."""
+    damaged = "## üìö Scope\nDone ‚úÖ\n"
+    (residue,) = repair(damaged).residue
     assert (residue.old, residue.options, residue.codec) == ("üìö", (("📚",),), "macroman")
-    assert repair("## üìö Scope\n").text == "## üìö Scope\n"  # reported, not written
+    assert repair(damaged).text == "## üìö Scope\nDone ✅\n"  # reported, not written
+    assert repair("## üìö Scope\n") == Repair("## üìö Scope\n")  # no evidence: no finding
     assert repaired_text("## üìö Scope") == "##  Scope"  # dropped: the heading matches "## Scope"
     assert repaired_text("## \uf8ffüìö Scope") == "## 📚 Scope"  # lead kept: repaired as before
     assert repair("Müßig, Zürich, über üb").residue == ()
+
+
+TURKISH = [  # ``üçü`` is 9F 8D 9F in Mac Roman: 🍟 (F0 9F 8D 9F) without its lead, but inside a word
+    "Bu küçük değişiklik «Özet» bölümüne eklendi.\n",
+    "## Küçük Sorunlar\n",
+    "Bu üçü de «Özet» bölümüne eklendi.\n",  # "the three of them": a word of its own, still no evidence
+]
+
+
+@pytest.mark.parametrize("text", TURKISH)
+def test_turkish_that_reads_as_an_emoji_without_its_lead_is_no_evidence(text: str) -> None:
+    assert repair(text) == Repair(text)
+    assert repaired_text(text.replace("Bu üçü", "Bu")) == text.replace("Bu üçü", "Bu")
+    damaged = repair(text + "Done ‚úÖ\n")  # Mac Roman damage elsewhere: küçük stays, a lone üçü is residue
+    assert "küçük" not in text or "küçük" in damaged.text
+    assert [r.old for r in damaged.residue] == (["üçü"] if "üçü " in text else [])
 
 
 def test_likely_candidate_is_of_the_family_repaired_beside_it() -> None:
