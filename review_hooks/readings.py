@@ -172,8 +172,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
-            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
+        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);

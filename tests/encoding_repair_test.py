@@ -44,6 +44,13 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
 
 
+def test_a_combining_accent_that_ends_a_word_is_repaired() -> None:
+    """NFD ``você`` damaged (``Ì‚`` is CC 82, U+0302) ends with ``‚`` like ``RÉSUMÉ—`` ends with a dash,
+    but a combining mark is no capital: the rule for capitals before a dash leaves it to be repaired."""
+    assert repair("O voceÌ‚ e voceÌ‚. Status: âœ… done\n").text == "O voce\u0302 e voce\u0302. Status: ✅ done\n"
+    assert repair("voce\u0302 e RÉSUMÉ—. Status: âœ… done\n").text == "voce\u0302 e RÉSUMÉ—. Status: ✅ done\n"
+
+
 TYPOGRAPHY = [  # the last capital of a word and a closing quote or no-break space form a two-byte sequence
     "The road sign „LOKAÐ“ (Icelandic).",  # Ð“ is D0 93: Cyrillic Г after Latin capitals
     "The campaign «AMANHÃ» runs.",  # Ã» is C3 BB: small û after capitals

@@ -117,6 +117,8 @@ LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São"
                 "„VERSLUNIN ER LOKUÐ“",
                 # Turkish: Mac Roman reads üçü as 9F 8D 9F, 🍟 (F0 9F 8D 9F) without its lead byte
                 "küçük", "Küçük", "büyük", "üç",
+                # NFD: a combining accent that ends a word, before a dash
+                "voce\u0302", "cafe\u0301—", "CAFE\u0301—",
                 # character tables, and a sequence beside a byte no UTF-8 reading explains (Â©® then ™)
                 "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿", "ĂăĄąĆćČčĎďĐđ", "Â©®™"]
 clean_word = st.one_of(
