@@ -5,13 +5,13 @@ the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complet
 decoded (and decoded again while the result is itself mojibake), truncated ones get the
 candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
 flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
-in one script (quotes and dashes inside it allowed: ``«Сохранить»``); a weak span (``Ã…`` for Å,
-a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only ftfy does not flag ``â“``) is kept
-with no weight of its own, to be repaired or reported only where the same codec damaged the document
-elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue, with no
-weight either (Turkish ``üçü`` reads as 🍟), and only where a letter stands on neither side of it
-(``küçük`` is a word). Results are cached per run: mojibake repeats, so a multi-megabyte document
-has few distinct runs.
+in one script (quotes and dashes allowed at its edges: ``«Сохранить»``; a symbol inside it is no
+word); a weak span (``Ã…`` for Å, a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only
+ftfy does not flag ``â“``) is kept with no weight of its own, to be repaired or reported only where
+the same codec damaged the document elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was
+dropped (``üìö``) is residue, with no weight either (Turkish ``üçü`` reads as 🍟), and only where a
+letter stands on neither side of it (``küçük`` is a word). Results are cached per run: mojibake
+repeats, so a multi-megabyte document has few distinct runs.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -32,6 +32,7 @@ _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEADLESS = re.compile(rb"[\x80-\xbf]{3}")
 _NO_BYTE = 0  # a character the codec cannot encode
+_EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 
 
 @dataclass(frozen=True)
@@ -276,11 +277,16 @@ def _lone_letter(text: str, old: str) -> bool:
 
 
 def _word(text: str, letters: int) -> bool:
-    """At least ``letters`` letters, all of one script, with only punctuation and symbols beside
-    them (``«Αποθήκευση»``, ``“Н”``): quotes and dashes inside a damaged run do not break a word."""
-    found = [char for char in text if char.isalpha()]
-    if len(found) < letters or any(not char.isalpha() and unicodedata.category(char)[0] not in "PS"
-                                   for char in text):
+    """At least ``letters`` letters, all of one script, with only quotes and dashes at its edges
+    (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
+    but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word)."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) in _EDGES:
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) in _EDGES:
+        end -= 1
+    found = text[start:end]
+    if len(found) < letters or not found.isalpha():
         return False
     return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 

@@ -51,6 +51,18 @@ def test_a_combining_accent_that_ends_a_word_is_repaired() -> None:
     assert repair("voce\u0302 e RÉSUMÉ—. Status: âœ… done\n").text == "voce\u0302 e RÉSUMÉ—. Status: ✅ done\n"
 
 
+
+def test_a_symbol_inside_a_word_is_no_word() -> None:
+    """Hebrew ``אָקט`` damaged as Windows-1250 reads in Windows-1257 as ``א֏קט`` (U+058F ARMENIAN DRAM SIGN
+    inside the word): no word of one script, so no evidence of its own; reported, never rewritten."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    damaged = "אָקט ✅".encode().decode("sloppy-windows-1250") + " x\n"
+    result = repair(damaged)
+    assert result.text == damaged.replace("âś…", "✅")  # the damaged check mark alone is repaired
+    assert [(r.start, r.old[:1]) for r in result.residue] == [(0, "×")]
+    assert repair("Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» x").text == "«Сохранить» x"  # quotes at its edges: still a word
+
 TYPOGRAPHY = [  # the last capital of a word and a closing quote or no-break space form a two-byte sequence
     "The road sign „LOKAÐ“ (Icelandic).",  # Ð“ is D0 93: Cyrillic Г after Latin capitals
     "The campaign «AMANHÃ» runs.",  # Ã» is C3 BB: small û after capitals

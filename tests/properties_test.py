@@ -119,6 +119,8 @@ LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São"
                 "küçük", "Küçük", "büyük", "üç",
                 # NFD: a combining accent that ends a word, before a dash
                 "voce\u0302", "cafe\u0301—", "CAFE\u0301—",
+                # Hebrew with a vowel point (qamats U+05B8)
+                "אָקט",
                 # character tables, and a sequence beside a byte no UTF-8 reading explains (Â©® then ™)
                 "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß", "¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿", "ĂăĄąĆćČčĎďĐđ", "Â©®™"]
 clean_word = st.one_of(
