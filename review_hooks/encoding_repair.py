@@ -51,11 +51,10 @@ LEADS = (
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
-#: Mac Roman ``üìö``: 📚 that lost its lead byte F0 (looked for only in text that holds ``ü``).
-_LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
+#: A code span on one line (backticks of one length open and close it).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 
 
@@ -137,7 +136,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
     ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text)."""
-    if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
+    if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
     from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
 
@@ -176,6 +175,16 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _lost_lead(text: str) -> bool:
+    """Mac Roman ``üìö``: 📚 that lost its lead byte F0 (``lossy.LEADLESS`` read as Mac Roman, where
+    0x9F is ``ü``: looked for only in text that holds ``ü``)."""
+    if "ü" not in text:
+        return False
+    from review_hooks.lossy import LEADLESS
+
+    return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:

@@ -30,7 +30,6 @@ from review_hooks import lossy
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
-_LEADLESS = re.compile(rb"[\x80-\xbf]{3}")
 _NO_BYTE = 0  # a character the codec cannot encode
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 
@@ -76,7 +75,7 @@ def codecs() -> tuple[Codec, ...]:
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
-        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # üìö: 📚 without F0
+        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
         suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
         droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
         found.append(Codec(name, table, droppable, suspect, lost_lead))
@@ -230,7 +229,7 @@ def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
     if 0xC2 <= before <= 0xF4 and not codec.droppable:
         return True
     after = data[end:end + 3]
-    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and _LEADLESS.fullmatch(after))
+    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
