@@ -27,7 +27,7 @@ BINARY_EXTENSIONS = frozenset(
     .webp .whl .woff .woff2 .xls .xlsx .xz .zip .zst""".split()
 )
 #: Skips that mean a path named on the command line could not be checked (exit 1).
-FAILURES = frozenset({"missing", "unreadable", "directory", "symlink"})
+FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "symlink"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Skip:
     """A target that was not checked, and why (``kind`` is one of the reasons below)."""
 
     target: Target
-    kind: str  # missing | unreadable | directory | symlink | binary | oversized
+    kind: str  # missing | unreadable | undecodable | directory | symlink | binary | oversized
     reason: str
 
     def __str__(self) -> str:
@@ -138,8 +138,8 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
         return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
-    except Undecodable as error:
-        return Skip(target, "binary", f"skipped: {error}")
+    except Undecodable as error:  # text that cannot be read as text: a failure, not a binary to pass over
+        return Skip(target, "undecodable", f"cannot check: {error}")
     except NotText as error:
         return Skip(target, "binary", f"skipped: binary file ({error})")
 

@@ -199,7 +199,8 @@ def _key(anchor: str) -> str:
 def _with_fragment(link: Link, fragment: str) -> str:
     """The link's target with another fragment; from its decoded form when an entity or escape may
     hold the ``#`` (``x.md&#35;notes``)."""
-    target = link.destination if "&" in link.target or "\\" in link.target else link.target
+    hidden = "#" not in link.target.replace("&#", "").replace("\\#", "")  # the '#' is an entity or escape
+    target = link.destination if hidden and "#" in link.destination else link.target
     head, _, written = target.partition("#")
     return f"{head}#{_encode(fragment, written).translate(_INVISIBLE)}"
 

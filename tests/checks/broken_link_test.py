@@ -291,3 +291,9 @@ def test_a_fixed_fragment_writes_an_invisible_character_percent_encoded(repo: Pa
     assert code == 1 and lines[0].endswith("did you mean 'a.md#%EF%B8%8F-known-risks'? (fixed)")
     assert (repo / "index.md").read_text() == "[r](a.md#%EF%B8%8F-known-risks)\n"
     assert check("index.md")[:2] == (0, [])
+
+
+def test_a_hint_keeps_the_escapes_written_before_the_fragment(repo: Path) -> None:
+    write(repo, {"a).md": "# A\n\n## Notes\n", "index.md": "[n](a\\).md#Notes)\n"})
+    assert check("index.md")[1] == ["index.md:1:5: broken-link 'a\\).md#Notes' matches no anchor in 'a).md': anchors "
+                                    "are case-sensitive; did you mean 'a\\).md#notes'?"]

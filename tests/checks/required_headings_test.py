@@ -572,3 +572,11 @@ def test_headings_are_matched_as_the_repair_of_the_whole_document_reads_them(rep
     assert "## Acțiuni" in document_repair(document).text  # what fix-mojibake writes
     assert lint("ro.md") == (0, [], "")
     assert lint("ro.md", match="exact")[0] == 1  # exact compares the text as written
+
+
+def test_a_legacy_encoded_document_is_matched_without_an_internal_error(repo: Path) -> None:
+    """The repair holds text cp1252 cannot store (✅): it is read as UTF-8, never written."""
+    configure(repo, KIND)
+    (repo / "r.md").write_bytes(b"# R\n\ncaf\xe9\n\n## Summary \xe2\x9c\x85\n\n## Risks\n\n## Approval\n")
+    code, lines, err = lint("r.md")
+    assert (code, lines, err) == (0, [], "")
