@@ -18,7 +18,9 @@ and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0
 
 ``document_repair(document)`` is the shared entry point: one repair per document, which
 ``fix-mojibake`` writes and heading matching reads. ``repair(text, quoted)`` returns the details of
-any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading).
+any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading),
+and drops a Mac Roman emoji that lost its lead (``## üìö Scope`` matches ``## Scope``), which is no
+evidence in a document (Turkish ``üçü`` reads the same).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -49,11 +51,10 @@ LEADS = (
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
-#: Mac Roman ``üìö``: 📚 that lost its lead byte F0 (looked for only in text that holds ``ü``).
-_LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
+#: A code span on one line (backticks of one length open and close it).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
 #: characters next to one are a word, not damage).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
 
 
@@ -92,8 +93,9 @@ class Repair:
 
 
 def repaired_text(text: str) -> str:
-    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
-    return _dropped(text, repair(text))
+    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped, an emoji
+    that lost its lead (``üìö``) too: for heading matching, never written."""
+    return _dropped(text, repair(text, decoration=True))
 
 
 @lru_cache(maxsize=4)
@@ -130,10 +132,11 @@ def _dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
+def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
-    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text."""
-    if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
+    it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
+    ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text)."""
+    if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
     from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
 
@@ -157,10 +160,11 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     changes: list[Change] = []
     residue: list[Residue] = []
     for run, options in found.items():
-        eligible = [option for option in options if evidence.get(option[0])]
+        eligible = [option for option in options
+                    if evidence.get(option[0]) or (decoration and all(unit.lead_lost for unit in option[1]))]
         if not eligible:
             continue
-        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
+        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
         for start in runs[run]:
             for unit in units:
                 _place(text, start, unit, name, changes, residue)
@@ -171,6 +175,16 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None) -> Repair:
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _lost_lead(text: str) -> bool:
+    """Mac Roman ``üìö``: 📚 that lost its lead byte F0 (``lossy.LEADLESS`` read as Mac Roman, where
+    0x9F is ``ü``: looked for only in text that holds ``ü``)."""
+    if "ü" not in text:
+        return False
+    from review_hooks.lossy import LEADLESS
+
+    return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:
