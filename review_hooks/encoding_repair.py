@@ -18,7 +18,9 @@ and exactly one candidate is plausible (``ï¸`` after ``⚠`` can only be U+FE0
 
 ``document_repair(document)`` is the shared entry point: one repair per document, which
 ``fix-mojibake`` writes and heading matching reads. ``repair(text, quoted)`` returns the details of
-any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading).
+any text; ``repaired_text(text)`` repairs a text on its own evidence, residue dropped (a heading),
+and drops a Mac Roman emoji that lost its lead (``## üìö Scope`` matches ``## Scope``), which is no
+evidence in a document (Turkish ``üçü`` reads the same).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -49,11 +51,10 @@ LEADS = (
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
-#: Mac Roman ``üìö``: 📚 that lost its lead byte F0 (looked for only in text that holds ``ü``).
-_LEADLESS = re.compile("ü[^\x00-\x7f]{2}")
-#: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
-#: characters next to one are a word, not damage).
+#: A code span on one line (backticks of one length open and close it).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+#: A run of non-ASCII characters, ASCII letters between them joining them; ``_runs`` adds the letters
+#: beside it (a combining mark needs one; bare lead characters next to one are a word, not damage).
 _RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
 #: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
 WORD = 3
@@ -94,8 +95,9 @@ class Repair:
 
 
 def repaired_text(text: str) -> str:
-    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped."""
-    return _dropped(text, repair(text))
+    """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped, an emoji
+    that lost its lead (``üìö``) too: for heading matching, never written."""
+    return _dropped(text, repair(text, decoration=True))
 
 
 @lru_cache(maxsize=4)
@@ -132,11 +134,13 @@ def _dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool = False) -> Repair:
+def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
+           decoded: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
+    ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text).
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
-    if text.isascii() or not (_SUSPECT.search(text) or ("ü" in text and _LEADLESS.search(text))):  # clean: stop
+    if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
     from review_hooks import readings, strength, typography  # past the pre-filter: tables, ftfy heuristics
 
@@ -157,8 +161,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
         for name, units in options:
             if _coverage(units) == best:
                 evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
-    chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence[option[0]]))
-              for run, options in found.items() if (eligible := [o for o in options if evidence.get(o[0])])}
+    chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
+              for run, options in found.items()
+              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
@@ -166,7 +171,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoded: bool
     for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                if (decoded and unit.weight) or strength.strong_unit(run, unit) or strength.weak_applies(
+                if (decoded and unit.weight) or (decoration and unit.lead_lost) or strength.strong_unit(
+                        run, unit) or strength.weak_applies(
                         text, run, start, unit, strong, name,
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
@@ -191,6 +197,21 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         end += end < len(text) and text[end].isascii() and text[end].isalpha()
         start = first
         yield start, end
+
+
+def _decoration(units: tuple[Unit, ...]) -> bool:
+    """Only emoji that lost their lead: residue in a heading's text even with no evidence."""
+    return all(unit.lead_lost for unit in units)
+
+
+def _lost_lead(text: str) -> bool:
+    """Mac Roman ``üìö``: 📚 that lost its lead byte F0 (``lossy.LEADLESS`` read as Mac Roman, where
+    0x9F is ``ü``: looked for only in text that holds ``ü``)."""
+    if "ü" not in text:
+        return False
+    from review_hooks.lossy import LEADLESS
+
+    return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:

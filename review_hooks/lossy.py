@@ -60,8 +60,11 @@ _PRESENTATION = (
 COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
           "”“’‘–—…•→←↑↓≥≤×")
 _VS16 = "\ufe0f"
-#: The rest of an emoji's four bytes (F0 9F xx xx) with no lead byte in front of it.
-_LEADLESS = re.compile(rb"(?<![\x80-\xff])\x9f[\x80-\xbf]{2}(?![\x80-\xbf])")
+#: The rest of an emoji's four bytes (F0 9F xx xx), its lead byte lost (Mac Roman ``üìö``): the one
+#: definition that the pre-filter, ``readings`` and ``lost_leads`` share.
+LEADLESS = re.compile(rb"\x9f[\x80-\xbf]{2}")
+#: ``LEADLESS`` standing alone: no byte of a sequence before it, no continuation byte after it.
+_LOST_LEAD = re.compile(rb"(?<![\x80-\xff])(?:" + LEADLESS.pattern + rb")(?![\x80-\xbf])")
 
 
 def _inside(ranges: tuple[tuple[int, int], ...], char: str) -> bool:
@@ -141,7 +144,7 @@ def lost_leads(data: bytes) -> list[tuple[int, int, str]]:
     """``(start, end, pictograph)`` of each emoji whose lead byte 0xF0 was dropped: Mac Roman reads
     0xF0 as U+F8FF (the Apple logo, private use), which tools outside the Mac drop (``üìö`` is 📚)."""
     found = []
-    for match in _LEADLESS.finditer(data):
+    for match in _LOST_LEAD.finditer(data):
         char = (b"\xf0" + match.group()).decode("utf-8", errors="replace")
         if len(char) == 1 and tier(char, "") <= 1:
             found.append((match.start(), match.end(), char))

@@ -5,11 +5,13 @@ the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complet
 decoded (and decoded again while the result is itself mojibake), truncated ones get the
 candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
 flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
-in one script (quotes and dashes inside it allowed: ``«Сохранить»``); a weak span (``Ã…`` for Å,
-a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only ftfy does not flag ``â“``) is kept
-with no weight of its own, to be repaired or reported only where the same codec damaged the document
-elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was dropped (``üìö``) is residue. Results are cached per run:
-mojibake repeats, so a multi-megabyte document has few distinct runs.
+in one script (quotes and dashes allowed at its edges: ``«Сохранить»``; a symbol inside it is no
+word); a weak span (``Ã…`` for Å, a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only
+ftfy does not flag ``â“``) is kept with no weight of its own, to be repaired or reported only where
+the same codec damaged the document elsewhere. A Mac Roman emoji whose 0xF0 lead (U+F8FF) was
+dropped (``üìö``) is residue, with no weight either (Turkish ``üçü`` reads as 🍟), and only where a
+letter stands on neither side of it (``küçük`` is a word). Results are cached per run: mojibake
+repeats, so a multi-megabyte document has few distinct runs.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -28,8 +30,8 @@ from review_hooks import lossy, typography
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
-_LEADLESS = re.compile(rb"[\x80-\xbf]{3}")
 _NO_BYTE = 0  # a character the codec cannot encode
+_EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Unit:
     unique: bool = True  # every truncated sequence has exactly one plausible candidate
     weight: int = 1
     before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
+    lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
 
     @property
     def lossy(self) -> bool:
@@ -72,7 +75,7 @@ def codecs() -> tuple[Codec, ...]:
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
-        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # üìö: 📚 without F0
+        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
         suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
         droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
         found.append(Codec(name, table, droppable, suspect, lost_lead))
@@ -114,8 +117,9 @@ def units(run: str, name: str, decoded: bool = False) -> tuple[Unit, ...]:
     itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
     codec = _codec(name)
     data = run.translate(codec.table).encode("latin-1")
-    found = [Unit(start, end, ((char,),), unique=False, weight=end - start)  # reported, dropped for headings
-             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())]
+    found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
+             for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
+             if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
         units = (_unit(run, data, group, codec, decoded) for group in _adjacent(list(_pieces(data, codec))))
         found += [unit for unit in units if unit is not None]
@@ -169,8 +173,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, decoded_run:
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 for char in text):
-            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ
+        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
             return None
         lone = len(group) == 1 and end - start == 2 and not decoded_run
@@ -236,7 +240,7 @@ def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
     if 0xC2 <= before <= 0xF4 and not codec.droppable:
         return True
     after = data[end:end + 3]
-    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and _LEADLESS.fullmatch(after))
+    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
@@ -283,11 +287,16 @@ def _lone_letter(text: str, old: str) -> bool:
 
 
 def _word(text: str, letters: int) -> bool:
-    """At least ``letters`` letters, all of one script, with only punctuation and symbols beside
-    them (``«Αποθήκευση»``, ``“Н”``): quotes and dashes inside a damaged run do not break a word."""
-    found = [char for char in text if char.isalpha()]
-    if len(found) < letters or any(not char.isalpha() and unicodedata.category(char)[0] not in "PS"
-                                   for char in text):
+    """At least ``letters`` letters, all of one script, with only quotes and dashes at its edges
+    (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
+    but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word)."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) in _EDGES:
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]) in _EDGES:
+        end -= 1
+    found = text[start:end]
+    if len(found) < letters or not found.isalpha():
         return False
     return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 

@@ -44,6 +44,25 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
 
 
+def test_a_combining_accent_that_ends_a_word_is_repaired() -> None:
+    """NFD ``você`` damaged (``Ì‚`` is CC 82, U+0302) ends with ``‚`` like ``RÉSUMÉ—`` ends with a dash,
+    but a combining mark is no capital: the rule for capitals before a dash leaves it to be repaired."""
+    assert repair("O voceÌ‚ e voceÌ‚. Status: âœ… done\n").text == "O voce\u0302 e voce\u0302. Status: ✅ done\n"
+    assert repair("voce\u0302 e RÉSUMÉ—. Status: âœ… done\n").text == "voce\u0302 e RÉSUMÉ—. Status: ✅ done\n"
+
+
+
+def test_a_symbol_inside_a_word_is_no_word() -> None:
+    """Hebrew ``אָקט`` damaged as Windows-1250 reads in Windows-1257 as ``א֏קט`` (U+058F ARMENIAN DRAM SIGN
+    inside the word): no word of one script, so no evidence of its own; reported, never rewritten."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    damaged = "אָקט ✅".encode().decode("sloppy-windows-1250") + " x\n"
+    result = repair(damaged)
+    assert result.text == damaged.replace("âś…", "✅")  # the damaged check mark alone is repaired
+    assert [(r.start, r.old[:1]) for r in result.residue] == [(0, "×")]
+    assert repair("Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» x").text == "«Сохранить» x"  # quotes at its edges: still a word
+
 TYPOGRAPHY = [  # the last capital of a word and a closing quote or no-break space form a two-byte sequence
     "The road sign „LOKAÐ“ (Icelandic).",  # Ð“ is D0 93: Cyrillic Г after Latin capitals
     "The campaign «AMANHÃ» runs.",  # Ã» is C3 BB: small û after capitals
@@ -204,13 +223,32 @@ def test_a_fragment_that_lost_a_middle_byte_is_reported_beside_other_damage() ->
 
 
 def test_mac_roman_emoji_that_lost_its_apple_logo_lead_is_residue() -> None:
-    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``."""
-    (residue,) = repair("## üìö Scope\n").residue
+    """📚 is F0 9F 93 9A; Mac Roman reads F0 as U+F8FF, which tools drop, leaving ``üìö``: residue where
+    Mac Roman damaged the document elsewhere (on its own it is no evidence: Turkish ``üçü`` reads as 🍟)."""
+    damaged = "## üìö Scope\nDone ‚úÖ\n"
+    (residue,) = repair(damaged).residue
     assert (residue.old, residue.options, residue.codec) == ("üìö", (("📚",),), "macroman")
-    assert repair("## üìö Scope\n").text == "## üìö Scope\n"  # reported, not written
+    assert repair(damaged).text == "## üìö Scope\nDone ✅\n"  # reported, not written
+    assert repair("## üìö Scope\n") == Repair("## üìö Scope\n")  # no evidence: no finding
     assert repaired_text("## üìö Scope") == "##  Scope"  # dropped: the heading matches "## Scope"
     assert repaired_text("## \uf8ffüìö Scope") == "## 📚 Scope"  # lead kept: repaired as before
     assert repair("Müßig, Zürich, über üb").residue == ()
+
+
+TURKISH = [  # ``üçü`` is 9F 8D 9F in Mac Roman: 🍟 (F0 9F 8D 9F) without its lead, but inside a word
+    "Bu küçük değişiklik «Özet» bölümüne eklendi.\n",
+    "## Küçük Sorunlar\n",
+    "Bu üçü de «Özet» bölümüne eklendi.\n",  # "the three of them": a word of its own, still no evidence
+]
+
+
+@pytest.mark.parametrize("text", TURKISH)
+def test_turkish_that_reads_as_an_emoji_without_its_lead_is_no_evidence(text: str) -> None:
+    assert repair(text) == Repair(text)
+    assert repaired_text(text.replace("Bu üçü", "Bu")) == text.replace("Bu üçü", "Bu")
+    damaged = repair(text + "Done ‚úÖ\n")  # Mac Roman damage elsewhere: küçük stays, a lone üçü is residue
+    assert "küçük" not in text or "küçük" in damaged.text
+    assert [r.old for r in damaged.residue] == (["üçü"] if "üçü " in text else [])
 
 
 def test_likely_candidate_is_of_the_family_repaired_beside_it() -> None:

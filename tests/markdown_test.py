@@ -125,9 +125,9 @@ def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structur
     """``_inline_where_read`` skips blocks that hold no ``[`` or ``<``: the structure is that of a full parse."""
     texts = [path.read_bytes().decode("utf-8", "replace"), *EDGES]
     fast = [markdown._parse(text) for text in texts]
-    full = markdown._parser.__wrapped__()
+    full = markdown.parser.__wrapped__()
     full.core.ruler.at("inline", markdown_it_inline)
-    monkeypatch.setattr(markdown, "_parser", lambda: full)
+    monkeypatch.setattr(markdown, "parser", lambda: full)
     assert fast == [markdown._parse(text) for text in texts]
 
 

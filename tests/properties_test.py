@@ -115,6 +115,12 @@ LATIN1_WORDS = ["Crème", "brûlée", "naïve", "café", "SÃO", "PAULO", "São"
                 # capitals before a closing quote or a no-break space that read as two-byte UTF-8 (Ã” is Ô)
                 "„LOKAÐ“", "«AMANHÃ»", "“IRMÃ”", "«\u00a0RÉSUMÉ\u00a0»", "„LIMBA ROMÂNĂ”", "„ȚARĂ”", "“A MAÇÃ”;",
                 "„VERSLUNIN ER LOKUÐ“",
+                # Turkish: Mac Roman reads üçü as 9F 8D 9F, 🍟 (F0 9F 8D 9F) without its lead byte
+                "küçük", "Küçük", "büyük", "üç",
+                # NFD: a combining accent that ends a word, before a dash
+                "voce\u0302", "cafe\u0301—", "CAFE\u0301—",
+                # Hebrew with a vowel point (qamats U+05B8)
+                "אָקט",
                 # the third evaluation's minimal inputs: units, book quotes, capitals before a dash, a
                 # superscript or a symbol, math and currency, box drawing (each reads as UTF-8 somewhere)
                 "1.5 Å²", "150 Å³", "»Änderungen«", "»Übersicht«", "»Ændring«", "»Øl«", "»Åben«", "ROMÃ–LIMÃO",
@@ -148,6 +154,7 @@ def mojibake() -> Check:
 @example(text="Ångström, Œuvre — “quoted” ‘text’ … ✅\n")
 @example(text="Banner „LOKAÐ“, campaign «AMANHÃ», partner “IRMÃ”, « RÉSUMÉ ».\n")
 @example(text="Ioana: „LIMBA ROMÂNĂ” i „ȚARĂ”, “A MAÇÃ”; done\n")
+@example(text="Bu küçük değişiklik «Özet» bölümüne eklendi.\n## Küçük Sorunlar\n")
 def test_clean_text_is_never_changed(mojibake: Check, text: str) -> None:
     from review_hooks.encoding_repair import repaired_text
 

@@ -8,11 +8,11 @@ twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyp
 with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and
 repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake repaired
 lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate)``. A file that is not UTF-8 at all is reported:
-``mojibake file is cp1252, not UTF-8``. Words of one script count with the quotes and dashes inside
-the damaged run (``«Сохранить»``); a lone Greek or Cyrillic letter (``Î”``), a two-byte fragment
+``mojibake file is cp1252, not UTF-8``. Words of one script count with the quotes and dashes at their
+edges inside the damaged run (``«Сохранить»``); a lone Greek or Cyrillic letter (``Î”``), a two-byte fragment
 that lost a byte (``â“``) and a Mac Roman emoji that lost its U+F8FF lead (``üìö``) are weak: they
-are repaired (the letter) or reported (the fragments) only beside other damage by the codec, except
-``üìö``, which is evidence on its own.
+are repaired (the letter) or reported (the fragments) only beside other damage by the codec, and
+``üìö`` only with no letter beside it (Turkish ``küçük`` holds ``üçü``, which reads as 🍟).
 
 **Why.** Editors and tools that decode UTF-8 as Windows-1252 or Mac Roman leave ``âœ…`` in review
 documents and log messages. ``ftfy.fix_text`` with defaults would also straighten curly quotes, strip
