@@ -28,7 +28,7 @@ evidence in a document (Turkish ``üçü`` reads the same).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,9 +53,11 @@ LEADS = (
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 #: A code span on one line (backticks of one length open and close it).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-#: A run of non-ASCII characters, with the letters beside it (a combining mark needs one; bare lead
-#: characters next to one are a word, not damage).
-_RUN = re.compile("[A-Za-z]?[^\x00-\x7f]+[A-Za-z]?")
+#: A run of non-ASCII characters, ASCII letters between them joining them; ``_runs`` adds the letters
+#: beside it (a combining mark needs one; bare lead characters next to one are a word, not damage).
+_RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
+#: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
+WORD = 3
 
 
 @dataclass(frozen=True)
@@ -132,21 +134,23 @@ def _dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False) -> Repair:
+def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
+           decoded: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
-    ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text)."""
+    ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text).
+    ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks import readings, typography  # past the pre-filter: codec tables, ftfy's heuristics
+    from review_hooks import readings, strength, typography  # past the pre-filter: tables, ftfy heuristics
 
     codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
-    for match in _RUN.finditer(text):
-        for start, run in typography.split(text, match.start(), match.end(), codecs):
+    for first, last in _runs(text):
+        for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
     found = {run: [(c.name, units) for c in codecs
-                   if c.suspect.search(run) and (units := readings.units(run, c.name))]
+                   if c.suspect.search(run) and (units := readings.units(run, c.name, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
@@ -157,17 +161,21 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
         for name, units in options:
             if _coverage(units) == best:
                 evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
+    chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
+              for run, options in found.items()
+              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))])}
+    strong = strength.strong_codecs(found, chosen, runs, quoted)
+    clean: dict[str, set[int]] = {}
     changes: list[Change] = []
     residue: list[Residue] = []
-    for run, options in found.items():
-        eligible = [option for option in options
-                    if evidence.get(option[0]) or (decoration and all(unit.lead_lost for unit in option[1]))]
-        if not eligible:
-            continue
-        name, units = max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
+    for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                _place(text, start, unit, name, changes, residue)
+                if (decoded and unit.weight) or (decoration and unit.lead_lost) or strength.strong_unit(
+                        run, unit) or strength.weak_applies(
+                        text, run, start, unit, strong, name,
+                        lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
+                    _place(text, start, unit, name, changes, residue)
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     if changes:
@@ -175,6 +183,25 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
+    each with the ASCII letters of its word before it (up to ``WORD``) and the ASCII letter after it, so
+    that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        first = start
+        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalpha():
+            first -= 1
+        end += end < len(text) and text[end].isascii() and text[end].isalpha()
+        start = first
+        yield start, end
+
+
+def _decoration(units: tuple[Unit, ...]) -> bool:
+    """Only emoji that lost their lead: residue in a heading's text even with no evidence."""
+    return all(unit.lead_lost for unit in units)
 
 
 def _lost_lead(text: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from review_hooks import lossy
+from review_hooks import lossy, typography
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -112,15 +112,16 @@ class _Piece(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def units(run: str, name: str) -> tuple[Unit, ...]:
-    """The damaged spans of one run of non-ASCII characters, read as ``name``."""
+def units(run: str, name: str, decoded: bool = False) -> tuple[Unit, ...]:
+    """The damaged spans of one run of non-ASCII characters, read as ``name``; ``decoded``: the run is
+    itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
     codec = _codec(name)
     data = run.translate(codec.table).encode("latin-1")
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
-        units = (_unit(run, data, group, codec) for group in _adjacent(list(_pieces(data, codec))))
+        units = (_unit(run, data, group, codec, decoded) for group in _adjacent(list(_pieces(data, codec))))
         found += [unit for unit in units if unit is not None]
     return tuple(sorted(found, key=lambda unit: unit.start))
 
@@ -157,7 +158,7 @@ def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
         yield group
 
 
-def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, decoded_run: bool = False) -> Unit | None:
     """A group of adjacent pieces that is damage, not legitimate text; ``None`` otherwise."""
     from ftfy.badness import is_bad
 
@@ -174,6 +175,14 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | No
             return None
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
+        if not decoded_run and typography.drawing(run, start, end, text):
+            return None
+        lone = len(group) == 1 and end - start == 2 and not decoded_run
+        pair = typography.lone_pair(run, start, text) if lone else typography.UNDECIDED
+        if pair == typography.TYPOGRAPHY:
+            return None
+        if pair == typography.WEAK:
+            return Unit(start, end, (text,), weight=0, before=before)
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
@@ -197,6 +206,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
                for p in group]
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
+    if any(p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
+        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
@@ -295,7 +306,7 @@ def _again(text: str) -> tuple[str, str]:
     time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again)."""
     from review_hooks.encoding_repair import applied, repair
 
-    result = repair(text)
+    result = repair(text, decoded=True)
     if not result.changes or result.residue:
         return "", text
     before, final = _again(result.text)

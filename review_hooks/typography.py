@@ -17,6 +17,11 @@ Real damage looks different: its quotes are damaged too (``â€œ``), so no ope
 continuation byte, and the letter before it is a lead character that does not agree with its word
 (``voilÃ\\u00a0!`` is ``voilà!``).
 
+A lone two-byte pair is weighed by ``lone_pair`` (an opening guillemet or ellipsis before a word, a
+capital before a superscript or ending a word of capitals: typography or weak) and ``mends`` (a capital
+or symbol that breaks a word of small letters and reads as a small letter: evidence); box drawing read
+as letters is a ``drawing``.
+
 Character tables are no mojibake either: four or more characters in code point order (``ÀÁÂÃÄÅ``,
 ``¡¢£¤``, ``ĂăĄą``) are cut out of a run before it is read. ``split`` cuts a run; ``once_less`` undoes
 the last decoding of text damaged twice when it read typography (``“IRMÃ”`` damaged twice is not ``Ô``).
@@ -174,3 +179,73 @@ def _readings(pair: str, codecs: tuple[Codec, ...]) -> set[str]:
         if 0xC2 <= data[0] <= 0xDF and 0x80 <= data[1] <= 0xBF:
             found.add(data.decode("utf-8"))
     return found
+
+
+#: Quotes that open a quotation before its first letter (German/Danish ``»Änderungen«``, Swiss ``«Été»``).
+_OPENING = "«»‹›"
+#: A lone pair's verdicts: typography (never damage), weak (no evidence of its own), no opinion.
+TYPOGRAPHY, WEAK, UNDECIDED = "typography", "weak", ""
+
+
+def lone_pair(run: str, start: int, reading: str) -> str:
+    """What a single two-byte unit ``run[start:start + 2]`` read as ``reading`` is worth on its own.
+
+    - an opening guillemet before the first letter of a word (``»Änderungen«``, ``«Été»``), or an
+      ellipsis before a capital or starting a word (``…Änderungen``, ``…über``): typography;
+    - a capital that ends or continues a word of capitals, or stands alone, before a superscript,
+      a dash, a quote or a symbol (``CAFÉ¹``, ``Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``): typography when
+      the reading breaks the word (a small letter, another script, a symbol: ``ɹ``, ``ǒ``, ``Ж``, or the
+      second character is a superscript), otherwise weak (``Ö``: repaired only beside real damage)."""
+    first, second = run[start], run[start + 1]
+    before, after = run[max(0, start - 2):start], run[start + 2:start + 3]
+    if first in _OPENING and second.isalpha() and not before[-1:].isalpha():
+        return TYPOGRAPHY
+    if first == "…" and second.isalpha() and (second.isupper() or not before[-1:].isalpha()):
+        return TYPOGRAPHY
+    if first.isalpha() and not (second.isalpha() and _script(second) == _script(first)):  # µ ª º are symbols here
+        return _capital_before_symbol(first, second, before, after, reading)
+    return UNDECIDED
+
+
+def _capitals(before: str, after: str, first: str) -> bool:
+    """``first`` continues a word of capitals of its script: two capitals before it, or one before
+    and one after (``AŠ–TU``), so that it is no capitalised word (``Sí``)."""
+    def capital(char: str) -> bool:
+        return char.isalpha() and char.isupper() and _script(char) == _script(first)
+    return capital(before[-1:] or "a") and (capital(before[-2:-1] or "a") or capital(after or "a"))
+
+
+def _capital_before_symbol(first: str, second: str, before: str, after: str, reading: str) -> str:
+    if not first.isupper() or (after.islower() and reading.isalpha()):
+        return UNDECIDED  # ``cafÃ©``, ``Ã‰tÃ©``: the capital breaks its word, or starts a small-letter word
+    if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più)
+        return UNDECIDED if before[-1:].islower() else TYPOGRAPHY
+    agrees = reading.isupper() and _script(reading) == _script(first)
+    if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range
+        return WEAK if agrees and unicodedata.category(second) == "Pd" else UNDECIDED  # ``3 Å–5 Å``; ``Ã‰ a``
+    if not _capitals(before, after, first):  # one capital before: ``PÅ°`` (Ű) or ``SÃ©`` (Sé)
+        return WEAK if agrees and _capitals(before, first, first) else UNDECIDED
+    return WEAK if agrees else TYPOGRAPHY
+
+
+def drawing(run: str, start: int, end: int, reading: str) -> bool:
+    """``run[start:end]`` is box drawing lines only, touching no letter, read as letters (``╔╗`` ɻ,
+    ``─┐`` Ŀ): a drawing, not cp437 damage, whose letters sit inside words (``m├╝de`` is müde) and
+    whose symbols stand alone (``┬╜`` is ½)."""
+    before, after = run[start - 1:start], run[end:end + 1]
+    return (not before.isalpha() and not after.isalpha() and reading.isalpha()
+            and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
+
+
+def mends(run: str, start: int, reading: str) -> bool:
+    """The pair at ``run[start]`` breaks its word and its reading mends it: a capital or a symbol after a
+    letter, in a word of small letters (``cafÃ©``, ``ZÃ¼rich``, ``R√©sum√©``) read as small letters of its
+    script; or,
+    after no letter, it reads as Latin-1 symbols (``Â£``: £)."""
+    before, first = run[start - 1:start], run[start]
+    if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
+        return all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading)
+    after = run[start + 2:start + 3]
+    breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))
+    return ((before.islower() or after.islower() or not first.isalpha()) and breaks and reading.isalpha()
+            and reading.islower() and all(_script(char) == _script(before) for char in reading))

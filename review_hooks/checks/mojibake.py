@@ -23,9 +23,11 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
 that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
-see ``review_hooks.typography``); character tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a
-byte that no UTF-8 reading explains (``Â©®™``); mojibake
-quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
+see ``review_hooks.typography``); a lone two-byte pair that is typography or a unit (``»Änderungen«``,
+``CAFÉ¹``, ``1.5 Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``, box drawing ``╔╗``), and math or currency read in a
+codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windows-1252 damage); character
+tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
+mojibake quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
 **Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8
@@ -42,7 +44,9 @@ truncated sequence that is not beside other damage and not flagged by ftfy. Wind
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
 A no-break space that a tool turned into a space is not put back, and characters that a tool
-replaced by U+FFFD are not reported.
+replaced by U+FFFD are not reported. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
+where the codec has strong evidence (a longer sequence, or a pair that mends its word: ``cafÃ©``), and
+a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)

@@ -1,0 +1,102 @@
+"""Which units of a repair its evidence carries: a lone two-byte pair is not evidence enough.
+
+``encoding_repair.repair`` weighs each run's units (``readings``) per codec. A unit with weight is
+evidence; but a lone two-byte pair with weight (ftfy's badness flags it) is evidence on its own only
+when ``strong_unit``: it mends the word it breaks (``cafÃ©``) or stands alone for a Latin-1 symbol
+(``Â£``). Any other unit is applied only where its codec won strong evidence in the document
+(``weak_applies``): a codec that merely ties on another codec's run (``cafÃ©`` in Mac Roman) does not
+lend weight to ``√π`` or ``≈£``; and a capital ending a word of capitals before punctuation
+(``ROMÃ–``, ``HEJDÅ…``) needs, besides, a line with no clean accented letter (``clean_lines``).
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.readings import Unit
+
+
+def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
+                  chosen: dict[str, tuple[str, tuple[Unit, ...]]], runs: dict[str, list[int]],
+                  quoted: Callable[[int], bool] | None) -> set[str]:
+    """The codecs with strong evidence: a strong unit of a run chosen for them, outside quoted code, or
+    read exactly so by them (Windows-1250 reads ``â€”`` as Windows-1252 does: ``+`` marks a codec that
+    only shares evidence so, too little to report residue on: Polish ``gęślą`` beside Windows-1252 damage)."""
+    strong: set[str] = set()
+    for run, (winner, units) in chosen.items():
+        shown = any(not (quoted and quoted(start)) for start in runs[run])
+        if shown and any(strong_unit(run, unit) for unit in units):
+            strong.add(winner)
+            strong.update(f"+{name}" for name, other in found[run] if same(other, units))
+    return strong
+
+
+def same(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> bool:
+    return [(u.start, u.end, u.text()) for u in units] == [(u.start, u.end, u.text()) for u in other]
+
+
+def strong_unit(run: str, unit: Unit) -> bool:
+    """Evidence on its own: a weighty unit that is no lone two-byte pair (a three-byte sequence, whole or
+    truncated, a word of several), or a lone pair that mends the word it breaks (``cafÃ©``: a capital
+    after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
+    beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
+    so too."""
+    from review_hooks import typography
+
+    return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
+                                  or typography.mends(run, unit.start, unit.text()))
+
+
+def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], name: str,
+                 clean: Callable[[], set[int]]) -> bool:
+    """A weak unit (no strong evidence of its own: ``Ã…`` for Å) is repaired only where its codec has
+    strong evidence (not ``cafÃ©`` read in Mac Roman, lending weight to ``√π``), weak residue only where
+    its codec won it. A capital ending a word
+    of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
+    letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
+    from review_hooks import typography
+
+    if name not in strong and (unit.lossy or f"+{name}" not in strong):
+        return False
+    if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:
+        return line_of(text, start + unit.start) not in clean()
+    return True
+
+
+def line_of(text: str, offset: int) -> int:
+    """The line of ``offset``, as the offset of its first character."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[str, tuple[Unit, ...]]],
+                 name: str, cache: dict[str, set[int]]) -> set[int]:
+    """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
+    no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
+    can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
+    from review_hooks import lossy, readings
+
+    if name in cache:
+        return cache[name]
+    codec = next(codec for codec in readings.codecs() if codec.name == name)
+
+    def loose(run: str, index: int) -> bool:
+        char = run[index]
+        if char.isascii() or not char.isalpha():
+            return False
+        if not (run[index + 1:index + 2].isascii() and run[index + 1:index + 2].isalpha()) or not codec.droppable:
+            return True
+        options = lossy.candidates(bytes([codec.table[ord(char)]]), 1, codec.droppable)
+        return not any("LATIN" in unicodedata.name(option, "") for option in options)
+
+    lines = cache[name] = set()
+    for run, starts in runs.items():
+        covered = {i for unit in chosen[run][1] for i in range(unit.start, unit.end)} if run in chosen else set()
+        found = next((i for i in range(len(run)) if i not in covered and loose(run, i)), None)
+        if found is not None:
+            lines.update(line_of(text, start + found) for start in starts)
+    return lines
