@@ -63,7 +63,9 @@ def closes(text: str, at: int, reads: Callable[[str], set[str]], utf8: Callable[
     if after and (after.isalnum() or (char != NBSP and after in _QUOTES)):
         return False  # inside a word, or before another quote: not where a quotation ends
     letter, word = text[at - 1], _word_before(text, at - 1)
-    if not word or not _agrees(letter, word) or utf8(word + letter):
+    if not word:  # a one-letter quotation («Ç», “Đ”): its undamaged opening quote shows it is typography
+        return char != NBSP and text[at - 2] in OPENERS[char] and _balanced(text, at)
+    if not _agrees(letter, word) or utf8(word + letter):
         return False  # the word is no word of its own script, or is itself mojibake (``СЂС‹``: ры, ``ðŸŽ“``)
     if char == NBSP:
         if after in _FRENCH and after:

@@ -86,3 +86,10 @@ def test_polish_beside_windows_1252_damage_is_no_residue_of_windows_1250() -> No
     result = repair("Zespół: przeglÄ…d âœ… â€” gotowe.\nZażółć gęślą jaźń.\n")
     assert result.text == "Zespół: przegląd ✅ — gotowe.\nZażółć gęślą jaźń.\n"
     assert result.residue == ()
+
+
+@pytest.mark.parametrize("line", ["ç ð ö öö «Ç» “öö”", "ć Č č Đ «Ć» “Đ”", "ýa ýo ýu Ć «ÝA» “Ć”"])
+def test_a_one_letter_quotation_beside_damage_is_typography(line: str) -> None:
+    """An undamaged opening quote right before one capital: «Ç» is not «ǻ, “Đ” is not “Д."""
+    text = f"Status âœ… â€“ {line}\n"
+    assert repair(text).text == f"Status ✅ – {line}\n"
