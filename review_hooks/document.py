@@ -125,6 +125,11 @@ class Document:
         return Document(self.path, self.location, self.encoded(text), text, self.encoding, self.bom,
                         self.is_markdown)
 
+    def as_utf8(self, text: str) -> Document:
+        """The same file holding ``text`` as UTF-8 without a byte order mark: a transcoded file, or a
+        repair read by another check that the file's own encoding may not hold (✅ in cp1252)."""
+        return Document(self.path, self.location, text.encode("utf-8"), text, "utf-8", b"", self.is_markdown)
+
     def encoded(self, text: str) -> bytes:
         """``text`` as this file stores it: its BOM and its encoding."""
         return self.bom + text.encode(self.encoding)

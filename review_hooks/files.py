@@ -28,6 +28,9 @@ BINARY_EXTENSIONS = frozenset(
 )
 #: Skips that mean a path named on the command line could not be checked (exit 1).
 FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "symlink"})
+#: Of those, the ones that fail a scan too: a scan lists what git has, where a deleted, symlinked or
+#: submodule entry is normal, but a file it cannot read or decode was not checked.
+SCAN_FAILURES = frozenset({"unreadable", "undecodable"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class Skip:
 
     @property
     def failed(self) -> bool:
-        return self.kind in FAILURES
+        """Whether this skip fails the run (exit 1)."""
+        return self.kind in (FAILURES if self.target.named else SCAN_FAILURES)
 
 
 def named_targets(paths: Iterable[str], config: Config) -> list[Target]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import unicodedata
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ class Tree:
         return (*self.repository.tracked, *(f for f in self.repository.tracked_folders if f))
 
     @cached_property
-    def by_lower(self) -> dict[str, list[str]]:
+    def by_loose(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for path in self.paths:
             index.setdefault(_loose(path), []).append(path)
@@ -170,10 +171,10 @@ class Tree:
             index.setdefault(folder, set()).add(name)
         return {folder: sorted(names) for folder, names in index.items()}
 
-    def same_case_insensitive(self, path: str) -> list[str]:
+    def same_loosely(self, path: str) -> list[str]:
         """Other paths that differ from ``path`` only by letter case or Unicode normalisation (NFC/NFD)."""
         if self.repository is not None:
-            return [p for p in self.by_lower.get(_loose(path), []) if p != path]
+            return [p for p in self.by_loose.get(_loose(path), []) if p != path]
         folder, _, name = path.rpartition("/")
         if self.on_disk(folder) != "folder":
             return []
@@ -183,8 +184,6 @@ class Tree:
 
 def _loose(path: str) -> str:
     """A path compared without letter case or Unicode normalisation (macOS writes names in NFD)."""
-    import unicodedata
-
     return unicodedata.normalize("NFC", path).lower()
 
 

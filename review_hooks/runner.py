@@ -110,9 +110,8 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
     """Read one file, check it, fix it if asked: everything one file needs, independent of the others."""
     document = files.read(target, context.config, context.repository)
     if isinstance(document, files.Skip):
-        failed = document.kind in ("unreadable", "undecodable") or (target.named and document.failed)
-        shown = failed or not options.scan or _worth_a_note(document, context)
-        return FileResult(notes=[str(document)] if shown else [], failed=failed, skipped=document.kind)
+        shown = document.failed or not options.scan or _worth_a_note(document, context)
+        return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind)
     result = FileResult()
     result.findings = examine(document, checks, context, result)
     if options.fix or options.diff:

@@ -81,7 +81,7 @@ def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[
     """The first tier of safe candidates that has any: ``case``, ``extension`` or ``depth``; ``linking``
     is the folder of the linking document."""
     path = resolved.path
-    found = tree.same_case_insensitive(path)
+    found = tree.same_loosely(path)
     if found:
         return "case", sorted(found)
     folder, _, name = path.rpartition("/")

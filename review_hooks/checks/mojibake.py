@@ -205,8 +205,7 @@ def repair_document(document: Document, context: Context) -> str | Document | No
         return text if changes else None
     if not context.settings(ID).transcode:
         return None
-    return Document(document.path, document.location, text.encode("utf-8"), text, "utf-8", b"",
-                    document.is_markdown)
+    return document.as_utf8(text)
 
 
 CHECK = Check(

@@ -89,11 +89,7 @@ def _repaired(document: Document) -> Document:
     from review_hooks.encoding_repair import document_repair
 
     text = document_repair(document).text
-    if text == document.text:
-        return document
-    # read, never written: held as UTF-8, since a legacy encoding may not hold the repair (✅ in cp1252)
-    return Document(document.path, document.location, text.encode("utf-8", "surrogatepass"), text, "utf-8",
-                    b"", document.is_markdown)
+    return document if text == document.text else document.as_utf8(text)  # read, never written
 
 
 def _conflicted(document: Document) -> bool:
