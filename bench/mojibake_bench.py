@@ -49,7 +49,7 @@ class Results:
 
 
 def clean_sections() -> list[str]:
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     sections = []
     for path in sorted(SEEDS.glob("*.md")):
@@ -86,7 +86,8 @@ def _time(function: Callable[[str], object], text: str) -> float:
 def results(megabytes: float = 4.0, rounds: int = 5) -> Results:
     import ftfy
 
-    from review_hooks import encoding_repair, readings
+    from review_hooks.mojibake import readings
+    from review_hooks.mojibake import repair as encoding_repair
 
     original, text = documents(megabytes)
     clean = ("A clean review line with `code`, links [x](./a.md) and one → arrow.\n" * (len(text) // 66))

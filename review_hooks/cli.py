@@ -18,8 +18,8 @@ from review_hooks import __version__
 from review_hooks.check import Check
 from review_hooks.console import exit_with
 from review_hooks.registry import CHECKS, FIXING_HOOKS, IDS
-from review_hooks.reporters import REPORTERS
-from review_hooks.runner import RunOptions, run
+from review_hooks.report.formats import REPORTERS
+from review_hooks.runner.run import RunOptions, run
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from review_hooks.runner import RunOptions
+    from review_hooks.runner.run import RunOptions
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         full(args)
         return
-    from review_hooks.runner import run
+    from review_hooks.runner.run import run
 
     # as click does on Ctrl-C, the message starts on a new line
     exit_with(lambda: run(args[1:], options), "\nreview-hooks: interrupted")
@@ -64,7 +64,7 @@ def simple_invocation(args: Sequence[str]) -> RunOptions | None:
     if not args or any(arg.startswith("-") for arg in args[1:]):
         return None
     from review_hooks.registry import FIXING_HOOKS, HOOKS
-    from review_hooks.runner import RunOptions
+    from review_hooks.runner.run import RunOptions
 
     if args[0] == "check":
         return RunOptions()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.markdown import Structure
+    from review_hooks.markdown.structure import Structure
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -165,6 +165,6 @@ class Document:
     @cached_property
     def markdown(self) -> Structure:
         """The Markdown structure, parsed once on first use."""
-        from review_hooks.markdown import parse
+        from review_hooks.markdown.structure import parse
 
         return parse(self.text)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from review_hooks.config import ConfigError, glob_match, load, parse_size
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner.run import RunOptions, run
 
 SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
 DEDICATED = ".review-hooks.toml"

@@ -102,14 +102,15 @@ def test_hook_run_does_not_import_click(tmp_path: Path) -> None:
                             cwd=tmp_path / "repo", capture_output=True, text=True)
     assert result.returncode == 0
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
-    assert "review_hooks.runner" in imported
+    assert "review_hooks.runner.run" in imported
     assert not {"click", "markdown_it", "ftfy", "charset_normalizer", "git", "multiprocessing"} & imported
 
 
 @pytest.mark.parametrize("entry", ["console", "cli"])
 def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    from review_hooks import cli, console, runner
+    from review_hooks import cli, console
+    from review_hooks.runner import run as runner
 
     def interrupted(*args: object, **kwargs: object) -> int:
         raise KeyboardInterrupt

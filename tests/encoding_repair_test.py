@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from review_hooks.encoding_repair import Repair, repair, repaired_text
+from review_hooks.mojibake.repair import Repair, repair, repaired_text
 from tests.conftest import FIXTURES
 
 UNTOUCHED = [
@@ -189,7 +189,7 @@ def test_bare_lead_bytes_are_residue_only_where_the_codec_damaged_the_document()
 
 
 def test_fe0f_ranks_first_only_after_a_pictograph() -> None:
-    from review_hooks import lossy
+    from review_hooks.mojibake import lossy
 
     options = ("\ufe01", "\ufe0f", "\ufe10")
     assert lossy.ranked(options, "⚠")[0] == "\ufe0f"
@@ -321,7 +321,7 @@ def test_random_documents_round_trip(seed: int) -> None:
 
 
 def test_ftfy_is_imported_only_when_the_pre_filter_finds_candidates() -> None:
-    probe = ("import sys; from review_hooks.encoding_repair import repair; repair({!r}); "
+    probe = ("import sys; from review_hooks.mojibake.repair import repair; repair({!r}); "
              "print('ftfy' in sys.modules)")
     for text, imported in (("Crème brûlée, ✅ and “quotes”\n" * 100, "False"), ("âœ…", "True")):
         result = subprocess.run([sys.executable, "-c", probe.format(text)], capture_output=True, text=True)
@@ -329,7 +329,7 @@ def test_ftfy_is_imported_only_when_the_pre_filter_finds_candidates() -> None:
 
 
 def test_the_written_out_lead_characters_are_what_the_codecs_make_of_utf8_lead_bytes() -> None:
-    from review_hooks.encoding_repair import LEADS, STDLIB_CODECS
+    from review_hooks.mojibake.repair import LEADS, STDLIB_CODECS
 
     derived = {c for name in STDLIB_CODECS for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}
     assert "".join(sorted(derived)) == LEADS

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import github
 from review_hooks.finding import Finding
+from review_hooks.report import github
 from tests.conftest import commit
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"

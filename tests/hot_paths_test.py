@@ -16,7 +16,7 @@ from review_hooks import repository as repository_module
 from review_hooks.check import Context
 from review_hooks.checks import conflict_markers, mojibake
 from review_hooks.document import Document
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> main\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from markdown_it.rules_core.inline import inline as markdown_it_inline
 
-from review_hooks import markdown
-from review_hooks.markdown import parse, slug, slugs
+from review_hooks.markdown import structure as markdown
+from review_hooks.markdown.structure import parse, slug, slugs
 
 
 def links(text: str) -> list[tuple[str, str, int, int]]:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import parallel
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner import parallel
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import FIXTURES, git
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> feature\n"

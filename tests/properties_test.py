@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from review_hooks import config as configuration
 from review_hooks.check import Check, Context
 from review_hooks.document import Document, NotText, newline_style
-from review_hooks.markdown import parse
+from review_hooks.markdown.structure import parse
 from review_hooks.registry import CHECKS
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,7 +143,7 @@ DAMAGEABLE = [*SYMBOLS[:-3], "café", "naïve", "Zürich", "“quoted”", "€5
 
 @pytest.fixture(scope="module")
 def mojibake() -> Check:
-    pytest.importorskip("review_hooks.encoding_repair", reason="the mojibake check has not landed on this branch")
+    pytest.importorskip("review_hooks.mojibake.repair", reason="the mojibake check has not landed on this branch")
     return next(check for check in CHECKS if check.id == "mojibake")
 
 
@@ -156,7 +156,7 @@ def mojibake() -> Check:
 @example(text="Ioana: „LIMBA ROMÂNĂ” i „ȚARĂ”, “A MAÇÃ”; done\n")
 @example(text="Bu küçük değişiklik «Özet» bölümüne eklendi.\n## Küçük Sorunlar\n")
 def test_clean_text_is_never_changed(mojibake: Check, text: str) -> None:
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     assert repaired_text(text) == text
     doc = document(text)
@@ -166,7 +166,7 @@ def test_clean_text_is_never_changed(mojibake: Check, text: str) -> None:
 
 @pytest.mark.parametrize("codec", ["cp1252", "mac_roman"])
 def test_damaged_text_is_restored(mojibake: Check, codec: str) -> None:
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     @SETTINGS
     @given(st.lists(st.tuples(st.sampled_from(DAMAGEABLE), st.sampled_from([" done ", " and ", ": ", "\n- "])),
@@ -220,6 +220,6 @@ def test_fixes_are_idempotent_and_keep_bom_and_newlines(check: Check) -> None:
 
 @pytest.mark.parametrize("text", ["Status ÷à done", "ßŒ x"])
 def test_rare_adjacent_legitimate_characters(mojibake: Check, text: str) -> None:
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     assert repaired_text(text) == text

@@ -27,7 +27,7 @@ def test_unknown_id_names_the_known_ones() -> None:
 
 @pytest.mark.parametrize("check_id", registry.IDS)
 def test_running_one_check_imports_only_its_module(check_id: str, tmp_path: object) -> None:
-    code = ("import sys, io; from review_hooks.runner import run, RunOptions; "
+    code = ("import sys, io; from review_hooks.runner.run import run, RunOptions; "
             f"run([], RunOptions(select=({check_id!r},)), io.StringIO(), io.StringIO()); "
             "print(sorted(m for m in sys.modules if m.startswith('review_hooks.checks.')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)

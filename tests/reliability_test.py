@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from review_hooks.registry import CHECKS
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
 SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
@@ -240,8 +240,9 @@ def test_an_unreadable_file_in_a_scan_is_named_and_fails_the_run(
 def test_a_check_that_crashes_is_one_line_and_the_others_still_report(
     battery: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from review_hooks import registry, runner
+    from review_hooks import registry
     from review_hooks.check import Check
+    from review_hooks.runner import run as runner
 
     def explode(document: object, context: object) -> Iterator[object]:
         raise ValueError("boom")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import sarif
 from review_hooks.finding import Finding, Replacement
 from review_hooks.registry import IDS
+from review_hooks.report import sarif
 from tests.conftest import SHARED, commit
 
 SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"

@@ -12,7 +12,7 @@ from review_hooks import suppressions
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.registry import IDS
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner.run import RunOptions, run
 from review_hooks.suppressions import directives
 from tests.conftest import git
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import terminal
-from review_hooks.runner import RunOptions, run
+from review_hooks.report import terminal
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import commit
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"

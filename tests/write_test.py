@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import cli, registry, runner
+from review_hooks import cli, registry
 from review_hooks.check import Check
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner import run as runner
+from review_hooks.runner.run import RunOptions, run
 from review_hooks.write import WriteError, write
 
 ORIGINAL = "\ufeff# Plan\r\n\r\nWe fix teh bug.\r\n".encode()

@@ -50,14 +50,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from review_hooks import link_candidates, links
 from review_hooks.check import Check, Context
 from review_hooks.config import glob_match, only_keys, relative_to, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.links import Resolved, Tree
-from review_hooks.markdown import Link
-from review_hooks.suggest import Problem, anchor_problem, path_problem, quote
+from review_hooks.links import candidates as link_candidates
+from review_hooks.links import tree as links
+from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
+from review_hooks.links.tree import Resolved, Tree
+from review_hooks.markdown.structure import Link
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition

@@ -23,7 +23,7 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
 that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
-see ``review_hooks.typography``); a lone two-byte pair that is typography or a unit (``»Änderungen«``,
+see ``review_hooks.mojibake.typography``); a lone two-byte pair that is typography or a unit (``»Änderungen«``,
 ``CAFÉ¹``, ``1.5 Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``, box drawing ``╔╗``), and math or currency read in a
 codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windows-1252 damage); character
 tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
@@ -64,8 +64,8 @@ from typing import Any
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
-from review_hooks.encoding_repair import Change, Repair, Residue, applied, document_repair
 from review_hooks.finding import Finding, Replacement
+from review_hooks.mojibake.repair import Change, Repair, Residue, applied, document_repair
 
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
@@ -121,7 +121,7 @@ def _skeleton(text: str) -> str:
 
 
 def _shape(text: str) -> set[tuple[int, str, int]]:
-    from review_hooks.markdown import parse
+    from review_hooks.markdown.structure import parse
 
     structure = parse(text)
     shape = {(h.line, "heading", h.level * 2 + h.setext) for h in structure.headings}

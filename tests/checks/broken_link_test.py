@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.links import resolve
-from review_hooks.runner import RunOptions, run
+from review_hooks.links.tree import resolve
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import FIXTURES, git
 from tests.fixtures_test import copy
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.runner import RunOptions, run
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"

@@ -17,7 +17,7 @@ from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.checks import broken_link
 from review_hooks.document import Document
-from review_hooks.link_candidates import candidates
+from review_hooks.links.candidates import candidates
 from review_hooks.repository import Repository
 from tests.checks.broken_link_test import write
 from tests.conftest import FIXTURES

@@ -113,9 +113,10 @@ def test_a_fix_refused_at_recheck_or_not_written_is_not_fixed(repo: Path, monkey
     is not written, and its findings print without it."""
     import io
 
-    from review_hooks import registry, runner
+    from review_hooks import registry
     from review_hooks.check import Check
     from review_hooks.finding import Finding
+    from review_hooks.runner import run as runner
 
     def toy(repaired: str) -> Check:
         def find(document: object, context: object) -> list[Finding]:
@@ -200,8 +201,9 @@ def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
 
 def test_a_suppressed_finding_is_not_marked_fixed(repo: Path) -> None:
     """Its line is kept as it was, so SARIF (``--show-suppressed``) must not call it fixed."""
-    from review_hooks import config, files, runner
+    from review_hooks import config, files
     from review_hooks.check import Context
+    from review_hooks.runner import run as runner
 
     directive = "<!-- review-" + "hooks: disable-next-line mojibake -->"
     (repo / "doc.md").write_text(f"Status: âœ… done\n{directive}\nQuoted: â€“ stays\n", encoding="utf-8")

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review_hooks.heading_text import matches, normalized
-from review_hooks.markdown import parse
-from review_hooks.runner import RunOptions, run
+from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.markdown.structure import parse
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import FIXTURES, git
 
 ID = "required-headings"
@@ -500,7 +500,7 @@ _PIECES = st.sampled_from(["## Summary", "#Risks", "Approval", "---", "===", "``
 def test_any_document_gets_findings_on_real_lines_and_no_exception(pieces: list[str]) -> None:
     from review_hooks.check import Context
     from review_hooks.checks.required_headings import find
-    from review_hooks.checks.required_headings_config import configure as configure_table
+    from review_hooks.checks.required_headings.config import configure as configure_table
     from review_hooks.config import Config
     from review_hooks.document import Document
 
@@ -560,7 +560,7 @@ def test_headings_are_matched_as_the_repair_of_the_whole_document_reads_them(rep
     """``AcÈ›iuni`` alone is too weak to repair (one two-byte sequence); the document's other damage
     (``RetrospectivÄƒ``, ``Ã®n``) decides, as it does for fix-mojibake: the two must agree."""
     from review_hooks.document import Document
-    from review_hooks.encoding_repair import document_repair, repaired_text
+    from review_hooks.mojibake.repair import document_repair, repaired_text
 
     configure(repo, '[[required-headings.kind]]\nname = "retro"\nfiles = ["*.md"]\n'
                     'headings = ["## Ce a mers bine", "## Ce nu a mers", "## Acțiuni"]\n')

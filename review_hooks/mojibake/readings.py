@@ -3,7 +3,7 @@
 A run is translated back to the bytes a codec made it from (through ftfy's sloppy codecs, so
 the bytes Windows-1252 leaves undefined survive) and searched for UTF-8: complete sequences are
 decoded (and decoded again while the result is itself mojibake), truncated ones get the
-candidates of ``review_hooks.lossy``. A span counts as damage only when ftfy's badness heuristic
+candidates of ``review_hooks.mojibake.lossy``. A span counts as damage only when ftfy's badness heuristic
 flags it, or it holds a sequence of three or more bytes, or a word of several two-byte sequences
 in one script (quotes and dashes allowed at its edges: ``«Сохранить»``; a symbol inside it is no
 word); a weak span (``Ã…`` for Å, a lone Greek or Cyrillic letter ``Î”``, a truncated fragment only
@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from review_hooks import lossy, typography
+from review_hooks.mojibake import lossy, typography
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -304,7 +304,7 @@ def _word(text: str, letters: int) -> bool:
 def _again(text: str) -> tuple[str, str]:
     """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
     time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again)."""
-    from review_hooks.encoding_repair import applied, repair
+    from review_hooks.mojibake.repair import applied, repair
 
     result = repair(text, decoded=True)
     if not result.changes or result.residue:

@@ -35,7 +35,7 @@ class Requirement:
 
     @property
     def shown(self) -> str:
-        from review_hooks.encoding_repair import repaired_text
+        from review_hooks.mojibake.repair import repaired_text
 
         name = repaired_text(self.names[0])
         return f"{'#' * self.level} {name}" if self.level else name
@@ -94,7 +94,7 @@ class Kind:
     def sections(self) -> tuple[tuple[Requirement, bool], ...]:
         """The template's sections (optional ones flagged), then the listed headings; a listed heading
         that names a required template section adds its aliases to that section."""
-        from review_hooks.heading_text import normalized
+        from review_hooks.checks.required_headings.heading_text import normalized
 
         found = list(self.template.sections if self.template else ())
         for extra in self.headings:

@@ -13,8 +13,8 @@ import re
 from collections import defaultdict, deque
 from typing import Any
 
-from review_hooks import link_syntax as syntax
-from review_hooks.markdown import Anchor, Heading, Link, Structure, normalize_label, parser
+from review_hooks.markdown import syntax
+from review_hooks.markdown.structure import Anchor, Heading, Link, Structure, normalize_label, parser
 
 
 class Builder:

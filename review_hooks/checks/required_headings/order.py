@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from review_hooks.checks.required_headings_config import Kind, Requirement
-from review_hooks.checks.required_headings_near import NearMiss, quoted
+from review_hooks.checks.required_headings.config import Kind, Requirement
+from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.checks.required_headings.near import NearMiss, quoted
 from review_hooks.document import Document
-from review_hooks.heading_text import matches, normalized
-from review_hooks.markdown import Heading
+from review_hooks.markdown.structure import Heading
 
 
 def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,

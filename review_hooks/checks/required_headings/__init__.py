@@ -56,13 +56,13 @@ from collections.abc import Iterator, Sequence
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
-from review_hooks.checks.required_headings_config import Kind, Requirement, Settings, configure
-from review_hooks.checks.required_headings_near import near_miss, quoted
-from review_hooks.checks.required_headings_order import anchors, in_order, matched, place, required_positions, source
+from review_hooks.checks.required_headings.config import Kind, Requirement, Settings, configure
+from review_hooks.checks.required_headings.near import near_miss, quoted
+from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
 from review_hooks.config import glob_match, relative_to
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.markdown import Structure
+from review_hooks.markdown.structure import Structure
 
 ID = "required-headings"
 
@@ -86,7 +86,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 def _repaired(document: Document) -> Document:
     """The document as the repair of the whole document reads it (``fix-mojibake`` writes that same
     repair, so the two agree); line numbers do not change."""
-    from review_hooks.encoding_repair import document_repair
+    from review_hooks.mojibake.repair import document_repair
 
     text = document_repair(document).text
     return document if text == document.text else document.as_utf8(text)  # read, never written
@@ -114,7 +114,7 @@ def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> 
 
 def _title(structure: Structure) -> str | None:
     """The first H1, repaired."""
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     h1 = next((h for h in structure.headings if h.level == 1), None)
     return repaired_text(h1.text) if h1 else None

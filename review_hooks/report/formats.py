@@ -13,8 +13,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from review_hooks import terminal
 from review_hooks.finding import Finding
+from review_hooks.report import terminal
 
 Reporter = Callable[[Sequence[Finding], TextIO], None]
 
@@ -34,19 +34,19 @@ def json_list(findings: Sequence[Finding], out: TextIO) -> None:
 
 
 def github_annotations(findings: Sequence[Finding], out: TextIO) -> None:
-    from review_hooks import github  # the machine-readable formats load only when chosen
+    from review_hooks.report import github
 
     github.report(findings, out)
 
 
 def sarif_log(findings: Sequence[Finding], out: TextIO) -> None:
-    from review_hooks import sarif
+    from review_hooks.report import sarif
 
     sarif.report(findings, out)
 
 
 def markdown_summary(findings: Sequence[Finding], out: TextIO) -> None:
-    from review_hooks import github
+    from review_hooks.report import github
 
     out.write(github.summary(findings))
 
@@ -70,6 +70,6 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, job_sum
     chosen = output_format or default_format()
     REPORTERS[chosen](findings, out)
     if chosen == "github" and job_summary:
-        from review_hooks import github
+        from review_hooks.report import github
 
         github.append_summary([f for f in findings if not f.suppressed], out)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
-from review_hooks.links import RENDERED, Resolved, Tree
-from review_hooks.markdown import Link
+from review_hooks.links.tree import RENDERED, Resolved, Tree
+from review_hooks.markdown.structure import Link
 
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
 _IMPOSSIBLE = re.compile(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from review_hooks import baseline, files, reporters, suppressions, terminal
 from review_hooks import config as configuration
+from review_hooks import files, suppressions
 from review_hooks.check import Check, Context
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.registry import IDS, get
+from review_hooks.report import formats as reporters
+from review_hooks.report import terminal
 from review_hooks.repository import GitError, Repository, find_root
+from review_hooks.runner import baseline
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths, config))
         if options.changed_since or options.staged:
-            from review_hooks.changed import narrowed
+            from review_hooks.runner.changed import narrowed
 
             targets = narrowed(targets, repository, options.changed_since, options.staged)
     except GitError as error:
@@ -89,7 +92,7 @@ def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: 
              options: RunOptions) -> Iterator[FileResult]:
     """Each target's result, in target order: a scan of many files runs in worker processes."""
     if options.scan:  # a hook run checks exactly its files, in this process
-        from review_hooks import parallel
+        from review_hooks.runner import parallel
 
         workers = parallel.worker_count(len(targets), options.jobs, any(c.markdown_only for c in checks))
         if workers > 1:

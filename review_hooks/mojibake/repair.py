@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
-    from review_hooks.readings import Unit
+    from review_hooks.mojibake.readings import Unit
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
@@ -142,7 +142,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks import readings, strength, typography  # past the pre-filter: tables, ftfy heuristics
+    from review_hooks.mojibake import readings, strength, typography
 
     codecs = readings.codecs()
     runs: dict[str, list[int]] = {}
@@ -209,7 +209,7 @@ def _lost_lead(text: str) -> bool:
     0x9F is ``ü``: looked for only in text that holds ``ü``)."""
     if "ü" not in text:
         return False
-    from review_hooks.lossy import LEADLESS
+    from review_hooks.mojibake.lossy import LEADLESS
 
     return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
@@ -219,7 +219,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
     of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
     ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
-    from review_hooks import readings
+    from review_hooks.mojibake import readings
 
     whole: dict[str, list[int]] = {}
     for index, change in enumerate(changes):
@@ -272,7 +272,7 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
     """``residue`` with the pictographs of the family of the pictographs on its line (as repaired)
     first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``. The line is read as it is once repaired,
     so the ranking, and the message, stay the same after the fix is written."""
-    from review_hooks.lossy import is_pictograph
+    from review_hooks.mojibake.lossy import is_pictograph
 
     first, last = text.rfind("\n", 0, residue.start) + 1, text.find("\n", residue.end)
     last = len(text) if last < 0 else last

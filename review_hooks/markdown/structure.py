@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from review_hooks import link_syntax as syntax
+from review_hooks.markdown import syntax
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def _parse(text: str) -> Structure:
         tokens = parser().parse(source, env)
     except RecursionError:
         return Structure()
-    from review_hooks.markdown_tokens import Builder
+    from review_hooks.markdown.tokens import Builder
 
     builder = Builder(source, starts)
     builder.add_definitions(env.get("references", {}))

@@ -42,7 +42,7 @@ import re
 from typing import NamedTuple
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
-from review_hooks.link_syntax import DEFINITION, INLINE_DESTINATION
+from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")

@@ -30,7 +30,7 @@ _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everythin
 @lru_cache(maxsize=8192)
 def normalized(text: str) -> str:
     """The comparable form of a heading's text (or of a required name)."""
-    from review_hooks.encoding_repair import repaired_text
+    from review_hooks.mojibake.repair import repaired_text
 
     text = unicodedata.normalize("NFKC", repaired_text(text)).translate(_QUOTES)
     text = " ".join(_SHORTCODE.sub(" ", _FOOTNOTE.sub(" ", text)).split())

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from review_hooks.checks.required_headings_config import Requirement
+from review_hooks.checks.required_headings.config import Requirement
+from review_hooks.checks.required_headings.heading_text import matches, normalized
 from review_hooks.document import Document
-from review_hooks.heading_text import matches, normalized
 
 _HASHED = re.compile(r"^\s*(#+)(.*)$")
 _ESCAPED = re.compile(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' literal

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.readings import Unit
+    from review_hooks.mojibake.readings import Unit
 
 
 def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
@@ -46,7 +46,7 @@ def strong_unit(run: str, unit: Unit) -> bool:
     after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
     beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
     so too."""
-    from review_hooks import typography
+    from review_hooks.mojibake import typography
 
     return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
                                   or typography.mends(run, unit.start, unit.text()))
@@ -59,7 +59,7 @@ def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], 
     its codec won it. A capital ending a word
     of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
     letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
-    from review_hooks import typography
+    from review_hooks.mojibake import typography
 
     if name not in strong and (unit.lossy or f"+{name}" not in strong):
         return False
@@ -78,7 +78,7 @@ def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[s
     """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
     no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
     can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
-    from review_hooks import lossy, readings
+    from review_hooks.mojibake import lossy, readings
 
     if name in cache:
         return cache[name]

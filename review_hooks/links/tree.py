@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.document import Document
-from review_hooks.markdown import fragments
+from review_hooks.markdown.structure import fragments
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
