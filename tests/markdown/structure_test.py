@@ -119,7 +119,7 @@ EDGES = [
 
 
 @pytest.mark.parametrize("path", sorted(
-    p for p in (Path(__file__).parents[1] / "fixtures").rglob("*") if p.suffix in (".md", ".markdown", ".txt")))
+    p for p in (Path(__file__).parents[2] / "fixtures").rglob("*") if p.suffix in (".md", ".markdown", ".txt")))
 def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structure(
         path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``_inline_where_read`` skips blocks that hold no ``[`` or ``<``: the structure is that of a full parse."""
