@@ -14,7 +14,7 @@ from review_hooks import config, suppressions
 from review_hooks.check import Context
 from review_hooks.checks import conflict_markers
 from review_hooks.document import Document
-from review_hooks.markdown.structure import parse
+from review_hooks.markdown.parse import parse
 
 CONTEXT = Context(config.build({}, None, Path("/tmp"), {}), None)
 FENCED = "```\n<<<<<<< a\nx\n=======\ny\n>>>>>>> b\n```\n\n"

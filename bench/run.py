@@ -151,7 +151,7 @@ def startup(rounds: int, node_prefix: Path, venv: Path | None) -> None:
     import compileall
 
     import review_hooks
-    from review_hooks.registry import CHECKS
+    from review_hooks.checks import CHECKS
 
     python = str(venv / "bin" / "python") if venv else PYTHON
     hooks = str(venv / "bin" / "review-hooks") if venv else tool("review-hooks", node_prefix) or "review-hooks"

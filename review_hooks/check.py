@@ -37,9 +37,9 @@ class Context:
     config: Config
     repository: Repository | None = None
 
-    def settings(self, check_id: str) -> Any:
-        """The configured options object of one check (its ``configure`` result)."""
-        return self.config.settings[check_id]
+    def settings(self, check_id: str, configure: Configure) -> Any:
+        """The configured options object of one check: its own ``configure`` of its table, made once."""
+        return self.config.settings.of(check_id, configure)
 
     def attribute(self, document: Document, name: str) -> str | None:
         """A git attribute of the document's path (``None`` when unset or outside git)."""

@@ -16,10 +16,12 @@ import click
 
 from review_hooks import __version__
 from review_hooks.check import Check
-from review_hooks.console import exit_with
-from review_hooks.registry import CHECKS, FIXING_HOOKS, IDS
+from review_hooks.checks import CHECKS
+from review_hooks.registry import FIXING_HOOKS, IDS
 from review_hooks.report.formats import REPORTERS
-from review_hooks.runner.run import RunOptions, run
+from review_hooks.runner.exit import exit_with
+from review_hooks.runner.options import RunOptions
+from review_hooks.runner.run import run
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 

@@ -11,13 +11,15 @@ touches this module.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from review_hooks import registry
+from review_hooks.paths import relative_to
 
 DEFAULT_MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -42,9 +44,10 @@ class ConfigError(Exception):
 
 
 class Settings(dict[str, Any]):
-    """Check id -> the check's options object, made from its table when the check is first used, so
-    that a hook imports only its own check. The runner asks for every selected check's settings
-    before it reads a file: a bad table is still an error (exit 2) for each run that uses it."""
+    """Check id -> the check's options object, made from its table when the check first asks, so
+    that a hook imports only its own check. The check hands in its own ``configure`` (the
+    configuration never imports the checks); the runner asks for every selected check's settings
+    before it reads a file, so a bad table is still an error (exit 2) for each run that uses it."""
 
     def __init__(self, root: Path, tables: Mapping[str, Mapping[str, Any]], source: Path | None,
                  given: Mapping[str, Mapping[str, Any]] | None = None) -> None:
@@ -52,11 +55,12 @@ class Settings(dict[str, Any]):
         self.root, self.tables, self.source = root, dict(tables), source
         self.given = given or {}  # check id -> the options given on the command line
 
-    def __missing__(self, check_id: str) -> Any:
-        from review_hooks.registry import get
-
+    def of(self, check_id: str, configure: Callable[[Mapping[str, Any], Path], Any]) -> Any:
+        """The options of ``check_id``, made once by its ``configure`` from its table."""
+        if check_id in self:
+            return self[check_id]
         try:
-            value = self[check_id] = get(check_id).configure(self.tables.get(check_id, {}), self.root)
+            value = self[check_id] = configure(self.tables.get(check_id, {}), self.root)
         except ConfigError as error:
             if error.key in self.given.get(check_id, {}):  # the command line's option, not the file's key
                 raise ConfigError(f"--{error.key}", error.message) from None
@@ -72,7 +76,7 @@ class Config:
     markdown_extensions: tuple[str, ...] = DEFAULT_MARKDOWN_EXTENSIONS
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     select: tuple[str, ...] = ()
-    settings: Mapping[str, Any] = field(default_factory=dict)  # check id -> its options object
+    settings: Settings = field(default_factory=lambda: Settings(Path("."), {}, None))  # check id -> its options
 
     def is_markdown(self, path: Path | str) -> bool:
         return str(path).lower().endswith(self.markdown_extensions)
@@ -80,21 +84,6 @@ class Config:
     def excluded(self, location: Path) -> bool:
         relative = relative_to(location, self.root)
         return relative is not None and any(glob_match(p, relative) for p in self.exclude)
-
-
-def absolute(location: Path | str) -> str:
-    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
-    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
-
-
-def relative_to(location: Path | str, root: Path | str) -> str | None:
-    """``location`` relative to ``root`` as a POSIX path, or None when it is outside."""
-    path, base = absolute(location), absolute(root)
-    if path == base:
-        return "."
-    if not path.startswith(base.rstrip(os.sep) + os.sep):
-        return None
-    return path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
 
 
 def parse_size(value: object, key: str = "max-file-size") -> int:
@@ -189,17 +178,15 @@ def build(
     table: Mapping[str, Any], source: Path | None, root: Path, overrides: Mapping[str, Mapping[str, Any]]
 ) -> Config:
     """Validate a configuration table; each check's own table is validated by the check."""
-    from review_hooks.registry import IDS
-
-    known = {"exclude", "markdown-extensions", "max-file-size", "select", *IDS}
+    known = {"exclude", "markdown-extensions", "max-file-size", "select", *registry.IDS}
     for key in table:
         if key not in known:
             raise ConfigError(key, "unknown key", source)
     try:
-        select = string_list(table, "select", IDS)
+        select = string_list(table, "select", registry.IDS)
         for check_id in select:
-            if check_id not in IDS:
-                raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(IDS)}")
+            if check_id not in registry.IDS:
+                raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(registry.IDS)}")
         extensions = tuple(e.lower() for e in string_list(table, "markdown-extensions",
                                                           DEFAULT_MARKDOWN_EXTENSIONS))
         config = Config(
@@ -209,7 +196,7 @@ def build(
     except ConfigError as error:
         raise error.within("", source) from None
     tables: dict[str, dict[str, Any]] = {}
-    for check_id in IDS:
+    for check_id in registry.IDS:
         section = table.get(check_id, {})
         if not isinstance(section, dict):
             raise ConfigError(check_id, "expected a table", source)

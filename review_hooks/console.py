@@ -13,11 +13,11 @@ the same inputs and compares output and exit status.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.runner.run import RunOptions
+    from review_hooks.runner.options import RunOptions
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -29,34 +29,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         full(args)
         return
+    from review_hooks.runner.exit import exit_with
     from review_hooks.runner.run import run
 
     # as click does on Ctrl-C, the message starts on a new line
     exit_with(lambda: run(args[1:], options), "\nreview-hooks: interrupted")
-
-
-def exit_with(call: Callable[[], int], interrupted: str = "review-hooks: interrupted") -> NoReturn:
-    """Run ``call`` and exit with its code, for both entry points: Ctrl-C is one line and 130 (a fix
-    being written is abandoned whole, see write.py), a closed pipe 1, any other error one line and 2."""
-    escape_unencodable()
-    try:
-        code = call()
-    except KeyboardInterrupt:
-        print(interrupted, file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(1)
-    except Exception as error:  # the contract: one line on stderr, exit 2, no traceback
-        print(f"review-hooks: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        sys.exit(2)
-    sys.exit(code)
-
-
-def escape_unencodable() -> None:
-    """A path or message the terminal cannot show is escaped, not fatal (both entry points)."""
-    for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
 
 
 def simple_invocation(args: Sequence[str]) -> RunOptions | None:
@@ -64,7 +41,7 @@ def simple_invocation(args: Sequence[str]) -> RunOptions | None:
     if not args or any(arg.startswith("-") for arg in args[1:]):
         return None
     from review_hooks.registry import FIXING_HOOKS, HOOKS
-    from review_hooks.runner.run import RunOptions
+    from review_hooks.runner.options import RunOptions
 
     if args[0] == "check":
         return RunOptions()

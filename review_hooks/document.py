@@ -165,6 +165,6 @@ class Document:
     @cached_property
     def markdown(self) -> Structure:
         """The Markdown structure, parsed once on first use."""
-        from review_hooks.markdown.structure import parse
+        from review_hooks.markdown.parse import parse
 
         return parse(self.text)

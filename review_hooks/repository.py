@@ -12,7 +12,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
-from review_hooks.config import absolute as _absolute  # one lexical notion of a path for every module
+from review_hooks.paths import absolute as _absolute
 
 
 class GitError(Exception):

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from review_hooks import __version__
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.checks import CHECKS
+from review_hooks.registry import IDS
 
 SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
 CONFLICT = "# Plan\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from review_hooks.checks import broken_link
 from review_hooks.config import ConfigError, glob_match, load, parse_size
 from review_hooks.runner.run import RunOptions, run
 
@@ -66,7 +67,7 @@ def test_configuration_error_is_one_line_naming_file_and_key(
 
 
 def test_every_hook_command_rejects_a_broken_configuration(repo: Path) -> None:
-    from review_hooks.registry import CHECKS
+    from review_hooks.checks import CHECKS
 
     (repo / "a.md").write_text("# A\n")
     (repo / DEDICATED).write_text("selct = []\n")
@@ -156,7 +157,7 @@ def test_exclude_applies_to_a_path_given_with_dot_dot(tmp_path: Path, monkeypatc
 def test_a_configuration_saved_with_a_byte_order_mark_is_read(repo: Path) -> None:
     (repo / ".review-hooks.toml").write_bytes(b"\xef\xbb\xbf[broken-link]\nignore = [\"generated/**\"]\n")
     config = load(start=repo)
-    assert config.settings["broken-link"].ignore == ("generated/**",)
+    assert config.settings.of("broken-link", broken_link.configure).ignore == ("generated/**",)
 
 
 def test_exclude_applies_to_the_files_a_hook_is_given(repo: Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from review_hooks.checks import CHECKS
 from review_hooks.console import simple_invocation
-from review_hooks.registry import CHECKS
 from tests.conftest import FIXTURES, git
 
 CONSOLE = [sys.executable, "-m", "review_hooks"]

@@ -6,7 +6,8 @@ import re
 
 import yaml
 
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.checks import CHECKS
+from review_hooks.registry import IDS
 from tests.conftest import FIXTURES, ROOT
 
 ALL_CHECKS_HOOK = "review-hooks"

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from review_hooks.registry import CHECKS, IDS
+from review_hooks.checks import CHECKS
+from review_hooks.registry import IDS
 from tests.conftest import ROOT, commit, git
 
 MANIFEST = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from review_hooks import config as configuration
 from review_hooks.check import Check, Context
+from review_hooks.checks import CHECKS
 from review_hooks.document import Document, NotText, newline_style
-from review_hooks.markdown.structure import parse
-from review_hooks.registry import CHECKS
+from review_hooks.markdown.parse import parse
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,20 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import registry
+from review_hooks import checks, registry
 
 
 def test_entries_name_each_module_its_check_id_and_hook() -> None:
     for check_id, hook in registry.ENTRIES:
-        check = registry.get(check_id)
+        check = checks.get(check_id)
         assert (check.id, check.hook) == (check_id, hook)
-    assert [check.id for check in registry.CHECKS] == list(registry.IDS)
-    assert {check.hook: check.id for check in registry.CHECKS} == registry.HOOKS
+    assert [check.id for check in checks.CHECKS] == list(registry.IDS)
+    assert {check.hook: check.id for check in checks.CHECKS} == registry.HOOKS
 
 
 def test_unknown_id_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="known: conflict-markers"):
-        registry.get("conflict-marker")
+        checks.get("conflict-marker")
 
 
 @pytest.mark.parametrize("check_id", registry.IDS)

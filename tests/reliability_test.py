@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.registry import CHECKS
+from review_hooks.checks import CHECKS
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
@@ -240,7 +240,7 @@ def test_an_unreadable_file_in_a_scan_is_named_and_fails_the_run(
 def test_a_check_that_crashes_is_one_line_and_the_others_still_report(
     battery: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from review_hooks import registry
+    from review_hooks import checks
     from review_hooks.check import Check
     from review_hooks.runner import run as runner
 
@@ -248,7 +248,7 @@ def test_a_check_that_crashes_is_one_line_and_the_others_still_report(
         raise ValueError("boom")
 
     broken = Check(id="conflict-markers", summary="", doc="", hook="check-conflict-markers", find=explode)
-    real = registry.get
+    real = checks.get
     monkeypatch.setattr(runner, "get", lambda check_id: broken if check_id == "conflict-markers" else real(check_id))
     out, err = io.StringIO(), io.StringIO()
     assert run(["docs/good.md"], RunOptions(), out, err) == 2

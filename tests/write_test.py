@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks import cli, registry
+from review_hooks import checks, cli, registry
 from review_hooks.check import Check
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -42,7 +42,7 @@ TYPO = Check(id="typo", summary="a toy fixer", doc="typo: toy", hook="fix-typo",
 
 def register(monkeypatch: pytest.MonkeyPatch, extra: Check) -> None:
     """``extra`` in the registry (which imports check modules lazily, by id) for this test."""
-    real = registry.get
+    real = checks.get
 
     def get(check_id: str) -> Check:
         return extra if check_id == extra.id else real(check_id)
@@ -50,7 +50,7 @@ def register(monkeypatch: pytest.MonkeyPatch, extra: Check) -> None:
     ids = (*registry.IDS, extra.id)
     for module in (registry, runner):
         monkeypatch.setattr(module, "IDS", ids)
-        monkeypatch.setattr(module, "get", get)
+    monkeypatch.setattr(runner, "get", get)
 
 
 @pytest.fixture
@@ -297,7 +297,7 @@ def test_a_fix_the_files_encoding_cannot_hold_is_not_applied(repo: Path, monkeyp
 
     fixer = Check(id="mojibake", summary="", doc="", hook="fix-mojibake", find=find,
                   repair=lambda document, context: document.text.replace("OK", "✅"))
-    real = registry.get
+    real = checks.get
     monkeypatch.setattr(runner, "get", lambda check_id: fixer if check_id == "mojibake" else real(check_id))
     data = "caf\xe9 OK\n".encode("cp1252")
     (repo / "old.txt").write_bytes(data)

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from review_hooks.check import Check, Context
-from review_hooks.config import glob_match, only_keys, relative_to, string_list
+from review_hooks.config import glob_match, only_keys, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
@@ -59,6 +59,7 @@ from review_hooks.links import tree as links
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
+from review_hooks.paths import relative_to
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
@@ -195,7 +196,7 @@ def placeholder(link: Link) -> bool:
 
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
-    settings = context.settings(ID)
+    settings = context.settings(ID, configure)
     if not settings.ignore:
         return False
     target = relative_to(start.tree.root / resolved.path, settings.base)

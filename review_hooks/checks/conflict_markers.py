@@ -168,7 +168,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     complete, orphans = regions(found)
     lines = document.lines
     orphans = [m for m in orphans if _is_orphan_worth_reporting(m, lines, size)]
-    if (complete or orphans) and document.is_markdown and not context.settings(ID).include_code:
+    if (complete or orphans) and document.is_markdown and not context.settings(ID, configure).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
     for region in complete:
         yield Finding(line=region.opener.line, column=1, message=_describe(region))

@@ -65,7 +65,8 @@ from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.mojibake.repair import Change, Repair, Residue, applied, document_repair
+from review_hooks.mojibake.changes import Change, Repair, Residue, applied
+from review_hooks.mojibake.repair import document_repair
 
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
@@ -121,7 +122,7 @@ def _skeleton(text: str) -> str:
 
 
 def _shape(text: str) -> set[tuple[int, str, int]]:
-    from review_hooks.markdown.structure import parse
+    from review_hooks.markdown.parse import parse
 
     structure = parse(text)
     shape = {(h.line, "heading", h.level * 2 + h.setext) for h in structure.headings}
@@ -136,8 +137,8 @@ def _shape(text: str) -> set[tuple[int, str, int]]:
 def find(document: Document, context: Context) -> Iterator[Finding]:
     if document.encoding != "utf-8":
         name = _NAMES.get(document.encoding, document.encoding)
-        action = ("--transcode converts it to UTF-8" if context.settings(ID).transcode  # then "(fixed)" when fixed
-                  else "convert it with --transcode")
+        transcode = context.settings(ID, configure).transcode
+        action = "--transcode converts it to UTF-8" if transcode else "convert it with --transcode"  # then "(fixed)"
         yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; {action}")
     found = analysis(document)
     result = found.result
@@ -203,7 +204,7 @@ def repair_document(document: Document, context: Context) -> str | Document | No
     text = applied(document.text, changes)
     if document.encoding == "utf-8":
         return text if changes else None
-    if not context.settings(ID).transcode:
+    if not context.settings(ID, configure).transcode:
         return None
     return document.as_utf8(text)
 

@@ -5,19 +5,17 @@ ranges of code, comments and front matter; none of them parses Markdown itself. 
 numbers are 1-based and agree with ``Document.lines`` (markdown-it treats a lone
 ``\\r`` as a line break and ``Document`` does not, so it is blanked before parsing).
 Positions of link destinations are found in the source text, because markdown-it
-normalises and percent-encodes them and keeps no columns (``markdown_tokens.py`` reads the
-token stream into a ``Structure``).
+normalises and percent-encodes them and keeps no columns (``tokens.py`` reads the
+token stream into a ``Structure``, ``parse.py`` parses and keeps recent ones).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from review_hooks.markdown import syntax
@@ -120,79 +118,6 @@ def _in_ranges(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
     return index >= 0 and ranges[index][0] <= line <= ranges[index][1]
 
 
-@cache
-def parser() -> Any:
-    """The one markdown-it-py parser: CommonMark with GitHub's tables and raw HTML, and front matter."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    configured = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-    configured.core.ruler.at("inline", _inline_where_read)
-    return configured
-
-
-def _inline_where_read(state: Any) -> None:
-    """markdown-it's inline phase, run only on the blocks whose inline tokens ``_Builder`` reads.
-
-    A heading's text is read whole. Any other block is read for links, images, autolinks and
-    inline HTML only, and each of those needs a ``[`` or a ``<`` in the block's text (an
-    escape or an entity never makes one): a block with neither keeps no children, exactly as
-    many links and anchors as a full parse finds. Most paragraphs, list items and table cells
-    of a documentation tree have neither, and the inline phase was 40% of the parse.
-    """
-    after_heading = False
-    for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if after_heading or "[" in token.content or "<" in token.content:
-                state.md.inline.parse(token.content, state.md, state.env, token.children)
-        after_heading = token.type == "heading_open"
-
-
 def normalize_label(label: str) -> str:
     """A reference label as CommonMark compares it: case-folded, inner white space collapsed."""
     return " ".join(label.split()).casefold()
-
-
-#: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
-KEPT_CHARACTERS = 4_000_000
-_kept: OrderedDict[str, Structure] = OrderedDict()
-_kept_size = [0]
-
-
-def parse(text: str) -> Structure:
-    """The structure of ``text``; never raises on any input.
-
-    Recent structures are kept, up to ``KEPT_CHARACTERS`` of text (a structure is never
-    modified, and depends on the text alone): in a scan, broken-link reads a link's target
-    file for its anchors and the runner checks that file itself, before or after; both get
-    one parse.
-    """
-    structure = _kept.get(text)
-    if structure is not None:
-        _kept.move_to_end(text)
-        return structure
-    structure = _kept[text] = _parse(text)
-    _kept_size[0] += len(text)
-    while _kept_size[0] > KEPT_CHARACTERS and len(_kept) > 1:
-        _kept_size[0] -= len(_kept.popitem(last=False)[0])
-    return structure
-
-
-def _parse(text: str) -> Structure:
-    """markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
-    exhaust the recursion limit, the document is treated as having no Markdown structure."""
-    source = text.replace("\r\n", "\n").replace("\r", " ")
-    starts = [0, *(m.end() for m in re.finditer("\n", source))]
-    env: dict[str, Any] = {}
-    try:
-        tokens = parser().parse(source, env)
-    except RecursionError:
-        return Structure()
-    from review_hooks.markdown.tokens import Builder
-
-    builder = Builder(source, starts)
-    builder.add_definitions(env.get("references", {}))
-    builder.walk(tokens)
-    return builder.structure()

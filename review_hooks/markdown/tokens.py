@@ -14,7 +14,8 @@ from collections import defaultdict, deque
 from typing import Any
 
 from review_hooks.markdown import syntax
-from review_hooks.markdown.structure import Anchor, Heading, Link, Structure, normalize_label, parser
+from review_hooks.markdown.parser import parser
+from review_hooks.markdown.structure import Anchor, Heading, Link, Structure, normalize_label
 
 
 class Builder:

@@ -21,16 +21,18 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
+from review_hooks.mojibake.charmaps import Codec, by_name
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
-_NO_BYTE = 0  # a character the codec cannot encode
+#: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
+Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 
 
@@ -54,52 +56,6 @@ class Unit:
         return "".join(p if isinstance(p, str) else ("" if drop else p[0]) for p in self.parts)
 
 
-@dataclass(frozen=True)
-class Codec:
-    name: str
-    table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
-    droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
-    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
-    lost_lead: bool = False  # the codec reads 0xF0 as a private-use character that tools drop (Mac Roman)
-
-
-@cache
-def codecs() -> tuple[Codec, ...]:
-    """The codecs ftfy knows, Windows-1252 first (it wins ties: it is the usual culprit)."""
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
-    from ftfy.chardata import CHARMAP_ENCODINGS
-
-    found = []
-    for name in sorted(CHARMAP_ENCODINGS, key=lambda name: name != "sloppy-windows-1252"):
-        chars = bytes(range(0x80, 0x100)).decode(name)
-        table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
-        leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
-        lost_lead = unicodedata.category(chars[0x70]) == "Co"
-        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
-        droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
-        found.append(Codec(name, table, droppable, suspect, lost_lead))
-    return tuple(found)
-
-
-def _lost(byte: int, name: str) -> bool:
-    """Whether a tool reading ``name`` may have dropped ``byte``: undefined, a control, a soft hyphen."""
-    try:
-        char = bytes([byte]).decode(name.removeprefix("sloppy-"))
-    except UnicodeDecodeError:
-        return True
-    return char == "\xad" or unicodedata.category(char) == "Cc"
-
-
-class _Table(dict[int, int]):
-    def __missing__(self, key: int) -> int:
-        return key if key < 0x80 else _NO_BYTE
-
-
-def _codec(name: str) -> Codec:
-    return next(codec for codec in codecs() if codec.name == name)
-
-
 class _Piece(NamedTuple):
     start: int
     end: int
@@ -112,16 +68,17 @@ class _Piece(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def units(run: str, name: str, decoded: bool = False) -> tuple[Unit, ...]:
-    """The damaged spans of one run of non-ASCII characters, read as ``name``; ``decoded``: the run is
-    itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
-    codec = _codec(name)
+def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Unit, ...]:
+    """The damaged spans of one run of non-ASCII characters, read as ``name``; ``again`` repairs a
+    decoded sequence once more (the engine's own repair, handed in: double damage); ``decoded``: the run
+    is itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
+    codec = by_name(name)
     data = run.translate(codec.table).encode("latin-1")
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
-        units = (_unit(run, data, group, codec, decoded) for group in _adjacent(list(_pieces(data, codec))))
+        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
         found += [unit for unit in units if unit is not None]
     return tuple(sorted(found, key=lambda unit: unit.start))
 
@@ -158,7 +115,8 @@ def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
         yield group
 
 
-def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, decoded_run: bool = False) -> Unit | None:
+def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again,
+          decoded_run: bool = False) -> Unit | None:
     """A group of adjacent pieces that is damage, not legitimate text; ``None`` otherwise."""
     from ftfy.badness import is_bad
 
@@ -169,7 +127,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, decoded_run:
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
-        before, text = _again(first)
+        before, text = again(first)
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
@@ -299,20 +257,6 @@ def _word(text: str, letters: int) -> bool:
     if len(found) < letters or not found.isalpha():
         return False
     return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
-
-
-def _again(text: str) -> tuple[str, str]:
-    """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
-    time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again)."""
-    from review_hooks.mojibake.repair import applied, repair
-
-    result = repair(text, decoded=True)
-    if not result.changes or result.residue:
-        return "", text
-    before, final = _again(result.text)
-    if before:
-        return before, final
-    return applied(text, [replace(change, new=change.before) for change in result.changes if change.before]), final
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:

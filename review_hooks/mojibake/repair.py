@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from review_hooks.mojibake.changes import Change, Repair, Residue, applied, dropped
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
@@ -60,44 +62,10 @@ _RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
 WORD = 3
 
 
-@dataclass(frozen=True)
-class Change:
-    """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored."""
-
-    start: int
-    end: int
-    old: str
-    new: str
-    codec: str
-    lossy: bool = False
-    before: str = field(default="", compare=False)  # damaged twice: the reading one decoding short of ``new``
-
-
-@dataclass(frozen=True)
-class Residue:
-    """Mojibake that lost bytes: ``options`` are the ranked candidates of each truncated sequence."""
-
-    start: int
-    end: int
-    old: str
-    likely: str  # the whole span, repaired with each sequence's first candidate
-    options: tuple[tuple[str, ...], ...]
-    dropped: str  # the span with its certain parts repaired and its truncated sequences removed
-    codec: str
-    parts: tuple[str | tuple[str, ...], ...] = field(default=(), compare=False, repr=False)  # as in Unit
-
-
-@dataclass(frozen=True)
-class Repair:
-    text: str  # every recoverable sequence repaired; residue left as it was
-    changes: tuple[Change, ...] = ()
-    residue: tuple[Residue, ...] = ()
-
-
 def repaired_text(text: str) -> str:
     """``text`` with every recoverable mojibake repaired and unrecoverable residue dropped, an emoji
     that lost its lead (``üìö``) too: for heading matching, never written."""
-    return _dropped(text, repair(text, decoration=True))
+    return dropped(text, repair(text, decoration=True))
 
 
 @lru_cache(maxsize=4)
@@ -123,17 +91,6 @@ def _quoted(document: Document) -> Callable[[int], bool]:
     return quoted
 
 
-def _dropped(text: str, result: Repair) -> str:
-    if not result.residue:
-        return result.text
-    out, last = [], 0
-    for item in sorted([*result.changes, *result.residue], key=lambda x: x.start):
-        out.append(text[last:item.start])
-        out.append(item.new if isinstance(item, Change) else item.dropped)
-        last = item.end
-    return "".join(out) + text[last:]
-
-
 def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
            decoded: bool = False) -> Repair:
     """Repair ``text``; an offset for which ``quoted`` is true shows mojibake rather than suffers it:
@@ -143,14 +100,15 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
     from review_hooks.mojibake import readings, strength, typography
+    from review_hooks.mojibake.charmaps import codecs as charmap_codecs
 
-    codecs = readings.codecs()
+    codecs = charmap_codecs()
     runs: dict[str, list[int]] = {}
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
     found = {run: [(c.name, units) for c in codecs
-                   if c.suspect.search(run) and (units := readings.units(run, c.name, decoded))]
+                   if c.suspect.search(run) and (units := readings.units(run, c.name, _again, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
@@ -183,6 +141,19 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, item, changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _again(text: str) -> tuple[str, str]:
+    """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
+    time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again).
+    Handed to ``readings.units``, which reads each decoding again through the whole engine."""
+    result = repair(text, decoded=True)
+    if not result.changes or result.residue:
+        return "", text
+    before, final = _again(result.text)
+    if before:
+        return before, final
+    return applied(text, [replace(change, new=change.before) for change in result.changes if change.before]), final
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
@@ -220,13 +191,14 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
     ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
     from review_hooks.mojibake import readings
+    from review_hooks.mojibake.charmaps import codecs
 
     whole: dict[str, list[int]] = {}
     for index, change in enumerate(changes):
         if change.lossy or not _in_word(text, change):
             continue
-        for codec in readings.codecs():
-            units = readings.units(change.new, codec.name)
+        for codec in codecs():
+            units = readings.units(change.new, codec.name, _again)
             if (units and sum(u.end - u.start for u in units) == len(change.new) and not any(u.lossy for u in units)
                     and all(unit.text().isalpha() for unit in units)):
                 whole.setdefault(codec.name, []).append(index)
@@ -238,7 +210,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     out = list(changes)
     for index in indexes:
         change = changes[index]
-        decoded = "".join(unit.text() for unit in readings.units(change.new, name))
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name, _again))
         out[index] = replace(change, new=decoded, before=change.new)
     return out
 
@@ -306,15 +278,3 @@ def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
         return False
     first, last = text.rfind("\n", 0, begin) + 1, text.find("\n", end)
     return new in text[first:begin] + text[end:last if last >= 0 else len(text)]
-
-
-def applied(text: str, changes: list[Change]) -> str:
-    """``text`` with ``changes`` (a subset of a ``repair`` of it, in order) made."""
-    if not changes:
-        return text
-    out, last = [], 0
-    for change in changes:
-        out.append(text[last:change.start])
-        out.append(change.new)
-        last = change.end
-    return "".join(out) + text[last:]

@@ -78,11 +78,12 @@ def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[s
     """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
     no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
     can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
-    from review_hooks.mojibake import lossy, readings
+    from review_hooks.mojibake import lossy
+    from review_hooks.mojibake.charmaps import by_name
 
     if name in cache:
         return cache[name]
-    codec = next(codec for codec in readings.codecs() if codec.name == name)
+    codec = by_name(name)
 
     def loose(run: str, index: int) -> bool:
         char = run[index]

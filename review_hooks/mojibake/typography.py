@@ -38,8 +38,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.mojibake.readings import Codec
-    from review_hooks.mojibake.repair import Change
+    from review_hooks.mojibake.changes import Change
+    from review_hooks.mojibake.charmaps import Codec
 
 #: How many characters in code point order make a character table (never mojibake).
 TABLE = 4
@@ -150,7 +150,7 @@ def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
     """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
     continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
-    from review_hooks.mojibake.repair import applied
+    from review_hooks.mojibake.changes import applied
 
     change = changes[index]
     if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):

@@ -11,41 +11,47 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from review_hooks.finding import Finding
 from review_hooks.report import terminal
 
-Reporter = Callable[[Sequence[Finding], TextIO], None]
+if TYPE_CHECKING:
+    from review_hooks.check import Check
+
+#: Every check, in order, handed in by the runner (the report layer never imports the checks).
+AllChecks = Callable[[], Sequence["Check"]]
+
+Reporter = Callable[[Sequence[Finding], TextIO, AllChecks], None]
 
 
-def text(findings: Sequence[Finding], out: TextIO) -> None:
+def text(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     colour = terminal.use_colour(out)
     for finding in findings:
         if not finding.suppressed:
             print(terminal.coloured(finding) if colour else finding, file=out)
 
 
-def json_list(findings: Sequence[Finding], out: TextIO) -> None:
+def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
     json.dump([f.as_dict() for f in findings if not f.suppressed], out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def github_annotations(findings: Sequence[Finding], out: TextIO) -> None:
+def github_annotations(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     from review_hooks.report import github
 
     github.report(findings, out)
 
 
-def sarif_log(findings: Sequence[Finding], out: TextIO) -> None:
+def sarif_log(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     from review_hooks.report import sarif
 
-    sarif.report(findings, out)
+    sarif.report(findings, out, checks())
 
 
-def markdown_summary(findings: Sequence[Finding], out: TextIO) -> None:
+def markdown_summary(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     from review_hooks.report import github
 
     out.write(github.summary(findings))
@@ -65,10 +71,13 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
 
 
-def report(findings: Sequence[Finding], output_format: str, out: TextIO, job_summary: bool = False) -> None:
-    """Write ``findings`` in ``output_format``; ``job_summary``: also GitHub's job summary (github format)."""
+def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks: AllChecks,
+           job_summary: bool = False) -> None:
+    """Write ``findings`` in ``output_format``; ``checks`` gives every check, asked only by a format that
+    lists its rules (SARIF: a hook run imports no other check); ``job_summary``: also GitHub's job summary
+    (github format)."""
     chosen = output_format or default_format()
-    REPORTERS[chosen](findings, out)
+    REPORTERS[chosen](findings, out, checks)
     if chosen == "github" and job_summary:
         from review_hooks.report import github
 

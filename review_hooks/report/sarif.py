@@ -103,11 +103,9 @@ def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return value
 
 
-def document(findings: Sequence[Finding]) -> dict[str, Any]:
-    """The whole SARIF log for ``findings`` (suppressed ones included as given)."""
-    from review_hooks.registry import CHECKS  # every check module: only a SARIF report needs them all
-
-    rules = [rule(check) for check in CHECKS] + [SUPPRESSION_RULE]
+def document(findings: Sequence[Finding], checks: Sequence[Check]) -> dict[str, Any]:
+    """The whole SARIF log for ``findings`` (suppressed ones included as given); ``checks`` are its rules."""
+    rules = [rule(check) for check in checks] + [SUPPRESSION_RULE]
     rule_index = {item["id"]: index for index, item in enumerate(rules)}
     return {
         "$schema": SCHEMA,
@@ -122,8 +120,8 @@ def document(findings: Sequence[Finding]) -> dict[str, Any]:
     }
 
 
-def report(findings: Sequence[Finding], out: TextIO) -> None:
+def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check]) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
-    json.dump(document(findings), out, ensure_ascii=False, indent=2)
+    json.dump(document(findings, checks), out, ensure_ascii=False, indent=2)
     out.write("\n")

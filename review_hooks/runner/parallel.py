@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from review_hooks.check import Check, Context
     from review_hooks.files import Target
-    from review_hooks.runner.run import FileResult, RunOptions
+    from review_hooks.runner.options import FileResult, RunOptions
 
 #: Fewer files than this are checked in the calling process when a selected check parses Markdown
 #: (milliseconds a file) ...
@@ -66,7 +66,7 @@ def results(targets: Sequence[Target], checks: Sequence[Check], context: Context
 def _warm() -> None:
     """Import the Markdown parser once here, so that forked workers inherit it instead of each
     importing it (half the CPU on a busy machine)."""
-    from review_hooks.markdown.structure import parse
+    from review_hooks.markdown.parse import parse
 
     parse("# warm\n")
 
@@ -82,7 +82,7 @@ def _initialize(checks: Sequence[Check], context: Context, options: RunOptions) 
 
 
 def _process(target: Target) -> FileResult:
-    from review_hooks.runner.run import process
+    from review_hooks.runner.process import process
 
     assert _state is not None, "the pool initializer sets the state"
     return process(target, *_state)

@@ -113,7 +113,7 @@ def test_a_fix_refused_at_recheck_or_not_written_is_not_fixed(repo: Path, monkey
     is not written, and its findings print without it."""
     import io
 
-    from review_hooks import registry
+    from review_hooks import checks
     from review_hooks.check import Check
     from review_hooks.finding import Finding
     from review_hooks.runner import run as runner
@@ -123,7 +123,7 @@ def test_a_fix_refused_at_recheck_or_not_written_is_not_fixed(repo: Path, monkey
             return [Finding(line=1, column=1, message="stays")]
 
         return Check(id="mojibake", summary="", doc="", hook="fix-mojibake", find=find,
-                     repair=lambda document, context: repaired, configure=registry.get("mojibake").configure)
+                     repair=lambda document, context: repaired, configure=checks.get("mojibake").configure)
 
     (repo / "doc.md").write_text("x\n")
     monkeypatch.setattr(runner, "get", lambda check_id: toy("changed\n"))
@@ -201,7 +201,7 @@ def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
 
 def test_a_suppressed_finding_is_not_marked_fixed(repo: Path) -> None:
     """Its line is kept as it was, so SARIF (``--show-suppressed``) must not call it fixed."""
-    from review_hooks import config, files
+    from review_hooks import checks, config, files
     from review_hooks.check import Context
     from review_hooks.runner import run as runner
 
@@ -209,7 +209,7 @@ def test_a_suppressed_finding_is_not_marked_fixed(repo: Path) -> None:
     (repo / "doc.md").write_text(f"Status: âœ… done\n{directive}\nQuoted: â€“ stays\n", encoding="utf-8")
     options = runner.RunOptions(fix=True, select=("mojibake",))
     context = Context(config.load(None))
-    context.config.settings["mojibake"]
+    context.config.settings.of("mojibake", checks.get("mojibake").configure)
     (target,) = files.named_targets(["doc.md"], context.config)
     result = runner.process(target, runner.selected(["mojibake"]), context, options)
     assert [(f.line, f.suppressed, f.fixed) for f in result.findings] == [(1, False, True), (3, True, False)]

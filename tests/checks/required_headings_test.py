@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review_hooks.checks.required_headings.heading_text import matches, normalized
-from review_hooks.markdown.structure import parse
+from review_hooks.markdown.parse import parse
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import FIXTURES, git
 
@@ -509,7 +509,9 @@ def test_any_document_gets_findings_on_real_lines_and_no_exception(pieces: list[
                                           "headings": ["## Summary", "Risks | Hazards", "### Approval"]}],
                                 "order": "warn", "level": "exact"}, Path.cwd())
     document = Document("a.md", Path("a.md"), text.encode(), text, is_markdown=True)
-    findings = list(find(document, Context(Config(None, Path.cwd(), settings={ID: settings}))))
+    config = Config(None, Path.cwd())
+    config.settings[ID] = settings
+    findings = list(find(document, Context(config)))
     assert all(1 <= f.line <= len(document.lines) for f in findings)
     assert len([f for f in findings if f.message.startswith("missing")]) <= 3
 

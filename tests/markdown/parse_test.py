@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review_hooks.markdown import structure as markdown
+from review_hooks.markdown import parse as markdown
 
 
 @pytest.fixture(autouse=True)

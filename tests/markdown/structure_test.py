@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from markdown_it.rules_core.inline import inline as markdown_it_inline
 
-from review_hooks.markdown import structure as markdown
-from review_hooks.markdown.structure import parse, slug, slugs
+from review_hooks.markdown import parse as parsing
+from review_hooks.markdown.parse import parse
+from review_hooks.markdown.structure import slug, slugs
 
 
 def links(text: str) -> list[tuple[str, str, int, int]]:
@@ -124,11 +125,11 @@ def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structur
         path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``_inline_where_read`` skips blocks that hold no ``[`` or ``<``: the structure is that of a full parse."""
     texts = [path.read_bytes().decode("utf-8", "replace"), *EDGES]
-    fast = [markdown._parse(text) for text in texts]
-    full = markdown.parser.__wrapped__()
+    fast = [parsing._parse(text) for text in texts]
+    full = parsing.parser.__wrapped__()
     full.core.ruler.at("inline", markdown_it_inline)
-    monkeypatch.setattr(markdown, "parser", lambda: full)
-    assert fast == [markdown._parse(text) for text in texts]
+    monkeypatch.setattr(parsing, "parser", lambda: full)
+    assert fast == [parsing._parse(text) for text in texts]
 
 
 def test_a_setext_heading_over_two_lines_slugs_without_the_line_break() -> None:

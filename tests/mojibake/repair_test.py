@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from review_hooks.mojibake.repair import Repair, repair, repaired_text
+from review_hooks.mojibake.changes import Repair
+from review_hooks.mojibake.repair import repair, repaired_text
 from tests.conftest import FIXTURES
 
 UNTOUCHED = [

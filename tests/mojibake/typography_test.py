@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from review_hooks.mojibake import typography
-from review_hooks.mojibake.repair import Repair, repair
+from review_hooks.mojibake.changes import Repair
+from review_hooks.mojibake.repair import repair
 
 MINIMAL = [  # one cause each, as the evaluation wrote them
     pytest.param("# Structure review\n\nBond area 1.5 Å² per atom; unit cell 150 Å³.\n", id="angstrom squared"),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from review_hooks.checks import CHECKS
 from review_hooks.finding import Finding, Replacement
 from review_hooks.registry import IDS
 from review_hooks.report import sarif
@@ -70,7 +71,7 @@ def test_fixes_warnings_and_absolute_paths_validate(tmp_path: Path) -> None:
         Finding(str(tmp_path / "é.md"), 1, 1, "mojibake", "'cafÃ©' is mojibake for 'café'", fixed=True),
     ]
     out = io.StringIO()
-    sarif.report(findings, out)
+    sarif.report(findings, out, CHECKS)
     log = json.loads(out.getvalue())
     validate(log)
     fix, warning, fixed = log["runs"][0]["results"]
@@ -86,7 +87,7 @@ def test_fixes_warnings_and_absolute_paths_validate(tmp_path: Path) -> None:
 
 
 def test_rules_carry_the_check_documentation() -> None:
-    from review_hooks.registry import CHECKS
+    from review_hooks.checks import CHECKS
 
     for check in CHECKS:
         rule = sarif.rule(check)

@@ -59,16 +59,17 @@ from review_hooks.checks import conflict_markers
 from review_hooks.checks.required_headings.config import Kind, Requirement, Settings, configure
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
-from review_hooks.config import glob_match, relative_to
+from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.markdown.structure import Structure
+from review_hooks.paths import relative_to
 
 ID = "required-headings"
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    settings: Settings = context.settings(ID)
+    settings: Settings = context.settings(ID, configure)
     if not settings.kinds:
         return
     relative = relative_to(document.location, settings.base)

@@ -1,0 +1,62 @@
+"""The legacy codecs a UTF-8 text may have been decoded with, as ftfy knows them.
+
+For each codec: the map back from a character to the byte it came from, the bytes a tool may
+have dropped (undefined in the codec, controls, the soft hyphen), and where a damaged span can
+start. Windows-1252 comes first, as it wins ties: it is the usual culprit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_NO_BYTE = 0  # a character the codec cannot encode
+
+
+@dataclass(frozen=True)
+class Codec:
+    name: str
+    table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
+    droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
+    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
+    lost_lead: bool = False  # the codec reads 0xF0 as a private-use character that tools drop (Mac Roman)
+
+
+@cache
+def codecs() -> tuple[Codec, ...]:
+    """The codecs ftfy knows, Windows-1252 first (it wins ties: it is the usual culprit)."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    found = []
+    for name in sorted(CHARMAP_ENCODINGS, key=lambda name: name != "sloppy-windows-1252"):
+        chars = bytes(range(0x80, 0x100)).decode(name)
+        table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
+        leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
+        lost_lead = unicodedata.category(chars[0x70]) == "Co"
+        leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
+        droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
+        found.append(Codec(name, table, droppable, suspect, lost_lead))
+    return tuple(found)
+
+
+def _lost(byte: int, name: str) -> bool:
+    """Whether a tool reading ``name`` may have dropped ``byte``: undefined, a control, a soft hyphen."""
+    try:
+        char = bytes([byte]).decode(name.removeprefix("sloppy-"))
+    except UnicodeDecodeError:
+        return True
+    return char == "\xad" or unicodedata.category(char) == "Cc"
+
+
+class _Table(dict[int, int]):
+    def __missing__(self, key: int) -> int:
+        return key if key < 0x80 else _NO_BYTE
+
+
+def by_name(name: str) -> Codec:
+    """The codec called ``name`` (one of ``codecs()``)."""
+    return next(codec for codec in codecs() if codec.name == name)

@@ -1,0 +1,25 @@
+"""One lexical notion of a path for every module: absolute, and relative to a root.
+
+Lexical on purpose: ``scan ../docs`` names ``docs`` without resolving symbolic links, so a path
+is reported as the user gave it, and the configuration, the repository and the file list agree.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def absolute(location: Path | str) -> str:
+    """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
+    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
+
+
+def relative_to(location: Path | str, root: Path | str) -> str | None:
+    """``location`` relative to ``root`` as a POSIX path, or None when it is outside."""
+    path, base = absolute(location), absolute(root)
+    if path == base:
+        return "."
+    if not path.startswith(base.rstrip(os.sep) + os.sep):
+        return None
+    return path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
