@@ -39,3 +39,15 @@ def test_every_check_documents_itself() -> None:
     for check in CHECKS:
         assert check.doc.strip().startswith(f"{check.id}:"), check.id
         assert "**Fix safety.**" in check.doc, check.id
+
+
+def test_the_architecture_page_names_every_package_and_the_layers_of_the_contract() -> None:
+    import tomllib
+
+    page = (ROOT / "docs" / "architecture.md").read_text()
+    for package in (p.parent.name for p in (ROOT / "review_hooks").glob("*/__init__.py")):
+        assert f"\n  {package}/" in page, package
+    (contract,) = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    for number, layer in enumerate(contract["layers"], start=1):
+        names = " \\| ".join(f"`{name.removeprefix('review_hooks.')}`" for name in layer.split(" | "))
+        assert f"| {number} | {names} |" in page, layer
