@@ -32,7 +32,7 @@ relative link, a placeholder, ignored, or an existing tracked file or folder wit
    anchors, read once per process): exactly as strict. A fragment into this document, a
    target above the root, or a missing one needs this document's parse.
 
-``tests/checks/link_candidates_test.py`` checks the result: findings with and without the
+``tests/links/candidates_test.py`` checks the result: findings with and without the
 fast path are equal on the seeds, the fixtures and generated adversarial documents.
 """
 

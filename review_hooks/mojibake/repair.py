@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
                  "cp437")
 #: What those codecs make of the UTF-8 lead bytes 0xC2-0xF4, written out so that a hook on a clean file
-#: loads no codec (tests/encoding_repair_test.py derives it again from STDLIB_CODECS).
+#: loads no codec (tests/mojibake/repair_test.py derives it again from STDLIB_CODECS).
 LEADS = (
     "\xa0«¬±µ·»ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô÷ÿĀāĂăąĆćČ"
     "čĎďĐđĒēĖėĘęĚěĞğĢģĪīįİĶķĹĺĻļŁŃńŅņŇňŌōŐŒœŕŘŚŞŠšŢŪŮŰŲŸŹźŻŽƒΒΓΔΕΖΗΘΙΚΛΜΝΞΟ"

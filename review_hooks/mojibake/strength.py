@@ -1,6 +1,6 @@
 """Which units of a repair its evidence carries: a lone two-byte pair is not evidence enough.
 
-``encoding_repair.repair`` weighs each run's units (``readings``) per codec. A unit with weight is
+``repair.repair`` weighs each run's units (``readings``) per codec. A unit with weight is
 evidence; but a lone two-byte pair with weight (ftfy's badness flags it) is evidence on its own only
 when ``strong_unit``: it mends the word it breaks (``cafÃ©``) or stands alone for a Latin-1 symbol
 (``Â£``). Any other unit is applied only where its codec won strong evidence in the document
