@@ -129,21 +129,36 @@ def test_the_manifest_passes_pre_commits_own_schema() -> None:
             assert not (types <= tags and (not types_or or tags & types_or)), (hook["id"], tags)
 
 
-def try_repo(folder: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+def try_repo(folder: Path, home: Path, hook_repo: tuple[Path, str], hook: str) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo`` of this worktree's commit (``hook_repo``): the same repository and revision as
+    the other tests' configuration, so pre-commit builds the hook environment once per session."""
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
                    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
                    "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run([PRE_COMMIT, "try-repo", str(ROOT), hook, "--all-files"], cwd=folder,
-                          capture_output=True, text=True, env=environment, timeout=600)
+    return subprocess.run([PRE_COMMIT, "try-repo", str(hook_repo[0]), hook, "--ref", hook_repo[1], "--all-files"],
+                          cwd=folder, capture_output=True, text=True, env=environment, timeout=600)
 
 
-@pytest.mark.parametrize("hook", ["check-conflict-markers", "review-hooks"])
-def test_the_hook_fails_on_a_committed_conflict(repo: Path, pre_commit_home: Path, hook: str) -> None:
+def run_hook(folder: Path, home: Path, hook_repo: tuple[Path, str], hook: str,
+             via_try_repo: bool = False) -> subprocess.CompletedProcess[str]:
+    """``hook`` over every file of ``folder``, as ``pre-commit try-repo`` runs it (a fresh hook environment
+    each time: slow) or as ``pre-commit run`` with a configuration naming ``hook_repo`` (built once)."""
+    if via_try_repo:
+        return try_repo(folder, home, hook_repo, hook)
+    config = folder.parent / "pre-commit-config.yaml"
+    config.write_text(yaml.safe_dump({"repos": [{"repo": str(hook_repo[0]), "rev": hook_repo[1],
+                                                 "hooks": [{"id": hook}]}]}))
+    return pre_commit(folder, home, "run", hook, "--all-files", "--config", str(config))
+
+
+@pytest.mark.parametrize(("hook", "via_try_repo"), [("check-conflict-markers", True), ("review-hooks", False)])
+def test_the_hook_fails_on_a_committed_conflict(repo: Path, pre_commit_home: Path, hook_repo: tuple[Path, str],
+                                                hook: str, via_try_repo: bool) -> None:
     (repo / "plan.md").write_text("# Plan\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n")
     (repo / "notes.md").write_text("Title\n=======\n\nA setext heading, not a conflict.\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "a merge nobody finished")
-    result = try_repo(repo, pre_commit_home, hook)
+    result = run_hook(repo, pre_commit_home, hook_repo, hook, via_try_repo)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert "plan.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)" in result.stdout
@@ -151,11 +166,11 @@ def test_the_hook_fails_on_a_committed_conflict(repo: Path, pre_commit_home: Pat
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_the_hook_passes_a_clean_repository(repo: Path, pre_commit_home: Path) -> None:
+def test_the_hook_passes_a_clean_repository(repo: Path, pre_commit_home: Path, hook_repo: tuple[Path, str]) -> None:
     (repo / "notes.md").write_text("Title\n=======\n\nNothing to see.\n")
     (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00<<<<<<< not text")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "clean")
-    result = try_repo(repo, pre_commit_home, "check-conflict-markers")
+    result = run_hook(repo, pre_commit_home, hook_repo, "check-conflict-markers")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
