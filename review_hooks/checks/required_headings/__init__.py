@@ -38,8 +38,10 @@ text as written.
 ``"at-most"``: that level or a higher one), and ``[[required-headings.kind]]`` tables with
 ``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
 ``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
-its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
-is optional; a template that is missing, a directory, binary, or has no required heading at
+its headings at ``template-levels``; a section the template marks optional is not required: by
+``<!-- review-hooks: optional -->`` or by its own words (``<!-- optional -->``, ``<!-- This
+section is optional -->`` on or just before the heading, ``## Links (optional)``, a first line
+``> Optional, but ...``; see ``template.py``); a template that is missing, a directory, binary, or has no required heading at
 its levels is a configuration error. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
 top-level ``template`` key) checks every given file against ``T`` (found in the configuration
 file's folder, else the current folder), before any configured kind.
@@ -56,9 +58,10 @@ from collections.abc import Iterator, Sequence
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
-from review_hooks.checks.required_headings.config import Kind, Requirement, Settings, configure
+from review_hooks.checks.required_headings.config import Kind, Settings, configure
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
+from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding

@@ -17,67 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
 from review_hooks.config import ConfigError, only_keys, string_list
 
 TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
 POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
 _HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
-_OPTIONAL = re.compile(r"^\s*<!--\s*review-hooks:\s*optional\s*-->\s*$")
-HEADINGS_SOURCE = "its headings list"
-
-
-@dataclass(frozen=True)
-class Requirement:
-    names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
-    level: int | None  # None: any level
-    source: str  # the template path as configured, or HEADINGS_SOURCE
-
-    @property
-    def shown(self) -> str:
-        from review_hooks.mojibake.repair import repaired_text
-
-        name = repaired_text(self.names[0])
-        return f"{'#' * self.level} {name}" if self.level else name
-
-
-@dataclass(frozen=True)
-class Template:
-    location: Path
-    shown: str  # as configured
-    levels: tuple[int, ...]
-
-    @cached_property
-    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
-        """The template's headings at ``levels`` in order, each with whether it is optional (right after
-        an optional marker); ConfigError if the template cannot be read or requires nothing."""
-        from review_hooks import files
-        from review_hooks.config import Config
-
-        # read as every document is read: size limit, binary sniffing, decoding (a template is Markdown
-        # whatever its name)
-        document = files.read(files.Target(self.shown, self.location), Config(None, self.location.parent,
-                                                                               markdown_extensions=("",)), None)
-        if isinstance(document, files.Skip):
-            reason = document.reason.removeprefix("skipped: ")
-            raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
-                                          "point it at a Markdown text file")
-        lines = document.lines
-        found = []
-        for heading in document.markdown.headings:
-            previous = next((t for t in reversed(lines[: heading.line - 1]) if t.strip()), "")
-            if heading.level in self.levels and heading.text:
-                found.append((Requirement((heading.text,), heading.level, self.shown), bool(_OPTIONAL.match(previous))))
-        if all(optional for _, optional in found):
-            levels = ", ".join(str(level) for level in self.levels)
-            raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
-                                          f"[{levels}], so nothing would be required; fix the template or its levels")
-        return tuple(found)
-
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The template's required headings (its sections except the optional ones)."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
 
 
 @dataclass(frozen=True)

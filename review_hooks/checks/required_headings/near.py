@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from review_hooks.checks.required_headings.config import Requirement
 from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
 
 _HASHED = re.compile(r"^\s*(#+)(.*)$")

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from review_hooks.checks.required_headings.config import Kind, Requirement
+from review_hooks.checks.required_headings.config import Kind
 from review_hooks.checks.required_headings.heading_text import matches, normalized
 from review_hooks.checks.required_headings.near import NearMiss, quoted
+from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
 from review_hooks.markdown.structure import Heading
 
