@@ -31,7 +31,9 @@ collapsing, folding typographic apostrophes and quotes (``’`` is ``'``), strip
 trailing emoji, symbols and punctuation and leading numbering (``1.``, ``2.1``, ``4 -``,
 ``Section 4:``, keycap emoji ``1️⃣``), and case folding; a heading may add a qualifier
 after the name (`` (``, `` - ``, `` – ``, `` — ``, ``: ``, `` [``). ``match = "exact"`` compares
-text as written.
+text as written. A combined heading (``## Motivation and Summary``, parts joined by ``and``,
+``&``, ``/`` or ``,``) counts for each section its parts name, at its own position (normalized
+matching only; see ``heading_text.parts``).
 
 **Options** (``[required-headings]``): ``exclude`` (globs), ``match``, ``order`` (false,
 ``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level,
@@ -41,10 +43,11 @@ text as written.
 its headings at ``template-levels``; a section the template marks optional is not required: by
 ``<!-- review-hooks: optional -->`` or by its own words (``<!-- optional -->``, ``<!-- This
 section is optional -->`` on or just before the heading, ``## Links (optional)``, a first line
-``> Optional, but ...``; see ``template.py``); a template that is missing, a directory, binary, or has no required heading at
-its levels is a configuration error. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
-top-level ``template`` key) checks every given file against ``T`` (found in the configuration
-file's folder, else the current folder), before any configured kind.
+``> Optional, but ...``; see ``template.py``); a template that is missing, a directory, binary,
+or has no required heading at its levels is a configuration error. Zero configuration:
+``review-hooks check-headings --template T FILE...`` (or a top-level ``template`` key) checks
+every given file against ``T`` (found in the configuration file's folder, else the current
+folder), before any configured kind.
 
 **Fix safety.** No fix: the missing section's content has to be written by a person.
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from review_hooks.checks.required_headings.config import Kind
-from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.checks.required_headings.heading_text import matches, normalized, parts
 from review_hooks.checks.required_headings.near import NearMiss, quoted
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
@@ -24,33 +24,43 @@ from review_hooks.markdown.structure import Heading
 def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,
             taken: Iterable[int | None] = ()) -> list[int | None]:
     """For each requirement, the index of its heading (or None): the first free match (not in ``taken``),
-    in order if possible."""
+    in order if possible. A combined heading (``Motivation and Summary``) answers each section its parts
+    name, a whole heading is preferred to a part of one, and a part answers one requirement."""
     keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
     claimed: set[int] = {i for i in taken if i is not None}
+    shared: dict[int, set[str]] = {}  # combined headings: the parts already answering a requirement
     found: list[int | None] = []
     last = -1
     for requirement in requirements:
         names = [n.strip() if exact else normalized(n) for n in requirement.names]
-        candidates = [i for i, key in enumerate(keys) if i not in claimed
+        candidates = [(i, "") for i, key in enumerate(keys) if i not in claimed and i not in shared
                       and any(key == n if exact else matches(key, n) for n in names)]
+        if not exact:
+            candidates += [(i, part) for i, key in enumerate(keys) if i not in claimed for part in parts(key)
+                           if part not in shared.get(i, ()) and any(matches(part, n) for n in names)]
         if not candidates:
             found.append(None)
             continue
-        best = min(candidates, key=lambda i: (i < last, headings[i].level != (requirement.level or 0), i))
-        claimed.add(best)
+        best, part = min(candidates, key=lambda c: (c[0] < last, bool(c[1]), headings[c[0]].level
+                                                    != (requirement.level or 0), c[0]))
+        if part:
+            shared.setdefault(best, set()).add(part)
+        else:
+            claimed.add(best)
         last = max(last, best)
         found.append(best)
     return found
 
 
 def in_order(indexes: Sequence[int | None]) -> set[int]:
-    """Positions (into ``indexes``) of a longest increasing run of heading indexes: the ones in order."""
+    """Positions (into ``indexes``) of a longest non-decreasing run of heading indexes: the ones in order (one
+    combined heading answers several requirements in a row)."""
     chains: list[list[int]] = []
     for position, index in enumerate(indexes):
         if index is None:
             chains.append([])
             continue
-        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] < index]
+        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] <= index]
         chains.append([*max(before, key=len, default=[]), position])
     return set(max(chains, key=len, default=[]))
 
@@ -91,7 +101,7 @@ def anchors(document: Document, kind: Kind, found: Sequence[int | None], misses:
     for candidate in sorted(candidates):
         before = [a.line for a in present if a.position < candidate.position]
         after = [a.line for a in present if a.position > candidate.position]
-        if all(line < candidate.line for line in before) and all(line > candidate.line for line in after):
+        if all(line <= candidate.line for line in before) and all(line >= candidate.line for line in after):
             present = sorted([*present, candidate])
     return present
 
