@@ -57,18 +57,18 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
-from review_hooks.checks.required_headings.config import Kind, Settings, configure
+from review_hooks.checks.required_headings.config import Settings, configure
+from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.markdown.structure import Structure
 from review_hooks.paths import relative_to
 
 ID = "required-headings"
@@ -82,6 +82,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
         return
     if _conflicted(document):
+        return
+    if settings.stubs and stub(document):
         return
     if settings.match != "exact":
         document = _repaired(document)
@@ -104,33 +106,6 @@ def _conflicted(document: Document) -> bool:
         return False
     complete, _ = conflict_markers.regions(conflict_markers.markers(document.text, conflict_markers.DEFAULT_SIZE))
     return any(not document.markdown.in_code(region.opener.line) for region in complete)
-
-
-def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> Kind | None:
-    """The first kind whose files, front matter or title selects the document (parsed only if needed)."""
-    for kind in kinds:
-        if kind.everything or (relative is not None and any(glob_match(p, relative) for p in kind.files)):
-            return kind
-        front = document.markdown.front_matter if kind.front_matter else None
-        if front is not None and all(_front_value(front.get(k), v) for k, v in kind.front_matter):
-            return kind
-        if kind.title is not None and (title := _title(document.markdown)) is not None and kind.title.search(title):
-            return kind
-    return None
-
-
-def _title(structure: Structure) -> str | None:
-    """The first H1, repaired."""
-    from review_hooks.mojibake.repair import repaired_text
-
-    h1 = next((h for h in structure.headings if h.level == 1), None)
-    return repaired_text(h1.text) if h1 else None
-
-
-def _front_value(value: object, wanted: str) -> bool:
-    if isinstance(value, list):
-        return any(str(item) == wanted for item in value)
-    return value is not None and str(value) == wanted
 
 
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:

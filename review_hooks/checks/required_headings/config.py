@@ -13,52 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
 from review_hooks.config import ConfigError, only_keys, string_list
 
-TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
-KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
+TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
+KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings", "aliases")
 POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
 _HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    files: tuple[str, ...] = ()
-    front_matter: tuple[tuple[str, str], ...] = ()
-    title: re.Pattern[str] | None = None
-    template: Template | None = None
-    headings: tuple[Requirement, ...] = ()
-    everything: bool = False  # the kind of a bare ``template``: every document checked
-
-    @cached_property
-    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
-        """The template's sections (optional ones flagged), then the listed headings; a listed heading
-        that names a required template section adds its aliases to that section."""
-        from review_hooks.checks.required_headings.heading_text import normalized
-
-        found = list(self.template.sections if self.template else ())
-        for extra in self.headings:
-            names = {normalized(n) for n in extra.names}
-            same = next((i for i, (r, optional) in enumerate(found)
-                         if not optional and names & {normalized(n) for n in r.names}), None)
-            if same is None:
-                found.append((extra, False))
-            else:
-                known = found[same][0]
-                aliases = tuple(n for n in extra.names if n not in known.names)
-                found[same] = (Requirement(known.names + aliases, known.level, known.source), False)
-        return tuple(found)
-
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """What a document of this kind must have: every section that is not optional."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
 
 
 @dataclass(frozen=True)
@@ -69,6 +34,7 @@ class Settings:
     match: str = "normalized"
     order: str = "off"  # off | warn | error
     level: str = "any"  # any | exact | at-most
+    stubs: bool = True  # leave documents that only say where they went (kinds.stub) unchecked
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
@@ -79,12 +45,18 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     kinds = [_kind(k, base, index) for index, k in enumerate(kinds_table, 1)]
     if "template" in table:
         template = _template(table, base, "", cwd_fallback=True)
-        kinds.insert(0, Kind("", template=template, everything=True))
-    elif "template-levels" in table:
-        raise ConfigError("template-levels", "only applies with a top-level template")
+        kinds.insert(0, Kind("", template=template, aliases=_aliases(table), everything=True))
+        _ = kinds[0].sections  # an alias of no section is an error now
+    else:
+        for key in ("template-levels", "aliases"):
+            if key in table:
+                raise ConfigError(key, "only applies with a top-level template (or in a kind)")
+    stubs = table.get("stubs", True)
+    if not isinstance(stubs, bool):
+        raise ConfigError("stubs", f"expected true or false, got {stubs!r}")
     return Settings(base, tuple(kinds), string_list(table, "exclude"),
                     _choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
-                    _choice(table, "level", ("any", "exact", "at-most")))
+                    _choice(table, "level", ("any", "exact", "at-most")), stubs)
 
 
 def _choice(table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
@@ -115,13 +87,16 @@ def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
         if any(pattern.startswith("!") for pattern in string_list(table, "files")):
             raise ConfigError("files", "a '!' pattern cannot take files out of a kind; list the files the kind "
                                        "covers, and put what no check should read in the top-level exclude")
-        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings)
+        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings,
+                    _aliases(table))
+        _ = kind.sections  # an alias of no section is an error now
     except ConfigError as error:
         raise ConfigError(prefix + error.key, error.message) from None
     if not (kind.files or kind.front_matter or kind.title):
         raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs files, front-matter or title to select documents")
-    if not (template or headings):
-        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs a template or headings")
+    if template is None and "headings" not in table:  # headings = [] is a kind that requires nothing
+        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs a template or headings (headings = [] "
+                                              "to claim documents and require nothing)")
     return kind
 
 
@@ -162,15 +137,32 @@ def _requirement(entry: str) -> Requirement:
     return Requirement(tuple(names), level, HEADINGS_SOURCE)
 
 
-def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, tuple[Scalar, ...]], ...]:
     value = table.get("front-matter", {})
     if not isinstance(value, dict):
         raise ConfigError("front-matter", "expected a table of key = value pairs (front-matter = { kind = \"retro\" })")
+    pairs = []
     for key, item in value.items():
-        if not isinstance(item, str | int | float | bool):
-            raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean (write a date "
-                                                     "or a list as a string: \"2024-07-01\")")
-    return tuple((str(k), str(v)) for k, v in value.items())
+        values = item if isinstance(item, list) else [item]
+        if not values or not all(isinstance(v, str | int | float | bool) for v in values):
+            raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean, or a list of "
+                                                     "them (write a date as a string: \"2024-07-01\")")
+        pairs.append((str(key), tuple(values)))
+    return tuple(pairs)
+
+
+def _aliases(table: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = table.get("aliases", {})
+    if not isinstance(value, dict):
+        raise ConfigError("aliases", "expected a table of section = [names] (aliases = { \"Rationale\" = "
+                                     "[\"Alternatives\"] })")
+    found = []
+    for name, names in value.items():
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError(f"aliases.{name}", f"expected a list of names, got {names!r}")
+        found.append((str(name), tuple(n.strip().lstrip("#").strip() for n in names)))
+    return tuple(found)
 
 
 def _title(table: Mapping[str, Any]) -> re.Pattern[str] | None:
