@@ -65,7 +65,7 @@ from review_hooks.checks.required_headings.config import Settings, configure
 from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
-from review_hooks.checks.required_headings.template import Requirement
+from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement
 from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -129,7 +129,8 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:
-                line, where = place(document, headings, anchored, positions[number], len(kind.sections))
+                last = positions[number] == len(kind.sections) - 1 and requirement.source != HEADINGS_SOURCE
+                line, where = place(document, headings, anchored, positions[number], last)
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]

@@ -107,24 +107,25 @@ def anchors(document: Document, kind: Kind, found: Sequence[int | None], misses:
 
 
 def place(document: Document, headings: Sequence[Heading], present: Sequence[Anchor], position: int,
-          count: int) -> tuple[int, str]:
-    """Where the section at ``position`` (of ``count`` sections) belongs so that the document keeps the
-    template's order: before the next section present, else right after the previous one's section (with
-    its subsections), else (the last section, or nothing present) at the end. A near-miss to be fixed in
-    place bounds it, but the place is after the previous section when that comes first (a near-miss may
-    sit inside an HTML block)."""
+          last: bool) -> tuple[int, str]:
+    """Where the section at ``position`` belongs so that the document keeps the template's order: before the
+    next section present, else right after the previous one's section (with its subsections), else at the
+    end. ``last``: the template says nothing follows this section, so it goes at the end rather than before
+    a heading of the document's own (a headings list knows no such thing: the document's headings after the
+    previous section may be sections it does not list). A near-miss to be fixed in place bounds it, but the
+    place is after the previous section when that comes first (a near-miss may sit inside an HTML block)."""
     following = next((a for a in present if a.position > position), None)
     if following is not None and following.heading:
         return following.line, f"insert before line {following.line} ({quoted(following.text)})"
     previous = [a for a in present if a.position < position]
-    if previous and (following is not None or position < count - 1):
+    if previous and (following is not None or not last):
         after = next((h for h in headings if h.line > previous[-1].line and h.level <= previous[-1].level), None)
         if after is not None and (following is None or after.line <= following.line):
             return after.line, f"insert before line {after.line} ({quoted(source(after))})"
     if following is not None:
         return following.line, f"insert before line {following.line} ({quoted(following.text)})"
-    last = max(1, len(document.text.rstrip().split("\n")))
-    return last, f"add it at the end (after line {last})"
+    end = max(1, len(document.text.rstrip().split("\n")))
+    return end, f"add it at the end (after line {end})"
 
 
 def source(heading: Heading) -> str:
