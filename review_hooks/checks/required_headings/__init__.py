@@ -57,7 +57,10 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Collection, Iterator
+from pathlib import Path
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
@@ -72,24 +75,68 @@ from review_hooks.finding import Finding
 from review_hooks.paths import relative_to
 
 ID = "required-headings"
+_KIND_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kind\s*\]\]")
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     settings: Settings = context.settings(ID, configure)
-    if not settings.kinds:
-        return
-    relative = relative_to(document.location, settings.base)
-    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
-        return
-    if _conflicted(document):
-        return
-    if settings.stubs and stub(document):
+    kind = _kind(document, settings)
+    if kind is None or _conflicted(document):
         return
     if settings.match != "exact":
         document = _repaired(document)
-    kind = kind_of(settings.kinds, relative, document)
-    if kind is not None:
-        yield from _findings(document, kind, settings)
+    yield from _findings(document, kind, settings)
+
+
+def _kind(document: Document, settings: Settings) -> Kind | None:
+    """The document's kind: None when nothing is configured, or it is excluded, a stub, or of no kind."""
+    if not settings.kinds:
+        return None
+    relative = relative_to(document.location, settings.base)
+    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+        return None
+    if settings.stubs and stub(document):
+        return None
+    return kind_of(settings.kinds, relative, document)
+
+
+def tally(document: Document, context: Context) -> str | None:
+    """The name of the configured kind the document is (for ``conclude``)."""
+    kind = _kind(document, context.settings(ID, configure))
+    return kind.name if kind is not None and not kind.everything else None
+
+
+def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
+    """After a scan of the whole configured tree: a warning for each kind that no document is (``seen``:
+    the kinds the documents are). Such a kind checks nothing, which a green run would hide."""
+    settings: Settings = context.settings(ID, configure)
+    source = context.config.source
+    path = os.path.relpath(source) if source is not None else ""
+    declared = _kind_lines(source) if source is not None else []
+    configured = [kind for kind in settings.kinds if not kind.everything]
+    for index, kind in enumerate(configured):
+        if kind.name in seen or not path:
+            continue
+        line = declared[index] if index < len(declared) else 1
+        exactly = "; front-matter values compare exactly, case included" if kind.front_matter else ""
+        yield Finding(path=path, line=line, severity="warning", message=(
+            f"kind {quoted(kind.name)} matched no file in this scan; check its {_selectors(kind)} (a file must "
+            f"match all of them{exactly})"))
+
+
+def _kind_lines(source: Path) -> list[int]:
+    """The lines of the ``[[...required-headings.kind]]`` headers of the configuration file, in order."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [n for n, line in enumerate(text.splitlines(), 1) if _KIND_HEADER.match(line)]
+
+
+def _selectors(kind: Kind) -> str:
+    named = [key for key, used in (("files", kind.files), ("front-matter", kind.front_matter),
+                                   ("title", kind.title)) if used]
+    return " and ".join(named)
 
 
 def _repaired(document: Document) -> Document:
@@ -165,6 +212,8 @@ CHECK = Check(
     hook="check-headings",
     find=find,
     markdown_only=True,
+    tally=tally,
+    conclude=conclude,
     configure=configure,
     cli_options=(CliOption("--template", "template", "check every file against this template's sections",
                            is_flag=False),),
