@@ -1,16 +1,17 @@
 r"""required-headings: each kind of review keeps its required sections, from a list or from its template.
 
 **What it does.** Chooses the kind of each Markdown document (the first configured kind whose
-``files`` globs, ``front-matter`` pairs or ``title`` regex match) and reports every
-required heading it lacks, at the line where it belongs, naming the kind and where the
+``files`` globs, ``front-matter`` pairs and ``title`` regex all match; see ``kinds.py``) and
+reports every required heading it lacks, at the line where it belongs, naming the kind and where the
 requirement comes from::
 
     r.md:41:1: required-headings missing required heading "## Test Results" (kind review-report,
     from templates/review-report-template.md); insert before line 41 ("## Lessons Learned")
 
 A missing section belongs before the next template section the document has (optional ones
-included), else right after the previous one's section, else (the template's last section)
-at the end: the advice keeps the document in template order. When the text is there but is
+included), else right after the previous one's section, else at the end (past the document's
+own headings only for a template's last section): the advice keeps the document in template
+order. When the text is there but is
 not a heading, the finding names the real cause: ``line 19 has "#Approval", which is not a
 heading (add a space after '#')``; an escaped ``\#``; an HTML block (``<details>`` with no
 blank line before the heading) swallowing the line; four spaces of indentation; or ``found
@@ -37,9 +38,14 @@ matching only; see ``heading_text.parts``).
 
 **Options** (``[required-headings]``): ``exclude`` (globs), ``match``, ``order`` (false,
 ``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level,
-``"at-most"``: that level or a higher one), and ``[[required-headings.kind]]`` tables with
-``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
-``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
+``"at-most"``: that level or a higher one), ``stubs`` (default true: documents that only say
+where they went, ``status: Moved`` or a one-line redirect, are not checked), and
+``[[required-headings.kind]]`` tables with ``name``, ``files``, ``front-matter`` (values or
+lists of values, compared as YAML reads them, case included), ``title``, ``template``,
+``template-levels`` (default ``[2]``), ``headings`` (``"## Name"``, ``"A | B"`` for aliases;
+``[]``: the kind claims its documents and requires nothing) and ``aliases`` (``{ "Rationale and
+alternatives" = ["Alternatives"] }``: more names for a template section). A scan of the whole
+configured tree warns of a kind that no file is. A template's sections are
 its headings at ``template-levels``; a section the template marks optional is not required: by
 ``<!-- review-hooks: optional -->`` or by its own words (``<!-- optional -->``, ``<!-- This
 section is optional -->`` on or just before the heading, ``## Links (optional)``, a first line
@@ -48,6 +54,9 @@ or has no required heading at its levels is a configuration error. Zero configur
 ``review-hooks check-headings --template T FILE...`` (or a top-level ``template`` key) checks
 every given file against ``T`` (found in the configuration file's folder, else the current
 folder), before any configured kind.
+
+**One finding per missing section**, never one per document: each carries its own place, and
+suppressions and the baseline work per section.
 
 **Fix safety.** No fix: the missing section's content has to be written by a person.
 
