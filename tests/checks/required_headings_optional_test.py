@@ -37,6 +37,8 @@ def missing(repo: Path, template: str, document: str = "# D\n\n## Context\n\nc\n
     pytest.param("(Optional) Describe the links", id="in parentheses"),
     pytest.param("review-hooks: optional", id="our own marker"),
     pytest.param("This part of the\n   template is optional.", id="over two lines"),
+    pytest.param("\n  Describe the motivation.\n\n  This section is optional.\n", id="later in a comment"),
+    pytest.param("The Test Cases section may be omitted for non-core proposals.", id="may be omitted"),
 ])
 def test_words_that_make_a_section_optional(text: str) -> None:
     assert says_optional(text)
@@ -48,6 +50,8 @@ def test_words_that_make_a_section_optional(text: str) -> None:
     pytest.param("Non-optional: say what was decided", id="non-optional"),
     pytest.param("Describe the options", id="other words"),
     pytest.param("TODO: remove optional flags", id="optional later in the text"),
+    pytest.param("Feel free to remove this comment. The key words MAY and OPTIONAL are in RFC 2119.",
+                 id="a comment about itself, and RFC 2119 words"),
 ])
 def test_words_that_do_not(text: str) -> None:
     assert not says_optional(text)

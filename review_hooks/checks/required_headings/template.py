@@ -14,7 +14,10 @@ so in one of these places:
 
 "Says it is optional": the text starts with the word ``optional`` followed by punctuation or
 nothing (``Optional parameters are ...`` is prose about the content, not about the section), or
-it is a sentence ``this ... is (an) optional ...``; ``not optional`` never is. A comment between
+with a sentence ``this ... is (an) optional ...``; or, anywhere in it, a sentence ``this/the
+(...) section is optional``, ``this is an optional section/element`` or ``this/the (...) section
+may/can be omitted/removed/skipped/deleted/left out`` (as in ``<!-- Describe it. This section is
+optional. -->``); ``not optional`` never is. A comment between
 two headings, separated from both by blank lines and text, speaks of the content around it, not
 of a section.
 """
@@ -34,10 +37,15 @@ if TYPE_CHECKING:
 
 HEADINGS_SOURCE = "its headings list"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_SAYS_OPTIONAL = re.compile(
+_SAYS_OPTIONAL = re.compile(  # at the start: "optional", "Optional, but ...", "This section is optional"
     r"^[\W_]*(?:review-hooks:\s*)?(?:optional(?:\s+(?:section|element|part|heading|subsection))?[\W_]*"
     r"(?:[,.:;!)\]—–-]|$)|this\s+(?:[\w-]+\s+){0,4}is\s+(?:an?\s+|entirely\s+|completely\s+)?optional\b)",
     re.IGNORECASE)
+_SECTION = r"(?:section|element|part|heading|subsection|chapter)"
+_SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section is optional." or "... may be omitted"
+    rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+(?:is|are)\s+(?:an?\s+|entirely\s+|completely\s+|also\s+)?"
+    rf"optional\b|\bthis\s+is\s+an?\s+optional\s+{_SECTION}\b|\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
+    r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b", re.IGNORECASE)
 _IN_HEADING = re.compile(r"\s*[(\[]\s*optional\s*[)\]]\s*", re.IGNORECASE)  # "## Links (optional)"
 
 
@@ -96,7 +104,8 @@ class Template:
 
 def says_optional(text: str) -> bool:
     """Whether ``text`` (a comment's text or a section's first line) says that its section is optional."""
-    return bool(_SAYS_OPTIONAL.match(" ".join(text.split())))
+    text = " ".join(text.split())
+    return bool(_SAYS_OPTIONAL.match(text) or _SAYS_OPTIONAL_WITHIN.search(text))
 
 
 def optional_lines(document: Document) -> set[int]:
