@@ -95,3 +95,10 @@ def test_words_elsewhere_make_nothing_optional(repo: Path) -> None:
                 "Optional parameters are listed here.\n\n## Decision\n\nThis section is not optional.\n\n"
                 "```\n<!-- optional -->\n## Fenced\n```\n")
     assert missing(repo, template) == ["## Parameters", "## Decision"]
+
+
+def test_a_template_of_level_one_sections_needs_no_levels(repo: Path) -> None:
+    template = "- Feature Name: x\n\n# Summary\n\none\n\n# Motivation\n\n## Background\n\n# Drawbacks\n"
+    assert missing(repo, template, "# Summary\n\n# Drawbacks\n") == ["# Motivation"]
+    # a "# Title" (or two) and more "##" sections: the sections are level 2
+    assert missing(repo, "# T\n\n## Summary\n\n## Risks\n\n# Appendix\n", "# D\n\n## Summary\n") == ["## Risks"]

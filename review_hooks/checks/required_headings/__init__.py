@@ -42,7 +42,7 @@ matching only; see ``heading_text.parts``).
 where they went, ``status: Moved`` or a one-line redirect, are not checked), and
 ``[[required-headings.kind]]`` tables with ``name``, ``files``, ``front-matter`` (values or
 lists of values, compared as YAML reads them, case included), ``title``, ``template``,
-``template-levels`` (default ``[2]``), ``headings`` (``"## Name"``, ``"A | B"`` for aliases;
+``template-levels`` (default ``[2]``, or ``[1]`` for a template of ``# Summary`` sections), ``headings`` (``"## Name"``, ``"A | B"`` for aliases;
 ``[]``: the kind claims its documents and requires nothing) and ``aliases`` (``{ "Rationale and
 alternatives" = ["Alternatives"] }``: more names for a template section). A scan of the whole
 configured tree warns of a kind that no file is. A template's sections are

@@ -111,8 +111,8 @@ def _template(table: Mapping[str, Any], base: Path, prefix: str, cwd_fallback: b
         raise ConfigError(prefix + "template", f"template {value!r} is a directory, not a file (relative to {base})")
     if not location.is_file():
         raise ConfigError(prefix + "template", f"no such template file {value!r} (relative to {base})")
-    levels = table.get("template-levels", [2])
-    if (not isinstance(levels, list) or not levels
+    levels = table.get("template-levels", [])  # none given: the template's section level (Template.section_levels)
+    if "template-levels" in table and (not isinstance(levels, list) or not levels
             or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)):
         raise ConfigError(prefix + "template-levels", f"expected a list of levels 1 to 6, got {levels!r}")
     template = Template(location, value, tuple(levels))

@@ -25,6 +25,7 @@ of a section.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -67,7 +68,7 @@ class Requirement:
 class Template:
     location: Path
     shown: str  # as configured
-    levels: tuple[int, ...]
+    levels: tuple[int, ...]  # () when not configured: see ``section_levels``
 
     @cached_property
     def sections(self) -> tuple[tuple[Requirement, bool], ...]:
@@ -85,21 +86,30 @@ class Template:
             raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
                                           "point it at a Markdown text file")
         optional = optional_lines(document)
+        levels = self.levels or section_levels(document)
         found = []
         for heading in document.markdown.headings:
             name = _IN_HEADING.sub(" ", heading.text).strip()
-            if heading.level in self.levels and name:
+            if heading.level in levels and name:
                 found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
-            levels = ", ".join(str(level) for level in self.levels)
+            shown = ", ".join(str(level) for level in levels)
             raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
-                                          f"[{levels}], so nothing would be required; fix the template or its levels")
+                                          f"[{shown}], so nothing would be required; fix the template or its levels")
         return tuple(found)
 
     @property
     def requirements(self) -> tuple[Requirement, ...]:
         """The template's required headings (its sections except the optional ones)."""
         return tuple(requirement for requirement, optional in self.sections if not optional)
+
+
+def section_levels(document: Document) -> tuple[int, ...]:
+    """The level of a template's sections when ``template-levels`` is not given: 2 (a ``# Title`` and its
+    ``##`` sections), unless the template has several level-1 headings and fewer level-2 ones (sections
+    written ``# Summary``, ``# Motivation``, ... with a few ``##`` subsections): then 1."""
+    counts = Counter(h.level for h in document.markdown.headings if h.text.strip())
+    return (1,) if counts[1] > 1 and counts[1] > counts[2] else (2,)
 
 
 def says_optional(text: str) -> bool:
