@@ -37,16 +37,16 @@ text as written. A combined heading (``## Motivation and Summary``, parts joined
 matching only; see ``heading_text.parts``).
 
 **Options** (``[required-headings]``): ``exclude`` (globs), ``match``, ``order`` (false,
-``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level,
-``"at-most"``: that level or a higher one), ``stubs`` (default true: documents that only say
-where they went, ``status: Moved`` or a one-line redirect, are not checked), and
-``[[required-headings.kind]]`` tables with ``name``, ``files``, ``front-matter`` (values or
-lists of values, compared as YAML reads them, case included), ``title``, ``template``,
-``template-levels`` (default ``[2]``, or ``[1]`` for a template of ``# Summary`` sections), ``headings`` (``"## Name"``, ``"A | B"`` for aliases;
-``[]``: the kind claims its documents and requires nothing) and ``aliases`` (``{ "Rationale and
-alternatives" = ["Alternatives"] }``: more names for a template section). A scan of the whole
-configured tree warns of a kind that no file is. A template's sections are
-its headings at ``template-levels``; a section the template marks optional is not required: by
+``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level, ``"at-most"``:
+that level or a higher one), ``stubs`` (default true: documents that only say where they went,
+``status: Moved`` or a one-line redirect, are not checked), and ``[[required-headings.kind]]``
+tables with ``name``, ``files``, ``front-matter`` (values or lists of values, compared as YAML
+reads them, case included), ``title``, ``template``, ``template-levels`` (default ``[2]``, or
+``[1]`` for a template of ``# Summary`` sections), ``headings`` (``"## Name"``, ``"A | B"`` for
+aliases; ``[]``: the kind claims its documents and requires nothing) and ``aliases`` (``{
+"Rationale and alternatives" = ["Alternatives"] }``: more names for a template section). A scan
+of the whole configured tree warns of a kind that no file is. A template's sections are its
+headings at ``template-levels``; a section the template marks optional is not required: by
 ``<!-- review-hooks: optional -->`` or by its own words (``<!-- optional -->``, ``<!-- This
 section is optional -->`` on or just before the heading, ``## Links (optional)``, a first line
 ``> Optional, but ...``; see ``template.py``); a template that is missing, a directory, binary,
