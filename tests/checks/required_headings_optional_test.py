@@ -90,6 +90,11 @@ def test_a_comment_as_the_sections_first_content(repo: Path) -> None:
     assert missing(repo, template) == ["## Decision"]
 
 
+def test_a_comment_at_the_end_of_a_list_item_marks_the_item_not_the_section(repo: Path) -> None:
+    template = "# Summary\n\n* Status: {status} <!-- optional -->\n\n# Motivation\n\n# Design\n"  # level-1 sections
+    assert missing(repo, template, "# Motivation\n\n# Design\n") == ["# Summary"]
+
+
 def test_words_elsewhere_make_nothing_optional(repo: Path) -> None:
     template = ("# T\n\n## Context\n\nfirst\n\n<!-- optional -->\n\nsecond\n\n## Parameters\n\n"
                 "Optional parameters are listed here.\n\n## Decision\n\nThis section is not optional.\n\n"

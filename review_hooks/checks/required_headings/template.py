@@ -133,9 +133,11 @@ def optional_lines(document: Document) -> set[int]:
         if first is not None and not first.lstrip().startswith("<!--") and says_optional(first):
             marked.add(heading.line)
     for comment in _COMMENT.finditer(document.text):
-        start, _ = document.position(comment.start())
-        end, _ = document.position(comment.end())
-        if start in starts or structure.in_code(start) or not says_optional(comment.group(1)):
+        start, first = document.position(comment.start())
+        end, after = document.position(comment.end())
+        # on lines of its own: "* Status: ... <!-- optional -->" marks a list item, not a section
+        alone = not lines[start - 1][: first - 1].strip() and not lines[end - 1][after - 1 :].strip()
+        if not alone or start in starts or structure.in_code(start) or not says_optional(comment.group(1)):
             continue
         owner = _owner(lines, (start, end), starts, ends)
         if owner is not None:
