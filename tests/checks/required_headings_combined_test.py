@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review_hooks.checks.required_headings.heading_text import normalized, parts
 from review_hooks.runner.run import RunOptions, run
@@ -88,3 +90,30 @@ def test_exact_matching_reads_no_combined_heading(repo: Path) -> None:
     kind(repo, "## Summary", "## Motivation", policies='match = "exact"')
     (repo / "r.md").write_text("## Summary and Motivation\n", encoding="utf-8")
     assert len(lint("r.md")[1]) == 2
+
+
+_PIECES = st.sampled_from(["## Summary and Risks", "## Risks & Approval", "## Summary/Approval", "## Summary",
+                           "## Risks, Hazards and Approval", "Approval", "x", "", "## and", "## / ,", "# A & B"])
+
+
+@given(st.lists(_PIECES, max_size=12))
+@settings(max_examples=100, deadline=None)
+def test_combined_headings_keep_findings_on_real_lines(pieces: list[str]) -> None:
+    from review_hooks.check import Context
+    from review_hooks.checks.required_headings import find
+    from review_hooks.checks.required_headings.config import configure as configure_table
+    from review_hooks.config import Config
+    from review_hooks.document import Document
+
+    text = "\n\n".join(pieces)
+    table = {"kind": [{"name": "k", "files": ["*.md"], "headings": ["## Summary", "Risks | Hazards", "## Approval"]}],
+             "order": "warn"}
+    config = Config(None, Path.cwd())
+    config.settings[ID] = configure_table(table, Path.cwd())
+    document = Document("a.md", Path("a.md"), text.encode(), text, is_markdown=True)
+    findings = list(find(document, Context(config)))
+    assert all(1 <= f.line <= len(document.lines) for f in findings)
+    missing = {f.message.split('"')[1] for f in findings if f.message.startswith("missing")}
+    for name in ("Summary", "Approval"):  # a heading that names it, alone or combined, answers it
+        named = any(p.startswith("## ") and name in p for p in pieces)
+        assert (f"## {name}" in missing) is not named
