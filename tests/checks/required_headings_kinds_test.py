@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,12 @@ from review_hooks.checks.required_headings.kinds import same
 from review_hooks.runner.run import RunOptions, run
 
 ID = "required-headings"
+
+
+def run_in_process(*paths: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(paths), RunOptions(select=(ID,)), out, err)
+    return code, out.getvalue(), err.getvalue()
 
 
 def lint(*paths: str) -> tuple[int, list[str]]:
@@ -129,10 +133,8 @@ def test_a_kind_that_requires_nothing_claims_its_documents(repo: Path) -> None:
 
 def test_a_kind_without_template_or_headings_is_still_an_error(repo: Path) -> None:
     configure(repo, '[[required-headings.kind]]\nname = "k"\nfiles = ["*.md"]\n')
-    write(repo, "a.md", "# A\n")
-    result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", "a.md"],
-                            capture_output=True, text=True)
-    assert result.returncode == 2 and "kind[1]: kind 'k' needs a template or headings (headings = []" in result.stderr
+    code, out, err = run_in_process(write(repo, "a.md", "# A\n"))
+    assert (code, out) == (2, "") and "kind[1]: kind 'k' needs a template or headings (headings = []" in err
 
 
 @pytest.mark.parametrize("text", [
@@ -198,7 +200,6 @@ def test_top_level_aliases_go_with_the_top_level_template(repo: Path) -> None:
 def test_bad_aliases_are_a_one_line_configuration_error(repo: Path, config: str, words: str) -> None:
     write(repo, "T.md", RFC_TEMPLATE)
     configure(repo, f'[[required-headings.kind]]\nname = "rfc"\nfiles = ["*.md"]\n{config}\n')
-    result = subprocess.run([sys.executable, "-m", "review_hooks", "check-headings", write(repo, "a.md", "# A\n")],
-                            capture_output=True, text=True)
-    assert result.returncode == 2 and result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1 and words in result.stderr, result.stderr
+    code, out, err = run_in_process(write(repo, "a.md", "# A\n"))
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1 and words in err, err
