@@ -104,9 +104,8 @@ def _kind(document: Document, settings: Settings) -> Kind | None:
     relative = relative_to(document.location, settings.base)
     if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
         return None
-    if settings.stubs and stub(document):
-        return None
-    return kind_of(settings.kinds, relative, document)
+    kind = kind_of(settings.kinds, relative, document)
+    return None if kind is None or (settings.stubs and stub(document)) else kind  # parsed for a kind's file only
 
 
 def tally(document: Document, context: Context) -> str | None:
