@@ -187,6 +187,9 @@ def test_top_level_aliases_go_with_the_top_level_template(repo: Path) -> None:
     write(repo, "T.md", RFC_TEMPLATE)
     configure(repo, '[required-headings]\ntemplate = "T.md"\naliases = { "Drawbacks" = ["Costs"] }\n')
     assert lint(write(repo, "rfc.md", "## Summary\n\n## Rationale and alternatives\n\n## Costs\n")) == (0, [])
+    configure(repo, '[required-headings]\naliases = { "Drawbacks" = ["Costs"] }\n')
+    code, _, err = run_in_process("rfc.md")
+    assert code == 2 and "required-headings.aliases: only applies with a top-level template (or in a kind)" in err
 
 
 @pytest.mark.parametrize(("config", "words"), [
@@ -196,6 +199,11 @@ def test_top_level_aliases_go_with_the_top_level_template(repo: Path) -> None:
     pytest.param('template = "T.md"\naliases = { "Summary" = [] }', "kind[1].aliases.Summary: expected a list",
                  id="no names"),
     pytest.param('headings = []\naliases = ["Summary"]', "kind[1].aliases: expected a table", id="not a table"),
+    pytest.param('headings = []\nfront-matter = { ms.topic = "x" }',
+                 'kind[1].front-matter.ms: a dotted key is a nested table in TOML; quote a key that holds a dot: '
+                 '"ms.topic" = ...', id="dotted front matter key"),
+    pytest.param('headings = []\nfront-matter = { type = [] }', "kind[1].front-matter.type: a value must be",
+                 id="empty list of values"),
 ])
 def test_bad_aliases_are_a_one_line_configuration_error(repo: Path, config: str, words: str) -> None:
     write(repo, "T.md", RFC_TEMPLATE)

@@ -144,6 +144,9 @@ def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, tuple[Scalar, ..
     pairs = []
     for key, item in value.items():
         values = item if isinstance(item, list) else [item]
+        if isinstance(item, dict):
+            raise ConfigError(f"front-matter.{key}", f"a dotted key is a nested table in TOML; quote a key that "
+                                                     f"holds a dot: \"{key}.{next(iter(item), '')}\" = ...")
         if not values or not all(isinstance(v, str | int | float | bool) for v in values):
             raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean, or a list of "
                                                      "them (write a date as a string: \"2024-07-01\")")
