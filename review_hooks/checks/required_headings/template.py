@@ -6,8 +6,9 @@ so in one of these places:
 
 - ``<!-- review-hooks: optional -->`` (ours), or any HTML comment that says it is optional
   (``<!-- optional -->``, ``<!-- This section is optional -->``, ``<!-- This is an optional
-  element. Feel free to remove. -->``): on the heading line, on the line just before the heading
-  (blank lines between allowed), or as the section's first content;
+  element. Feel free to remove. -->``): on the heading line, or on lines of its own just before
+  the heading (blank lines between allowed) or as the section's first content (at the end of a
+  list item, ``* Status: ... <!-- optional -->``, it speaks of the item);
 - the heading itself: ``## Links (optional)`` or ``[optional]`` (the section is then named ``Links``);
 - the section's first line, quoted or emphasised or not: ``> Optional, but suggested for first
   drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``
