@@ -43,6 +43,11 @@ def test_the_sections_a_combined_heading_names(heading: str, names: set[str]) ->
     assert names <= set(parts(normalized(heading)))
 
 
+@pytest.mark.parametrize("heading", ["Summary {#summary}", "Summary {: #summary .big}", "Summary {.unnumbered}"])
+def test_a_heading_attribute_block_is_not_part_of_the_name(heading: str) -> None:
+    assert normalized(heading) == "summary"
+
+
 @pytest.mark.parametrize("heading", ["Summary", "Pros of X", "Research-and-development", "Q&A"])
 def test_a_heading_that_is_not_combined_has_no_parts(heading: str) -> None:
     assert parts(normalized(heading)) == ()
