@@ -24,7 +24,7 @@ files = ["eips/*.md"]
 headings = ["## Abstract"]
 """
 WARNING = ('.review-hooks.toml:4:1: required-headings warning: kind "meta" matched no file in this scan; check its '
-           "front-matter (a file must match all of them; front-matter values compare exactly, case included)")
+           "front-matter (front-matter values compare exactly, case included)")
 
 
 def review_hooks(repo: Path, *args: str, cwd: Path | None = None) -> tuple[int, list[str]]:
@@ -69,6 +69,16 @@ def test_an_excluded_or_stub_file_is_no_kind(proposals: Path) -> None:
     assert [line.split('"')[1] for line in lines] == ["meta", "proposal"]
 
 
+def test_a_kind_of_several_selectors_says_they_combine(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_text('[[required-headings.kind]]\nname = "deprecation"\nfiles = ["*.md"]\n'
+                                             'title = "^Deprecate"\nheadings = []\n', encoding="utf-8")
+    (repo / "a.md").write_text("# Add a helper\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    assert review_hooks(repo, "scan", "--select", "required-headings")[1] == [
+        '.review-hooks.toml:1:1: required-headings warning: kind "deprecation" matched no file in this scan; check '
+        "its files and title (a file must match all of them)"]
+
+
 def test_a_run_that_sees_part_of_the_tree_never_warns(proposals: Path) -> None:
     assert review_hooks(proposals, "check-headings", "eips/1.md") == (0, [])  # a hook run: some files
     assert review_hooks(proposals, "scan", "eips", "--select", "required-headings") == (0, [])  # a subfolder
@@ -85,3 +95,13 @@ def test_the_warning_survives_worker_processes(proposals: Path) -> None:
     assert review_hooks(proposals, "scan", "--jobs", "2", "--select", "required-headings") == (0, [WARNING])
     (proposals / ".review-hooks.toml").write_text(KINDS.replace('"meta" }', '"Meta" }'), encoding="utf-8")
     assert review_hooks(proposals, "scan", "--jobs", "2", "--select", "required-headings") == (0, [])
+
+
+def test_the_warning_points_into_pyproject_toml(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n\n[[tool.review-hooks.required-headings.kind]]\n'
+                                         'name = "adr"\nfiles = ["adr/*.md"]\nheadings = ["## Context"]\n',
+                                         encoding="utf-8")
+    (repo / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    assert review_hooks(repo, "scan", "--select", "required-headings") == (0, [
+        'pyproject.toml:4:1: required-headings warning: kind "adr" matched no file in this scan; check its files'])

@@ -126,10 +126,12 @@ def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
         if kind.name in seen or not path:
             continue
         line = declared[index] if index < len(declared) else 1
-        exactly = "; front-matter values compare exactly, case included" if kind.front_matter else ""
+        selectors = _selectors(kind)
+        notes = (["a file must match all of them"] if len(selectors) > 1 else []) + (
+            ["front-matter values compare exactly, case included"] if kind.front_matter else [])
         yield Finding(path=path, line=line, severity="warning", message=(
-            f"kind {quoted(kind.name)} matched no file in this scan; check its {_selectors(kind)} (a file must "
-            f"match all of them{exactly})"))
+            f"kind {quoted(kind.name)} matched no file in this scan; check its {' and '.join(selectors)}"
+            + (f" ({'; '.join(notes)})" if notes else "")))
 
 
 def _kind_lines(source: Path) -> list[int]:
@@ -141,10 +143,9 @@ def _kind_lines(source: Path) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), 1) if _KIND_HEADER.match(line)]
 
 
-def _selectors(kind: Kind) -> str:
-    named = [key for key, used in (("files", kind.files), ("front-matter", kind.front_matter),
-                                   ("title", kind.title)) if used]
-    return " and ".join(named)
+def _selectors(kind: Kind) -> list[str]:
+    return [key for key, used in (("files", kind.files), ("front-matter", kind.front_matter), ("title", kind.title))
+            if used]
 
 
 def _repaired(document: Document) -> Document:
