@@ -109,9 +109,11 @@ def _kind(document: Document, settings: Settings) -> Kind | None:
 
 
 def tally(document: Document, context: Context) -> str | None:
-    """The name of the configured kind the document is (for ``conclude``)."""
-    kind = _kind(document, context.settings(ID, configure))
-    return kind.name if kind is not None and not kind.everything else None
+    """Which configured kind the document is, by its place in the configuration (two kinds may share a name),
+    for ``conclude``."""
+    settings: Settings = context.settings(ID, configure)
+    kind = _kind(document, settings)
+    return next((str(n) for n, k in enumerate(settings.kinds) if k is kind), None) if kind is not None else None
 
 
 def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
@@ -121,9 +123,9 @@ def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
     source = context.config.source
     path = os.path.relpath(source) if source is not None else ""
     declared = _kind_lines(source) if source is not None else []
-    configured = [kind for kind in settings.kinds if not kind.everything]
-    for index, kind in enumerate(configured):
-        if kind.name in seen or not path:
+    configured = [(str(n), kind) for n, kind in enumerate(settings.kinds) if not kind.everything]
+    for index, (key, kind) in enumerate(configured):
+        if key in seen or not path:
             continue
         line = declared[index] if index < len(declared) else 1
         selectors = _selectors(kind)
