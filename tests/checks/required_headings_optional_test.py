@@ -107,3 +107,8 @@ def test_a_template_of_level_one_sections_needs_no_levels(repo: Path) -> None:
     assert missing(repo, template, "# Summary\n\n# Drawbacks\n") == ["# Motivation"]
     # a "# Title" (or two) and more "##" sections: the sections are level 2
     assert missing(repo, "# T\n\n## Summary\n\n## Risks\n\n# Appendix\n", "# D\n\n## Summary\n") == ["## Risks"]
+
+
+@pytest.mark.parametrize("placeholder", ["## {title of option 1}", "## <Topic Name>", "## 4. [Component]"])
+def test_a_placeholder_heading_is_no_section(repo: Path, placeholder: str) -> None:
+    assert missing(repo, f"# T\n\n## Context\n\n{placeholder}\n\n## Decision\n") == ["## Decision"]

@@ -13,6 +13,9 @@ so in one of these places:
 - the section's first line, quoted or emphasised or not: ``> Optional, but suggested for first
   drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``
 
+A heading that is a placeholder the author replaces (``## {title of option 1}``, ``## <Topic
+Name>``, ``## 4. [Component]``) is no section at all.
+
 "Says it is optional": the text starts with the word ``optional`` followed by punctuation or
 nothing (``Optional parameters are ...`` is prose about the content, not about the section), or
 with a sentence ``this ... is (an) optional ...``; or, anywhere in it, a sentence ``this/the
@@ -48,6 +51,7 @@ _SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section i
     rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+(?:is|are)\s+(?:an?\s+|entirely\s+|completely\s+|also\s+)?"
     rf"optional\b|\bthis\s+is\s+an?\s+optional\s+{_SECTION}\b|\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
     r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$")
 _IN_HEADING = re.compile(r"\s*[(\[]\s*optional\s*[)\]]\s*", re.IGNORECASE)  # "## Links (optional)"
 
 
@@ -91,7 +95,7 @@ class Template:
         found = []
         for heading in document.markdown.headings:
             name = _IN_HEADING.sub(" ", heading.text).strip()
-            if heading.level in levels and name:
+            if heading.level in levels and name and not _placeholder(heading.source, name):
                 found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
             shown = ", ".join(str(level) for level in levels)
@@ -103,6 +107,14 @@ class Template:
     def requirements(self) -> tuple[Requirement, ...]:
         """The template's required headings (its sections except the optional ones)."""
         return tuple(requirement for requirement, optional in self.sections if not optional)
+
+
+def _placeholder(source: str, name: str) -> bool:
+    """Whether a template heading is a placeholder the author replaces (``## {title of option 1}``,
+    ``## <Topic Name>``, ``## 4. [Component]``), not a section every document has."""
+    from review_hooks.checks.required_headings.heading_text import normalized
+
+    return bool(_PLACEHOLDER.match(source.strip().strip("#").strip())) or not normalized(name)
 
 
 def section_levels(document: Document) -> tuple[int, ...]:
