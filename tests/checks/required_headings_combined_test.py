@@ -38,6 +38,7 @@ def kind(repo: Path, *headings: str, policies: str = "") -> None:
                  {"guide-level explanation", "reference-level explanation"}, id="shared tail"),
     pytest.param("Context and Problem Statement and Drivers", {"context and problem statement", "drivers"},
                  id="a part that is itself combined"),
+    pytest.param("1. Summary and 2. Motivation", {"summary", "motivation"}, id="numbered parts"),
 ])
 def test_the_sections_a_combined_heading_names(heading: str, names: set[str]) -> None:
     assert names <= set(parts(normalized(heading)))

@@ -78,7 +78,7 @@ def parts(key: str) -> tuple[str, ...]:
     """The section names a combined heading gives (``key`` normalized), besides ``key`` itself; () when it
     is not combined."""
     pieces = _JOINS.split(key)
-    words = [_stripped(p) for p in pieces[::2]]
+    words = [_stripped(_NUMBERING.sub("", _stripped(p))) for p in pieces[::2]]  # "1. Summary and 2. Motivation"
     if len(words) < 2 or any(len(word) < 2 for word in words):  # Q&A, R&D and I/O are one name
         return ()
     joins = pieces[1::2]
