@@ -121,7 +121,7 @@ def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
     the kinds the documents are). Such a kind checks nothing, which a green run would hide."""
     settings: Settings = context.settings(ID, configure)
     source = context.config.source
-    path = os.path.relpath(source) if source is not None else ""
+    path = os.path.relpath(source).replace(os.sep, "/") if source is not None else ""  # as scan shows paths
     declared = _kind_lines(source) if source is not None else []
     configured = [(str(n), kind) for n, kind in enumerate(settings.kinds) if not kind.everything]
     for index, (key, kind) in enumerate(configured):
