@@ -8,7 +8,7 @@ decides what to do with both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,10 @@ class Context:
 
 
 Find = Callable[["Document", Context], Iterable["Finding"]]
+#: What a document counts as for the run as a whole (required-headings: the kind it is), or None.
+Tally = Callable[["Document", Context], "str | None"]
+#: Findings about the run as a whole from what the documents counted as (``Tally``); each carries its path.
+Conclude = Callable[[Context, "Collection[str]"], Iterable["Finding"]]
 #: The repaired text, or a new Document when the fix also changes the encoding (transcoding).
 Repair = Callable[["Document", Context], "str | Document | None"]
 Configure = Callable[[Mapping[str, Any], Path], Any]
@@ -76,6 +80,10 @@ class Check:
     markdown_only: bool = False
     configure: Configure = no_settings
     cli_options: tuple[CliOption, ...] = field(default=())
+    #: A scan of the whole configured tree asks ``tally`` of each document it checks, then ``conclude``
+    #: once (required-headings warns of a kind no document is); a hook run, which sees some files, never.
+    tally: Tally | None = None
+    conclude: Conclude | None = None
 
     @property
     def fixable(self) -> bool:

@@ -39,3 +39,4 @@ class FileResult:
     changed: bool = False  # a fixer changed the file (or would, with --diff)
     error: bool = False  # an internal error or a failed write
     skipped: str = ""  # the Skip kind, for statistics
+    tallies: dict[str, str] = field(default_factory=dict)  # check id -> what the file counts as (Check.tally)

@@ -26,6 +26,8 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
         return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind)
     result = FileResult()
     result.findings = examine(document, checks, context, result)
+    if options.scan:
+        tally(document, checks, context, result)
     if options.fix or options.diff:
         fix(document, checks, context, options, result)
     return result
@@ -56,6 +58,21 @@ def examine(document: Document, checks: Sequence[Check], context: Context, resul
             result.error = True
     # suppressions.apply adds findings about the directives themselves: they get the path too
     return [f if f.path else replace(f, path=document.path) for f in suppressions.apply(findings, document, IDS)]
+
+
+def tally(document: Document, checks: Sequence[Check], context: Context, result: FileResult) -> None:
+    """What the document counts as for each check that concludes a scan (``Check.tally``)."""
+    for check in checks:
+        if check.tally is None or (check.markdown_only and not document.is_markdown):
+            continue
+        try:
+            value = check.tally(document, context)
+        except Exception as error:  # as in examine: one check's bug is a note, not a crash
+            result.notes.append(note(document.path, f"internal error in {check.id}: {type(error).__name__}: {error}"))
+            result.error = True
+            continue
+        if value is not None:
+            result.tallies[check.id] = value
 
 
 def fix(document: Document, checks: Sequence[Check], context: Context, options: RunOptions,

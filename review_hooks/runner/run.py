@@ -10,7 +10,8 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -55,7 +56,10 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
     results = outcomes(targets, checks, context, options)
-    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err)
+    whole = options.scan and not (options.changed_since or options.staged) and _covers(paths, config.root)
+    conclusion = (lambda seen: conclusions(checks, context, seen)) if whole else None
+    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err,
+                  conclusion)
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
@@ -79,9 +83,23 @@ def selected(ids: Iterable[str]) -> tuple[Check, ...]:
     return tuple(get(check_id) for check_id in IDS if check_id in wanted)
 
 
-def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO) -> int:
-    """Print notes as each file's result arrives, then the sorted findings; compute the exit code."""
+def _covers(paths: Sequence[str], root: Path) -> bool:
+    """Whether a scan of ``paths`` reads the whole tree of the configuration (its folder ``root``)."""
+    return any(Path(p).resolve() in (root.resolve(), *root.resolve().parents) for p in paths or ["."])
+
+
+def conclusions(checks: Sequence[Check], context: Context, seen: Mapping[str, set[str]]) -> list[Finding]:
+    """Each concluding check's findings about the scan as a whole, stamped with its id."""
+    return [replace(f, check=check.id) for check in checks if check.conclude is not None
+            for f in check.conclude(context, seen.get(check.id, set()))]
+
+
+def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO,
+           conclusion: Callable[[Mapping[str, set[str]]], list[Finding]] | None = None) -> int:
+    """Print notes as each file's result arrives, then the sorted findings (with the ``conclusion`` of a scan of
+    the whole tree, from what each file counted as); compute the exit code."""
     findings: list[Finding] = []
+    seen: dict[str, set[str]] = {}
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False
     for result in results:
@@ -92,6 +110,10 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         skipped.append(result.skipped)
         error = error or result.error
         changed = changed or result.changed or result.failed
+        for check_id, value in result.tallies.items():
+            seen.setdefault(check_id, set()).add(value)
+    if conclusion is not None:
+        findings.extend(conclusion(seen))
     # the contract's order: path, line, column; a stable sort keeps each check's own order within that
     # (required-headings lists missing sections in template order, not alphabetically)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.check))

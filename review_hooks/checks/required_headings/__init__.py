@@ -1,16 +1,17 @@
 r"""required-headings: each kind of review keeps its required sections, from a list or from its template.
 
 **What it does.** Chooses the kind of each Markdown document (the first configured kind whose
-``files`` globs, ``front-matter`` pairs or ``title`` regex match) and reports every
-required heading it lacks, at the line where it belongs, naming the kind and where the
+``files`` globs, ``front-matter`` pairs and ``title`` regex all match; see ``kinds.py``) and
+reports every required heading it lacks, at the line where it belongs, naming the kind and where the
 requirement comes from::
 
     r.md:41:1: required-headings missing required heading "## Test Results" (kind review-report,
     from templates/review-report-template.md); insert before line 41 ("## Lessons Learned")
 
 A missing section belongs before the next template section the document has (optional ones
-included), else right after the previous one's section, else (the template's last section)
-at the end: the advice keeps the document in template order. When the text is there but is
+included), else right after the previous one's section, else at the end (past the document's
+own headings only for a template's last section): the advice keeps the document in template
+order. When the text is there but is
 not a heading, the finding names the real cause: ``line 19 has "#Approval", which is not a
 heading (add a space after '#')``; an escaped ``\#``; an HTML block (``<details>`` with no
 blank line before the heading) swallowing the line; four spaces of indentation; or ``found
@@ -31,18 +32,31 @@ collapsing, folding typographic apostrophes and quotes (``’`` is ``'``), strip
 trailing emoji, symbols and punctuation and leading numbering (``1.``, ``2.1``, ``4 -``,
 ``Section 4:``, keycap emoji ``1️⃣``), and case folding; a heading may add a qualifier
 after the name (`` (``, `` - ``, `` – ``, `` — ``, ``: ``, `` [``). ``match = "exact"`` compares
-text as written.
+text as written. A combined heading (``## Motivation and Summary``, parts joined by ``and``,
+``&``, ``/`` or ``,``) counts for each section its parts name, at its own position (normalized
+matching only; see ``heading_text.parts``).
 
 **Options** (``[required-headings]``): ``exclude`` (globs), ``match``, ``order`` (false,
-``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level,
-``"at-most"``: that level or a higher one), and ``[[required-headings.kind]]`` tables with
-``name``, ``files``, ``front-matter``, ``title``, ``template``, ``template-levels`` (default
-``[2]``) and ``headings`` (``"## Name"``, ``"A | B"`` for aliases). A template's sections are
-its headings at ``template-levels``; a heading right after ``<!-- review-hooks: optional -->``
-is optional; a template that is missing, a directory, binary, or has no required heading at
-its levels is a configuration error. Zero configuration: ``review-hooks check-headings --template T FILE...`` (or a
-top-level ``template`` key) checks every given file against ``T`` (found in the configuration
-file's folder, else the current folder), before any configured kind.
+``"warn"``, ``"error"``), ``level`` (``"any"``, ``"exact"``: the required level, ``"at-most"``:
+that level or a higher one), ``stubs`` (default true: documents that only say where they went,
+``status: Moved`` or a one-line redirect, are not checked), and ``[[required-headings.kind]]``
+tables with ``name``, ``files``, ``front-matter`` (values or lists of values, compared as YAML
+reads them, case included), ``title``, ``template``, ``template-levels`` (default ``[2]``, or
+``[1]`` for a template of ``# Summary`` sections), ``headings`` (``"## Name"``, ``"A | B"`` for
+aliases; ``[]``: the kind claims its documents and requires nothing) and ``aliases`` (``{
+"Rationale and alternatives" = ["Alternatives"] }``: more names for a template section). A scan
+of the whole configured tree warns of a kind that no file is. A template's sections are its
+headings at ``template-levels``; a section the template marks optional is not required: by
+``<!-- review-hooks: optional -->`` or by its own words (``<!-- optional -->``, ``<!-- This
+section is optional -->`` on or just before the heading, ``## Links (optional)``, a first line
+``> Optional, but ...``; see ``template.py``); a template that is missing, a directory, binary,
+or has no required heading at its levels is a configuration error. Zero configuration:
+``review-hooks check-headings --template T FILE...`` (or a top-level ``template`` key) checks
+every given file against ``T`` (found in the configuration file's folder, else the current
+folder), before any configured kind.
+
+**One finding per missing section**, never one per document: each carries its own place, and
+suppressions and the baseline work per section.
 
 **Fix safety.** No fix: the missing section's content has to be written by a person.
 
@@ -52,36 +66,88 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+import re
+from collections.abc import Collection, Iterator
+from pathlib import Path
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_markers
-from review_hooks.checks.required_headings.config import Kind, Requirement, Settings, configure
+from review_hooks.checks.required_headings.config import Settings, configure
+from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
+from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement
 from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.markdown.structure import Structure
 from review_hooks.paths import relative_to
 
 ID = "required-headings"
+_KIND_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kind\s*\]\]")
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     settings: Settings = context.settings(ID, configure)
-    if not settings.kinds:
-        return
-    relative = relative_to(document.location, settings.base)
-    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
-        return
-    if _conflicted(document):
+    kind = _kind(document, settings)
+    if kind is None or _conflicted(document):
         return
     if settings.match != "exact":
         document = _repaired(document)
+    yield from _findings(document, kind, settings)
+
+
+def _kind(document: Document, settings: Settings) -> Kind | None:
+    """The document's kind: None when nothing is configured, or it is excluded, a stub, or of no kind."""
+    if not settings.kinds:
+        return None
+    relative = relative_to(document.location, settings.base)
+    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+        return None
     kind = kind_of(settings.kinds, relative, document)
-    if kind is not None:
-        yield from _findings(document, kind, settings)
+    return None if kind is None or (settings.stubs and stub(document)) else kind  # parsed for a kind's file only
+
+
+def tally(document: Document, context: Context) -> str | None:
+    """Which configured kind the document is, by its place in the configuration (two kinds may share a name),
+    for ``conclude``."""
+    settings: Settings = context.settings(ID, configure)
+    kind = _kind(document, settings)
+    return next((str(n) for n, k in enumerate(settings.kinds) if k is kind), None) if kind is not None else None
+
+
+def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
+    """After a scan of the whole configured tree: a warning for each kind that no document is (``seen``:
+    the kinds the documents are). Such a kind checks nothing, which a green run would hide."""
+    settings: Settings = context.settings(ID, configure)
+    source = context.config.source
+    path = os.path.relpath(source).replace(os.sep, "/") if source is not None else ""  # as scan shows paths
+    declared = _kind_lines(source) if source is not None else []
+    configured = [(str(n), kind) for n, kind in enumerate(settings.kinds) if not kind.everything]
+    for index, (key, kind) in enumerate(configured):
+        if key in seen or not path:
+            continue
+        line = declared[index] if index < len(declared) else 1
+        selectors = _selectors(kind)
+        notes = (["a file must match all of them"] if len(selectors) > 1 else []) + (
+            ["front-matter values compare exactly, case included"] if kind.front_matter else [])
+        yield Finding(path=path, line=line, severity="warning", message=(
+            f"kind {quoted(kind.name)} matched no file in this scan; check its {' and '.join(selectors)}"
+            + (f" ({'; '.join(notes)})" if notes else "")))
+
+
+def _kind_lines(source: Path) -> list[int]:
+    """The lines of the ``[[...required-headings.kind]]`` headers of the configuration file, in order."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [n for n, line in enumerate(text.splitlines(), 1) if _KIND_HEADER.match(line)]
+
+
+def _selectors(kind: Kind) -> list[str]:
+    return [key for key, used in (("files", kind.files), ("front-matter", kind.front_matter), ("title", kind.title))
+            if used]
 
 
 def _repaired(document: Document) -> Document:
@@ -98,33 +164,6 @@ def _conflicted(document: Document) -> bool:
         return False
     complete, _ = conflict_markers.regions(conflict_markers.markers(document.text, conflict_markers.DEFAULT_SIZE))
     return any(not document.markdown.in_code(region.opener.line) for region in complete)
-
-
-def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> Kind | None:
-    """The first kind whose files, front matter or title selects the document (parsed only if needed)."""
-    for kind in kinds:
-        if kind.everything or (relative is not None and any(glob_match(p, relative) for p in kind.files)):
-            return kind
-        front = document.markdown.front_matter if kind.front_matter else None
-        if front is not None and all(_front_value(front.get(k), v) for k, v in kind.front_matter):
-            return kind
-        if kind.title is not None and (title := _title(document.markdown)) is not None and kind.title.search(title):
-            return kind
-    return None
-
-
-def _title(structure: Structure) -> str | None:
-    """The first H1, repaired."""
-    from review_hooks.mojibake.repair import repaired_text
-
-    h1 = next((h for h in structure.headings if h.level == 1), None)
-    return repaired_text(h1.text) if h1 else None
-
-
-def _front_value(value: object, wanted: str) -> bool:
-    if isinstance(value, list):
-        return any(str(item) == wanted for item in value)
-    return value is not None and str(value) == wanted
 
 
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:
@@ -148,7 +187,8 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
             if miss is not None and miss.here:
                 yield Finding(line=miss.line, column=1, message=f"{text}: {miss.message}")
             else:
-                line, where = place(document, headings, anchored, positions[number], len(kind.sections))
+                last = positions[number] == len(kind.sections) - 1 and requirement.source != HEADINGS_SOURCE
+                line, where = place(document, headings, anchored, positions[number], last)
                 yield Finding(line=line, column=1, message=f"{text}; {where}{f'; {miss.message}' if miss else ''}")
             continue
         heading = headings[index]
@@ -183,6 +223,8 @@ CHECK = Check(
     hook="check-headings",
     find=find,
     markdown_only=True,
+    tally=tally,
+    conclude=conclude,
     configure=configure,
     cli_options=(CliOption("--template", "template", "check every file against this template's sections",
                            is_flag=False),),

@@ -13,106 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from review_hooks.checks.required_headings.kinds import Kind, Scalar
+from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
 from review_hooks.config import ConfigError, only_keys, string_list
 
-TOP_KEYS = ("exclude", "match", "order", "level", "kind", "template", "template-levels")
-KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings")
+TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
+KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings", "aliases")
 POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
 _HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
-_OPTIONAL = re.compile(r"^\s*<!--\s*review-hooks:\s*optional\s*-->\s*$")
-HEADINGS_SOURCE = "its headings list"
-
-
-@dataclass(frozen=True)
-class Requirement:
-    names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
-    level: int | None  # None: any level
-    source: str  # the template path as configured, or HEADINGS_SOURCE
-
-    @property
-    def shown(self) -> str:
-        from review_hooks.mojibake.repair import repaired_text
-
-        name = repaired_text(self.names[0])
-        return f"{'#' * self.level} {name}" if self.level else name
-
-
-@dataclass(frozen=True)
-class Template:
-    location: Path
-    shown: str  # as configured
-    levels: tuple[int, ...]
-
-    @cached_property
-    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
-        """The template's headings at ``levels`` in order, each with whether it is optional (right after
-        an optional marker); ConfigError if the template cannot be read or requires nothing."""
-        from review_hooks import files
-        from review_hooks.config import Config
-
-        # read as every document is read: size limit, binary sniffing, decoding (a template is Markdown
-        # whatever its name)
-        document = files.read(files.Target(self.shown, self.location), Config(None, self.location.parent,
-                                                                               markdown_extensions=("",)), None)
-        if isinstance(document, files.Skip):
-            reason = document.reason.removeprefix("skipped: ")
-            raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
-                                          "point it at a Markdown text file")
-        lines = document.lines
-        found = []
-        for heading in document.markdown.headings:
-            previous = next((t for t in reversed(lines[: heading.line - 1]) if t.strip()), "")
-            if heading.level in self.levels and heading.text:
-                found.append((Requirement((heading.text,), heading.level, self.shown), bool(_OPTIONAL.match(previous))))
-        if all(optional for _, optional in found):
-            levels = ", ".join(str(level) for level in self.levels)
-            raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
-                                          f"[{levels}], so nothing would be required; fix the template or its levels")
-        return tuple(found)
-
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The template's required headings (its sections except the optional ones)."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    files: tuple[str, ...] = ()
-    front_matter: tuple[tuple[str, str], ...] = ()
-    title: re.Pattern[str] | None = None
-    template: Template | None = None
-    headings: tuple[Requirement, ...] = ()
-    everything: bool = False  # the kind of a bare ``template``: every document checked
-
-    @cached_property
-    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
-        """The template's sections (optional ones flagged), then the listed headings; a listed heading
-        that names a required template section adds its aliases to that section."""
-        from review_hooks.checks.required_headings.heading_text import normalized
-
-        found = list(self.template.sections if self.template else ())
-        for extra in self.headings:
-            names = {normalized(n) for n in extra.names}
-            same = next((i for i, (r, optional) in enumerate(found)
-                         if not optional and names & {normalized(n) for n in r.names}), None)
-            if same is None:
-                found.append((extra, False))
-            else:
-                known = found[same][0]
-                aliases = tuple(n for n in extra.names if n not in known.names)
-                found[same] = (Requirement(known.names + aliases, known.level, known.source), False)
-        return tuple(found)
-
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """What a document of this kind must have: every section that is not optional."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
 
 
 @dataclass(frozen=True)
@@ -123,6 +34,7 @@ class Settings:
     match: str = "normalized"
     order: str = "off"  # off | warn | error
     level: str = "any"  # any | exact | at-most
+    stubs: bool = True  # leave documents that only say where they went (kinds.stub) unchecked
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
@@ -133,12 +45,18 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     kinds = [_kind(k, base, index) for index, k in enumerate(kinds_table, 1)]
     if "template" in table:
         template = _template(table, base, "", cwd_fallback=True)
-        kinds.insert(0, Kind("", template=template, everything=True))
-    elif "template-levels" in table:
-        raise ConfigError("template-levels", "only applies with a top-level template")
+        kinds.insert(0, Kind("", template=template, aliases=_aliases(table), everything=True))
+        _ = kinds[0].sections  # an alias of no section is an error now
+    else:
+        for key in ("template-levels", "aliases"):
+            if key in table:
+                raise ConfigError(key, "only applies with a top-level template (or in a kind)")
+    stubs = table.get("stubs", True)
+    if not isinstance(stubs, bool):
+        raise ConfigError("stubs", f"expected true or false, got {stubs!r}")
     return Settings(base, tuple(kinds), string_list(table, "exclude"),
                     _choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
-                    _choice(table, "level", ("any", "exact", "at-most")))
+                    _choice(table, "level", ("any", "exact", "at-most")), stubs)
 
 
 def _choice(table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
@@ -169,13 +87,16 @@ def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
         if any(pattern.startswith("!") for pattern in string_list(table, "files")):
             raise ConfigError("files", "a '!' pattern cannot take files out of a kind; list the files the kind "
                                        "covers, and put what no check should read in the top-level exclude")
-        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings)
+        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings,
+                    _aliases(table))
+        _ = kind.sections  # an alias of no section is an error now
     except ConfigError as error:
         raise ConfigError(prefix + error.key, error.message) from None
     if not (kind.files or kind.front_matter or kind.title):
         raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs files, front-matter or title to select documents")
-    if not (template or headings):
-        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs a template or headings")
+    if template is None and "headings" not in table:  # headings = [] is a kind that requires nothing
+        raise ConfigError(prefix.rstrip("."), f"kind {name!r} needs a template or headings (headings = [] "
+                                              "to claim documents and require nothing)")
     return kind
 
 
@@ -190,8 +111,8 @@ def _template(table: Mapping[str, Any], base: Path, prefix: str, cwd_fallback: b
         raise ConfigError(prefix + "template", f"template {value!r} is a directory, not a file (relative to {base})")
     if not location.is_file():
         raise ConfigError(prefix + "template", f"no such template file {value!r} (relative to {base})")
-    levels = table.get("template-levels", [2])
-    if (not isinstance(levels, list) or not levels
+    levels = table.get("template-levels", [])  # none given: the template's section level (Template.section_levels)
+    if "template-levels" in table and (not isinstance(levels, list) or not levels
             or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)):
         raise ConfigError(prefix + "template-levels", f"expected a list of levels 1 to 6, got {levels!r}")
     template = Template(location, value, tuple(levels))
@@ -216,15 +137,35 @@ def _requirement(entry: str) -> Requirement:
     return Requirement(tuple(names), level, HEADINGS_SOURCE)
 
 
-def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+def _front_matter(table: Mapping[str, Any]) -> tuple[tuple[str, tuple[Scalar, ...]], ...]:
     value = table.get("front-matter", {})
     if not isinstance(value, dict):
         raise ConfigError("front-matter", "expected a table of key = value pairs (front-matter = { kind = \"retro\" })")
+    pairs = []
     for key, item in value.items():
-        if not isinstance(item, str | int | float | bool):
-            raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean (write a date "
-                                                     "or a list as a string: \"2024-07-01\")")
-    return tuple((str(k), str(v)) for k, v in value.items())
+        values = item if isinstance(item, list) else [item]
+        if isinstance(item, dict):
+            raise ConfigError(f"front-matter.{key}", f"a dotted key is a nested table in TOML; quote a key that "
+                                                     f"holds a dot: \"{key}.{next(iter(item), '')}\" = ...")
+        if not values or not all(isinstance(v, str | int | float | bool) for v in values):
+            raise ConfigError(f"front-matter.{key}", "a value must be a string, number or boolean, or a list of "
+                                                     "them (write a date as a string: \"2024-07-01\")")
+        pairs.append((str(key), tuple(values)))
+    return tuple(pairs)
+
+
+def _aliases(table: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = table.get("aliases", {})
+    if not isinstance(value, dict):
+        raise ConfigError("aliases", "expected a table of section = [names] (aliases = { \"Rationale\" = "
+                                     "[\"Alternatives\"] })")
+    found = []
+    for name, names in value.items():
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError(f"aliases.{name}", f"expected a list of names, got {names!r}")
+        found.append((str(name), tuple(n.strip().lstrip("#").strip() for n in names)))
+    return tuple(found)
 
 
 def _title(table: Mapping[str, Any]) -> re.Pattern[str] | None:

@@ -7,7 +7,14 @@ space (non-breaking spaces included), folds typographic apostrophes and quotes (
 ``Section 4:``) and keycap-emoji numbering (``1️⃣``, ``#️⃣``), and folds case. ``matches`` accepts a heading equal to a
 name or starting with it followed by a qualifier: ``Critical Issues (Must Fix)``,
 ``Summary - Sprint 4``, ``Approval: pending``, ``Risks [draft]`` (after a Chinese or Japanese
-name, ``：`` and ``（`` need no space). A footnote marker (``Action Items[^1]``) is not part of the name.
+name, ``：`` and ``（`` need no space). A footnote marker (``Action Items[^1]``) and a trailing attribute block
+(``Summary {#summary}``, kramdown and Pandoc) are not part of the name.
+
+``parts`` reads a combined heading: ``Motivation and Summary`` names two sections. Its parts are
+joined by ``and``, ``&``, ``/`` or ``,``; each run of neighbouring parts is a name it may give
+(``Context and Problem Statement and Drivers`` gives ``Context and Problem Statement``), and a
+one-word part shares the last part's tail (``Guide-level and reference-level explanation`` gives
+``Guide-level explanation``; ``Positive and negative consequences`` gives ``Positive consequences``).
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ _NUMBERING = re.compile(
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
 _KEYCAPS = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+|(?:\s*[0-9#*]\ufe0f?\u20e3)+$")  # 1️⃣ numbering
 _QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d", "''''\"\"")  # ‘ ’ ‛ ′ “ ”
+_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")  # kramdown/Pandoc "## Summary {#summary}": an id, not a name
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # [^1]: GitHub shows a superscript number, not part of the name
+_JOINS = re.compile(r"(\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*)")  # "A and B", "A, B & C", "A/B"
 _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
 
 
@@ -33,7 +42,7 @@ def normalized(text: str) -> str:
     from review_hooks.mojibake.repair import repaired_text
 
     text = unicodedata.normalize("NFKC", repaired_text(text)).translate(_QUOTES)
-    text = " ".join(_SHORTCODE.sub(" ", _FOOTNOTE.sub(" ", text)).split())
+    text = " ".join(_SHORTCODE.sub(" ", _FOOTNOTE.sub(" ", _ATTRIBUTES.sub("", text))).split())
     for _ in range(3):  # "1. 📚 Related" and "📚 1. Related": decoration and numbering interleave
         before = text
         text = _stripped(_NUMBERING.sub("", _stripped(_KEYCAPS.sub("", text))))
@@ -62,3 +71,23 @@ def matches(heading: str, name: str) -> bool:
     # Chinese and Japanese write a qualifier without a space (结论：通过 is 结论:通过 after NFKC)
     wide = unicodedata.east_asian_width(name[-1]) in ("W", "F") and rest.startswith((":", "("))
     return wide or rest.startswith(QUALIFIERS)
+
+
+@lru_cache(maxsize=8192)
+def parts(key: str) -> tuple[str, ...]:
+    """The section names a combined heading gives (``key`` normalized), besides ``key`` itself; () when it
+    is not combined."""
+    pieces = _JOINS.split(key)
+    words = [_stripped(_NUMBERING.sub("", _stripped(p))) for p in pieces[::2]]  # "1. Summary and 2. Motivation"
+    if len(words) < 2 or any(len(word) < 2 for word in words):  # Q&A, R&D and I/O are one name
+        return ()
+    joins = pieces[1::2]
+    found: list[str] = []
+    for first in range(len(words)):
+        for last in range(first, len(words)):
+            if (first, last) != (0, len(words) - 1):
+                found.append("".join(w + (joins[n] if n < last else "") for n, w in enumerate(words[first:last + 1],
+                                                                                              first)))
+    tail = words[-1].split(" ", 1)[1] if " " in words[-1] else ""
+    found += [f"{word} {tail}" for word in words[:-1] if tail and " " not in word]
+    return tuple(dict.fromkeys(found))

@@ -5,7 +5,8 @@ Near-misses, best first, each with its real cause and remedy: ``#Approval`` (no 
 a well-formed ``## Approval`` that CommonMark does not read as a heading, because it is inside
 an HTML block (``<details>`` with no blank line before the heading: the block runs to the next
 blank line) or indented four spaces into the paragraph above; then a prose or bold line
-holding exactly the name (not a list item or table row); a heading-like line inside a code
+holding exactly the name and standing on its own (it starts a block and does not end a sentence:
+not the tail ``Alternatives.)`` of a wrapped paragraph; not a list item or table row); a heading-like line inside a code
 block; one inside an HTML comment. All but the last two are reported where they are (the fix
 is there); those two only add a note to the finding at the place the heading belongs.
 """
@@ -15,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from review_hooks.checks.required_headings.config import Requirement
 from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
 
 _HASHED = re.compile(r"^\s*(#+)(.*)$")
@@ -24,6 +25,7 @@ _ESCAPED = re.compile(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' li
 _INDENT = re.compile(r"^(?: {4}| {0,3}\t)")  # four columns: a paragraph's continuation, not a heading
 _HTML_START = re.compile(r"^ {0,3}<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Za-z]|!\[CDATA\[)")
 _LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
+_BLOCK_END = re.compile(r"^(?:#{1,6}(?:\s.*)?|[-*_](?:\s*[-*_]){2,}|=+|.*-->)$")  # heading, rule, comment end
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
 
@@ -51,7 +53,7 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
         if number in skip or len(line) > _LONGEST_LINE or not any(w in folded for w in words):
             continue
         hashed = _HASHED.match(line)
-        if hashed is None and _LIST_OR_TABLE.match(line):
+        if hashed is None and (_LIST_OR_TABLE.match(line) or not _on_its_own(document, number, line)):
             continue
         text = hashed.group(2) if hashed else line
         key = text.strip() if exact else normalized(text)
@@ -61,6 +63,17 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
         if best is None or (found[0], number) < best[:2]:
             best = (found[0], number, found[1])
     return best[2] if best else None
+
+
+def _on_its_own(document: Document, number: int, line: str) -> bool:
+    """Whether a prose line could be meant as a heading: it starts a block (the line above is blank, a heading,
+    a rule or a comment, or there is none) and reads as a title, not as the end of a sentence (``Approval``,
+    ``**Approval:**``, never ``Alternatives.)``, the tail of a wrapped paragraph)."""
+    above = document.lines[number - 2].strip() if number > 1 else ""
+    if above and not _BLOCK_END.match(above) and number - 1 not in {h.line for h in document.markdown.headings}:
+        return False
+    text = line.strip().strip("*_").strip()
+    return not text.endswith((".", ",", ";")) and text.count("(") >= text.count(")")
 
 
 def _classify(document: Document, number: int, line: str, hashed: re.Match[str] | None,

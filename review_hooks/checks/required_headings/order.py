@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from review_hooks.checks.required_headings.config import Kind, Requirement
-from review_hooks.checks.required_headings.heading_text import matches, normalized
+from review_hooks.checks.required_headings.config import Kind
+from review_hooks.checks.required_headings.heading_text import matches, normalized, parts
 from review_hooks.checks.required_headings.near import NearMiss, quoted
+from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
 from review_hooks.markdown.structure import Heading
 
@@ -23,33 +24,43 @@ from review_hooks.markdown.structure import Heading
 def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,
             taken: Iterable[int | None] = ()) -> list[int | None]:
     """For each requirement, the index of its heading (or None): the first free match (not in ``taken``),
-    in order if possible."""
+    in order if possible. A combined heading (``Motivation and Summary``) answers each section its parts
+    name, a whole heading is preferred to a part of one, and a part answers one requirement."""
     keys = [h.text.strip() if exact else normalized(h.text) for h in headings]
     claimed: set[int] = {i for i in taken if i is not None}
+    shared: dict[int, set[str]] = {}  # combined headings: the parts already answering a requirement
     found: list[int | None] = []
     last = -1
     for requirement in requirements:
         names = [n.strip() if exact else normalized(n) for n in requirement.names]
-        candidates = [i for i, key in enumerate(keys) if i not in claimed
+        candidates = [(i, "") for i, key in enumerate(keys) if i not in claimed and i not in shared
                       and any(key == n if exact else matches(key, n) for n in names)]
+        if not exact:
+            candidates += [(i, part) for i, key in enumerate(keys) if i not in claimed for part in parts(key)
+                           if part not in shared.get(i, ()) and any(matches(part, n) for n in names)]
         if not candidates:
             found.append(None)
             continue
-        best = min(candidates, key=lambda i: (i < last, headings[i].level != (requirement.level or 0), i))
-        claimed.add(best)
+        best, part = min(candidates, key=lambda c: (c[0] < last, bool(c[1]), headings[c[0]].level
+                                                    != (requirement.level or 0), c[0]))
+        if part:
+            shared.setdefault(best, set()).add(part)
+        else:
+            claimed.add(best)
         last = max(last, best)
         found.append(best)
     return found
 
 
 def in_order(indexes: Sequence[int | None]) -> set[int]:
-    """Positions (into ``indexes``) of a longest increasing run of heading indexes: the ones in order."""
+    """Positions (into ``indexes``) of a longest non-decreasing run of heading indexes: the ones in order (one
+    combined heading answers several requirements in a row)."""
     chains: list[list[int]] = []
     for position, index in enumerate(indexes):
         if index is None:
             chains.append([])
             continue
-        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] < index]
+        before = [c for p, c in enumerate(chains) if c and indexes[p] is not None and indexes[p] <= index]
         chains.append([*max(before, key=len, default=[]), position])
     return set(max(chains, key=len, default=[]))
 
@@ -90,30 +101,31 @@ def anchors(document: Document, kind: Kind, found: Sequence[int | None], misses:
     for candidate in sorted(candidates):
         before = [a.line for a in present if a.position < candidate.position]
         after = [a.line for a in present if a.position > candidate.position]
-        if all(line < candidate.line for line in before) and all(line > candidate.line for line in after):
+        if all(line <= candidate.line for line in before) and all(line >= candidate.line for line in after):
             present = sorted([*present, candidate])
     return present
 
 
 def place(document: Document, headings: Sequence[Heading], present: Sequence[Anchor], position: int,
-          count: int) -> tuple[int, str]:
-    """Where the section at ``position`` (of ``count`` sections) belongs so that the document keeps the
-    template's order: before the next section present, else right after the previous one's section (with
-    its subsections), else (the last section, or nothing present) at the end. A near-miss to be fixed in
-    place bounds it, but the place is after the previous section when that comes first (a near-miss may
-    sit inside an HTML block)."""
+          last: bool) -> tuple[int, str]:
+    """Where the section at ``position`` belongs so that the document keeps the template's order: before the
+    next section present, else right after the previous one's section (with its subsections), else at the
+    end. ``last``: the template says nothing follows this section, so it goes at the end rather than before
+    a heading of the document's own (a headings list knows no such thing: the document's headings after the
+    previous section may be sections it does not list). A near-miss to be fixed in place bounds it, but the
+    place is after the previous section when that comes first (a near-miss may sit inside an HTML block)."""
     following = next((a for a in present if a.position > position), None)
     if following is not None and following.heading:
         return following.line, f"insert before line {following.line} ({quoted(following.text)})"
     previous = [a for a in present if a.position < position]
-    if previous and (following is not None or position < count - 1):
+    if previous and (following is not None or not last):
         after = next((h for h in headings if h.line > previous[-1].line and h.level <= previous[-1].level), None)
         if after is not None and (following is None or after.line <= following.line):
             return after.line, f"insert before line {after.line} ({quoted(source(after))})"
     if following is not None:
         return following.line, f"insert before line {following.line} ({quoted(following.text)})"
-    last = max(1, len(document.text.rstrip().split("\n")))
-    return last, f"add it at the end (after line {last})"
+    end = max(1, len(document.text.rstrip().split("\n")))
+    return end, f"add it at the end (after line {end})"
 
 
 def source(heading: Heading) -> str:

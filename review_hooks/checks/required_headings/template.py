@@ -1,0 +1,188 @@
+"""A template's sections, and which of them it marks optional in its own words (for required-headings).
+
+Real templates rarely carry our marker; they say it in words, and a check that ignores the words
+reports every optional section a document left out. A section is optional when its template says
+so in one of these places:
+
+- ``<!-- review-hooks: optional -->`` (ours), or any HTML comment that says it is optional
+  (``<!-- optional -->``, ``<!-- This section is optional -->``, ``<!-- This is an optional
+  element. Feel free to remove. -->``): on the heading line, or on lines of its own just before
+  the heading (blank lines between allowed) or as the section's first content (at the end of a
+  list item, ``* Status: ... <!-- optional -->``, it speaks of the item);
+- the heading itself: ``## Links (optional)`` or ``[optional]`` (the section is then named ``Links``);
+- the section's first line, quoted or emphasised or not: ``> Optional, but suggested for first
+  drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``
+
+A heading that is a placeholder the author replaces (``## {title of option 1}``, ``## <Topic
+Name>``, ``## 4. [Component]``) is no section at all.
+
+"Says it is optional": the text starts with the word ``optional`` followed by punctuation or
+nothing (``Optional parameters are ...`` is prose about the content, not about the section), or
+with a sentence ``this ... is (an) optional ...``; or, anywhere in it, a sentence ``this/the
+(...) section is optional``, ``this is an optional section/element`` or ``this/the (...) section
+may/can be omitted/removed/skipped/deleted/left out`` (as in ``<!-- Describe it. This section is
+optional. -->``); ``not optional`` never is. A comment between
+two headings, separated from both by blank lines and text, speaks of the content around it, not
+of a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from review_hooks.config import ConfigError
+
+if TYPE_CHECKING:
+    from review_hooks.document import Document
+
+HEADINGS_SOURCE = "its headings list"
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_SAYS_OPTIONAL = re.compile(  # at the start: "optional", "Optional, but ...", "This section is optional"
+    r"^[\W_]*(?:review-hooks:\s*)?(?:optional(?:\s+(?:section|element|part|heading|subsection))?[\W_]*"
+    r"(?:[,.:;!)\]—–-]|$)|this\s+(?:[\w-]+\s+){0,4}is\s+(?:an?\s+|entirely\s+|completely\s+)?optional\b)",
+    re.IGNORECASE)
+_SECTION = r"(?:section|element|part|heading|subsection|chapter)"
+_SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section is optional." or "... may be omitted"
+    rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+(?:is|are)\s+(?:an?\s+|entirely\s+|completely\s+|also\s+)?"
+    rf"optional\b|\bthis\s+is\s+an?\s+optional\s+{_SECTION}\b|\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
+    r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$")
+_IN_HEADING = re.compile(r"\s*[(\[]\s*optional\s*[)\]]\s*", re.IGNORECASE)  # "## Links (optional)"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
+    level: int | None  # None: any level
+    source: str  # the template path as configured, or HEADINGS_SOURCE
+
+    @property
+    def shown(self) -> str:
+        from review_hooks.mojibake.repair import repaired_text
+
+        name = repaired_text(self.names[0])
+        return f"{'#' * self.level} {name}" if self.level else name
+
+
+@dataclass(frozen=True)
+class Template:
+    location: Path
+    shown: str  # as configured
+    levels: tuple[int, ...]  # () when not configured: see ``section_levels``
+
+    @cached_property
+    def sections(self) -> tuple[tuple[Requirement, bool], ...]:
+        """The template's headings at ``levels`` in order, each with whether the template marks it optional;
+        ConfigError if the template cannot be read or requires nothing."""
+        from review_hooks import files
+        from review_hooks.config import Config
+
+        # read as every document is read: size limit, binary sniffing, decoding (a template is Markdown
+        # whatever its name)
+        document = files.read(files.Target(self.shown, self.location), Config(None, self.location.parent,
+                                                                               markdown_extensions=("",)), None)
+        if isinstance(document, files.Skip):
+            reason = document.reason.removeprefix("skipped: ")
+            raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
+                                          "point it at a Markdown text file")
+        optional = optional_lines(document)
+        levels = self.levels or section_levels(document)
+        found = []
+        for heading in document.markdown.headings:
+            name = _IN_HEADING.sub(" ", heading.text).strip()
+            if heading.level in levels and name and not _placeholder(heading.source, name):
+                found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
+        if all(is_optional for _, is_optional in found):
+            shown = ", ".join(str(level) for level in levels)
+            raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
+                                          f"[{shown}], so nothing would be required; fix the template or its levels")
+        return tuple(found)
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        """The template's required headings (its sections except the optional ones)."""
+        return tuple(requirement for requirement, optional in self.sections if not optional)
+
+
+def _placeholder(source: str, name: str) -> bool:
+    """Whether a template heading is a placeholder the author replaces (``## {title of option 1}``,
+    ``## <Topic Name>``, ``## 4. [Component]``), not a section every document has."""
+    from review_hooks.checks.required_headings.heading_text import normalized
+
+    return bool(_PLACEHOLDER.match(source.strip().strip("#").strip())) or not normalized(name)
+
+
+def section_levels(document: Document) -> tuple[int, ...]:
+    """The level of a template's sections when ``template-levels`` is not given: 2 (a ``# Title`` and its
+    ``##`` sections), unless the template has several level-1 headings and fewer level-2 ones (sections
+    written ``# Summary``, ``# Motivation``, ... with a few ``##`` subsections): then 1."""
+    counts = Counter(h.level for h in document.markdown.headings if h.text.strip())
+    return (1,) if counts[1] > 1 and counts[1] > counts[2] else (2,)
+
+
+def says_optional(text: str) -> bool:
+    """Whether ``text`` (a comment's text or a section's first line) says that its section is optional."""
+    text = " ".join(text.split())
+    return bool(_SAYS_OPTIONAL.match(text) or _SAYS_OPTIONAL_WITHIN.search(text))
+
+
+def optional_lines(document: Document) -> set[int]:
+    """The lines of the headings that ``document`` (a template) marks optional in its own words."""
+    structure = document.markdown
+    lines = [line.rstrip("\r") for line in document.lines]
+    starts = sorted(h.line for h in structure.headings)
+    ends = {h.line: h.line + h.setext for h in structure.headings}  # a setext heading's underline is part of it
+    marked: set[int] = set()
+    for heading in structure.headings:
+        said = any(says_optional(m.group(1)) for m in _COMMENT.finditer(heading.source))
+        if said or _IN_HEADING.search(heading.text):
+            marked.add(heading.line)
+        first = _first_content(lines, heading.line + heading.setext, starts)
+        if first is not None and not first.lstrip().startswith("<!--") and says_optional(first):
+            marked.add(heading.line)
+    for comment in _COMMENT.finditer(document.text):
+        start, first = document.position(comment.start())
+        end, after = document.position(comment.end())
+        # on lines of its own: "* Status: ... <!-- optional -->" marks a list item, not a section
+        alone = not lines[start - 1][: first - 1].strip() and not lines[end - 1][after - 1 :].strip()
+        if not alone or start in starts or structure.in_code(start) or not says_optional(comment.group(1)):
+            continue
+        owner = _owner(lines, (start, end), starts, ends)
+        if owner is not None:
+            marked.add(owner)
+    return marked
+
+
+def _first_content(lines: list[str], after: int, starts: list[int]) -> str | None:
+    """The first non-blank line after line ``after`` (1-based), unless it is the next heading."""
+    for number in range(after + 1, len(lines) + 1):
+        if number in starts:
+            return None
+        if lines[number - 1].strip():
+            return lines[number - 1]
+    return None
+
+
+def _owner(lines: list[str], comment: tuple[int, int], starts: list[int], ends: dict[int, int]) -> int | None:
+    """The heading a comment on lines ``start``..``end`` speaks of: the next heading when the comment sits
+    right on it, else the previous heading when the comment is its section's first content, else the
+    next heading when the comment is the last content before it; None in the middle of a section."""
+    start, end = comment
+    following = next((line for line in starts if line > end), None)
+    previous = next((line for line in reversed(starts) if line < start), None)
+
+    def blank(first: int, last: int) -> bool:
+        return all(not lines[n - 1].strip() for n in range(first, last + 1))
+
+    if following == end + 1:
+        return following
+    if previous is not None and blank(ends[previous] + 1, start - 1):
+        return previous
+    if following is not None and blank(end + 1, following - 1):
+        return following
+    return None
