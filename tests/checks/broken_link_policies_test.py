@@ -111,3 +111,10 @@ def test_sarif_gives_them_as_result_properties(repo: Path) -> None:
     result = json.loads(out)["runs"][0]["results"][0]
     assert result["properties"] == {"target": "sub/gone.md", "resolved": "sub/gone.md"}
     assert result["level"] == "error" and code == 1
+
+
+def test_a_heading_written_in_html_is_a_target(repo: Path) -> None:
+    write(repo, {"README.md": '<h1 align="center">Project</h1>\n\n[x](#project) [y](docs/a.md#raw-heading)\n',
+                 "docs/a.md": "[back](../README.md#project) [gone](#raw)\n\n<h2>Raw Heading</h2>\n"})
+    assert check("README.md", "docs/a.md") == (
+        1, "docs/a.md:1:37: broken-link '#raw' matches no heading or anchor in this document\n")
