@@ -7,8 +7,9 @@ the way GitHub does: the query is dropped, the path percent-decoded and resolved
 linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The
 target must be a file or folder git tracks (or has staged), with exactly that case. A
 ``#fragment`` into rendered Markdown must be a heading anchor (GitHub's slugs, duplicates
-``-1``, ``-2``...), an HTML ``id`` or ``<a name>``, or ``#top``; ``#L10-L20`` into a code file
-must be within the file.
+``-1``, ``-2``...; headings written in raw HTML too), an HTML ``id`` or ``<a name>``, or
+``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
+nothing to scroll to); ``#L10-L20`` into a code file must be within the file.
 
 **Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not
 on GitHub), a file that is on the author's disk but never committed, or a renamed heading
@@ -16,31 +17,44 @@ breaks the chain of review documents for everyone else.
 
 **Example.** ``docs/x.md:12:24: broken-link './p1-design-document.mdd' does not exist; did you
 mean './p1-design-document.md'?`` Other messages: the target ``exists locally but is not
-tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``, or
-differs only in case.
+tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``; a
+destination ``begins with '['`` (GitHub links to ``%5B...%5D``) or ``starts with 2 invisible
+characters (U+200B)``. Invisible characters in a quoted target are written ``\\u200b``. A
+fragment that differs from an anchor only in case is a warning (``broken-link warning: ...``,
+exit code unchanged): it works on github.com, which ignores case in fragments, and breaks where
+case matters (GitLab, VS Code's preview, most site generators). ``--format json`` adds
+``target`` (as written) and ``resolved`` (the repository path looked for); SARIF has them in
+each result's ``properties``.
 
 **Not reported.** Links with a scheme (``https:``, ``mailto:``) or ``//host``; a reference
-whose only definition is a template placeholder (``- [Name]: [Contribution]`` makes every
-``[Name]`` a link to ``[Contribution]``) and other placeholders (``{link}``, ``{{ url }}``);
-``../../issues`` and other pages of the repository on GitHub; fragments into files GitHub
-does not render.
-Outside a git repository, the disk is the reference.
+definition that no reference uses (GitHub renders nothing for it, nor for a use inside an
+HTML block); placeholders (``{link}``, ``{{ url }}``); ``../../issues`` and other pages of the
+repository on GitHub; fragments into files GitHub does not render, or into a README it shows
+as plain text. Outside a git repository, the disk is the reference.
 
 **Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
 relative to the configuration file) that are never reported, such as generated files.
+``unused-definitions = "ignore" | "warn"`` (default ``"ignore"``): ``"warn"`` reports each
+unused definition as a warning, naming its target too when that is broken.
+``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a fragment that differs
+only in case is a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
-ignored target, or a tracked file or folder, with any ``#fragment`` found in another file) is
-answered from its raw text without a Markdown parse (``review_hooks/link_candidates.py``
-gives the argument); anything else is parsed and checked as above.
+ignored target, or a tracked file or folder, with any ``#fragment`` found in another file or
+the folder's README) is answered from its raw text without a Markdown parse
+(``review_hooks/links/candidates.py`` gives the argument); anything else is parsed and
+checked as above. ``unused-definitions = "warn"`` always parses.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
 path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), the same
-path below another ancestor of the linking folder (a wrong ``../`` depth), or an anchor that
-differs only by case, punctuation or a duplicate suffix (when one heading has that name). It
-keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A merely similar
-name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
-fixed through their definition.
+path below another ancestor of the linking folder (a wrong ``../`` depth), an anchor that
+differs only by case (the warning is fixed too), punctuation or a duplicate suffix (when one
+heading has that name), or a destination without its brackets or leading invisible
+characters when what is left works. It keeps the author's style (``./``, ``%20``, ``<...>``,
+the query and fragment). A merely similar name, or a file of that name in an unrelated folder
+(only of the same kind: a folder only where GitHub shows a README, never for an image), is
+only suggested. Reference uses are fixed through their definition; an unused definition is
+never rewritten.
 """
 
 from __future__ import annotations
