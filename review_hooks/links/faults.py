@@ -32,8 +32,8 @@ def fault(link: Link) -> tuple[str, str] | None:
         return (f"{quote(target)} starts with {leading} invisible character{plural} ({names}), so GitHub links to a "
                 f"path that does not exist; delete {'them' if leading > 1 else 'it'}", target[leading:])
     opening = target[:1]
-    if opening == "[" or (opening == "(" and target.endswith(")")):
-        wrapped = target.endswith(_PAIRS[opening]) and len(target) > 2
+    wrapped = len(target) > 2 and target.endswith(_PAIRS.get(opening, "\0"))
+    if wrapped or (opening == "[" and "](" in target):  # [https://...], (#KEPs), [text](url)
         name = _NAMES[opening]
         text = "" if link.kind != "definition" else (
             f" (or, if the line is not meant to define a link, start it with {quote(chr(92) + f'[{link.label}]')})")

@@ -70,7 +70,7 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     same_name = sorted(p for p in tree.by_name.get(resolved.path.rpartition("/")[2], [])
                        if p != resolved.path and _same_kind(link, resolved, p, tree))
     if same_name:  # in an unrelated folder: the link may mean another file (another year's review)
-        shown = " or ".join(quote(rewrite(link, resolved, path, folder)) for path in same_name[:3])
+        shown = " or ".join(quote(_hint(link, resolved, path, folder, tree)) for path in same_name[:3])
         return Problem(link, f"{written} does not exist; a file of that name is at {shown}")
     similar = similar_path(resolved.path, tree)
     if similar:
@@ -81,6 +81,16 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     shown_path = tree.repository is not None and resolved.path != link.target
     looked = f" (looked for {quote(resolved.path)})" if shown_path else ""
     return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
+
+
+def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree) -> str:
+    """``rewrite`` for a hint into an unrelated place: a folder gets no query (``?view=...`` was written for
+    another site's page, not for a folder listing)."""
+    shown = rewrite(link, resolved, path, folder)
+    if tree.kind(path) != "folder" or "?" not in shown:
+        return shown
+    head, _, rest = shown.partition("?")
+    return head + ("#" + rest.partition("#")[2] if "#" in rest else "")
 
 
 def _same_kind(link: Link, resolved: Resolved, candidate: str, tree: Tree) -> bool:

@@ -64,3 +64,8 @@ def test_an_invisible_character_inside_a_path_is_escaped(repo: Path) -> None:
     write(repo, {"a.md": "[b](b\u200b.md)\n"})
     assert check("a.md")[1] == ["a.md:1:5: broken-link 'b\\u200b.md' does not exist; correct the link or add the "
                                 "file"]
+
+
+def test_a_missing_file_whose_name_begins_with_a_bracket_is_only_missing(repo: Path) -> None:
+    write(repo, {"a.md": "[x]([draft].md)\n"})
+    assert check("a.md")[1] == ["a.md:1:5: broken-link '[draft].md' does not exist; correct the link or add the file"]

@@ -72,3 +72,9 @@ def test_an_image_is_suggested_for_an_image(repo: Path) -> None:
         "book/ch.md:1:6: broken-link 'img/a.svg' does not exist; a file of that name is at '../src/img/a.svg'",
         "book/ch.md:1:22: broken-link 'b.svg' does not exist (looked for 'book/b.svg'); correct the link or add "
         "the file"]
+
+
+def test_a_folder_hint_drops_the_query_written_for_another_site(repo: Path) -> None:
+    write(repo, {"tools/api/README.md": "# API\n", "a.md": "[api](/dotnet/api/?view=sdk-7.4#top)\n"})
+    assert check("a.md")[1] == ["a.md:1:7: broken-link '/dotnet/api/?view=sdk-7.4#top' does not exist; a file of "
+                                "that name is at '/tools/api/#top'"]
