@@ -2,20 +2,23 @@
 
 GitHub renders one README file under the listing of a folder (``tree/main/docs``) and gives its
 headings their anchors there, so ``[leads](docs#leads)`` works when that README has a ``## Leads``
-heading, and a folder without a README has nothing to scroll to. When a folder holds several,
-GitHub prefers, in this order, ``README.md``, ``README.markdown``, ``README``, ``readme.md``
-(the order the issue tracker gives, after github/markup#360, where ``README.Rmd`` had been shown
-over ``README.md``); any other name GitHub accepts as a README (``Readme.md``, ``README.rst``,
-``README.txt``: the name ``readme`` in any case, with or without an extension) comes after those,
-Markdown first, then by name.
+heading, and a folder without a README has nothing to scroll to. A README is a file named
+``README`` or ``README.<ext>`` in any case. When a folder holds several, GitHub's answer in
+github/markup#360 (``README.Rmd`` had been shown over ``README.md``) is that it looks for
+formatted READMEs (a markup it renders: Markdown, reStructuredText, AsciiDoc, Org...) before
+plain ones and sorts each group by name: ``README.markdown``, ``README.md``, ``readme.md``,
+then ``README``, ``README.txt``. (An empirical listing, KrisTHL181/Break-This-Repo#33, gives the
+same order: ``README.markdown > README.md > README.mkd > README.rst > README > README.rmd >
+README.txt``.)
 """
 
 from __future__ import annotations
 
 from review_hooks.links.tree import RENDERED, Tree
 
-#: GitHub's preference among a folder's README files.
-PREFERRED = ("README.md", "README.markdown", "README", "readme.md")
+#: Extensions of the markups GitHub renders (github/markup), Markdown included.
+FORMATTED = (*RENDERED, ".textile", ".rdoc", ".org", ".creole", ".mediawiki", ".wiki", ".rst", ".asciidoc",
+             ".adoc", ".asc", ".pod", ".pod6")
 
 
 def readme(tree: Tree, folder: str) -> str | None:
@@ -24,10 +27,5 @@ def readme(tree: Tree, folder: str) -> str | None:
              and tree.kind(f"{folder}/{name}" if folder else name) == "file"]
     if not found:
         return None
-
-    def rank(name: str) -> tuple[int, bool, str]:
-        preferred = PREFERRED.index(name) if name in PREFERRED else len(PREFERRED)
-        return preferred, not name.lower().endswith(RENDERED), name
-
-    best = min(found, key=rank)
+    best = min(found, key=lambda name: (not name.lower().endswith(FORMATTED), name))
     return f"{folder}/{best}" if folder else best

@@ -12,11 +12,11 @@ from tests.checks.broken_link_test import check, write
 
 
 @pytest.mark.parametrize(("names", "shown"), [
-    pytest.param(("README.markdown", "README.md"), "README.md", id="README.md first"),
-    pytest.param(("README", "README.markdown"), "README.markdown", id="then README.markdown"),
-    pytest.param(("readme.md", "README"), "README", id="then README"),
-    pytest.param(("Readme.rst", "readme.md"), "readme.md", id="then readme.md"),
-    pytest.param(("Readme.txt", "Readme.md"), "Readme.md", id="any other: Markdown first"),
+    pytest.param(("README.md", "README.markdown"), "README.markdown", id="formatted, by name"),
+    pytest.param(("readme.md", "README.md"), "README.md", id="capitals sort first"),
+    pytest.param(("README", "readme.md"), "readme.md", id="formatted before plain"),
+    pytest.param(("README.txt", "README.Rmd", "README"), "README", id="plain ones by name"),
+    pytest.param(("README.rst", "README.txt"), "README.rst", id="another markup is formatted too"),
     pytest.param(("notes.md", "readme-dev.md"), None, id="none"),
 ])
 def test_the_readme_github_shows(tmp_path: Path, names: tuple[str, ...], shown: str | None) -> None:
