@@ -104,3 +104,4 @@ def test_a_findings_properties_are_the_results_properties_and_json_keys() -> Non
     assert "properties" not in sarif.result(Finding("a.md", 1, 1, "mojibake", "m"), {})
     assert finding.as_dict() == {"path": "a.md", "line": 1, "column": 5, "check": "broken-link", "message": "gone",
                                  "fixed": False, "severity": "warning", "target": "x.md#y", "resolved": "x.md"}
+    validate(sarif.document([finding], CHECKS))
