@@ -48,6 +48,18 @@ def test_only_the_label_a_full_reference_resolves_is_used(repo: Path) -> None:
                                 "add the file\n")
 
 
+@pytest.mark.parametrize("use", [
+    pytest.param("[x][Foo  BAR]", id="label compared as CommonMark does: case and inner spaces"),
+    pytest.param("![x][foo bar]", id="an image reference"),
+    pytest.param("[foo bar]", id="a shortcut reference"),
+    pytest.param("| a |\n|---|\n| [foo bar][] |", id="a collapsed reference in a table"),
+])
+def test_a_used_definition_is_checked(repo: Path, use: str) -> None:
+    write(repo, {"a.md": f"{use}\n\n[foo bar]: missing.md\n"})
+    code, out = check("a.md")
+    assert code == 1 and "'missing.md' does not exist" in out and "warning" not in out
+
+
 def test_unused_definitions_warn_names_the_definition_and_a_missing_target(repo: Path) -> None:
     configure(repo, unused_definitions="warn")
     write(repo, {"a.md": "[used][ok]\n\n[ok]: a.md\n[OC]: ./optimize-clippy.md\n[Site]: https://example.com\n"})
