@@ -74,7 +74,7 @@ from review_hooks.links import tree as links
 from review_hooks.links.folders import folder_problem
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
-from review_hooks.markdown.structure import Link, normalize_label
+from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
 
 ID = "broken-link"
@@ -141,21 +141,21 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
         found = None
         if links.relative(link.destination) and not placeholder(link):
             start = start or origin(document, context)
-            found = link_problem(link, start, context, structure.fragments)
+            found = link_problem(link, start, context, structure)
         if unused:
             yield faults.unused(link, found)
         elif found is not None and not (found.case_only and settings.fragment_case == "ignore"):
             yield replace(found, severity="warning") if found.case_only and settings.fragment_case == "warn" else found
 
 
-def link_problem(link: Link, start: Origin, context: Context, here: frozenset[str]) -> Problem | None:
-    """What is wrong with one relative link (``here``: this document's anchors), with the path looked for; a
+def link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
+    """What is wrong with one relative link (``here``: this document), with the path looked for; a
     broken link written with a fault (brackets, invisible characters) is reported as that fault."""
     resolved = links.resolve(link.destination, start.folder)
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = anchor_problem(link, resolved, here, "this document")
+        found = anchor_problem(link, resolved, here.fragments, "this document")
         path = start.document
     else:
         found = target_problem(link, resolved, start, context)

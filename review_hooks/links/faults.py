@@ -5,7 +5,8 @@ GitHub takes a destination literally: ``[x]: [https://example.com]`` links to th
 ``https`` make a relative path of a web address. Each is broken on GitHub, and "does not exist
 (looked for 'docs/(')" would send the author looking for a file. The message names the fault (the
 brackets, the parentheses, the invisible characters) and the repair is to remove it, offered as a
-fix only when what is left is a link that works. The caller asks only about a link that is broken
+fix only when what is left is a link that works. ``unused`` words the warning for a reference
+definition nothing uses (``unused-definitions = "warn"``). The caller asks only about a link that is broken
 as written (a file may be named ``[draft].md``).
 """
 
