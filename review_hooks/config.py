@@ -115,6 +115,14 @@ def string_list(table: Mapping[str, Any], key: str, default: Sequence[str] = ())
     return tuple(value)
 
 
+def choice(table: Mapping[str, Any], key: str, allowed: Sequence[str]) -> str:
+    """One of ``allowed`` from ``table[key]`` (default: the first); anything else is a ConfigError naming the key."""
+    value = table.get(key, allowed[0])
+    if not isinstance(value, str) or value not in allowed:
+        raise ConfigError(key, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+    return value
+
+
 def boolean(table: Mapping[str, Any], key: str, default: bool) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):

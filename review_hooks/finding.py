@@ -46,6 +46,9 @@ class Finding:
     severity: str = field(default="error", compare=False)
     replacement: Replacement | None = field(default=None, compare=False)
     suppressed: bool = field(default=False, compare=False)
+    #: Facts a tool may want without parsing the message (broken-link: ``target``, ``resolved``), as
+    #: (name, value) pairs: extra keys of the JSON object, SARIF result ``properties``.
+    properties: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         suffix = " (fixed)" if self.fixed else ""
@@ -64,7 +67,8 @@ class Finding:
         return f"warning: {message}" if self.severity == "warning" else message
 
     def as_dict(self) -> dict[str, object]:
-        """The ``--format json`` object."""
+        """The ``--format json`` object: the contract's fields, the severity (a warning does not fail the
+        run), and the check's ``properties``."""
         return {
             "path": self.path,
             "line": self.line,
@@ -72,4 +76,6 @@ class Finding:
             "check": self.check,
             "message": self.message,
             "fixed": self.fixed,
+            "severity": self.severity,
+            **dict(self.properties),
         }

@@ -110,6 +110,7 @@ def test_json_format(docs: Path) -> None:
     assert json.loads(result.stdout) == [{
         "path": "docs/x.md", "line": 3, "column": 1, "check": "conflict-markers",
         "message": "unresolved merge conflict (lines 3-7: HEAD vs topic)", "fixed": False,
+        "severity": "error",
     }]
 
 

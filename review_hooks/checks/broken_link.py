@@ -7,8 +7,9 @@ the way GitHub does: the query is dropped, the path percent-decoded and resolved
 linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The
 target must be a file or folder git tracks (or has staged), with exactly that case. A
 ``#fragment`` into rendered Markdown must be a heading anchor (GitHub's slugs, duplicates
-``-1``, ``-2``...), an HTML ``id`` or ``<a name>``, or ``#top``; ``#L10-L20`` into a code file
-must be within the file.
+``-1``, ``-2``...; headings written in raw HTML too), an HTML ``id`` or ``<a name>``, or
+``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
+nothing to scroll to); ``#L10-L20`` into a code file must be within the file.
 
 **Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not
 on GitHub), a file that is on the author's disk but never committed, or a renamed heading
@@ -16,49 +17,64 @@ breaks the chain of review documents for everyone else.
 
 **Example.** ``docs/x.md:12:24: broken-link './p1-design-document.mdd' does not exist; did you
 mean './p1-design-document.md'?`` Other messages: the target ``exists locally but is not
-tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``, or
-differs only in case.
+tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``; a
+destination ``begins with '['`` (GitHub links to ``%5B...%5D``) or ``starts with 2 invisible
+characters (U+200B)``. Invisible characters in a quoted target are written ``\\u200b``. A
+fragment that differs from an anchor only in case is a warning (``broken-link warning: ...``,
+exit code unchanged): it works on github.com, which ignores case in fragments, and breaks where
+case matters (GitLab, VS Code's preview, most site generators). ``--format json`` adds
+``target`` (as written) and ``resolved`` (the repository path looked for); SARIF has them in
+each result's ``properties``.
 
 **Not reported.** Links with a scheme (``https:``, ``mailto:``) or ``//host``; a reference
-whose only definition is a template placeholder (``- [Name]: [Contribution]`` makes every
-``[Name]`` a link to ``[Contribution]``) and other placeholders (``{link}``, ``{{ url }}``);
-``../../issues`` and other pages of the repository on GitHub; fragments into files GitHub
-does not render.
-Outside a git repository, the disk is the reference.
+definition that no reference uses (GitHub renders nothing for it, nor for a use inside an
+HTML block); placeholders (``{link}``, ``{{ url }}``); ``../../issues`` and other pages of the
+repository on GitHub; fragments into files GitHub does not render, or into a README it shows
+as plain text. Outside a git repository, the disk is the reference.
 
 **Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
 relative to the configuration file) that are never reported, such as generated files.
+``unused-definitions = "ignore" | "warn"`` (default ``"ignore"``): ``"warn"`` reports each
+unused definition as a warning, naming its target too when that is broken.
+``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a fragment that differs
+only in case is a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
-ignored target, or a tracked file or folder, with any ``#fragment`` found in another file) is
-answered from its raw text without a Markdown parse (``review_hooks/links/candidates.py``
-gives the argument); anything else is parsed and checked as above.
+ignored target, or a tracked file or folder, with any ``#fragment`` found in another file or
+the folder's README) is answered from its raw text without a Markdown parse
+(``review_hooks/links/candidates.py`` gives the argument); anything else is parsed and
+checked as above. ``unused-definitions = "warn"`` always parses.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
 path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), the same
-path below another ancestor of the linking folder (a wrong ``../`` depth), or an anchor that
-differs only by case, punctuation or a duplicate suffix (when one heading has that name). It
-keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A merely similar
-name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
-fixed through their definition.
+path below another ancestor of the linking folder (a wrong ``../`` depth), an anchor that
+differs only by case (the warning is fixed too), punctuation or a duplicate suffix (when one
+heading has that name), or a destination without its brackets or leading invisible
+characters when what is left works. It keeps the author's style (``./``, ``%20``, ``<...>``,
+the query and fragment). A merely similar name, or a file of that name in an unrelated folder
+(only of the same kind: a folder only where GitHub shows a README, never for an image), is
+only suggested. Reference uses are fixed through their definition; an unused definition is
+never rewritten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from review_hooks.check import Check, Context
-from review_hooks.config import glob_match, only_keys, string_list
+from review_hooks.config import choice, glob_match, only_keys, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
+from review_hooks.links import faults
 from review_hooks.links import tree as links
+from review_hooks.links.folders import folder_problem
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
-from review_hooks.markdown.structure import Link
+from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
 
 ID = "broken-link"
@@ -71,11 +87,14 @@ FAST_PATH = True
 class Settings:
     ignore: tuple[str, ...] = ()
     base: Path = Path()
+    unused_definitions: str = "ignore"  # ignore | warn
+    fragment_case: str = "warn"  # exact | ignore | warn
 
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
-    only_keys(table, "ignore")
-    return Settings(string_list(table, "ignore"), base)
+    only_keys(table, "ignore", "unused-definitions", "fragment-case")
+    return Settings(string_list(table, "ignore"), base, choice(table, "unused-definitions", ("ignore", "warn")),
+                    choice(table, "fragment-case", ("warn", "exact", "ignore")))
 
 
 @dataclass(frozen=True)
@@ -86,42 +105,68 @@ class Origin:
     folder: str  # the document's folder, relative to the tree's root
     in_git: bool
     readable: Path  # targets are read for their anchors only below this folder
+    document: str  # the document itself, relative to the tree's root
 
 
 def origin(document: Document, context: Context) -> Origin:
     relative = context.relative(document.location)
     if relative is not None and context.repository is not None:
         root = context.repository.root
-        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root)
+        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root, relative)
     location = document.location.absolute()  # outside git: the disk, from its top
     inside = location.relative_to(location.anchor).as_posix()
     return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
-                  context.config.root.absolute())
+                  context.config.root.absolute(), inside)
 
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement.
 
     A symbolic link is not a document on GitHub (it shows the path it points to), and its links
-    would resolve from the wrong folder: it is skipped, in hook mode as a scan skips it."""
-    if document.location.is_symlink() or (FAST_PATH and unbreakable(document, context)):
+    would resolve from the wrong folder: it is skipped, in hook mode as a scan skips it. A
+    reference definition that no reference uses renders nothing on GitHub: it is a warning under
+    ``unused-definitions = "warn"``, else not looked at."""
+    settings = context.settings(ID, configure)
+    quick = FAST_PATH and settings.unused_definitions == "ignore"
+    if document.location.is_symlink() or (quick and unbreakable(document, context)):
         return
     structure = document.markdown
     links.remember(document)
+    used = {normalize_label(link.label) for link in structure.links if link.kind == "reference"}
     start: Origin | None = None
     for link in structure.links:
-        if link.kind not in CHECKED or not links.relative(link.destination) or placeholder(link):
+        unused = link.kind == "definition" and normalize_label(link.label) not in used
+        if link.kind not in CHECKED or (unused and settings.unused_definitions == "ignore"):
             continue
-        start = start or origin(document, context)
-        resolved = links.resolve(link.destination, start.folder)
-        if ignored(resolved, start, context):
-            continue
-        if not resolved.written_path:
-            found = anchor_problem(link, resolved, structure.fragments, "this document")
-        else:
-            found = target_problem(link, resolved, start, context)
-        if found is not None:
-            yield found
+        found = None
+        if links.relative(link.destination) and not placeholder(link):
+            start = start or origin(document, context)
+            found = link_problem(link, start, context, structure)
+        if unused:
+            yield faults.unused(link, found)
+        elif found is not None and not (found.case_only and settings.fragment_case == "ignore"):
+            yield replace(found, severity="warning") if found.case_only and settings.fragment_case == "warn" else found
+
+
+def link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
+    """What is wrong with one relative link (``here``: this document), with the path looked for; a
+    broken link written with a fault (brackets, invisible characters) is reported as that fault."""
+    resolved = links.resolve(link.destination, start.folder)
+    if ignored(resolved, start, context):
+        return None
+    if not resolved.written_path:
+        found = anchor_problem(link, resolved, here.fragments, "this document")
+        path = start.document
+    else:
+        found = target_problem(link, resolved, start, context)
+        path = resolved.path
+    written = faults.fault(link) if found is not None else None
+    if written is not None:
+        message, without = written
+        works = without and (not links.relative(without) or link_problem(
+            replace(link, target=without), start, context, here) is None)
+        found = Problem(link, message, without if works else None)
+    return replace(found, resolved=path) if found is not None and found.resolved is None else found
 
 
 def unbreakable(document: Document, context: Context) -> bool:
@@ -147,7 +192,7 @@ def unbreakable(document: Document, context: Context) -> bool:
         kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
         if kind is None:
             return False  # missing, above the root, or a fragment into this document (its parse)
-        if resolved.fragment is not None and kind == "file" and fragment_problem(link, resolved, start, context):
+        if resolved.fragment is not None and fragment_problem(link, resolved, start, context):
             return False
     return True
 
@@ -161,13 +206,16 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
     kind = start.tree.kind(resolved.path)
     if kind is None:
         return path_problem(link, resolved, start.tree, start.folder)
-    if resolved.fragment is None or kind == "folder":
+    if resolved.fragment is None:
         return None
     return fragment_problem(link, resolved, start, context)
 
 
 def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
-    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``."""
+    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``;
+    into a folder: an anchor of the README GitHub shows there."""
+    if start.tree.kind(resolved.path) == "folder":
+        return folder_problem(link, resolved, start.tree, start.readable, context)
     location = start.tree.root / resolved.path
     name = location.name.lower()
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
@@ -189,9 +237,10 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
 
 
 def placeholder(link: Link) -> bool:
-    """A template placeholder such as ``[Contribution]`` or ``{link}``, not a real destination."""
+    """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
+    reported: GitHub links to it)."""
     target = link.destination.strip()
-    wrapped = len(target) > 2 and (target[0], target[-1]) in (("[", "]"), ("{", "}"))
+    wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
     return wrapped or "{{" in target or "{%" in target
 
 
@@ -205,7 +254,9 @@ def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     for problem in problems(document, context):
-        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message)
+        facts = (("target", problem.link.target), ("resolved", problem.resolved or ""))
+        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message,
+                      severity=problem.severity, properties=facts)
 
 
 def repair(document: Document, context: Context) -> str | None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
+from review_hooks.links.readme import readme
 from review_hooks.links.tree import RENDERED, Resolved, Tree
 from review_hooks.markdown.structure import Link
 
@@ -34,6 +36,9 @@ class Problem:
     link: Link
     message: str
     replacement: str | None = None  # the whole target as it should be written, when safe
+    severity: str = "error"  # "warning": printed, but does not fail the run
+    case_only: bool = False  # a fragment that matches an anchor but for letter case (github.com ignores case)
+    resolved: str | None = None  # the repository path looked for (None: the link's resolved path)
 
 
 def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
@@ -62,9 +67,10 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
         extension, intended = quote(impossible.group()), quote(impossible.group(1) or ".md")
         return Problem(link, f"{written} does not exist; {extension} is not a real extension: "
                              f"did you mean {intended}?")
-    same_name = sorted(p for p in tree.by_name.get(resolved.path.rpartition("/")[2], []) if p != resolved.path)
+    same_name = sorted(p for p in tree.by_name.get(resolved.path.rpartition("/")[2], [])
+                       if p != resolved.path and _same_kind(link, resolved, p, tree))
     if same_name:  # in an unrelated folder: the link may mean another file (another year's review)
-        shown = " or ".join(quote(rewrite(link, resolved, path, folder)) for path in same_name[:3])
+        shown = " or ".join(quote(_hint(link, resolved, path, folder, tree)) for path in same_name[:3])
         return Problem(link, f"{written} does not exist; a file of that name is at {shown}")
     similar = similar_path(resolved.path, tree)
     if similar:
@@ -75,6 +81,24 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     shown_path = tree.repository is not None and resolved.path != link.target
     looked = f" (looked for {quote(resolved.path)})" if shown_path else ""
     return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
+
+
+def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree) -> str:
+    """``rewrite`` for a hint into an unrelated place: a folder gets no query (``?view=...`` was written for
+    another site's page, not for a folder listing)."""
+    shown = rewrite(link, resolved, path, folder)
+    if tree.kind(path) != "folder" or "?" not in shown:
+        return shown
+    head, _, rest = shown.partition("?")
+    return head + ("#" + rest.partition("#")[2] if "#" in rest else "")
+
+
+def _same_kind(link: Link, resolved: Resolved, candidate: str, tree: Tree) -> bool:
+    """Whether ``candidate`` is what the link asks for: a folder only for a link (not an image) and only when
+    GitHub shows a README there (a document); a file only when the link was not written as a folder."""
+    if tree.kind(candidate) == "folder":
+        return link.kind != "image" and readme(tree, candidate) is not None
+    return not resolved.folder
 
 
 def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[str]]:
@@ -164,11 +188,13 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
     if fragment.startswith("user-content-") and fragment[13:] in fragments:
         return None
     written = quote(link.target)
-    case = [f for f in fragments if f.lower() == fragment.lower()]
-    if len(case) == 1:
+    case = sorted(f for f in fragments if f.lower() == fragment.lower())
+    if case:  # github.com's page script finds the anchor without regard to case; GitLab and others do not
         fixed = _with_fragment(link, case[0])
-        return Problem(link, f"{written} matches no anchor in {where}: anchors are case-sensitive; "
-                             f"did you mean {quote(fixed)}?", fixed)
+        return Problem(link, f"{written} differs from the anchor {quote('#' + case[0])} in {where} only in case: "
+                             "it works on github.com, which ignores case in fragments, and breaks where case "
+                             "matters (GitLab, VS Code's preview, most site generators); "
+                             f"write {quote(fixed)}", fixed if len(case) == 1 else None, case_only=True)
     near = [f for f in fragments if _key(f) == _key(fragment)] or _duplicates(fragment, fragments)
     if len(near) == 1:
         fixed = _with_fragment(link, near[0])
@@ -234,5 +260,25 @@ def _encode(part: str, like: str) -> str:
 
 
 def quote(text: str) -> str:
-    """A target in a message, always in single quotes (a quote inside escaped), so one pattern reads them."""
-    return "'" + text.replace("'", "\\'") + "'"
+    """A target in a message, always in single quotes (a quote inside escaped), so one pattern reads them;
+    characters a reader cannot see (``U+200B``, a no-break space, controls) are written as ``\\u200b``."""
+    return "'" + text.replace("'", "\\'").translate(_SHOWN) + "'"
+
+
+def invisible(char: str) -> bool:
+    """A character that prints as nothing or as a plain space: format (``U+200B``, ``U+FEFF``), control,
+    or a space other than ``' '``."""
+    return unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp") and char != " "
+
+
+class _Shown(dict[int, "str | int"]):
+    """``str.translate`` table: each invisible character as ``\\uXXXX``, computed once per character."""
+
+    def __missing__(self, code: int) -> str | int:
+        char = chr(code)  # controls are left to ``finding.visible`` (``\\n``, ``\\x1b``), like every message's
+        shown: str | int = f"\\u{code:04x}" if invisible(char) and unicodedata.category(char) != "Cc" else code
+        self[code] = shown
+        return shown
+
+
+_SHOWN = _Shown()

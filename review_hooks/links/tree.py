@@ -242,7 +242,7 @@ def remember(document: Document) -> None:
         if len(_PARSED) > 4096:
             _PARSED.clear()
         structure = document.markdown  # slugs are computed only if a link asks for them
-        _PARSED[key] = (tuple(h.text for h in structure.headings), tuple(a.name for a in structure.anchors),
+        _PARSED[key] = (structure.anchored_headings, tuple(a.name for a in structure.anchors),
                         _line_count(document))
 
 

@@ -68,6 +68,9 @@ class Structure:
     comments: tuple[tuple[int, int], ...] = ()  # HTML comment blocks
     front_matter: dict[str, Any] | None = None
     front_matter_lines: tuple[int, int] | None = None
+    #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts them
+    #: as the document's headings
+    html_headings: tuple[Heading, ...] = ()
 
     def in_code(self, line: int) -> bool:
         return _in_ranges(self.code, line)
@@ -78,7 +81,16 @@ class Structure:
     @cached_property
     def fragments(self) -> frozenset[str]:
         """Every ``#fragment`` that lands in this document: heading slugs, HTML ids and names."""
-        return fragments(tuple(h.text for h in self.headings), tuple(a.name for a in self.anchors))
+        return fragments(self.anchored_headings, tuple(a.name for a in self.anchors))
+
+    @cached_property
+    def anchored_headings(self) -> tuple[str, ...]:
+        """The text of every heading GitHub gives an anchor, in document order: Markdown headings and those
+        written in raw HTML, whose slugs share one count of duplicates (GitHub's anchor filter walks every
+        ``h1``-``h6`` of the rendered page)."""
+        every = sorted((*self.headings, *self.html_headings), key=lambda h: h.line) if self.html_headings \
+            else self.headings
+        return tuple(h.text for h in every)
 
 
 def fragments(heading_texts: Iterable[str], anchor_names: Iterable[str]) -> frozenset[str]:

@@ -32,6 +32,7 @@ class Builder:
         self.comments: list[tuple[int, int]] = []
         self.front_matter: dict[str, Any] | None = None
         self.front_matter_lines: tuple[int, int] | None = None
+        self.html_headings: list[Heading] = []
         self.used: dict[int, set[int]] = {}  # block start -> destinations already matched to a token
         #: block start -> its written destinations and reference uses, by normalised target
         self.indexed: dict[int, tuple[dict[str, deque[Any]], dict[str, deque[Any]]]] = {}
@@ -40,7 +41,7 @@ class Builder:
         return Structure(
             tuple(self.headings), tuple(sorted(self.links, key=lambda x: (x.line, x.column))),
             tuple(self.anchors), self.definitions, tuple(self.code), tuple(sorted(self.comments)),
-            self.front_matter, self.front_matter_lines,
+            self.front_matter, self.front_matter_lines, tuple(self.html_headings),
         )
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -76,6 +77,7 @@ class Builder:
                 self.code.append((token.map[0] + 1, token.map[1]))
             elif kind == "html_block" and token.map:
                 self.html(*self.block(token.map))
+                self.html_heading(*self.block(token.map))
                 if token.content.lstrip().startswith("<!--"):
                     self.comments.append((token.map[0] + 1, token.map[1]))
             elif kind == "front_matter" and token.map:
@@ -98,6 +100,16 @@ class Builder:
                     self.links.append(Link("html", value, line, column))
                 elif key == "id" or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, line, column))
+
+    def html_heading(self, begin: int, source: str) -> None:
+        """``<h2>Raw Heading</h2>`` in an HTML block: its text as GitHub's anchor filter reads it (the text of
+        every element inside, no ``alt``, entities decoded, trimmed)."""
+        import html
+
+        for match in _HTML_HEADING.finditer(syntax.blank_comments(source)):
+            text = html.unescape(_TAG.sub("", match.group(2))).strip()
+            line = self.position(begin + match.start())[0]
+            self.html_headings.append(Heading(int(match.group(1)), text, line, False, match.group()))
 
     def inline(self, token: Any, in_table: bool = False) -> None:
         begin, source = self.block(token.map)
@@ -196,6 +208,9 @@ class Builder:
 
 
 _CELL_BORDER = re.compile(r"(?<!\\)\|")  # an unescaped pipe
+#: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
+_HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _plain_text(children: list[Any]) -> str:

@@ -4,7 +4,8 @@ One run; ``tool.driver.rules`` lists every registered check (id, short and full 
 help from the check's documentation), plus ``review-hooks`` for problems in suppression
 comments. Each result names its rule, its level (``error``; ``warning`` for a warning-level
 finding; ``note`` for a finding a fixer removed), the message, and the physical location with
-start line and column; columns count Unicode code points (``columnKind``). A finding with a
+start line and column; columns count Unicode code points (``columnKind``); a finding's
+``properties`` (broken-link: ``target``, ``resolved``) are the result's ``properties``. A finding with a
 known ``Replacement`` carries it as a SARIF ``fix``. Suppressed findings reach this reporter
 only with ``--show-suppressed`` and are then marked with an ``inSource`` suppression.
 """
@@ -85,6 +86,8 @@ def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
             "region": {"startLine": finding.line, "startColumn": finding.column},
         }}],
     }
+    if finding.properties:
+        value["properties"] = dict(finding.properties)
     if finding.check in rule_index:
         value["ruleIndex"] = rule_index[finding.check]
     if finding.replacement is not None:

@@ -24,7 +24,8 @@ from tests.conftest import FIXTURES
 from tests.fixtures_test import CASES, copy
 
 VALID = ("a.md", "./a.md", "dir/b.md", "dir/", "/dir/b.md", "dir/../a.md", "Case.md", "a%2Emd", "b(1).md",
-         "https://x.test/missing.md", "//cdn.test/x.md", "{link}", "[Contribution]", "dir/b.md?plain=1", "tool.py")
+         "https://x.test/missing.md", "//cdn.test/x.md", "{link}", "dir/b.md?plain=1", "tool.py")
+# ("[Contribution]" was valid before issue 14: GitHub links to '%5BContribution%5D', which is broken)
 TARGETS = (
     *VALID, "case.md", "new.md", "missing.md", "../../a.md", "../b.md", "a.md#a", "a.md#nope", "#top", "#local",
     "#nope", "../out.md", "../../issues", "a.md#A", "dir/b.md#b", "dir/b.md#b-1", "tool.py?plain=1#L2",
@@ -92,7 +93,7 @@ def test_generated_adversarial_documents(tree: Path, in_git: bool) -> None:
         document = Document(f"dir/doc{number}.md", tree / f"dir/doc{number}.md", text.encode(), text,
                             is_markdown=True)
         fast += same_findings(document, context)
-    assert 100 < fast < 900  # both paths were exercised
+    assert 50 < fast < 900  # both paths were exercised (fewer fast since issue 14: no bracket placeholders)
 
 
 def test_every_fixture_and_seed_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,7 +128,8 @@ def test_unreadable_sites_make_the_file_parse(text: str) -> None:
     pytest.param("[a](a.md) [b](dir/) ![c](https://x.test/c.png) [d]({link})\n\n[r]: dir/b.md\n", True,
                  id="existing, external and placeholder targets"),
     pytest.param('<a href="dir/b.md">b</a> `[x](missing.md)`', False, id="missing target even in code"),
-    pytest.param("[a](a.md#a) [b](dir/#x) [c](tool.py?plain=1#L2)", True, id="fragments found in other files"),
+    pytest.param("[a](a.md#a) [b](dir/b.md#b) [c](tool.py?plain=1#L2)", True, id="fragments found in other files"),
+    pytest.param("[b](dir/#x)", False, id="fragment on a folder without a README (issue 14)"),
     pytest.param("[a](a.md#b)", False, id="fragment missing from another file"),
     pytest.param("[a](tool.py?plain=1#L3)", False, id="line anchor past the end"),
     pytest.param("[a](#top)", False, id="fragment into this document"),

@@ -143,3 +143,19 @@ def test_a_pipe_ends_a_table_cell_before_a_code_span_can_cross_it() -> None:
     """GFM example 200: the backtick of a cell is left unmatched, so the link after it is real."""
     text = "| a | b |\n|---|---|\n| `[x](split.md) | y` |\n| `[z](escaped.md) \\| w` |\n"
     assert links(text) == [("link", "split.md", 3, 8)]
+
+
+@pytest.mark.parametrize(("text", "anchors"), [
+    pytest.param("<h2>Raw Heading</h2>\n", {"raw-heading"}, id="an HTML block heading"),
+    pytest.param('<h1 align="center">\n  <img src="logo.png" alt="Logo"><br>\n  Project &amp; Co\n</h1>\n',
+                 {"project--co"}, id="trimmed text of its elements, no alt, entities decoded"),
+    pytest.param("## Notes\n\n<h3>Notes</h3>\n\n## Notes\n", {"notes", "notes-1", "notes-2"},
+                 id="one count of duplicates with Markdown headings, in document order"),
+    pytest.param("<!-- <h2>Gone</h2> -->\n\n`<h2>Code</h2>`\n\n    <h2>Indented</h2>\n", set(),
+                 id="not in comments or code"),
+    pytest.param("<div><h2>Open\n\n## Real\n", {"real"}, id="an unclosed HTML heading is none"),
+])
+def test_headings_written_in_html_get_githubs_anchors(text: str, anchors: set[str]) -> None:
+    structure = parse(text)
+    assert structure.fragments == anchors
+    assert all(not heading.source.startswith("<") for heading in structure.headings)  # not the document's headings

@@ -94,3 +94,14 @@ def test_rules_carry_the_check_documentation() -> None:
         assert rule["shortDescription"]["text"] == check.summary
         assert "**" not in rule["fullDescription"]["text"] and "``" not in rule["help"]["text"]
         assert "Fix safety." in rule["help"]["text"], check.id
+
+
+def test_a_findings_properties_are_the_results_properties_and_json_keys() -> None:
+    finding = Finding("a.md", 1, 5, "broken-link", "gone", severity="warning",
+                      properties=(("target", "x.md#y"), ("resolved", "x.md")))
+    result = sarif.result(finding, {})
+    assert result["properties"] == {"target": "x.md#y", "resolved": "x.md"} and result["level"] == "warning"
+    assert "properties" not in sarif.result(Finding("a.md", 1, 1, "mojibake", "m"), {})
+    assert finding.as_dict() == {"path": "a.md", "line": 1, "column": 5, "check": "broken-link", "message": "gone",
+                                 "fixed": False, "severity": "warning", "target": "x.md#y", "resolved": "x.md"}
+    validate(sarif.document([finding], CHECKS))
