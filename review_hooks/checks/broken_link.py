@@ -56,6 +56,7 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import tree as links
+from review_hooks.links.history import explained
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
@@ -159,8 +160,9 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
         return Problem(link, f"{quote(link.target)} points outside the repository; "
                              "GitHub cannot follow a link above the repository root")
     kind = start.tree.kind(resolved.path)
-    if kind is None:
-        return path_problem(link, resolved, start.tree, start.folder)
+    if kind is None:  # where git says the target went, if it does (links/history.py)
+        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
+                         start.folder)
     if resolved.fragment is None or kind == "folder":
         return None
     return fragment_problem(link, resolved, start, context)

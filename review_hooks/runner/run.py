@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
@@ -54,8 +55,11 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    results = outcomes(targets, checks, context, options)
-    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err)
+    results = terminal.progress(outcomes(targets, checks, context, options), len(targets),
+                                options.scan and not options.quiet, err)
+    from review_hooks.runner import inbound  # links broken elsewhere by the change (hook, --staged, --changed-since)
+
+    return finish(chain(results, inbound.results(paths, checks, context, options)), options, out, err)
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,

@@ -1,0 +1,147 @@
+"""When the inbound part of broken-link runs, in which process, and on which files.
+
+The one named exception to "exactly the files given" (ARCHITECTURE.md, Names): when a change
+renames or deletes a path or a heading, broken-link also checks the tracked documents that
+link into it, though nobody passed them (``links/inbound.py`` finds them and their links).
+
+**When.** Under pre-commit (which sets ``PRE_COMMIT=1`` for its hooks) for the staged change,
+and in ``scan --staged`` / ``scan --changed-since REV`` for that change; never in a plain
+``check`` or ``scan``. Only if broken-link is selected.
+
+**Once per commit.** pre-commit splits a hook's files over parallel processes, and even a
+serial hook's once its arguments pass about 128 KiB, each process seeing only its own part.
+Each process therefore decides from git alone, the same way, whether it owns the inbound
+part: the owner is the process given the first (in sorted order) existing file of the change
+that the hook surely receives: a staged Markdown document (``markdown-extensions``); failing
+that a staged ``.txt``, then any staged file; failing that (the change only deletes) the
+first tracked Markdown document, as ``--all-files`` passes it. A process given no file at all
+(a commit that only deletes: the manifest's ``always_run``) owns it too, since then no
+process gets any. A pre-commit ``exclude`` that hides that first file from the hook leaves the
+commit without its inbound check; use ``[broken-link] ignore`` for targets instead.
+
+**Files.** The linking documents outside the change (files in the change are checked as
+given), each with a ``broken-link`` check bound to the change: inline suppressions apply,
+and ``--fix`` rewrites a link whose target the change moved unambiguously, verified and
+written as any fix (``process.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from review_hooks.check import Check, Context
+from review_hooks.runner.options import FileResult, RunOptions
+
+if TYPE_CHECKING:  # the links engine is imported only when a change removes something
+    from review_hooks.document import Document
+    from review_hooks.finding import Finding
+    from review_hooks.links import change as changes
+    from review_hooks.links import inbound
+    from review_hooks.repository import Repository
+
+ID = "broken-link"
+
+
+def hook_mode(options: RunOptions) -> bool:
+    """A hook run under pre-commit (not a scan, which checks every file anyway)."""
+    return not options.scan and os.environ.get("PRE_COMMIT") == "1"
+
+
+def results(paths: Sequence[str], checks: Sequence[Check], context: Context, options: RunOptions,
+            ) -> Iterator[FileResult]:
+    """The results of the linking documents the change broke; nothing when it is not this run's part."""
+    check = next((c for c in checks if c.id == ID), None)
+    repository = context.repository
+    if check is None or repository is None or not (options.staged or options.changed_since or hook_mode(options)):
+        return
+    from review_hooks.files import Target
+    from review_hooks.links import inbound
+    from review_hooks.runner.process import process
+
+    change = read(repository, context, options)
+    if not change.removes or (hook_mode(options) and not owner(paths, repository, change, context)):
+        return
+    bound = replace(check, find=lambda d, c: _find(d, c, change, check),
+                    repair=lambda d, c: _repair(d, c, change, check))
+    for path in inbound.linking(change, repository, context.config.is_markdown):
+        location = repository.root / path
+        if context.config.exclude and context.config.excluded(location):
+            continue
+        result = process(Target(inbound.display(repository, path), location, named=False), (bound,), context, options)
+        if result.findings or result.notes or result.changed:
+            yield result
+
+
+def read(repository: Repository, context: Context, options: RunOptions) -> changes.Change:
+    from review_hooks.links import change as changes
+
+    if options.changed_since:
+        from review_hooks.runner.changed import base
+
+        return changes.since(repository, context.config, base(repository, options.changed_since),
+                             options.changed_since)
+    return changes.staged(repository, context.config)
+
+
+def owner(paths: Sequence[str], repository: Repository, change: changes.Change, context: Context) -> bool:
+    """Whether this process, given ``paths``, owns the inbound part of the commit (see the module)."""
+    if not paths:
+        return True
+    present = sorted(p for p in change.present if _regular(repository.root / p))
+    tiers = ([p for p in present if context.config.is_markdown(p)], [p for p in present if p.endswith(".txt")],
+             present)
+    first = next((tier[0] for tier in tiers if tier), None)
+    if first is None:
+        first = min((p for p in repository.tracked if context.config.is_markdown(p)), default=None)
+    if first is None:
+        return True
+    return any(repository.relative(Path(p)) == first for p in paths)
+
+
+def _regular(location: Path) -> bool:
+    return location.is_file() and not location.is_symlink()
+
+
+def _ignored(context: Context, check: Check) -> inbound.Ignored:
+    from review_hooks.config import glob_match
+    from review_hooks.paths import relative_to
+
+    settings = context.settings(ID, check.configure)
+    patterns, base = settings.ignore, settings.base
+    if not patterns or context.repository is None:
+        return lambda path: False
+    root = context.repository.root
+
+    def ignored(path: str) -> bool:
+        target = relative_to(root / path, base)
+        return target is not None and any(glob_match(p, target) for p in patterns)
+
+    return ignored
+
+
+def _find(document: Document, context: Context, change: changes.Change, check: Check) -> Iterator[Finding]:
+    from review_hooks.finding import Finding
+    from review_hooks.links import inbound
+
+    for problem in inbound.problems(document, context, change, _ignored(context, check)):
+        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message)
+
+
+def _repair(document: Document, context: Context, change: changes.Change, check: Check) -> str | None:
+    """Each link with a safe replacement rewritten, as broken-link's own ``repair`` does."""
+    from review_hooks.links import inbound
+
+    text = document.text
+    edits = []
+    for problem in inbound.problems(document, context, change, _ignored(context, check)):
+        link = problem.link
+        start = document.offset(link.line, link.column)
+        if problem.replacement is not None and text[start : start + len(link.target)] == link.target:
+            edits.append((start, start + len(link.target), problem.replacement))
+    for begin, end, new in sorted(edits, reverse=True):
+        text = text[:begin] + new + text[end:]
+    return text if edits else None

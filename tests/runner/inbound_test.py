@@ -1,0 +1,174 @@
+"""Links broken elsewhere by a change: reported in the unchanged linking file, once per commit."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from review_hooks.links import change as changes
+from review_hooks.runner.options import RunOptions
+from review_hooks.runner.run import run
+from tests.conftest import commit, git
+
+DOCS = {
+    "index.md": "# Index\n\nSee [the plan](plan.md) and [risks](reviews/q3.md#known-risks).\n"
+                "Also [setup](./guides/setup.md) and [the guides](guides/).\n",
+    "notes.md": "# Notes\n\n[the plan's risks](./plan.md#risks)\n",
+    "plan.md": "# Plan\n\nWhat we will do, in enough words for git to pair a rename.\n\n## Risks\n\nNone.\n",
+    "guides/setup.md": "# Setup\n\nHow to set up, in enough words for git to pair a rename.\n",
+    "reviews/q3.md": "# Q3\n\n## Known risks\n\nSome.\n\n## Costs\n\nMany.\n",
+}
+STAGED = RunOptions(scan=True, staged=True, jobs=1)
+
+
+def write(repo: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def docs(repo: Path) -> Path:
+    write(repo, DOCS)
+    commit(repo)
+    return repo
+
+
+def lines(paths: list[str], options: RunOptions) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = run(paths, options, out, io.StringIO())
+    return code, out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    pytest.param(("mv", "plan.md", "roadmap.md"), [
+        "index.md:3:16: broken-link 'plan.md' was renamed to 'roadmap.md' in this change; did you mean 'roadmap.md'?",
+        "notes.md:3:20: broken-link 'plan.md' was renamed to 'roadmap.md' in this change; "
+        "did you mean './roadmap.md#risks'?"], id="rename"),
+    pytest.param(("rm", "-q", "guides/setup.md"), [
+        "index.md:4:14: broken-link 'guides/setup.md' was deleted in this change; restore it, or correct or "
+        "remove the link",
+        "index.md:4:50: broken-link folder 'guides' was removed in this change; correct or remove the link"],
+        id="deletion"),
+    pytest.param(("mv", "guides", "handbook"), [
+        "index.md:4:14: broken-link 'guides/setup.md' was moved to 'handbook/setup.md' in this change; "
+        "did you mean './handbook/setup.md'?",
+        "index.md:4:50: broken-link folder 'guides' was moved to 'handbook' in this change; "
+        "did you mean 'handbook/'?"], id="folder move"),
+])
+def test_a_path_the_change_removes_is_reported_where_it_is_linked(docs: Path, change: tuple[str, ...],
+                                                                  expected: list[str]) -> None:
+    git(docs, *change)
+    assert lines([], STAGED) == (1, expected)
+
+
+def test_a_renamed_heading_is_reported_in_the_linking_file(docs: Path) -> None:
+    write(docs, {"reviews/q3.md": DOCS["reviews/q3.md"].replace("Known risks", "Open risks")})
+    git(docs, "add", "reviews/q3.md")
+    assert lines([], STAGED) == (1, [
+        'index.md:3:37: broken-link heading "Known risks" in reviews/q3.md is now "Open risks" (#open-risks); '
+        "did you mean 'reviews/q3.md#open-risks'?"])
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param({"reviews/q3.md": DOCS["reviews/q3.md"].replace("Costs", "Expenses")}, id="unlinked heading"),
+    pytest.param({"plan.md": DOCS["plan.md"] + "\nMore words.\n"}, id="text only"),
+    pytest.param({"index.md": DOCS["index.md"].replace("plan.md", "roadmap.md"),
+                  "notes.md": DOCS["notes.md"].replace("plan.md", "roadmap.md")}, id="rename with its links"),
+])
+def test_a_change_that_breaks_no_link_passes(docs: Path, edit: dict[str, str]) -> None:
+    if "index.md" in edit:
+        git(docs, "mv", "plan.md", "roadmap.md")
+    write(docs, edit)
+    git(docs, "add", "-A")
+    assert lines([], STAGED) == (0, [])
+
+
+def test_fix_follows_the_rename_in_the_authors_style(docs: Path) -> None:
+    git(docs, "mv", "plan.md", "roadmap.md")
+    write(docs, {"reviews/q3.md": DOCS["reviews/q3.md"].replace("Known risks", "Open risks")})
+    git(docs, "add", "-A")
+    code, found = lines([], RunOptions(scan=True, staged=True, jobs=1, fix=True))
+    assert code == 1 and len(found) == 3 and all(line.endswith("(fixed)") for line in found)
+    assert (docs / "index.md").read_text() == DOCS["index.md"].replace("(plan.md)", "(roadmap.md)").replace(
+        "#known-risks", "#open-risks")
+    assert (docs / "notes.md").read_text() == "# Notes\n\n[the plan's risks](./roadmap.md#risks)\n"
+    git(docs, "add", "-A")
+    assert lines([], STAGED) == (0, [])
+
+
+def test_an_ambiguous_rename_is_only_suggested(docs: Path) -> None:
+    (docs / "a").mkdir()
+    git(docs, "mv", "plan.md", "a/plan.md")
+    write(docs, {"b/plan.md": "# Another plan\n"})
+    git(docs, "add", "-A")
+    code, found = lines([], RunOptions(scan=True, staged=True, jobs=1, fix=True))
+    assert code == 1 and found[0].startswith("index.md:3:16: broken-link 'plan.md' was moved to 'a/plan.md'")
+    assert not any(line.endswith("(fixed)") for line in found)
+    assert (docs / "index.md").read_text() == DOCS["index.md"]
+
+
+def test_suppressions_and_ignored_targets_hold(docs: Path) -> None:
+    write(docs, {"notes.md": "<!-- review-hooks: disable-file broken-link -->\n" + DOCS["notes.md"],
+                 ".review-hooks.toml": '[broken-link]\nignore = ["reviews/**"]\n'})
+    commit(docs)
+    git(docs, "mv", "plan.md", "roadmap.md")
+    write(docs, {"reviews/q3.md": DOCS["reviews/q3.md"].replace("Known risks", "Open risks")})
+    git(docs, "add", "-A")
+    assert [line.split(" ", 1)[0] for line in lines([], STAGED)[1]] == ["index.md:3:16:"]
+
+
+def test_changed_since_reads_the_branch(docs: Path) -> None:
+    git(docs, "checkout", "-q", "-b", "topic")
+    git(docs, "mv", "plan.md", "roadmap.md")
+    commit(docs, "rename")
+    code, found = lines([], RunOptions(scan=True, changed_since="main", jobs=1))
+    assert code == 1 and found[0] == ("index.md:3:16: broken-link 'plan.md' was renamed to 'roadmap.md' since main; "
+                                      "did you mean 'roadmap.md'?")
+
+
+def test_a_hook_under_pre_commit_checks_the_staged_change(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    git(docs, "rm", "-q", "plan.md")
+    hook = RunOptions(select=("broken-link",))
+    assert lines([], hook) == (0, [])  # not under pre-commit: exactly the files given, none
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    code, found = lines([], hook)  # a delete-only commit passes no file
+    assert code == 1 and [line.split(" ", 1)[0] for line in found] == ["index.md:3:16:", "notes.md:3:20:"]
+    assert lines([], RunOptions(select=("conflict-markers",))) == (0, [])  # only with broken-link
+
+
+def test_a_commit_without_removals_costs_one_diff(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(docs, {"plan.md": DOCS["plan.md"] + "\nMore words.\n"})
+    git(docs, "add", "plan.md")
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    calls: list[str] = []
+    real = changes.git
+    monkeypatch.setattr(changes, "git", lambda root, *args, **kw: calls.append(args[0]) or real(root, *args, **kw))
+    assert lines(["plan.md"], RunOptions(select=("broken-link",))) == (0, [])
+    assert calls == ["diff"]
+
+
+def test_each_breakage_is_reported_once_however_pre_commit_splits_the_files(
+        docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pre-commit shuffles a hook's files and splits them (over 128 KiB, and over the cores): every batch
+    is its own process, and exactly one owns the inbound part."""
+    from pre_commit.lang_base import _shuffled
+    from pre_commit.xargs import partition
+
+    names = [f"reviews/{'long-folder-name-' * 4}{index:04}.md" for index in range(1600)]
+    write(docs, dict.fromkeys(names, "# Review\n\nNothing linked.\n"))
+    write(docs, {"a-staged.md": "# Staged\n\n[plan](plan.md)\n"})  # in the change: checked as given, once
+    git(docs, "mv", "plan.md", "roadmap.md")
+    git(docs, "add", "-A")
+    files = sorted([*names, "a-staged.md", "roadmap.md"])
+    assert sum(len(name) + 1 for name in files) > 128 * 1024
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    for concurrency in (1, 4):
+        batches = partition(("review-hooks", "check-links"), _shuffled(files), concurrency, 128 * 1024)
+        assert len(batches) > 1
+        found = [line for batch in batches for line in lines(list(batch[2:]), RunOptions(select=("broken-link",)))[1]]
+        assert sorted(line.split(" ", 1)[0] for line in found) == ["a-staged.md:3:8:", "index.md:3:16:",
+                                                                    "notes.md:3:20:"]
+        assert all("renamed to 'roadmap.md' in this change" in line for line in found)
