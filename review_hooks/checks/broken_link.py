@@ -40,7 +40,14 @@ path below another ancestor of the linking folder (a wrong ``../`` depth), or an
 differs only by case, punctuation or a duplicate suffix (when one heading has that name). It
 keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A merely similar
 name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
-fixed through their definition.
+fixed through their definition. A target git renamed (in the staged change, or in the last
+1,000 commits that renamed or deleted files, at most 2 s of ``git log``: ``links/history.py``)
+is named in the message, and followed by ``--fix`` when the rename is unambiguous.
+
+**Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,
+the links of unchanged documents into what the change renamed, deleted or moved (files,
+folders, headings) are reported too, once per commit (``runner/inbound.py``,
+``links/inbound.py``).
 """
 
 from __future__ import annotations
