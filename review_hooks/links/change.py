@@ -86,7 +86,8 @@ def _read(repository: Repository, config: Config | None, against: tuple[str, ...
     except GitError:  # no commit yet, or git unusable: nothing this run can say was removed
         return Change(where)
     entries, patch = _entries(output)
-    tracked = repository.tracked
+    removals = any(e.status in "DR" for e in entries)
+    tracked = repository.tracked if removals else frozenset()  # git's file list only when a path may be gone
     present = frozenset(e.new for e in entries if e.status != "D")
     moved = {e.old: e.new for e in entries if e.status == "R" and e.old not in tracked}
     deleted = frozenset(e.old for e in entries if e.status == "D" and e.old not in tracked)
@@ -106,7 +107,7 @@ def _read(repository: Repository, config: Config | None, against: tuple[str, ...
             removed = removed_anchors(old, new)
             if removed:
                 anchors[entry.new], fragments[entry.new] = removed, new.fragments
-    folders = _folders(moved, deleted, repository.tracked_folders)
+    folders = _folders(moved, deleted, repository.tracked_folders) if moved or deleted else {}
     return Change(where, moved, deleted, folders, anchors, fragments, present, ambiguous)
 
 

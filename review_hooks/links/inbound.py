@@ -31,13 +31,12 @@ from review_hooks.repository import Repository
 
 CHECKED = ("link", "image", "definition", "html")  # as broken-link: reference uses count at their definition
 Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-link] ignore``d
-_WORD = re.compile(r"[A-Za-z0-9]{3,}")
 
 
 def linking(change: Change, repository: Repository, is_markdown: Callable[[str], bool]) -> list[str]:
     """Tracked Markdown documents outside the change whose text names something it removed."""
-    needles = _needles(change)
-    if needles is None:
+    needles = [_needle(name) for name in sorted(_names(change))]
+    if not needles:
         return []
     found = []
     for path in sorted(repository.tracked):
@@ -50,29 +49,35 @@ def linking(change: Change, repository: Repository, is_markdown: Callable[[str],
             raw = location.read_bytes()
         except OSError:
             continue
-        if needles.search(raw):
+        if any(word in raw and pattern.search(raw) for word, pattern in needles):
             found.append(path)
     return found
 
 
-def _needles(change: Change) -> re.Pattern[bytes] | None:
-    """What a link into a removed name must contain: the name's longest ASCII word, or the name
-    itself (raw and percent-encoded) when it has none; case-insensitive, so ``%C3%A9`` matches
-    ``%c3%a9``. A superset: the parse decides."""
-    from urllib.parse import quote as percent
-
+def _names(change: Change) -> set[str]:
+    """The names a link into the change's removals must contain: file and folder names, fragments."""
     names = {p.rpartition("/")[2] for p in (*change.moved, *change.deleted, *change.folders)}
     names.update(fragment for removed in change.anchors.values() for fragment in removed)
-    words: set[bytes] = set()
-    for name in names:
-        longest = max(_WORD.findall(name), key=len, default="")
-        if longest:
-            words.add(longest.encode())
-        else:
-            words.update({name.encode(), percent(name).encode()} - {b""})
-    if not words:
-        return None
-    return re.compile(b"|".join(re.escape(w) for w in sorted(words)), re.IGNORECASE)
+    return names - {""}
+
+
+def _needle(name: str) -> tuple[bytes, re.Pattern[bytes]]:
+    """A pattern for ``name`` however a destination may write it (each character as itself,
+    percent-encoded in either case, or backslash-escaped ASCII punctuation), and its longest run
+    of ASCII letters and digits, which every such spelling holds (a fast ``in`` before the
+    pattern). A superset of the links that can land there: the parse decides."""
+    parts = []
+    for char in name:
+        encoded = char.encode()
+        if char.isascii() and char.isalnum():
+            parts.append(re.escape(encoded))
+            continue
+        escaped = b"".join(b"%%[%s%s][%s%s]" % (h[:1].upper(), h[:1].lower(), h[1:].upper(), h[1:].lower())
+                           for h in (b"%02x" % byte for byte in encoded))
+        options = [re.escape(encoded), escaped, *([re.escape(b"\\" + encoded)] if char.isascii() else [])]
+        parts.append(b"(?:" + b"|".join(options) + b")")
+    word = max(re.findall(rb"[A-Za-z0-9]+", name.encode()), key=len, default=b"")
+    return word, re.compile(b"".join(parts))
 
 
 def problems(document: Document, context: Context, change: Change,

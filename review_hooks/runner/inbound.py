@@ -67,10 +67,12 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
         return
     bound = replace(check, find=lambda d, c: _find(d, c, change, check),
                     repair=lambda d, c: _repair(d, c, change, check))
-    for path in inbound.linking(change, repository, context.config.is_markdown):
-        location = repository.root / path
-        if context.config.exclude and context.config.excluded(location):
-            continue
+    config = context.config
+    locations = [repository.root / path for path in inbound.linking(change, repository, config.is_markdown)]
+    locations = [location for location in locations if not (config.exclude and config.excluded(location))]
+    repository.prefetch_attributes(locations)  # one git process for all of them
+    for location in locations:
+        path = location.relative_to(repository.root).as_posix()
         result = process(Target(inbound.display(repository, path), location, named=False), (bound,), context, options)
         if result.findings or result.notes or result.changed:
             yield result
