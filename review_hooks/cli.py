@@ -81,7 +81,7 @@ _INBOUND_HELP = (
     "commit: links in other tracked documents into a path or heading the change renamed, deleted or moved "
     "are reported there (and rewritten by --fix when the rename is unambiguous). A missing target says "
     f"where git history moved it, looking back at most {LIMIT_COMMITS} commits that renamed or deleted "
-    f"files and {LIMIT_SECONDS:g} seconds of git log."
+    f"files and {LIMIT_SECONDS:g} s of git log."
 )
 _OVERRIDES: dict[str, tuple[str, str]] = {}  # click parameter name -> (check id, configuration key)
 

@@ -150,4 +150,4 @@ def test_help_says_when_inbound_links_are_checked_and_how_far_back_history_looks
 
     shown = " ".join(CliRunner().invoke(cli, [command, "--help"]).output.split())
     assert "Under pre-commit (PRE_COMMIT=1), broken-link also reads the staged change" in shown
-    assert f"at most {LIMIT_COMMITS} commits that renamed or deleted files and {LIMIT_SECONDS:g} seconds" in shown
+    assert f"at most {LIMIT_COMMITS} commits that renamed or deleted files and {LIMIT_SECONDS:g} s of git log" in shown

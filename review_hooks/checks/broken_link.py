@@ -41,7 +41,7 @@ differs only by case, punctuation or a duplicate suffix (when one heading has th
 keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A merely similar
 name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
 fixed through their definition. A target git renamed (in the staged change, or in the last
-1,000 commits that renamed or deleted files, at most 2 s of ``git log``: ``links/history.py``)
+1,000 commits that renamed or deleted files, at most 1 s of ``git log``: ``links/history.py``)
 is named in the message, and followed by ``--fix`` when the rename is unambiguous.
 
 **Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,

@@ -23,7 +23,7 @@ from review_hooks.links.tree import Resolved
 from review_hooks.repository import Repository
 
 LIMIT_COMMITS = 1000
-LIMIT_SECONDS = 2.0
+LIMIT_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
