@@ -10,6 +10,9 @@ and in ``scan --staged`` / ``scan --changed-since REV`` for that change; never i
 
 **Once per commit.** pre-commit splits a hook's files over parallel processes, and even a
 serial hook's once its arguments pass about 128 KiB, each process seeing only its own part.
+A commit passes only files of the staged change; a process given any other file is not checking
+a commit (``pre-commit run --all-files`` or ``--files``, a push) and leaves the inbound part out:
+the files it is given are checked as they are.
 Each process therefore decides from git alone, the same way, whether it owns the inbound
 part: the owner is the process given the first (in sorted order) existing file of the change
 that the hook surely receives: a staged Markdown document (``markdown-extensions``); failing
@@ -69,7 +72,8 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
                     repair=lambda d, c: _repair(d, c, change, check))
     config = context.config
     locations = [repository.root / path for path in inbound.linking(change, repository, config.is_markdown)]
-    locations = [location for location in locations if not (config.exclude and config.excluded(location))]
+    locations = [location for location in locations if not (config.exclude and config.excluded(location))
+                 and _below(location, paths if options.scan else ())]
     repository.prefetch_attributes(locations)  # one git process for all of them
     for location in locations:
         path = location.relative_to(repository.root).as_posix()
@@ -93,6 +97,9 @@ def owner(paths: Sequence[str], repository: Repository, change: changes.Change, 
     """Whether this process, given ``paths``, owns the inbound part of the commit (see the module)."""
     if not paths:
         return True
+    given = {repository.relative(Path(p)) for p in paths}
+    if not given <= change.present:  # not a commit's files (``run --all-files``, ``--files``, a push):
+        return False  # every file given is checked as it is, and the staged change is not what is checked
     present = sorted(p for p in change.present if _regular(repository.root / p))
     tiers = ([p for p in present if context.config.is_markdown(p)], [p for p in present if p.endswith(".txt")],
              present)
@@ -101,7 +108,13 @@ def owner(paths: Sequence[str], repository: Repository, change: changes.Change, 
         first = min((p for p in repository.tracked if context.config.is_markdown(p)), default=None)
     if first is None:
         return True
-    return any(repository.relative(Path(p)) == first for p in paths)
+    return first in given
+
+
+def _below(location: Path, paths: Sequence[str]) -> bool:
+    """Whether ``location`` is below one of the paths a scan was given (any, when none was)."""
+    return not paths or any(location == Path(p).absolute() or Path(p).absolute() in location.parents
+                            for p in paths)
 
 
 def _regular(location: Path) -> bool:

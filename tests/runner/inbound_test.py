@@ -172,3 +172,25 @@ def test_each_breakage_is_reported_once_however_pre_commit_splits_the_files(
         assert sorted(line.split(" ", 1)[0] for line in found) == ["a-staged.md:3:8:", "index.md:3:16:",
                                                                     "notes.md:3:20:"]
         assert all("renamed to 'roadmap.md' in this change" in line for line in found)
+
+
+def test_a_run_given_files_outside_the_change_checks_them_as_they_are(docs: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pre-commit run --all-files`` (or ``--files``) passes files the commit does not hold: each is checked
+    as given, with where git says the target went, and no inbound part repeats it."""
+    git(docs, "mv", "plan.md", "roadmap.md")
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert lines(["index.md", "roadmap.md", "notes.md"], RunOptions(select=("broken-link",))) == (1, [
+        "index.md:3:16: broken-link 'plan.md' does not exist; renamed to 'roadmap.md' in this change; "
+        "did you mean 'roadmap.md'?",
+        "notes.md:3:20: broken-link './plan.md#risks' does not exist; renamed to 'roadmap.md' in this change; "
+        "did you mean './roadmap.md#risks'?"])
+
+
+def test_a_scan_of_some_folders_reports_inbound_links_below_them_only(docs: Path) -> None:
+    write(docs, {"reviews/summary.md": "# Summary\n\n[plan](../plan.md)\n"})
+    commit(docs)
+    git(docs, "mv", "plan.md", "roadmap.md")
+    assert lines(["reviews"], STAGED) == (1, [
+        "reviews/summary.md:3:8: broken-link 'plan.md' was renamed to 'roadmap.md' in this change; "
+        "did you mean '../roadmap.md'?"])
