@@ -9,18 +9,18 @@ and in ``scan --staged`` / ``scan --changed-since REV`` for that change; never i
 ``check`` or ``scan``. Only if broken-link is selected.
 
 **Once per commit.** pre-commit splits a hook's files over parallel processes, and even a
-serial hook's once its arguments pass about 128 KiB, each process seeing only its own part.
-A commit passes only files of the staged change; a process given any other file is not checking
-a commit (``pre-commit run --all-files`` or ``--files``, a push) and leaves the inbound part out:
-the files it is given are checked as they are.
-Each process therefore decides from git alone, the same way, whether it owns the inbound
-part: the owner is the process given the first (in sorted order) existing file of the change
-that the hook surely receives: a staged Markdown document (``markdown-extensions``); failing
-that a staged ``.txt``, then any staged file; failing that (the change only deletes) the
-first tracked Markdown document, as ``--all-files`` passes it. A process given no file at all
-(a commit that only deletes: the manifest's ``always_run``) owns it too, since then no
-process gets any. A pre-commit ``exclude`` that hides that first file from the hook leaves the
-commit without its inbound check; use ``[broken-link] ignore`` for targets instead.
+serial hook's once its arguments pass about 128 KiB, each process seeing only its own part
+(shuffled). Each process therefore decides from git alone, the same way, whether it owns the
+inbound part: the owner is the process given the first, in sorted order, of the regular files
+of the staged change that the hook surely receives: a staged Markdown document
+(``markdown-extensions``); when none is staged, a staged ``.txt``; then any staged file. A
+process given no file at all owns it too: that happens only when no process gets a file (a
+commit that only deletes; the manifest's ``always_run`` runs the hook then). A commit passes
+only files of the staged change: a process given any other file is not checking a commit
+(``pre-commit run --all-files`` or ``--files``, a push), checks exactly its files as they are
+(with where git says a missing target went), and leaves the inbound part out. A pre-commit
+``exclude`` that hides that first file from the hook leaves the commit without its inbound
+check; use ``[broken-link] ignore`` for targets instead.
 
 **Files.** The linking documents outside the change (files in the change are checked as
 given), each with a ``broken-link`` check bound to the change: inline suppressions apply,
@@ -104,11 +104,7 @@ def owner(paths: Sequence[str], repository: Repository, change: changes.Change, 
     tiers = ([p for p in present if context.config.is_markdown(p)], [p for p in present if p.endswith(".txt")],
              present)
     first = next((tier[0] for tier in tiers if tier), None)
-    if first is None:
-        first = min((p for p in repository.tracked if context.config.is_markdown(p)), default=None)
-    if first is None:
-        return True
-    return first in given
+    return first is None or first in given  # None: no regular file to be given, so no other process
 
 
 def _below(location: Path, paths: Sequence[str]) -> bool:

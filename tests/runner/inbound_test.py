@@ -194,3 +194,25 @@ def test_a_scan_of_some_folders_reports_inbound_links_below_them_only(docs: Path
     assert lines(["reviews"], STAGED) == (1, [
         "reviews/summary.md:3:8: broken-link 'plan.md' was renamed to 'roadmap.md' in this change; "
         "did you mean '../roadmap.md'?"])
+
+
+@pytest.mark.parametrize(("staged", "given", "owns"), [
+    pytest.param(["b.md", "a.txt"], ["b.md"], True, id="the first staged Markdown file, before any .txt"),
+    pytest.param(["b.md", "a.txt"], ["a.txt"], False, id="a .txt when Markdown is staged"),
+    pytest.param(["b.txt", "a.png"], ["b.txt"], True, id="the first .txt when no Markdown is staged"),
+    pytest.param(["b.md", "c.md"], ["c.md"], False, id="a later Markdown file"),
+    pytest.param(["b.md"], [], True, id="no file at all"),
+    pytest.param(["b.md"], ["b.md", "index.md"], False, id="a file outside the change: not a commit"),
+])
+def test_the_owner_of_the_inbound_part(docs: Path, staged: list[str], given: list[str], owns: bool) -> None:
+    from review_hooks import config as configuration
+    from review_hooks.check import Context
+    from review_hooks.repository import Repository
+    from review_hooks.runner.inbound import owner
+
+    write(docs, dict.fromkeys(staged, "text\n"))
+    git(docs, "rm", "-q", "plan.md")
+    git(docs, "add", "-A")
+    repository = Repository(docs)
+    change = changes.staged(repository, None)
+    assert owner(given, repository, change, Context(configuration.load(start=docs), repository)) == owns
