@@ -78,8 +78,8 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
     for location in locations:
         path = location.relative_to(repository.root).as_posix()
         result = process(Target(inbound.display(repository, path), location, named=False), (bound,), context, options)
-        if result.findings or result.notes or result.changed:
-            yield result
+        if not result.skipped and (result.findings or result.notes or result.changed):
+            yield result  # a linking file that cannot be read is no failure of this commit
 
 
 def read(repository: Repository, context: Context, options: RunOptions) -> changes.Change:

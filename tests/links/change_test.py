@@ -111,3 +111,12 @@ def test_no_commit_yet_removes_nothing(repo: Path) -> None:
     write(repo, {"a.md": "# A\n"})
     git(repo, "add", "a.md")
     assert not staged(repo).removes
+
+
+def test_a_heading_renamed_in_a_non_ascii_path(repo: Path) -> None:
+    write(repo, {"réviews/q3 é.md": "# Q3\n\n## Known risks\n"})
+    commit(repo)
+    write(repo, {"réviews/q3 é.md": "# Q3\n\n## Open risks\n"})
+    git(repo, "add", "-A")
+    assert staged(repo).anchors == {"réviews/q3 é.md": {"known-risks": Anchor("Known risks", "Open risks",
+                                                                               "open-risks")}}

@@ -216,3 +216,20 @@ def test_the_owner_of_the_inbound_part(docs: Path, staged: list[str], given: lis
     repository = Repository(docs)
     change = changes.staged(repository, None)
     assert owner(given, repository, change, Context(configuration.load(start=docs), repository)) == owns
+
+
+def test_fix_keeps_crlf_and_bom_and_follows_a_heading_renamed_in_the_moved_file(docs: Path) -> None:
+    (docs / "notes.md").write_bytes(b"\xef\xbb\xbf# Notes\r\n\r\n[the plan's risks](./plan.md#risks)\r\n")
+    (docs / "binary.md").write_bytes(b"[plan](plan.md)\0\n")  # names the target, but is no text: not reported
+    commit(docs)
+    git(docs, "mv", "plan.md", "roadmap.md")
+    write(docs, {"roadmap.md": DOCS["plan.md"].replace("## Risks", "## Dangers")})
+    git(docs, "add", "-A")
+    err = io.StringIO()
+    code = run([], RunOptions(scan=True, staged=True, jobs=1, fix=True), out := io.StringIO(), err)
+    found = out.getvalue().splitlines()
+    assert "binary.md" not in out.getvalue() + err.getvalue()
+    assert code == 1 and "notes.md:3:20: broken-link 'plan.md' was renamed to 'roadmap.md' in this change; " \
+        "did you mean './roadmap.md#dangers'? (fixed)" in found
+    fixed = b"\xef\xbb\xbf# Notes\r\n\r\n[the plan's risks](./roadmap.md#dangers)\r\n"
+    assert (docs / "notes.md").read_bytes() == fixed
