@@ -35,11 +35,6 @@ class Fate:
     where: str  # "in this change", or "in 1a2b3c4 (2026-10-02)"
     sure: bool  # an unambiguous rename: a fix may follow it
 
-    @property
-    def renamed(self) -> str:
-        same_folder = self.new is not None and self.new.rpartition("/")[0] == self.old.rpartition("/")[0]
-        return "renamed" if same_folder else "moved"
-
 
 def explained(problem: Problem, resolved: Resolved, repository: Repository | None, folder: str) -> Problem:
     """``problem`` (a missing target) saying where the target went, if git knows; the rewritten link

@@ -233,3 +233,14 @@ def test_fix_keeps_crlf_and_bom_and_follows_a_heading_renamed_in_the_moved_file(
         "did you mean './roadmap.md#dangers'? (fixed)" in found
     fixed = b"\xef\xbb\xbf# Notes\r\n\r\n[the plan's risks](./roadmap.md#dangers)\r\n"
     assert (docs / "notes.md").read_bytes() == fixed
+
+
+def test_the_console_script_scan_staged(docs: Path) -> None:
+    import subprocess
+    import sys
+
+    git(docs, "mv", "guides", "handbook")
+    done = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--staged"], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines()[0] == ("index.md:4:14: broken-link 'guides/setup.md' was moved to "
+                                           "'handbook/setup.md' in this change; did you mean './handbook/setup.md'?")
