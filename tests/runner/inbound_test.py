@@ -140,14 +140,20 @@ def test_a_hook_under_pre_commit_checks_the_staged_change(docs: Path, monkeypatc
 
 
 def test_a_commit_without_removals_costs_one_diff(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(docs, {"plan.md": DOCS["plan.md"] + "\nMore words.\n"})
+    """Under pre-commit, a commit that removes no path and touches no heading line adds one git process."""
+    from review_hooks import repository as repository_module
+
+    write(docs, {"plan.md": DOCS["plan.md"] + "\nMore words, and [a link](./nowhere.md).\n"})
     git(docs, "add", "plan.md")
-    monkeypatch.setenv("PRE_COMMIT", "1")
     calls: list[str] = []
-    real = changes.git
-    monkeypatch.setattr(changes, "git", lambda root, *args, **kw: calls.append(args[0]) or real(root, *args, **kw))
-    assert lines(["plan.md"], RunOptions(select=("broken-link",))) == (0, [])
-    assert calls == ["diff"]
+    for module in (changes, repository_module):
+        monkeypatch.setattr(module, "git", lambda root, *args, real=module.git, **kw: calls.append(args[0])
+                            or real(root, *args, **kw))
+    plain = lines(["plan.md"], RunOptions(select=("broken-link",)))
+    before, calls[:] = list(calls), []
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert lines(["plan.md"], RunOptions(select=("broken-link",))) == plain
+    assert sorted(calls) == sorted([*before, "diff"])
 
 
 def test_each_breakage_is_reported_once_however_pre_commit_splits_the_files(
