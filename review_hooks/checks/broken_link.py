@@ -42,7 +42,8 @@ keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment). A
 name, or a file of that name in an unrelated folder, is only suggested. Reference uses are
 fixed through their definition. A target git renamed (in the staged change, or in the last
 1,000 commits that renamed or deleted files, at most 1 s of ``git log``: ``links/history.py``)
-is named in the message, and followed by ``--fix`` when the rename is unambiguous.
+is named in the message, and followed by ``--fix`` when the rename is unambiguous; so is a heading
+the staged change renamed (a table of contents follows it).
 
 **Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,
 the links of unchanged documents into what the change renamed, deleted or moved (files,
@@ -63,7 +64,7 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import tree as links
-from review_hooks.links.history import explained
+from review_hooks.links.history import explained, heading_moved
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
@@ -125,7 +126,8 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
         if ignored(resolved, start, context):
             continue
         if not resolved.written_path:
-            found = anchor_problem(link, resolved, structure.fragments, "this document")
+            found = heading_moved(anchor_problem(link, resolved, structure.fragments, "this document"),
+                                  resolved, context.relative(document.location), context)
         else:
             found = target_problem(link, resolved, start, context)
         if found is not None:
@@ -194,7 +196,7 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     if line_anchor and fragment.lower() not in facts.fragments:
         return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
                              "add '?plain=1' before the '#'")
-    return anchor_problem(link, resolved, facts.fragments, where)
+    return heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
 
 
 def placeholder(link: Link) -> bool:

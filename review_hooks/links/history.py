@@ -17,7 +17,9 @@ import os
 import weakref
 from dataclasses import dataclass
 
+from review_hooks.check import Context
 from review_hooks.links import change as changes
+from review_hooks.links.inbound import with_fragment
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
 from review_hooks.repository import Repository
@@ -51,6 +53,29 @@ def explained(problem: Problem, resolved: Resolved, repository: Repository | Non
                          f"did you mean {quote(written)}?", written if found.sure else None)
 
 
+def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:
+    """``problem`` (a ``#fragment`` that names no anchor of ``path``) saying what the staged change
+    made of that heading; its new anchor becomes the fix when the change replaced it one for one
+    (a table of contents follows a renamed heading)."""
+    repository = context.repository
+    if problem is None or path is None or repository is None or resolved.fragment is None:
+        return problem
+    staged = _HEADINGS.get(repository)
+    if staged is None:
+        staged = _HEADINGS[repository] = changes.staged(repository, context.config)
+    anchor = staged.anchors.get(path, {}).get(resolved.fragment)
+    if anchor is None or not anchor.heading:
+        return problem
+    link = problem.link
+    if anchor.slug is None:
+        return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} was '
+                             f"removed {staged.where}; link to another heading or remove the fragment")
+    fixed = with_fragment(link.target, anchor.slug)
+    return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} is now '
+                         f'"{anchor.new}" (#{anchor.slug}); did you mean {quote(fixed)}?', fixed)
+
+
+_HEADINGS: weakref.WeakKeyDictionary[Repository, changes.Change] = weakref.WeakKeyDictionary()
 _STAGED: weakref.WeakKeyDictionary[Repository, changes.Change] = weakref.WeakKeyDictionary()
 _LOGS: weakref.WeakKeyDictionary[Repository, dict[str, tuple[int, Fate]]] = weakref.WeakKeyDictionary()
 

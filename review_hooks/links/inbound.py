@@ -143,7 +143,7 @@ def _anchor_problem(link: Link, path: str, fragment: str, change: Change, writte
     if anchor.new is None or anchor.slug is None:
         return Problem(link, f'heading "{anchor.old}" in {path} was removed {change.where}; '
                              "link to another heading or remove the fragment")
-    fixed = _with_fragment(written, anchor.slug)
+    fixed = with_fragment(written, anchor.slug)
     return Problem(link, f'heading "{anchor.old}" in {path} is now "{anchor.new}" (#{anchor.slug}); '
                          f"did you mean {quote(fixed)}?", fixed)
 
@@ -151,10 +151,10 @@ def _anchor_problem(link: Link, path: str, fragment: str, change: Change, writte
 def _follow_anchor(written: str, fragment: str | None, new: str, change: Change) -> str:
     """A rewritten link whose fragment the same change renamed in the moved file: both follow."""
     anchor = change.anchors.get(new, {}).get(fragment or "")
-    return _with_fragment(written, anchor.slug) if anchor is not None and anchor.slug else written
+    return with_fragment(written, anchor.slug) if anchor is not None and anchor.slug else written
 
 
-def _with_fragment(written: str, slug: str) -> str:
+def with_fragment(written: str, slug: str) -> str:
     """``written`` with its ``#fragment`` replaced; non-ASCII percent-encoded if the old one was."""
     head, _, old = written.partition("#")
     if "%" in old:

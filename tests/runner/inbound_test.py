@@ -250,3 +250,20 @@ def test_the_console_script_scan_staged(docs: Path) -> None:
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.splitlines()[0] == ("index.md:4:14: broken-link 'guides/setup.md' was moved to "
                                            "'handbook/setup.md' in this change; did you mean './handbook/setup.md'?")
+
+
+def test_a_table_of_contents_follows_a_heading_renamed_in_its_own_document(docs: Path) -> None:
+    """The renamed document is in the change (checked as given): its own links say what the heading became."""
+    toc = "# Q3\n\n- [Known risks](#known-risks)\n- [Extra](#extra)\n\n"
+    write(docs, {"reviews/q3.md": toc + "## Known risks\n\n## Costs\n\n## Extra\n"})
+    commit(docs)
+    write(docs, {"reviews/q3.md": toc + "## Open risks\n\n## Costs\n"})
+    git(docs, "add", "-A")
+    code, found = lines(["reviews"], RunOptions(scan=True, staged=True, jobs=1, fix=True))
+    assert (code, found) == (1, [
+        "reviews/q3.md:3:17: broken-link '#known-risks' matches no heading: heading \"Known risks\" in reviews/q3.md "
+        "is now \"Open risks\" (#open-risks); did you mean '#open-risks'? (fixed)",
+        "reviews/q3.md:4:11: broken-link '#extra' matches no heading: heading \"Extra\" in reviews/q3.md was removed "
+        "in this change; link to another heading or remove the fragment"])
+    assert (docs / "reviews/q3.md").read_text() == toc.replace("(#known-risks)", "(#open-risks)") + \
+        "## Open risks\n\n## Costs\n"
