@@ -16,13 +16,15 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from review_hooks.check import Context
-from review_hooks.links import change as changes
-from review_hooks.links.inbound import with_fragment
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
 from review_hooks.repository import Repository
+
+if TYPE_CHECKING:  # imported once a link is broken, not by every broken-link run
+    from review_hooks.links.change import Change
 
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0
@@ -60,6 +62,9 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
     repository = context.repository
     if problem is None or path is None or repository is None or resolved.fragment is None:
         return problem
+    from review_hooks.links import change as changes
+    from review_hooks.links.inbound import with_fragment
+
     staged = _HEADINGS.get(repository)
     if staged is None:
         staged = _HEADINGS[repository] = changes.staged(repository, context.config)
@@ -75,13 +80,15 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
                          f'"{anchor.new}" (#{anchor.slug}); did you mean {quote(fixed)}?', fixed)
 
 
-_HEADINGS: weakref.WeakKeyDictionary[Repository, changes.Change] = weakref.WeakKeyDictionary()
-_STAGED: weakref.WeakKeyDictionary[Repository, changes.Change] = weakref.WeakKeyDictionary()
+_HEADINGS: weakref.WeakKeyDictionary[Repository, Change] = weakref.WeakKeyDictionary()
+_STAGED: weakref.WeakKeyDictionary[Repository, Change] = weakref.WeakKeyDictionary()
 _LOGS: weakref.WeakKeyDictionary[Repository, dict[str, tuple[int, Fate]]] = weakref.WeakKeyDictionary()
 
 
 def fate(repository: Repository, path: str) -> Fate | None:
     """Where the missing ``path`` went: the staged change first, then recent history."""
+    from review_hooks.links import change as changes
+
     staged = _STAGED.get(repository)
     if staged is None:
         staged = _STAGED[repository] = changes.staged(repository, None)
