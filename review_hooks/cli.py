@@ -17,6 +17,7 @@ import click
 from review_hooks import __version__
 from review_hooks.check import Check
 from review_hooks.checks import CHECKS
+from review_hooks.links.history import LIMIT_COMMITS, LIMIT_SECONDS
 from review_hooks.registry import FIXING_HOOKS, IDS
 from review_hooks.report.formats import REPORTERS
 from review_hooks.runner.exit import exit_with
@@ -69,8 +70,18 @@ _ADOPTION_OPTIONS = (
 )
 _SCAN_OPTIONS = (
     click.option("--changed-since", metavar="REV",
-                 help="Only files changed between REV (its merge base with HEAD) and the working tree."),
-    click.option("--staged", is_flag=True, help="Only files with staged changes."),
+                 help="Only files changed between REV (its merge base with HEAD) and the working tree; broken-link "
+                      "also checks the links elsewhere into what that change renamed, deleted or moved."),
+    click.option("--staged", is_flag=True, help="Only files with staged changes; broken-link also checks the links "
+                                                "elsewhere into what the staged change renamed, deleted or moved."),
+)
+#: How the inbound part of broken-link and its history lookup are described in ``--help``.
+_INBOUND_HELP = (
+    "\n\nUnder pre-commit (PRE_COMMIT=1), broken-link also reads the staged change from git, once per "
+    "commit: links in other tracked documents into a path or heading the change renamed, deleted or moved "
+    "are reported there (and rewritten by --fix when the rename is unambiguous). A missing target says "
+    f"where git history moved it, looking back at most {LIMIT_COMMITS} commits that renamed or deleted "
+    f"files and {LIMIT_SECONDS:g} s of git log."
 )
 _OVERRIDES: dict[str, tuple[str, str]] = {}  # click parameter name -> (check id, configuration key)
 
@@ -124,7 +135,11 @@ def _scan_options(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Worker processes (default 0: one per core; 1: none). Small scans use none.")
 def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -> None:
-    """Check the git-tracked files below PATHS (default: the current repository)."""
+    """Check the git-tracked files below PATHS (default: the current repository).
+
+    \b
+    A missing link target says where git history moved it (see check-links --help).
+    """
     _execute(paths or (".",), True, _split(select), fix, params)
 
 
@@ -144,8 +159,12 @@ def _check_command(check: Check) -> None:
         _execute(files, False, (check.id,), fix, params)
 
     command.__doc__ = f"{check.summary} (the {check.hook} hook; only FILES)."
+    if check.id == "broken-link":  # the one named exception to "only FILES"
+        command.__doc__ += _INBOUND_HELP
     cli.command(check.hook)(click.argument("files", nargs=-1, type=click.Path(readable=False))(command))
 
+
+check.help = (check.help or "") + _INBOUND_HELP
 
 for _check in CHECKS:
     _check_command(_check)

@@ -140,3 +140,15 @@ def test_every_hook_command_exists_with_help(tmp_path: Path) -> None:
         result = invoke(tmp_path, check.hook, "--help")
         assert result.returncode == 0, check.hook
         assert f"Usage: review-hooks {check.hook}" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "check-links"])
+def test_help_says_when_inbound_links_are_checked_and_how_far_back_history_looks(command: str) -> None:
+    from click.testing import CliRunner
+
+    from review_hooks.cli import cli
+    from review_hooks.links.history import LIMIT_COMMITS, LIMIT_SECONDS
+
+    shown = " ".join(CliRunner().invoke(cli, [command, "--help"]).output.split())
+    assert "Under pre-commit (PRE_COMMIT=1), broken-link also reads the staged change" in shown
+    assert f"at most {LIMIT_COMMITS} commits that renamed or deleted files and {LIMIT_SECONDS:g} s of git log" in shown

@@ -17,8 +17,9 @@ SHARED = Path(os.environ.get("REVIEW_HOOKS_SHARED") or ROOT.parent / "shared")
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Output formats are deterministic only outside GitHub Actions."""
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR"):
+    """Output formats are deterministic only outside GitHub Actions, and hook runs only outside pre-commit
+    (which sets PRE_COMMIT=1 for its hooks: broken-link then also reads the staged change)."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "PRE_COMMIT"):
         monkeypatch.delenv(name, raising=False)
 
 

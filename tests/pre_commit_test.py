@@ -100,6 +100,7 @@ def test_our_own_config_mirrors_the_manifest_and_pyproject() -> None:
         mine = by_id[hook["id"]]
         assert mine["entry"] == hook["entry"].replace("review-hooks ", "python -m review_hooks ", 1)
         assert (mine.get("types"), mine.get("types_or")) == (hook.get("types"), hook.get("types_or"))
+        assert mine.get("always_run") == hook.get("always_run")
         assert mine["additional_dependencies"] == dependencies
 
 

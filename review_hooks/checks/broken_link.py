@@ -55,6 +55,15 @@ the query and fragment). A merely similar name, or a file of that name in an unr
 (only of the same kind: a folder only where GitHub shows a README, never for an image), is
 only suggested. Reference uses are fixed through their definition; an unused definition is
 never rewritten.
+A target git renamed (in the staged change, or in the last 1,000 commits that renamed or deleted
+files, at most 1 s of ``git log``: ``links/history.py``) is named in the message, and followed by
+``--fix`` when the rename is unambiguous; so is a heading the staged change renamed (a table of
+contents follows it).
+
+**Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,
+the links of unchanged documents into what the change renamed, deleted or moved (files,
+folders, headings) are reported too, once per commit (``runner/inbound.py``,
+``links/inbound.py``).
 """
 
 from __future__ import annotations
@@ -72,6 +81,7 @@ from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
 from review_hooks.links.folders import folder_problem
+from review_hooks.links.history import explained, heading_moved
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link, Structure, normalize_label
@@ -155,7 +165,8 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = anchor_problem(link, resolved, here.fragments, "this document")
+        found = heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
+                              start.document, context)
         path = start.document
     else:
         found = target_problem(link, resolved, start, context)
@@ -204,8 +215,9 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
         return Problem(link, f"{quote(link.target)} points outside the repository; "
                              "GitHub cannot follow a link above the repository root")
     kind = start.tree.kind(resolved.path)
-    if kind is None:
-        return path_problem(link, resolved, start.tree, start.folder)
+    if kind is None:  # where git says the target went, if it does (links/history.py)
+        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
+                         start.folder)
     if resolved.fragment is None:
         return None
     return fragment_problem(link, resolved, start, context)
@@ -233,7 +245,7 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     if line_anchor and fragment.lower() not in facts.fragments:
         return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
                              "add '?plain=1' before the '#'")
-    return anchor_problem(link, resolved, facts.fragments, where)
+    return heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
 
 
 def placeholder(link: Link) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
@@ -55,11 +56,13 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return 2
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
-    results = outcomes(targets, checks, context, options)
+    results = terminal.progress(outcomes(targets, checks, context, options), len(targets),
+                                options.scan and not options.quiet, err)
     whole = options.scan and not (options.changed_since or options.staged) and _covers(paths, config.root)
     conclusion = (lambda seen: conclusions(checks, context, seen)) if whole else None
-    return finish(terminal.progress(results, len(targets), options.scan and not options.quiet, err), options, out, err,
-                  conclusion)
+    from review_hooks.runner import inbound  # links broken elsewhere by the change (hook, --staged, --changed-since)
+
+    return finish(chain(results, inbound.results(paths, checks, context, options)), options, out, err, conclusion)
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
