@@ -9,9 +9,11 @@ so in one of these places:
   element. Feel free to remove. -->``): on the heading line, or on lines of its own just before
   the heading (blank lines between allowed) or as the section's first content (at the end of a
   list item, ``* Status: ... <!-- optional -->``, it speaks of the item);
-- the heading itself: ``## Links (optional)`` or ``[optional]`` (the section is then named ``Links``);
-- the section's first line, quoted or emphasised or not: ``> Optional, but suggested for first
-  drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``
+- the heading itself: ``## Links (optional)``, ``[optional]``, ``(if applicable)``, ``- optional``,
+  ``: optional`` or ``Optional: Links`` (the section is then named ``Links``);
+- the section's first paragraph, quoted or emphasised or not: ``> Optional, but suggested for first
+  drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``, or ``Omit this
+  section if it's not applicable.`` on its second line.
 
 A heading that is a placeholder the author replaces (``## {title of option 1}``, ``## <Topic
 Name>``, ``## 4. [Component]``) is no section at all.
@@ -21,7 +23,8 @@ nothing (``Optional parameters are ...`` is prose about the content, not about t
 with a sentence ``this ... is (an) optional ...``; or, anywhere in it, a sentence ``this/the
 (...) section is optional``, ``this is an optional section/element`` or ``this/the (...) section
 may/can be omitted/removed/skipped/deleted/left out`` (as in ``<!-- Describe it. This section is
-optional. -->``); ``not optional`` never is. A comment between
+optional. -->``), or the imperative with a condition or a permission (``omit this section if ...``,
+``you may skip this section``, ``feel free to delete this section``); ``not optional`` never is. A comment between
 two headings, separated from both by blank lines and text, speaks of the content around it, not
 of a section.
 """
@@ -50,9 +53,17 @@ _SECTION = r"(?:section|element|part|heading|subsection|chapter)"
 _SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section is optional." or "... may be omitted"
     rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+(?:is|are)\s+(?:an?\s+|entirely\s+|completely\s+|also\s+)?"
     rf"optional\b|\bthis\s+is\s+an?\s+optional\s+{_SECTION}\b|\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
-    r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b", re.IGNORECASE)
+    r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b"
+    # the imperative, with a condition or a permission: "Omit this section if it's not applicable.",
+    # "You may skip this section.", "Feel free to delete this section." ("remove this comment" is no section)
+    rf"|\b(?:omit|skip|remove|delete|drop)\s+(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
+    r"(?:if|when|unless|where|in\s+case)\b"
+    rf"|\b(?:you\s+(?:may|can)|feel\s+free\s+to)\s+(?:omit|skip|remove|delete|drop)\s+(?:this|the)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_SECTION}\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$")
-_IN_HEADING = re.compile(r"\s*[(\[]\s*optional\s*[)\]]\s*", re.IGNORECASE)  # "## Links (optional)"
+_IN_HEADING = re.compile(  # "## Links (optional)", "## Links [if applicable]", "## Links - optional", "## Optional: X"
+    r"\s*[(\[]\s*(?:optional|if\s+(?:applicable|any|needed|relevant))\s*[)\]]\s*|(?:\s*:|\s+[-–—])\s*optional\s*$"
+    r"|^\s*optional\s*[-–—:]\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -142,7 +153,7 @@ def optional_lines(document: Document) -> set[int]:
         said = any(says_optional(m.group(1)) for m in _COMMENT.finditer(heading.source))
         if said or _IN_HEADING.search(heading.text):
             marked.add(heading.line)
-        first = _first_content(lines, heading.line + heading.setext, starts)
+        first = _first_paragraph(lines, heading.line + heading.setext, starts)
         if first is not None and not first.lstrip().startswith("<!--") and says_optional(first):
             marked.add(heading.line)
     for comment in _COMMENT.finditer(document.text):
@@ -158,14 +169,16 @@ def optional_lines(document: Document) -> set[int]:
     return marked
 
 
-def _first_content(lines: list[str], after: int, starts: list[int]) -> str | None:
-    """The first non-blank line after line ``after`` (1-based), unless it is the next heading."""
+def _first_paragraph(lines: list[str], after: int, starts: list[int]) -> str | None:
+    """The first paragraph after line ``after`` (1-based), its lines joined, unless the next heading comes
+    first: a template says "Omit this section if ..." as often on the paragraph's second line as on its first."""
+    found: list[str] = []
     for number in range(after + 1, len(lines) + 1):
-        if number in starts:
-            return None
+        if number in starts or (found and not lines[number - 1].strip()):
+            break
         if lines[number - 1].strip():
-            return lines[number - 1]
-    return None
+            found.append(lines[number - 1])
+    return "\n".join(found) or None
 
 
 def _owner(lines: list[str], comment: tuple[int, int], starts: list[int], ends: dict[int, int]) -> int | None:

@@ -39,6 +39,11 @@ def missing(repo: Path, template: str, document: str = "# D\n\n## Context\n\nc\n
     pytest.param("This part of the\n   template is optional.", id="over two lines"),
     pytest.param("\n  Describe the motivation.\n\n  This section is optional.\n", id="later in a comment"),
     pytest.param("The Test Cases section may be omitted for non-core proposals.", id="may be omitted"),
+    pytest.param("Include a basic code example. Omit this section if it's not applicable.", id="omit it if"),
+    pytest.param("Skip this section if it does not apply.", id="skip it if"),
+    pytest.param("Remove this section if not needed.", id="remove it if"),
+    pytest.param("You may omit this section.", id="you may omit"),
+    pytest.param("Feel free to delete this section.", id="feel free to delete"),
 ])
 def test_words_that_make_a_section_optional(text: str) -> None:
     assert says_optional(text)
@@ -52,6 +57,9 @@ def test_words_that_make_a_section_optional(text: str) -> None:
     pytest.param("TODO: remove optional flags", id="optional later in the text"),
     pytest.param("Feel free to remove this comment. The key words MAY and OPTIONAL are in RFC 2119.",
                  id="a comment about itself, and RFC 2119 words"),
+    pytest.param("This section doesn't have to be comprehensive.", id="not comprehensive"),
+    pytest.param("If there are no concerns, leave this section in with text like 'none'.", id="leave it in"),
+    pytest.param("Remove this section's placeholder text before merging.", id="remove the placeholder"),
 ])
 def test_words_that_do_not(text: str) -> None:
     assert not says_optional(text)
@@ -73,6 +81,24 @@ def test_a_quoted_first_line_that_starts_with_optional(repo: Path) -> None:
     template = "# T\n\n## Context\n\n> One paragraph.\n\n## Open questions\n\n> Optional, but suggested for " \
                "first drafts. What parts of the design are still\nTBD?\n"
     assert missing(repo, template) == []
+
+
+def test_a_sentence_on_the_second_line_of_the_first_paragraph(repo: Path) -> None:
+    """Vue's and React's RFC templates: "Omit this section if it's not applicable." after a first line."""
+    template = ("# Summary\n\nBrief explanation.\n\n# Basic example\n\nIf the proposal involves a new API, include "
+                "a basic code example.\nOmit this section if it's not applicable.\n\n# Motivation\n\nWhy?\n")
+    assert missing(repo, template, "# Summary\n\nRemove it.\n\n# Motivation\n\nRarely used.\n") == []
+    # a later paragraph of the section says nothing about the section itself
+    later = template.replace("example.\nOmit", "example.\n\nOmit")
+    assert missing(repo, later, "# Summary\n\nRemove it.\n\n# Motivation\n\nRarely used.\n") == ["# Basic example"]
+
+
+@pytest.mark.parametrize("heading", ["Links [if applicable]", "Links (If Applicable)", "Links - optional",
+                                     "Links: optional", "Optional: Links"])
+def test_other_ways_a_heading_says_optional(repo: Path, heading: str) -> None:
+    template = f"# T\n\n## Context\n\n## {heading}\n\n## Decision\n"
+    assert missing(repo, template, "# D\n\n## Context\n\n## Decision\n") == []
+    assert missing(repo, template, "# D\n\n## Context\n\n## Links\n") == ["## Decision"]
 
 
 def test_optional_in_the_heading_names_the_section_without_it(repo: Path) -> None:
