@@ -1,12 +1,13 @@
-"""The Markdown structure of a document, parsed once with markdown-it-py.
+"""The Markdown structure of a document, parsed once with pyromark (pulldown-cmark).
 
 Checks ask for headings, links, reference definitions, HTML anchors and the line
 ranges of code, comments and front matter; none of them parses Markdown itself. Line
-numbers are 1-based and agree with ``Document.lines`` (markdown-it treats a lone
+numbers are 1-based and agree with ``Document.lines`` (pulldown-cmark treats a lone
 ``\\r`` as a line break and ``Document`` does not, so it is blanked before parsing).
-Positions of link destinations are found in the source text, because markdown-it
-normalises and percent-encodes them and keeps no columns (``tokens.py`` reads the
-token stream into a ``Structure``, ``parse.py`` parses and keeps recent ones).
+A link's destination is kept as written, at its column, read from the source at the
+range pulldown-cmark gives (``events.py`` reads the events into a ``Structure``,
+``positions.py`` turns byte ranges into lines and columns, ``parse.py`` parses and keeps
+recent ones). GitHub (cmark-gfm) is the judge: ``tests/markdown/differential_test.py``.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ class Link:
     kind: str
     target: str  # the destination as written (without ``<>``), before percent-decoding
     line: int
-    column: int  # where ``target`` starts in the source (for a reference use: where ``[`` is)
-    label: str = ""  # for references and definitions: the label as written
+    column: int  # where ``target`` starts in the source (for a reference use: where its ``[`` is)
+    #: a definition's label as written; a reference use's label as resolved (pulldown-cmark's link id:
+    #: ``[text][label]`` and ``[label][]`` use ``label``, ``[label]`` itself), white space collapsed
+    label: str = ""
 
     @property
     def destination(self) -> str:

@@ -1,0 +1,141 @@
+"""Reading the shared ``Structure`` out of pyromark's events (``markdown.parse`` calls ``build``).
+
+pulldown-cmark decides which sites of the text are headings, links, HTML and code, and gives each
+event its source range. What it does not keep is read from the source at that range: the
+destination as written (pyromark gives it decoded) and its column, a definition's written
+target, and the ``href``/``src``/``id`` attributes of raw HTML. One pass over the events; byte
+ranges become lines and columns in ``positions.py`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from review_hooks.markdown import syntax
+from review_hooks.markdown.parser import markdown
+from review_hooks.markdown.positions import Positions
+from review_hooks.markdown.structure import Anchor, Heading, Link, normalize_label
+
+#: pyromark's link types that name a reference definition (the ``*Unknown`` ones need a callback)
+REFERENCES = frozenset(("Reference", "Collapsed", "Shortcut"))
+_COMMENT_START = re.compile(r"\s*<!--")
+
+
+class Builder:
+    """Collects headings, links, anchors, definitions, code and comment ranges from one parse."""
+
+    #: Skip work that cannot find anything: the definitions' block pass when no ``]:`` is in the text,
+    #: attributes in HTML that holds no ``=`` (every value read follows one). Tests switch it off.
+    pretests = True
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.at = Positions(source)
+        self.headings: list[Heading] = []
+        self.links: list[Link] = []
+        self.anchors: list[Anchor] = []
+        self.definitions: dict[str, Link] = {}
+        self.code: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
+
+    def lines(self, span: Any) -> tuple[int, int]:
+        """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
+        return self.at.line(span["start"]), self.at.line(max(span["start"], span["end"] - 1))
+
+    def build(self) -> None:
+        if not self.pretests or "]:" in self.source:  # a definition holds "]:" (its label's end, a colon)
+            self.add_definitions(markdown().reference_definitions(self.source))
+        heading: list[Any] | None = None  # [level, span, parts]
+        opened: list[tuple[str, dict[str, Any], int]] = []  # links and images: (kind, data, start)
+        previous: Any = None  # the range of the previous event: the end of a link's text
+        for event, span in markdown().events_with_range(self.source):
+            if type(event) is str:
+                if heading is not None and event != "Rule":
+                    heading[2].append("\n")  # a line break, as GitHub's text content has it
+            elif "Text" in event or "Code" in event:
+                if heading is not None:
+                    heading[2].append(event.get("Text") or event.get("Code") or "")
+            elif "InlineHtml" in event:
+                self.html(span["start"], span["end"])
+            elif "Start" in event:
+                tag = event["Start"]
+                if type(tag) is dict:
+                    if "Link" in tag or "Image" in tag:
+                        kind = "link" if "Link" in tag else "image"
+                        opened.append((kind, tag[kind.capitalize()], span["start"]))
+                    elif "Heading" in tag:
+                        heading = [int(tag["Heading"]["level"][1]), span, []]
+                    elif "CodeBlock" in tag:
+                        self.code.append(self.lines(span))
+                elif tag == "HtmlBlock":
+                    self.html_block(span)
+            elif "End" in event:
+                tag = event["End"]
+                if tag == "Link" or tag == "Image":
+                    self.link(*opened.pop(), previous)
+                elif heading is not None and type(tag) is dict and "Heading" in tag:
+                    self.heading(*heading)
+                    heading = None
+            previous = span
+
+    def heading(self, level: int, span: Any, parts: list[str]) -> None:
+        first, last = self.lines(span)
+        self.headings.append(Heading(level, "".join(parts).strip(), first, last > first, self.at.source_line(first)))
+
+    def link(self, kind: str, data: dict[str, Any], start: int, previous: Any) -> None:
+        """A link or image: its written destination, or the definition its reference label resolved to."""
+        link_type = data["link_type"]
+        image = kind == "image"
+        if link_type == "Inline":
+            text_end = start + 1 + image if previous["start"] == start else previous["end"]
+            offset = self.at.offset(text_end)
+            match = syntax.INLINE_DESTINATION.match(self.source, self.source.find("](", offset))
+            if match is not None:
+                group = "angle" if match.group("angle") is not None else "bare"
+                self.links.append(Link(kind, match.group(group), *self.at.at(match.start(group))))
+        elif link_type in REFERENCES:
+            label = data["id"]
+            definition = self.definitions.get(normalize_label(label))
+            target = definition.target if definition is not None else data["dest_url"]
+            self.links.append(Link("reference", target, *self.at.position(start + image), label))
+        elif link_type == "Autolink" or link_type == "Email":
+            target = data["dest_url"] if link_type == "Autolink" else "mailto:" + data["dest_url"]
+            self.links.append(Link("autolink", target, *self.at.position(start + 1)))
+
+    def html_block(self, span: Any) -> None:
+        self.html(span["start"], span["end"])
+        if _COMMENT_START.match(self.source, self.at.offset(span["start"])):
+            self.comments.append(self.lines(span))
+
+    def html(self, start: int, end: int) -> None:
+        """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
+        begin = self.at.offset(start)
+        source = self.source[begin : self.at.offset(end)]
+        if self.pretests and "=" not in source:
+            return
+        source = syntax.blank_comments(source)
+        for tag in syntax.HTML_ATTR.finditer(source):
+            name = tag.group("tag").lower()
+            for attr in syntax.ATTR.finditer(tag.group("attrs")):
+                key = attr.group(1).lower()
+                value = next((v for v in attr.group(3, 4, 5) if v is not None), None)
+                if value is None:
+                    continue
+                offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
+                if (key, name) in (("href", "a"), ("src", "img")):
+                    self.links.append(Link("html", value, *self.at.at(offset)))
+                elif key == "id" or (key, name) == ("name", "a"):
+                    self.anchors.append(Anchor(value, *self.at.at(offset)))
+
+    def add_definitions(self, found: dict[str, Any]) -> None:
+        """Every reference definition, used or not, with its destination as written."""
+        for key, value in found.items():
+            begin, end = self.at.offset(value["span"]["start"]), self.at.offset(value["span"]["end"])
+            match = syntax.DEFINITION.match(self.source[begin:end])
+            if match is None:
+                continue
+            group = "angle" if match.group("angle") is not None else "bare"
+            link = Link("definition", match.group(group), *self.at.at(begin + match.start(group)), match.group("label"))
+            self.definitions[normalize_label(key)] = link
+            self.links.append(link)
