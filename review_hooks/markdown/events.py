@@ -89,11 +89,13 @@ class Builder:
         image = kind == "image"
         if link_type == "Inline":
             text_end = start + 1 + image if previous["start"] == start else previous["end"]
-            offset = self.at.offset(text_end)
-            match = syntax.INLINE_DESTINATION.match(self.source, self.source.find("](", offset))
+            site = self.source.find("](", self.at.offset(text_end))
+            match = syntax.INLINE_DESTINATION.match(self.source, site)
             if match is not None:
                 group = "angle" if match.group("angle") is not None else "bare"
                 self.links.append(Link(kind, match.group(group), *self.at.at(match.start(group))))
+            elif not data["dest_url"]:  # ``[text]()``: GitHub links the page itself
+                self.links.append(Link(kind, "", *self.at.at(site + 2)))
         elif link_type in REFERENCES:
             label = data["id"]
             definition = self.definitions.get(normalize_label(label))

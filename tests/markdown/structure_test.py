@@ -187,3 +187,9 @@ def test_front_matter_is_read_at_the_top_only(text: str, lines: tuple[int, int] 
 
 def test_a_lone_carriage_return_is_no_line_break_and_crlf_keeps_columns() -> None:
     assert links("# T\r\n\r\n[a](x.md) \r [b](y.md)\r\n") == [("link", "x.md", 3, 5), ("link", "y.md", 3, 17)]
+
+
+def test_an_empty_destination_is_a_link_to_the_page_itself() -> None:
+    """GitHub links ``[text]()`` to the page; the column is just after the ``(``, where a target would start."""
+    text = "An [empty]() link and ![]( ) image.\n"
+    assert links(text) == [("link", "", 1, text.index("]()") + 3), ("image", "", 1, text.index("]( )") + 3)]
