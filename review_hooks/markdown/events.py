@@ -10,6 +10,7 @@ ranges become lines and columns in ``positions.py`` only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from review_hooks.markdown import syntax
@@ -41,7 +42,9 @@ class Builder:
 
     def lines(self, span: Any) -> tuple[int, int]:
         """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
-        return self.at.line(span["start"]), self.at.line(max(span["start"], span["end"] - 1))
+        start, end = span["start"], span["end"]
+        starts = self.at.byte_starts
+        return bisect_right(starts, start), bisect_right(starts, end - 1 if end > start else start)
 
     def build(self) -> None:
         if not self.pretests or "]:" in self.source:  # a definition holds "]:" (its label's end, a colon)
@@ -49,21 +52,19 @@ class Builder:
         heading: list[Any] | None = None  # [level, span, parts]
         opened: list[tuple[str, dict[str, Any], int]] = []  # links and images: (kind, data, start)
         previous: Any = None  # the range of the previous event: the end of a link's text
+        # Most events are text: it is tested first. A bare-string event (SoftBreak, HardBreak, Rule) holds
+        # none of the keys tested before its own branch, so ``in`` on it is False until then.
         for event, span in markdown().events_with_range(self.source):
-            if type(event) is str:
-                if heading is not None and event != "Rule":
-                    heading[2].append("\n")  # a line break, as GitHub's text content has it
-            elif "Text" in event or "Code" in event:
+            if "Text" in event:
                 if heading is not None:
-                    heading[2].append(event.get("Text") or event.get("Code") or "")
-            elif "InlineHtml" in event:
-                self.html(span["start"], span["end"])
+                    heading[2].append(event["Text"])
             elif "Start" in event:
                 tag = event["Start"]
                 if type(tag) is dict:
-                    if "Link" in tag or "Image" in tag:
-                        kind = "link" if "Link" in tag else "image"
-                        opened.append((kind, tag[kind.capitalize()], span["start"]))
+                    if "Link" in tag:
+                        opened.append(("link", tag["Link"], span["start"]))
+                    elif "Image" in tag:
+                        opened.append(("image", tag["Image"], span["start"]))
                     elif "Heading" in tag:
                         heading = [int(tag["Heading"]["level"][1]), span, []]
                     elif "CodeBlock" in tag:
@@ -77,6 +78,13 @@ class Builder:
                 elif heading is not None and type(tag) is dict and "Heading" in tag:
                     self.heading(*heading)
                     heading = None
+            elif "Code" in event:
+                if heading is not None:
+                    heading[2].append(event["Code"])
+            elif "InlineHtml" in event:
+                self.html(span["start"], span["end"])
+            elif heading is not None and type(event) is str and event != "Rule":
+                heading[2].append("\n")  # a line break, as GitHub's text content has it
             previous = span
 
     def heading(self, level: int, span: Any, parts: list[str]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import Any
 
 from review_hooks.markdown.structure import Structure
 
@@ -51,7 +50,7 @@ def _parse(text: str) -> Structure:
     return Structure(
         tuple(builder.headings), tuple(sorted(builder.links, key=lambda x: (x.line, x.column))),
         tuple(builder.anchors), builder.definitions, tuple(builder.code), tuple(sorted(builder.comments)),
-        None if front is None else _yaml_mapping(front[0]), lines,
+        lines, None if front is None else front[0],
     )
 
 
@@ -69,13 +68,3 @@ def front_matter(source: str) -> tuple[str, int] | None:
     if closing is None:
         return None
     return source[opening.end() : max(opening.end(), closing.start() - 1)], min(closing.end() + 1, len(source))
-
-
-def _yaml_mapping(content: str) -> dict[str, Any] | None:
-    import yaml
-
-    try:
-        value = yaml.load(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):  # e.g. ``date: 2024-13-45``
-        return None
-    return value if isinstance(value, dict) else None

@@ -9,9 +9,8 @@ before it.
 from __future__ import annotations
 
 import bisect
-import re
-
-_NEWLINE = re.compile("\n")
+from functools import cached_property
+from itertools import accumulate
 
 
 class Positions:
@@ -19,9 +18,16 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]  # character offsets of lines
         self.data: bytes | None = None if text.isascii() else text.encode()
-        self.byte_starts = self.starts if self.data is None else [0, *(m.end() for m in re.finditer(b"\n", self.data))]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The character offset of each line's start."""
+        return _starts(self.text.split("\n"))
+
+    @cached_property
+    def byte_starts(self) -> list[int]:
+        return self.starts if self.data is None else _starts(self.data.split(b"\n"))
 
     def offset(self, byte: int) -> int:
         """The character offset of a byte offset (always at a character boundary in pyromark's ranges)."""
@@ -49,3 +55,10 @@ class Positions:
         begin = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[begin:end]
+
+
+def _starts(lines: list[str] | list[bytes]) -> list[int]:
+    """Where each of ``lines`` (a text split on its newlines) starts: twice as fast as a regex."""
+    lengths = [len(line) + 1 for line in lines]
+    lengths[-1] = 0
+    return list(accumulate(lengths, initial=0))[:-1]
