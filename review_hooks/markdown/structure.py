@@ -13,6 +13,7 @@ recent ones). GitHub (cmark-gfm) is the judge: ``tests/markdown/differential_tes
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,9 +47,12 @@ class Link:
     @property
     def destination(self) -> str:
         """The destination a browser follows: backslash escapes (Markdown) and entities decoded."""
+        target = self.target
+        if "&" not in target and ("\\" not in target or self.kind == "html"):
+            return target  # nothing to decode (most destinations)
         import html
 
-        return html.unescape(self.target) if self.kind == "html" else syntax.unescape(self.target)
+        return html.unescape(target) if self.kind == "html" else syntax.unescape(target)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,12 @@ def slug(text: str) -> str:
     kept; other punctuation, symbols and emoji dropped; each space becomes ``-``. An emoji
     shortcode keeps its name (``:tada: Release`` is ``tada-release``), as on GitHub."""
     text = text.lower()
+    if text.isascii():  # the same rule, in one pass of C (ASCII's word characters: letters, digits, _)
+        return _NOT_ASCII_SLUG.sub("", text).replace(" ", "-")
     return "".join("-" if c == " " else c for c in text if c == "-" or c == " " or _word(c))
+
+
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")
 
 
 def _word(char: str) -> bool:
