@@ -31,7 +31,7 @@ relative to the configuration file) that are never reported, such as generated f
 
 **Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
 ignored target, or a tracked file or folder, with any ``#fragment`` found in another file) is
-answered from its raw text without a Markdown parse (``review_hooks/link_candidates.py``
+answered from its raw text without a Markdown parse (``review_hooks/links/candidates.py``
 gives the argument); anything else is parsed and checked as above.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
