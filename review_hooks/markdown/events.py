@@ -88,8 +88,13 @@ class Builder:
             previous = span
 
     def heading(self, level: int, span: Any, parts: list[str]) -> None:
-        first, last = self.lines(span)
-        self.headings.append(Heading(level, "".join(parts).strip(), first, last > first, self.at.source_line(first)))
+        """A heading at its first line; setext when its range holds a line break before its end."""
+        line = bisect_right(self.at.byte_starts, span["start"])
+        begin = self.at.starts[line - 1]
+        end = self.source.find("\n", begin)
+        setext = 0 <= end < self.at.offset(span["end"]) - 1
+        source = self.source[begin : end if end >= 0 else len(self.source)]
+        self.headings.append(Heading(level, "".join(parts).strip(), line, setext, source))
 
     def link(self, kind: str, data: dict[str, Any], start: int, previous: Any) -> None:
         """A link or image: its written destination, or the definition its reference label resolved to."""
