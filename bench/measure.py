@@ -40,9 +40,11 @@ headings = ["## Summary", "## Risks", "## Approval"]
 
 
 def interleaved(commands: Sequence[list[str]], cwd: Path, rounds: int, env: dict[str, str],
-                once: Sequence[bool] | None = None) -> list[tuple[list[float], int]]:
-    """Wall times of every command over ``rounds`` rounds (order rotating each round), and its exit status."""
+                once: Sequence[bool] | None = None) -> list[tuple[list[float], int, list[float]]]:
+    """Wall times of every command over ``rounds`` rounds (order rotating each round), its exit status,
+    and its CPU seconds (user and system, of its whole process tree: workers are waited for)."""
     times: list[list[float]] = [[] for _ in commands]
+    cpu: list[list[float]] = [[] for _ in commands]
     status = [0] * len(commands)
     for round_number in range(rounds):
         order = list(range(len(commands)))
@@ -50,21 +52,24 @@ def interleaved(commands: Sequence[list[str]], cwd: Path, rounds: int, env: dict
         for index in order[shift:] + order[:shift]:
             if once and once[index] and round_number:
                 continue
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             completed = subprocess.run(commands[index], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL, check=False)
             times[index].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[index].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             status[index] = completed.returncode
-    return list(zip(times, status, strict=True))
+    return list(zip(times, status, cpu, strict=True))
 
 
-def table(rows: Sequence[tuple[str, str, int]], results: Sequence[tuple[list[float], int]]) -> None:
+def table(rows: Sequence[tuple[str, str, int]], results: Sequence[tuple[list[float], int, list[float]]]) -> None:
     """A Markdown table: median, time per file relative to the first row of the group, files per second."""
     print("| group | command | files | median | ratio | files/s | exit |")
     print("|---|---|---:|---:|---:|---:|---:|")
     reference: dict[str, float] = {}
-    medians = [statistics.median(times) for times, _ in results]
-    for (group, name, files), median, (times, status) in zip(rows, medians, results, strict=True):
+    medians = [statistics.median(times) for times, _, _ in results]
+    for (group, name, files), median, (times, status, _) in zip(rows, medians, results, strict=True):
         per_file = median / files
         reference.setdefault(group, per_file)
         ratio = "1" if reference[group] == per_file else f"{per_file / reference[group]:.2f}x"
@@ -81,10 +86,13 @@ def table(rows: Sequence[tuple[str, str, int]], results: Sequence[tuple[list[flo
         print(f"scan / limit: {scan / limit:.2f} (target <= 3)")
     if scan and lychee:
         print(f"scan / lychee --offline: {scan / lychee:.2f} (target <= 1)")
+    cpu = {name: statistics.median(seconds) for (_, name, _), (_, _, seconds) in zip(rows, results, strict=True)}
+    print("CPU seconds (user + system, process tree, median): "
+          + ", ".join(f"{name} {seconds:.2f}" for name, seconds in cpu.items()))
 
 
-def startup_table(rows: Sequence[tuple[str, str]], results: Sequence[tuple[list[float], int]]) -> None:
-    medians = [statistics.median(times) for times, _ in results]
+def startup_table(rows: Sequence[tuple[str, str]], results: Sequence[tuple[list[float], int, list[float]]]) -> None:
+    medians = [statistics.median(times) for times, _, _ in results]
     baseline = medians[0]
     print("| hook | command | median | ratio | target |")
     print("|---|---|---:|---:|---|")

@@ -122,11 +122,23 @@ def git_files(folder: Path) -> list[str]:
     return [os.fsdecode(name) for name in output.split(b"\0") if name]
 
 
-def throughput(folder: Path, rounds: int, node_prefix: Path, slow: bool) -> None:
+def compile_package() -> None:
+    """Write the package's bytecode, as pip does at install: under PYTHONDONTWRITEBYTECODE=1 an
+    editable install would compile every module from source on every run (0.1-0.2 s a process)."""
+    import compileall
+
+    import review_hooks
+
+    compileall.compile_dir(Path(review_hooks.__file__).parent, quiet=1)
+
+
+def throughput(folder: Path, rounds: int, node_prefix: Path, slow: bool, group: str | None = None) -> None:
+    compile_package()
     with tempfile.TemporaryDirectory() as scratch:
         config = Path(scratch) / ".markdownlint-cli2.jsonc"
         config.write_text('{"config": {"default": false, "MD043": {"headings": ["*", "## Summary", "*"]}}}')
-        commands = [c for c in throughput_commands(folder, node_prefix, config) if slow or not c.slow]
+        commands = [c for c in throughput_commands(folder, node_prefix, config)
+                    if (slow or not c.slow) and group in (None, c.group)]
         env = {**os.environ, "NODE_PATH": str(node_prefix / "node_modules")}
         times = measure.interleaved([c.argv for c in commands], folder, rounds, env,
                                     once=[c.slow for c in commands])
@@ -148,15 +160,12 @@ def startup(rounds: int, node_prefix: Path, venv: Path | None) -> None:
     bytecode compiled first (pip compiles it at install; an editable install under
     PYTHONDONTWRITEBYTECODE=1 would compile every module from source on every run).
     """
-    import compileall
-
-    import review_hooks
     from review_hooks.checks import CHECKS
 
     python = str(venv / "bin" / "python") if venv else PYTHON
     hooks = str(venv / "bin" / "review-hooks") if venv else tool("review-hooks", node_prefix) or "review-hooks"
     if venv is None:
-        compileall.compile_dir(Path(review_hooks.__file__).parent, quiet=1)
+        compile_package()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "repo"
         sample = measure.sample_repository(folder)
@@ -218,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, help="with --startup: time review-hooks installed in this virtual "
                         "environment (python3 -m venv DIR && DIR/bin/pip install .), as pre-commit installs it")
     parser.add_argument("--slow", action="store_true", help="also run the slow Node peers (once)")
+    parser.add_argument("--group", help='time only the commands of this group of the table, such as "all checks" '
+                        "(the full scan, lychee and the limit)")
     parser.add_argument("--suites", action="store_true", help="also run bench/*_bench.py")
     parser.add_argument("--install-node", action="store_true",
                         help="npm install the Node peers under --node-prefix first (never into the project)")
@@ -238,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     if folder is not None and args.memory:
         memory(folder.resolve(), args.node_prefix)
     elif folder is not None:
-        throughput(folder.resolve(), args.rounds, args.node_prefix, args.slow)
+        throughput(folder.resolve(), args.rounds, args.node_prefix, args.slow, args.group)
     if args.suites:
         suites(folder)
     if folder is None and not (args.startup or args.suites or args.install_node):

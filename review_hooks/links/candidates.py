@@ -1,26 +1,26 @@
 """Link destinations read from the raw text without parsing: broken-link's fast path.
 
-Parsing with markdown-it-py is most of the cost of a broken-link scan, and most files link
+Parsing Markdown is most of the cost of a broken-link scan, and most files link
 only to files that exist. ``candidates(text)`` reads, with regexes and no parse, a superset
 of the destinations the full path can check, or answers None when it cannot vouch for that.
 broken-link then reports nothing without parsing when every candidate is harmless (not a
 relative link, a placeholder, ignored, or an existing tracked file or folder with no
 ``#fragment``), and parses the file otherwise. Why that cannot hide a broken link:
 
-1. The full path's targets are read by the regexes of ``link_syntax.py``, not by markdown-it:
+1. The full path's targets are read by the regexes of ``markdown/syntax.py``, not by the parser:
    ``INLINE_DESTINATION`` after a ``](``, ``DEFINITION`` at a line start, and an
-   ``href``/``src`` attribute value (``ATTR``); markdown-it only decides which of those sites
+   ``href``/``src`` attribute value (``ATTR``); pulldown-cmark only decides which of those sites
    are links. Reference uses are checked at their definitions and autolinks (which always
    have a scheme) are never checked, so neither needs a candidate here.
 2. Here the same regexes run at *every* such site of the whole text, whether in code, a
    comment or prose, with ``\\r`` handled as ``markdown.parse`` does: a superset of sites.
-3. The full path reads a site in text that differs from ours only by code spans and HTML
-   comments blanked to spaces, by slicing at line ends, and, inside inline HTML, by container
-   markers and indentation stripped from continuation lines. Blanking that covers a whole
-   site removes it; blanking that reaches into one needs a backtick, ``<`` or ``>`` inside it;
-   slicing and stripping act only across a line break, which a destination cannot hold and
-   an attribute value here may not. A candidate whose span holds any of those is ``doubtful``
-   (the file is parsed); otherwise the full path reads exactly our string at that site.
+3. The full path reads each site in the source itself, at the range pulldown-cmark gives it:
+   an inline destination at the ``](`` that ends the link's text, a definition within its span,
+   an attribute within an HTML block or tag, with HTML comments there blanked to spaces.
+   Blanking that reaches into a site needs a ``<`` or ``>`` inside it; a range that cuts into
+   one needs a backtick (a code span), ``<`` or ``>`` (a tag) or a line break. A candidate
+   whose span holds any of those is ``doubtful`` (the file is parsed); otherwise the full path
+   reads exactly our string at that site.
 4. A site our patterns cannot read (a ``](`` with no destination, an ``href=`` with no value,
    a ``]:`` after a ``[`` that starts a line but is no definition) answers None: the file is
    parsed. This guards against the two readings drifting apart.

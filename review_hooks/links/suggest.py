@@ -110,7 +110,8 @@ def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[
         return "case", sorted(found)
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) == "folder":
-        found = [p for p in (posixpath.join(folder, n) for n in tree.names_in(folder))
+        stem = name.rpartition(".")[0] or name  # a same-stem name is the stem, or the stem and an extension
+        found = [p for p in (posixpath.join(folder, n) for n in tree.names_in(folder) if n.startswith(stem))
                  if _same_stem(name, p.rpartition("/")[2], tree.kind(p), tree)]
         if found:
             return "extension", _closest_extensions(name, found)
@@ -163,7 +164,14 @@ def _closest_extensions(name: str, found: list[str]) -> list[str]:
 
 
 def similar_path(path: str, tree: Tree) -> str | None:
-    """A similar name in the target's folder, as a hint only."""
+    """A similar name in the target's folder, as a hint only (asked once per path and tree: the same
+    broken target is often linked from many documents)."""
+    if path not in tree.similar:
+        tree.similar[path] = _most_similar(path, tree)
+    return tree.similar[path]
+
+
+def _most_similar(path: str, tree: Tree) -> str | None:
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) != "folder":
         return None

@@ -11,6 +11,7 @@ has parsed anyway is ``remember``-ed, and its anchors are computed only when a l
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -81,6 +82,7 @@ class Tree:
         self.repository = repository
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
+        self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
 
     @staticmethod
     def of(context: Context, root: Path) -> Tree:
@@ -210,8 +212,8 @@ _PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...]
 def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
     """The fragments and line count of a target file, read once per process; None if unreadable."""
     try:
-        real = location.resolve()
-        real.relative_to(root.resolve())  # never read outside the repository root
+        real = _real(location)
+        real.relative_to(_real(root))  # never read outside the repository root
         info = real.stat()
     except (OSError, ValueError, RuntimeError):
         return None
@@ -233,7 +235,7 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
 def remember(document: Document) -> None:
     """Keep the anchors of a document just parsed from disk: links to it need not parse it again."""
     try:
-        real = document.location.resolve()
+        real = _real(document.location)
         info = real.stat()
     except (OSError, RuntimeError):
         return
@@ -244,6 +246,21 @@ def remember(document: Document) -> None:
         structure = document.markdown  # slugs are computed only if a link asks for them
         _PARSED[key] = (structure.anchored_headings, tuple(a.name for a in structure.anchors),
                         _line_count(document))
+
+
+@functools.lru_cache(maxsize=8192)
+def _real(location: Path) -> Path:
+    """``location.resolve()``, once per process, with each folder's resolved once (``resolve`` reads
+    every part of a path from the disk, and a scan asks for every document of a deep tree)."""
+    absolute = location.absolute()
+    if absolute.name in ("", ".", "..") or absolute.is_symlink():
+        return location.resolve()
+    return _real_folder(str(absolute.parent)) / absolute.name
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def _line_count(document: Document) -> int:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import Any
 
-from review_hooks.markdown.parser import parser
 from review_hooks.markdown.structure import Structure
 
 #: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
 KEPT_CHARACTERS = 4_000_000
 _kept: OrderedDict[str, Structure] = OrderedDict()
 _kept_size = [0]
+#: Front matter: a first line of three or more dashes, closed by a line of at least as many dashes
+#: (indented less than four spaces) or by ``...``, each with trailing spaces only.
+_OPENING = re.compile(r"(-{3,})[^\n]*\n")
 
 
 def parse(text: str) -> Structure:
@@ -35,18 +36,35 @@ def parse(text: str) -> Structure:
 
 
 def _parse(text: str) -> Structure:
-    """markdown-it bounds nesting itself (``maxNesting``); should a pathological input still
-    exhaust the recursion limit, the document is treated as having no Markdown structure."""
-    source = text.replace("\r\n", "\n").replace("\r", " ")
-    starts = [0, *(m.end() for m in re.finditer("\n", source))]
-    env: dict[str, Any] = {}
-    try:
-        tokens = parser().parse(source, env)
-    except RecursionError:
-        return Structure()
-    from review_hooks.markdown.tokens import Builder
+    """pulldown-cmark (like cmark-gfm) ends a line at a lone ``\\r`` and ``Document`` does not, so a lone
+    ``\\r`` is blanked first; front matter is read here and blanked, so the lines keep their numbers."""
+    from review_hooks.markdown.events import Builder
 
-    builder = Builder(source, starts)
-    builder.add_definitions(env.get("references", {}))
-    builder.walk(tokens)
-    return builder.structure()
+    source = text.replace("\r\n", "\n").replace("\r", " ") if "\r" in text else text
+    front = front_matter(source)
+    if front is not None:
+        source = re.sub("[^\n]", " ", source[: front[1]]) + source[front[1] :]
+    builder = Builder(source)
+    builder.build()
+    lines = None if front is None else (1, source.count("\n", 0, front[1] - 1) + 1)
+    return Structure(
+        tuple(builder.headings), tuple(sorted(builder.links, key=lambda x: (x.line, x.column))),
+        tuple(builder.anchors), builder.definitions, tuple(builder.code), tuple(sorted(builder.comments)),
+        lines, None if front is None else front[0], tuple(builder.html_headings),
+    )
+
+
+def front_matter(source: str) -> tuple[str, int] | None:
+    """The YAML of the front matter at the top of ``source`` and the offset just past its closing line.
+
+    GitHub reads front matter only at the very top (pulldown-cmark would take a ``---`` block
+    anywhere, and cmark-gfm none): the rules of markdown-it's front matter plugin, which this
+    project used before, so the same documents have front matter."""
+    opening = _OPENING.match(source)
+    if opening is None:
+        return None
+    dashes = len(opening.group(1))
+    closing = re.compile(rf"^(?: {{0,3}}-{{{dashes},}}|\.\.\.)[ \t]*$", re.MULTILINE).search(source, opening.end())
+    if closing is None:
+        return None
+    return source[opening.end() : max(opening.end(), closing.start() - 1)], min(closing.end() + 1, len(source))

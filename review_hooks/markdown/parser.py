@@ -1,4 +1,10 @@
-"""The one configured markdown-it-py parser, and its inline phase limited to what is read."""
+"""The one configured pyromark (pulldown-cmark) parser: GitHub's extensions, as cmark-gfm has them.
+
+Tables, footnotes, strikethrough, task lists and alerts are on, as on GitHub. Off: heading
+attributes (``# T {#id}`` keeps its braces on GitHub), smart punctuation, math, and pulldown's
+metadata blocks, which it accepts anywhere in a document where GitHub reads front matter only at
+its top: ``parse.py`` finds the front matter itself and blanks it before parsing.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +13,10 @@ from typing import Any
 
 
 @cache
-def parser() -> Any:
-    """The one markdown-it-py parser: CommonMark with GitHub's tables and raw HTML, and front matter."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
+def markdown() -> Any:
+    """The one ``pyromark.Markdown``: a compiled parser, imported on first use (5 ms)."""
+    import pyromark
 
-    configured = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-    configured.core.ruler.at("inline", _inline_where_read)
-    return configured
-
-
-def _inline_where_read(state: Any) -> None:
-    """markdown-it's inline phase, run only on the blocks whose inline tokens ``_Builder`` reads.
-
-    A heading's text is read whole. Any other block is read for links, images, autolinks and
-    inline HTML only, and each of those needs a ``[`` or a ``<`` in the block's text (an
-    escape or an entity never makes one): a block with neither keeps no children, exactly as
-    many links and anchors as a full parse finds. Most paragraphs, list items and table cells
-    of a documentation tree have neither, and the inline phase was 40% of the parse.
-    """
-    after_heading = False
-    for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if after_heading or "[" in token.content or "<" in token.content:
-                state.md.inline.parse(token.content, state.md, state.env, token.children)
-        after_heading = token.type == "heading_open"
+    options = pyromark.Options
+    return pyromark.Markdown(options=options.ENABLE_TABLES | options.ENABLE_FOOTNOTES | options.ENABLE_STRIKETHROUGH
+                             | options.ENABLE_TASKLISTS | options.ENABLE_GFM)

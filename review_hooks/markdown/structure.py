@@ -1,17 +1,19 @@
-"""The Markdown structure of a document, parsed once with markdown-it-py.
+"""The Markdown structure of a document, parsed once with pyromark (pulldown-cmark).
 
 Checks ask for headings, links, reference definitions, HTML anchors and the line
 ranges of code, comments and front matter; none of them parses Markdown itself. Line
-numbers are 1-based and agree with ``Document.lines`` (markdown-it treats a lone
+numbers are 1-based and agree with ``Document.lines`` (pulldown-cmark treats a lone
 ``\\r`` as a line break and ``Document`` does not, so it is blanked before parsing).
-Positions of link destinations are found in the source text, because markdown-it
-normalises and percent-encodes them and keeps no columns (``tokens.py`` reads the
-token stream into a ``Structure``, ``parse.py`` parses and keeps recent ones).
+A link's destination is kept as written, at its column, read from the source at the
+range pulldown-cmark gives (``events.py`` reads the events into a ``Structure``,
+``positions.py`` turns byte ranges into lines and columns, ``parse.py`` parses and keeps
+recent ones). GitHub (cmark-gfm) is the judge: ``tests/markdown/differential_test.py``.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,15 +39,20 @@ class Link:
     kind: str
     target: str  # the destination as written (without ``<>``), before percent-decoding
     line: int
-    column: int  # where ``target`` starts in the source (for a reference use: where ``[`` is)
-    label: str = ""  # for references and definitions: the label as written
+    column: int  # where ``target`` starts in the source (for a reference use: where its ``[`` is)
+    #: a definition's label as written; a reference use's label as resolved (pulldown-cmark's link id:
+    #: ``[text][label]`` and ``[label][]`` use ``label``, ``[label]`` itself), white space collapsed
+    label: str = ""
 
     @property
     def destination(self) -> str:
         """The destination a browser follows: backslash escapes (Markdown) and entities decoded."""
+        target = self.target
+        if "&" not in target and ("\\" not in target or self.kind == "html"):
+            return target  # nothing to decode (most destinations)
         import html
 
-        return html.unescape(self.target) if self.kind == "html" else syntax.unescape(self.target)
+        return html.unescape(target) if self.kind == "html" else syntax.unescape(target)
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,17 @@ class Structure:
     definitions: dict[str, Link] = field(default_factory=dict)
     code: tuple[tuple[int, int], ...] = ()  # inclusive 1-based line ranges of fenced/indented code
     comments: tuple[tuple[int, int], ...] = ()  # HTML comment blocks
-    front_matter: dict[str, Any] | None = None
     front_matter_lines: tuple[int, int] | None = None
+    front_matter_text: str | None = None  # the YAML as written; ``front_matter`` reads it on first use
     #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts them
     #: as the document's headings
     html_headings: tuple[Heading, ...] = ()
+
+    @cached_property
+    def front_matter(self) -> dict[str, Any] | None:
+        """The front matter as a mapping; None without one, or when it is not a YAML mapping. Read
+        only when asked (only required-headings asks): YAML was a tenth of a scan's parse time."""
+        return None if self.front_matter_text is None else _yaml_mapping(self.front_matter_text)
 
     def in_code(self, line: int) -> bool:
         return _in_ranges(self.code, line)
@@ -103,7 +116,12 @@ def slug(text: str) -> str:
     kept; other punctuation, symbols and emoji dropped; each space becomes ``-``. An emoji
     shortcode keeps its name (``:tada: Release`` is ``tada-release``), as on GitHub."""
     text = text.lower()
+    if text.isascii():  # the same rule, in one pass of C (ASCII's word characters: letters, digits, _)
+        return _NOT_ASCII_SLUG.sub("", text).replace(" ", "-")
     return "".join("-" if c == " " else c for c in text if c == "-" or c == " " or _word(c))
+
+
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")
 
 
 def _word(char: str) -> bool:
@@ -133,3 +151,13 @@ def _in_ranges(ranges: tuple[tuple[int, int], ...], line: int) -> bool:
 def normalize_label(label: str) -> str:
     """A reference label as CommonMark compares it: case-folded, inner white space collapsed."""
     return " ".join(label.split()).casefold()
+
+
+def _yaml_mapping(content: str) -> dict[str, Any] | None:
+    import yaml
+
+    try:
+        value = yaml.load(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):  # e.g. ``date: 2024-13-45``
+        return None
+    return value if isinstance(value, dict) else None

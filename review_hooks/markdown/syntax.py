@@ -1,10 +1,10 @@
 """The written syntax of links, read from source text.
 
-markdown-it-py decides what is a link; it normalises destinations and keeps no columns, so
-the positions and the text as the author wrote it are read from the source with these
-patterns (``markdown.py``), and the broken-link fast path uses the same patterns to read a
-superset of destinations without a parse (``links/candidates.py``): one definition of the
-syntax, so the two readings cannot drift apart.
+pulldown-cmark decides what is a link and where it is; it decodes destinations, so the text
+as the author wrote it is read from the source at the link's range with these patterns
+(``events.py``), and the broken-link fast path uses the same patterns to read a superset of
+destinations without a parse (``links/candidates.py``): one definition of the syntax, so the
+two readings cannot drift apart.
 """
 
 from __future__ import annotations

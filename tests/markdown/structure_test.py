@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from markdown_it.rules_core.inline import inline as markdown_it_inline
 
 from review_hooks.markdown import parse as parsing
+from review_hooks.markdown.events import Builder
 from review_hooks.markdown.parse import parse
 from review_hooks.markdown.structure import slug, slugs
 
@@ -121,14 +121,12 @@ EDGES = [
 
 @pytest.mark.parametrize("path", sorted(
     p for p in (Path(__file__).parents[2] / "fixtures").rglob("*") if p.suffix in (".md", ".markdown", ".txt")))
-def test_the_inline_phase_skipped_on_blocks_without_brackets_changes_no_structure(
-        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_inline_where_read`` skips blocks that hold no ``[`` or ``<``: the structure is that of a full parse."""
+def test_the_builders_pretests_change_no_structure(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Builder.pretests`` skips the definitions' pass without a ``]:`` and HTML without ``=``: the
+    structure is that of the builder without them."""
     texts = [path.read_bytes().decode("utf-8", "replace"), *EDGES]
     fast = [parsing._parse(text) for text in texts]
-    full = parsing.parser.__wrapped__()
-    full.core.ruler.at("inline", markdown_it_inline)
-    monkeypatch.setattr(parsing, "parser", lambda: full)
+    monkeypatch.setattr(Builder, "pretests", False)
     assert fast == [parsing._parse(text) for text in texts]
 
 
@@ -143,6 +141,58 @@ def test_a_pipe_ends_a_table_cell_before_a_code_span_can_cross_it() -> None:
     """GFM example 200: the backtick of a cell is left unmatched, so the link after it is real."""
     text = "| a | b |\n|---|---|\n| `[x](split.md) | y` |\n| `[z](escaped.md) \\| w` |\n"
     assert links(text) == [("link", "split.md", 3, 8)]
+
+
+def test_a_reference_use_carries_the_label_it_resolved() -> None:
+    """``[text][label]`` uses only its label; a definition no use names is unused (broken-link reads this)."""
+    text = "[Win32_Process][02] and [Spaced  Label][] and ![img][02]\n\n[02]: ./a.md\n[Win32_Process]: ./b.md\n" \
+           "[spaced label]: ./c.md\n"
+    uses = [(link.label, link.target, link.column) for link in parse(text).links if link.kind == "reference"]
+    assert uses == [("02", "./a.md", 1), ("Spaced Label", "./c.md", 25), ("02", "./a.md", 48)]
+
+
+def test_a_label_inside_a_raw_html_block_is_no_use() -> None:
+    structure = parse("<div>\n[r] and [x](inside.md)\n</div>\n\n[r]: ./r.md\n")
+    assert [(link.kind, link.target) for link in structure.links] == [("definition", "./r.md")]
+
+
+def test_columns_count_characters_where_bytes_differ() -> None:
+    """pyromark's ranges are UTF-8 bytes; columns are characters, as ``Document`` counts them."""
+    line = 'À [é](ü.md) <a id="ñ"></a> ![x][r] <https://é.org>'
+    structure = parse(f"# Été 😄\n\n{line}\n\n[r]: ./ç.png\n")
+    assert [(link.kind, link.target, link.line, link.column) for link in structure.links] == [
+        ("link", "ü.md", 3, line.index("ü") + 1), ("reference", "./ç.png", 3, line.index("[x]") + 1),
+        ("autolink", "https://é.org", 3, line.index("https") + 1), ("definition", "./ç.png", 5, 6)]
+    assert structure.anchors[0].column == line.index("ñ") + 1
+    assert structure.headings[0].text == "Été 😄"
+
+
+def test_a_footnote_is_not_a_definition_but_its_links_are_links() -> None:
+    """GitHub renders a footnote's text: a link in it is a link (markdown-it read ``[^1]:`` as a definition)."""
+    assert links("Text[^1].\n\n[^1]: see [the spec](spec.md)\n") == [("link", "spec.md", 3, 22)]
+
+
+@pytest.mark.parametrize(("text", "lines", "headings"), [
+    pytest.param("---\ntitle: T\n---\n# H\n", (1, 3), ["H"], id="dashes"),
+    pytest.param("---\ntitle: T\n...\n# H\n", (1, 3), ["H"], id="yaml document end"),
+    pytest.param("----\ntitle: T\n---\nx\n----\n", (1, 5), [], id="closed by as many dashes"),
+    pytest.param("---\ntitle: T\n", None, [], id="unclosed: a rule and a paragraph"),
+    pytest.param("Text\n\n---\ntitle: T\n---\n", None, ["title: T"], id="not at the top: a setext heading"),
+])
+def test_front_matter_is_read_at_the_top_only(text: str, lines: tuple[int, int] | None, headings: list[str]) -> None:
+    structure = parse(text)
+    assert structure.front_matter_lines == lines
+    assert [heading.text for heading in structure.headings] == headings
+
+
+def test_a_lone_carriage_return_is_no_line_break_and_crlf_keeps_columns() -> None:
+    assert links("# T\r\n\r\n[a](x.md) \r [b](y.md)\r\n") == [("link", "x.md", 3, 5), ("link", "y.md", 3, 17)]
+
+
+def test_an_empty_destination_is_a_link_to_the_page_itself() -> None:
+    """GitHub links ``[text]()`` to the page; the column is just after the ``(``, where a target would start."""
+    text = "An [empty]() link and ![]( ) image.\n"
+    assert links(text) == [("link", "", 1, text.index("]()") + 3), ("image", "", 1, text.index("]( )") + 3)]
 
 
 @pytest.mark.parametrize(("text", "anchors"), [

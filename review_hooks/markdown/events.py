@@ -1,0 +1,175 @@
+"""Reading the shared ``Structure`` out of pyromark's events (``markdown.parse`` calls ``build``).
+
+pulldown-cmark decides which sites of the text are headings, links, HTML and code, and gives each
+event its source range. What it does not keep is read from the source at that range: the
+destination as written (pyromark gives it decoded) and its column, a definition's written
+target, and the ``href``/``src``/``id`` attributes of raw HTML. One pass over the events; byte
+ranges become lines and columns in ``positions.py`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from review_hooks.markdown import syntax
+from review_hooks.markdown.parser import markdown
+from review_hooks.markdown.positions import Positions
+from review_hooks.markdown.structure import Anchor, Heading, Link, normalize_label
+
+#: pyromark's link types that name a reference definition (the ``*Unknown`` ones need a callback)
+REFERENCES = frozenset(("Reference", "Collapsed", "Shortcut"))
+_COMMENT_START = re.compile(r"\s*<!--")
+#: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
+_HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+class Builder:
+    """Collects headings, links, anchors, definitions, code and comment ranges from one parse."""
+
+    #: Skip work that cannot find anything: the definitions' block pass when no ``]:`` is in the text,
+    #: attributes in HTML that holds no ``=`` (every value read follows one). Tests switch it off.
+    pretests = True
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.at = Positions(source)
+        self.headings: list[Heading] = []
+        self.links: list[Link] = []
+        self.anchors: list[Anchor] = []
+        self.definitions: dict[str, Link] = {}
+        self.code: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
+        self.html_headings: list[Heading] = []
+
+    def lines(self, span: Any) -> tuple[int, int]:
+        """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
+        start, end = span["start"], span["end"]
+        starts = self.at.byte_starts
+        return bisect_right(starts, start), bisect_right(starts, end - 1 if end > start else start)
+
+    def build(self) -> None:
+        if not self.pretests or "]:" in self.source:  # a definition holds "]:" (its label's end, a colon)
+            self.add_definitions(markdown().reference_definitions(self.source))
+        heading: list[Any] | None = None  # [level, span, parts]
+        opened: list[tuple[str, dict[str, Any], int]] = []  # links and images: (kind, data, start)
+        previous: Any = None  # the range of the previous event: the end of a link's text
+        # Most events are text: it is tested first. A bare-string event (SoftBreak, HardBreak, Rule) holds
+        # none of the keys tested before its own branch, so ``in`` on it is False until then.
+        for event, span in markdown().events_with_range(self.source):
+            if "Text" in event:
+                if heading is not None:
+                    heading[2].append(event["Text"])
+            elif "Start" in event:
+                tag = event["Start"]
+                if type(tag) is dict:
+                    if "Link" in tag:
+                        opened.append(("link", tag["Link"], span["start"]))
+                    elif "Image" in tag:
+                        opened.append(("image", tag["Image"], span["start"]))
+                    elif "Heading" in tag:
+                        heading = [int(tag["Heading"]["level"][1]), span, []]
+                    elif "CodeBlock" in tag:
+                        self.code.append(self.lines(span))
+                elif tag == "HtmlBlock":
+                    self.html_block(span)
+            elif "End" in event:
+                tag = event["End"]
+                if tag == "Link" or tag == "Image":
+                    self.link(*opened.pop(), previous)
+                elif heading is not None and type(tag) is dict and "Heading" in tag:
+                    self.heading(*heading)
+                    heading = None
+            elif "Code" in event:
+                if heading is not None:
+                    heading[2].append(event["Code"])
+            elif "InlineHtml" in event:
+                self.html(span["start"], span["end"])
+            elif heading is not None and type(event) is str and event != "Rule":
+                heading[2].append("\n")  # a line break, as GitHub's text content has it
+            previous = span
+
+    def heading(self, level: int, span: Any, parts: list[str]) -> None:
+        """A heading at its first line; setext when its range holds a line break before its end."""
+        line = bisect_right(self.at.byte_starts, span["start"])
+        begin = self.at.starts[line - 1]
+        end = self.source.find("\n", begin)
+        setext = 0 <= end < self.at.offset(span["end"]) - 1
+        source = self.source[begin : end if end >= 0 else len(self.source)]
+        self.headings.append(Heading(level, "".join(parts).strip(), line, setext, source))
+
+    def link(self, kind: str, data: dict[str, Any], start: int, previous: Any) -> None:
+        """A link or image: its written destination, or the definition its reference label resolved to."""
+        link_type = data["link_type"]
+        image = kind == "image"
+        if link_type == "Inline":
+            text_end = start + 1 + image if previous["start"] == start else previous["end"]
+            site = self.source.find("](", self.at.offset(text_end))
+            match = syntax.INLINE_DESTINATION.match(self.source, site)
+            if match is not None:
+                group = "angle" if match.group("angle") is not None else "bare"
+                self.links.append(Link(kind, match.group(group), *self.at.at(match.start(group))))
+            elif not data["dest_url"]:  # ``[text]()``: GitHub links the page itself
+                self.links.append(Link(kind, "", *self.at.at(site + 2)))
+        elif link_type in REFERENCES:
+            label = data["id"]
+            definition = self.definitions.get(normalize_label(label))
+            target = definition.target if definition is not None else data["dest_url"]
+            self.links.append(Link("reference", target, *self.at.position(start + image), label))
+        elif link_type == "Autolink" or link_type == "Email":
+            target = data["dest_url"] if link_type == "Autolink" else "mailto:" + data["dest_url"]
+            self.links.append(Link("autolink", target, *self.at.position(start + 1)))
+
+    def html_block(self, span: Any) -> None:
+        self.html(span["start"], span["end"])
+        self.html_heading(span["start"], span["end"])
+        if _COMMENT_START.match(self.source, self.at.offset(span["start"])):
+            self.comments.append(self.lines(span))
+
+    def html_heading(self, start: int, end: int) -> None:
+        """``<h2>Raw Heading</h2>`` in an HTML block: its text as GitHub's anchor filter reads it (the text of
+        every element inside, no ``alt``, entities decoded, trimmed)."""
+        begin = self.at.offset(start)
+        source = self.source[begin : self.at.offset(end)]
+        if "<h" not in source and "<H" not in source:
+            return
+        import html
+
+        for match in _HTML_HEADING.finditer(syntax.blank_comments(source)):
+            text = html.unescape(_TAG.sub("", match.group(2))).strip()
+            line = self.at.at(begin + match.start())[0]
+            self.html_headings.append(Heading(int(match.group(1)), text, line, False, match.group()))
+
+    def html(self, start: int, end: int) -> None:
+        """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
+        begin = self.at.offset(start)
+        source = self.source[begin : self.at.offset(end)]
+        if self.pretests and "=" not in source:
+            return
+        source = syntax.blank_comments(source)
+        for tag in syntax.HTML_ATTR.finditer(source):
+            name = tag.group("tag").lower()
+            for attr in syntax.ATTR.finditer(tag.group("attrs")):
+                key = attr.group(1).lower()
+                value = next((v for v in attr.group(3, 4, 5) if v is not None), None)
+                if value is None:
+                    continue
+                offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
+                if (key, name) in (("href", "a"), ("src", "img")):
+                    self.links.append(Link("html", value, *self.at.at(offset)))
+                elif key == "id" or (key, name) == ("name", "a"):
+                    self.anchors.append(Anchor(value, *self.at.at(offset)))
+
+    def add_definitions(self, found: dict[str, Any]) -> None:
+        """Every reference definition, used or not, with its destination as written."""
+        for key, value in found.items():
+            begin, end = self.at.offset(value["span"]["start"]), self.at.offset(value["span"]["end"])
+            match = syntax.DEFINITION.match(self.source[begin:end])
+            if match is None:
+                continue
+            group = "angle" if match.group("angle") is not None else "bare"
+            link = Link("definition", match.group(group), *self.at.at(begin + match.start(group)), match.group("label"))
+            self.definitions[normalize_label(key)] = link
+            self.links.append(link)
