@@ -34,7 +34,8 @@ replacement table that quotes mojibake beside its repair on one line (``"â€�
 (cp1252, Mac Roman, Latin-1, UTF-16/32 with a BOM) to UTF-8 (without a BOM) when fixing.
 
 **Fix safety.** Only the damaged characters change: curly quotes, NFD text, ligatures, full-width
-forms, HTML entities, newlines, the BOM and the file mode stay as they are. A repair that would change
+forms, HTML entities, newlines, the BOM and the file mode stay as they are. Each repaired line is one repair, verified alone: a line
+whose repair does not verify is left as it was and reported, the others are written. A repair that would change
 the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
 fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
 
@@ -61,7 +62,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from review_hooks.check import Check, CliOption, Context
+from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
@@ -166,11 +167,16 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 def _replacement(document: Document, changes: list[Change]) -> Replacement:
     """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
     first, last = changes[0].start, changes[-1].end
-    text, cursor = [], first
+    return Replacement(*document.position(first), *document.position(last), _spliced(document.text, changes))
+
+
+def _spliced(text: str, changes: list[Change]) -> str:
+    """``text`` from the first change to the last, with the changes made."""
+    out, cursor = [], changes[0].start
     for change in changes:
-        text += [document.text[cursor:change.start], change.new]
+        out += [text[cursor:change.start], change.new]
         cursor = change.end
-    return Replacement(*document.position(first), *document.position(last), "".join(text))
+    return "".join(out)
 
 
 def _unrecoverable(residue: Residue) -> str:
@@ -195,18 +201,23 @@ def _shown(text: str, quote: bool = True) -> str:
     return f"'{shown}'" if quote else shown
 
 
-def repair_document(document: Document, context: Context) -> str | Document | None:
-    """The repaired text; a UTF-8 Document instead when ``transcode`` converts a legacy file."""
+def repair_document(document: Document, context: Context) -> list[Edit] | Document | None:
+    """One edit per repaired line (the runner verifies and drops each alone); a UTF-8 Document instead
+    when ``transcode`` converts a legacy file (one repair)."""
     found = analysis(document)
     if found.blocked:
         return None
-    changes = list(found.result.changes)  # the runner keeps lines whose findings are suppressed
-    text = applied(document.text, changes)
-    if document.encoding == "utf-8":
-        return text if changes else None
-    if not context.settings(ID, configure).transcode:
-        return None
-    return document.as_utf8(text)
+    changes = list(found.result.changes)
+    if document.encoding != "utf-8":
+        if not context.settings(ID, configure).transcode:
+            return None
+        return document.as_utf8(applied(document.text, changes))
+    lines: dict[int, list[Change]] = {}
+    for change in changes:
+        lines.setdefault(document.position(change.start)[0], []).append(change)
+    edits = [Edit(group[0].start, group[-1].end, _spliced(document.text, group), line)
+             for line, group in lines.items()]
+    return edits or None
 
 
 CHECK = Check(
