@@ -44,8 +44,9 @@ sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left 
 truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
-A no-break space that a tool turned into a space is not put back, and characters that a tool
-replaced by U+FFFD are not reported. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
+A no-break space that a tool turned into a space is not put back. A character that a tool replaced
+by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was lost here; replace it
+by hand``, in code too. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
 where the codec has strong evidence (a longer sequence, or a pair that mends its word: ``cafÃ©``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
@@ -73,6 +74,7 @@ ID = "mojibake"
 SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}
@@ -159,6 +161,10 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     for residue in result.residue:
         line, column = document.position(residue.start)
         yield Finding(line=line, column=column, message=_unrecoverable(residue))
+    for match in _LOST.finditer(document.text):
+        line, column = document.position(match.start())
+        yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
+                      "lost here; replace it by hand")
     if found.blocked:
         yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
                       "Markdown structure here; repair the mojibake by hand")

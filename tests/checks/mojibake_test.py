@@ -228,3 +228,16 @@ def test_scan_reports_and_fixes_tracked_files_only_with_fix(repo: Path) -> None:
     assert result.stdout == "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n"
     assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: ✅ done\n"
     assert (repo / "untracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
+
+
+def test_a_lone_replacement_character_is_its_own_finding(repo: Path) -> None:
+    """U+FFFD is what a decoder left where a character was lost: nothing to repair from, so it is
+    reported (in prose and in code alike) and the rest of the line is still repaired."""
+    (repo / "doc.md").write_text("the file\ufffds contents\nlike `\ufffd\ufffd` â€” there\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:9: mojibake replacement character U+FFFD: a character was lost here; replace it by hand",
+        "doc.md:2:7: mojibake replacement character U+FFFD: a character was lost here; replace it by hand",
+        "doc.md:2:11: mojibake repaired 'â€”' -> '—' (fixed)",
+    ]
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "the file\ufffds contents\nlike `\ufffd\ufffd` — there\n"
