@@ -2,7 +2,7 @@
 
 **What it does.** Finds double-encoded UTF-8 (``âœ…`` or ``‚úÖ`` where ✅ was meant, ``â€“`` for –)
 and repairs it: one finding per repaired line, ``mojibake repaired 'âœ…' -> '✅'``. Which codec did
-the damage (Windows-1252, Mac Roman, Latin-1, cp437 and the other codecs ftfy knows) is decided from
+the damage (Windows-1252, Mac Roman, Latin-1, cp437, cp850 and the other codecs ftfy knows) is decided from
 the whole document; each damaged run is repaired on its own, and runs damaged twice are repaired
 twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyphen) is reported
 with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and

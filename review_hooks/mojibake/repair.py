@@ -41,15 +41,14 @@ if TYPE_CHECKING:
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
-                 "cp437")
+                 "cp437", "cp850")
 #: What those codecs make of the UTF-8 lead bytes 0xC2-0xF4, written out so that a hook on a clean file
 #: loads no codec (tests/encoding_repair_test.py derives it again from STDLIB_CODECS).
 LEADS = (
-    "\xa0«¬±µ·»ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô÷ÿĀāĂăąĆćČ"
-    "čĎďĐđĒēĖėĘęĚěĞğĢģĪīįİĶķĹĺĻļŁŃńŅņŇňŌōŐŒœŕŘŚŞŠšŢŪŮŰŲŸŹźŻŽƒΒΓΔΕΖΗΘΙΚΛΜΝΞΟ"
-    "ΠΡΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστφВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабв"
-    "гдежзийклмнопрстуф–—‘’‚“”„‡…‰‹›⁄€∆√∞∩≈≡≤≥⌠─┌┘├┬┼═╒╓╔╘╙╚╞╟╠╤╥╦╧╨╩╪╫╬▀▄█"
-    "▌▐◊\uf8ffﬁﬂ"
+    "\xa0¤¦«¬\xad¯±´µ¶·»¾ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõ÷ýþÿĀāĂ"
+    "ăąĆćČčĎďĐđĒēĖėĘęĚěĞğĢģĪīįİıĶķĹĺĻļŁŃńŅņŇňŌōŐŒœŕŘŚŞŠšŢŪŮŰŲŸŹźŻŽƒΒΓΔΕΖΗΘΙΚΛΜΝΞ"
+    "ΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστφВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеж"
+    "зийклмнопрстуф–—‗‘’‚“”„‡…‰‹›⁄€∆√∞∩≈≡≤≥⌠─┌┘├┬┼═╒╓╔╘╙╚╞╟╠╤╥╦╧╨╩╪╫╬▀▄█▌▐◊\uf8ffﬁﬂ"
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")

@@ -123,6 +123,8 @@ REPAIRED = [
     pytest.param("â\x9c\x85 done", "✅ done", id="latin-1 (C1 controls)"),
     pytest.param("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "привет мир", id="cyrillic through cp1252"),
     pytest.param("caf├⌐ ├╝ber", "café über", id="cp437"),
+    pytest.param("Den håller, den behöver – ✅".encode().decode("cp850"), "Den håller, den behöver – ✅",
+                 id="cp850 (the Windows console; cp437 reads only håller)"),
     pytest.param("Ã¢Å“â€¦ twice", "✅ twice", id="double cp1252"),
     pytest.param("√¢≈ì‚Ä¶ then mac", "✅ then mac", id="cp1252 then mac roman"),
     pytest.param("‚Äö√∫√ñ mac twice", "✅ mac twice", id="double mac roman"),
