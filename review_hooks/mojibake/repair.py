@@ -157,12 +157,13 @@ def _again(text: str) -> tuple[str, str]:
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
     """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
-    each with the ASCII letters of its word before it (up to ``WORD``) and the ASCII letter after it, so
-    that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
+    each with the ASCII letters and digits of its word before it (up to ``WORD``) and the ASCII letter
+    after it, so that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not) and a mark
+    the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit)."""
     for match in _RUN.finditer(text):
         start, end = match.span()
         first = start
-        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalpha():
+        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalnum():
             first -= 1
         end += end < len(text) and text[end].isascii() and text[end].isalpha()
         start = first
