@@ -34,10 +34,11 @@ replacement table that quotes mojibake beside its repair on one line (``"â€�
 (cp1252, Mac Roman, Latin-1, UTF-16/32 with a BOM) to UTF-8 (without a BOM) when fixing.
 
 **Fix safety.** Only the damaged characters change: curly quotes, NFD text, ligatures, full-width
-forms, HTML entities, newlines, the BOM and the file mode stay as they are. Each repaired line is one repair, verified alone: a line
-whose repair does not verify is left as it was and reported, the others are written. A repair that would change
-the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
-fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
+forms, HTML entities, newlines, the BOM and the file mode stay as they are. Each repaired line is one
+repair, verified alone: a line whose repair does not verify is left as it was and reported, the others
+are written. A repair that would change the Markdown structure (headings, links, code blocks) is not
+applied and is reported. ``fix-mojibake`` fixes in place; ``review-hooks check``/``scan`` fix with
+``--fix``; ``--diff`` shows the change.
 
 **Limits.** Evidence decides: a document whose only damage is one or two short two-byte
 sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left alone, and so is a

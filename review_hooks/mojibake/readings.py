@@ -127,7 +127,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
-        before, text = again(first)
+        lead = run[start - 1:start] if start and run[start - 1].isascii() else ""  # the base of a mark
+        before, text = (part[len(lead):] for part in again(lead + first))
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None

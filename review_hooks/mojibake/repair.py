@@ -186,10 +186,11 @@ def _lost_lead(text: str) -> bool:
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:
-    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in another codec as
+    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in some codec as
     letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
-    of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
-    ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
+    of ą; ``∆í√¥``: Mac Roman twice of ę, whose inner ``ƒô`` is a lone pair with no weight of its own).
+    Words are not made of UTF-8 sequences, so such a repair was damaged twice: every layer comes off
+    (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
     from review_hooks.mojibake import readings
     from review_hooks.mojibake.charmaps import codecs
 
@@ -205,7 +206,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     if not whole:
         return changes
     name, indexes = max(whole.items(), key=lambda item: len(item[1]))
-    if len(indexes) < 2 or name == changes[indexes[0]].codec:
+    if len(indexes) < 2:
         return changes
     out = list(changes)
     for index in indexes:
