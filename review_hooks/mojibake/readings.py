@@ -34,6 +34,7 @@ _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
+_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
 
 
 @dataclass(frozen=True)
@@ -239,10 +240,11 @@ def _weak_but_plausible(text: str) -> bool:
 
 def _lone_letter(text: str, old: str) -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose) read from a letter: weak, never evidence. Other scripts stay out (``÷à`` is not
-    Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do punctuation leads (Mac Roman ``“É`` is not Ѓ)."""
-    return (len(text) == 1 and old[:1].isalpha()
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёё"))
+    technical prose, and the one-letter words в, і, у, я) read from a letter, or from a dash or box
+    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
+    Other scripts stay out (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do quotes."""
+    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёёії"))
 
 
 def _word(text: str, letters: int) -> bool:

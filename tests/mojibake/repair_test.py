@@ -36,6 +36,7 @@ UNTOUCHED = [
     pytest.param("«é» —é …é ’é", id="mac roman look-alikes"),
     pytest.param('MAP = {"â€™": "’", "âœ…": "✅"}\n', id="replacement table"),
     pytest.param("", id="empty"),
+    pytest.param("the Ð² and Î² constants, –≤ and ╨▓", id="one-letter readings with no damage beside them"),
 ]
 
 
@@ -130,6 +131,12 @@ REPAIRED = [
                  "o pracę — ocenę, mają wpływ", id="double mac roman: every layer comes off, letters too"),
     pytest.param("Step 1Ã¯Â¸Â\x8fÃ¢Æ’Â£ Ã¢â‚¬â€\x9d ok", "Step 1️⃣ — ok",
                  id="double cp1252 keycap"),
+    pytest.param("Ð¢ÐµÐºÑ\x81Ñ‚ Ð² Ð¾Ð¿Ð¸Ñ\x81Ñ–", "Текст в описі",
+                 id="one-letter cyrillic word beside cyrillic damage (cp1252: a capital before a superscript)"),
+    pytest.param("Текст в описі і я".encode().decode("mac_roman"), "Текст в описі і я",
+                 id="one-letter cyrillic words through mac roman (the lead is a dash)"),
+    pytest.param("Текст в описі, кодинг".encode().decode("cp437"), "Текст в описі, кодинг",
+                 id="cyrillic through cp437 (the leads are box drawing)"),
     pytest.param("Den håller, den behöver – ✅".encode().decode("cp850"), "Den håller, den behöver – ✅",
                  id="cp850 (the Windows console; cp437 reads only håller)"),
     pytest.param("Ã¢Å“â€¦ twice", "✅ twice", id="double cp1252"),
