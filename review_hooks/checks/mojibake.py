@@ -27,7 +27,9 @@ see ``review_hooks.mojibake.typography``); a lone two-byte pair that is typograp
 ``CAFÉ¹``, ``1.5 Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``, box drawing ``╔╗``), and math or currency read in a
 codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windows-1252 damage); character
 tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
-mojibake quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
+mojibake quoted in code spans or code blocks (Markdown; reST literal blocks, ``.. code-block::`` and
+doctests in ``.rst`` files), unless the prose shows damage by the same codec: a code block teaches when the
+prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
 **Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8

@@ -52,8 +52,6 @@ LEADS = (
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
-#: A code span on one line (backticks of one length open and close it).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A run of non-ASCII characters, ASCII letters between them joining them; ``_runs`` adds the letters
 #: beside it (a combining mark needs one; bare lead characters next to one are a word, not damage).
 _RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
@@ -70,24 +68,11 @@ def repaired_text(text: str) -> str:
 @lru_cache(maxsize=4)
 def document_repair(document: Document) -> Repair:
     """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
-    writes it, heading matching reads it, so the two always agree. In Markdown, code blocks and code
-    spans show mojibake rather than suffer it (``quoted``)."""
-    return repair(document.text, _quoted(document) if document.is_markdown else None)
+    writes it, heading matching reads it, so the two always agree. Code blocks and code spans show
+    mojibake rather than suffer it (``quoting.quoted``)."""
+    from review_hooks.mojibake.quoting import quoted
 
-
-def _quoted(document: Document) -> Callable[[int], bool]:
-    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-
-    def quoted(offset: int) -> bool:
-        line, column = document.position(offset)
-        if document.markdown.in_code(line):
-            return True
-        if line not in spans:
-            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
-        return any(start < column <= end for start, end in spans[line])
-
-    return quoted
+    return repair(document.text, quoted(document))
 
 
 def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
