@@ -47,7 +47,9 @@ sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left 
 truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
-A no-break space that a tool turned into a space is not put back. A character that a tool replaced
+A no-break space that a tool turned into a space is put back only where nothing else reads: another space
+follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single space
+before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character that a tool replaced
 by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was lost here; replace it
 by hand``, in code too. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
 where the codec has strong evidence (a longer sequence, or a pair that mends its word: ``cafÃ©``), and
@@ -76,7 +78,7 @@ from review_hooks.mojibake.repair import document_repair
 ID = "mojibake"
 SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
 _LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",

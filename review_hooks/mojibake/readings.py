@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.spaces import guessed
+from review_hooks.mojibake.spaces import restored as spaces_read
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -78,9 +80,10 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
+    data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
         units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
-        found += [unit for unit in units if unit is not None]
+        found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
 
 

@@ -91,8 +91,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
-    found = {run: [(c.name, units) for c in codecs
-                   if c.suspect.search(run) and (units := readings.units(run, c.name, _again, decoded))]
+    found = {run: [(c.name, units) for c in codecs  # a space in a run may be a no-break space (``spaces``)
+                   if c.suspect.search(run.replace(" ", "\xa0"))
+                   and (units := readings.units(run, c.name, _again, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
@@ -144,15 +145,29 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
     each with the ASCII letters and digits of its word before it (up to ``WORD``) and the ASCII letter
     after it, so that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not) and a mark
-    the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit)."""
+    the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit).
+    A space that can only be a no-break space saved as a space joins the run, and the run after it
+    (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
+    from review_hooks.mojibake.spaces import incomplete
+
+    current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):
         start, end = match.span()
         first = start
         while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalnum():
             first -= 1
-        end += end < len(text) and text[end].isascii() and text[end].isalpha()
-        start = first
-        yield start, end
+        if current and current[1] == first and text[first - 1] == " ":
+            current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
+        else:
+            if current:
+                yield current
+            current = (first, end)
+        if text[end:end + 1] == " " and incomplete(text[current[0]:end], text[end + 1:end + 4]):
+            current = (current[0], end + 1)
+            continue
+        current = (current[0], current[1] + (end < len(text) and text[end].isascii() and text[end].isalpha()))
+    if current:
+        yield current
 
 
 def _decoration(units: tuple[Unit, ...]) -> bool:
