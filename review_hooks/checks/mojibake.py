@@ -192,6 +192,8 @@ def _spliced(text: str, changes: list[Change]) -> str:
 
 def _unrecoverable(residue: Residue) -> str:
     options = residue.options[0]
+    if not options:
+        return f"unrecoverable {_shown(residue.old)} (bytes of it were lost and no reading fits); replace it by hand"
     shown = " ".join(_shown(option, quote=False) for option in options[:SHOWN_CANDIDATES])
     more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
     each = ""

@@ -56,7 +56,7 @@ class Unit:
         return any(isinstance(part, tuple) for part in self.parts)
 
     def text(self, drop: bool = False) -> str:
-        return "".join(p if isinstance(p, str) else ("" if drop else p[0]) for p in self.parts)
+        return "".join(p if isinstance(p, str) else ("" if drop or not p else p[0]) for p in self.parts)
 
 
 class _Piece(NamedTuple):
@@ -136,6 +136,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
+        if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate
+            return Unit(start - 1, end, ((),), unique=False, weight=0)
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
@@ -204,6 +206,14 @@ def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
         return True
     after = data[end:end + 3]
     return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
+
+
+def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
+    """Symbols read right after a continuation byte that no sequence explains, a punctuation mark
+    (``—Â¢``, what a half repair left of •): the bytes around it were lost, and ``¢`` is no repair.
+    A letter after one continues its word (``l’Ã©tÃ©`` is l’été beside a clean apostrophe)."""
+    return (start > 0 and 0x80 <= data[start - 1] <= 0xBF and unicodedata.category(run[start - 1])[0] == "P"
+            and all(unicodedata.category(char)[0] == "S" for char in text))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:

@@ -261,7 +261,7 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
         return residue
     parts = tuple(part if isinstance(part, str) else tuple(sorted(
         part, key=lambda char: not (is_pictograph(char) and _family(char) in families))) for part in residue.parts)
-    likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
+    likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
     return replace(residue, likely=likely, options=options, parts=parts)
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import partial
 
 from review_hooks import files, suppressions
-from review_hooks.check import Check, Context
+from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.registry import IDS
@@ -88,10 +88,12 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
             continue
         if verified is None:
             continue
-        candidate, after = verified
-        # fixed: what this fix removed (a suppressed finding's line was kept as it was)
+        candidate, after, kept = verified
+        # fixed: what this fix removed (a suppressed finding's line was kept as it was), where it changed
+        # the text: a finding that only lost the evidence of a repaired neighbour still stands
         result.findings = [replace(f, fixed=True) if f.check == check.id and not f.suppressed
-                           and _key(f) not in after else f for f in result.findings]
+                           and _key(f) not in after and _changed(document, kept, f) else f
+                           for f in result.findings]
         document = candidate
     if document.raw == original.raw:  # nothing is written: nothing is fixed
         result.findings = [replace(f, fixed=False) for f in result.findings]
@@ -119,6 +121,14 @@ def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[t
     found = {_key(f) for f in examine(candidate, (check,), context, recheck) if f.check == check.id
              and not f.suppressed}
     return found, recheck
+
+
+def _changed(document: Document, edits: list[Edit] | None, finding: Finding) -> bool:
+    """Whether a kept edit covers the finding (a whole-text repair covers everything)."""
+    if edits is None:
+        return True
+    offset = document.offset(finding.line, finding.column)
+    return any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
 
 
 def _key(finding: Finding) -> tuple[int, str]:

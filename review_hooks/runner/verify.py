@@ -17,7 +17,8 @@ from review_hooks.finding import Finding, visible
 from review_hooks.runner.options import FileResult
 
 Keys = set[tuple[int, str]]
-Verified = tuple[Document, Keys]  # the fixed document and the findings left on it
+#: the fixed document, the findings left on it, and the edits kept (None: a whole-text repair)
+Verified = tuple[Document, Keys, "list[Edit] | None"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def whole(document: Document, proposed: str | Document, attempt: Attempt, result
     if not after < attempt.before:
         result.notes.append(_note(document, attempt, ": re-checking the fixed text did not remove its findings"))
         return None
-    return candidate, after
+    return candidate, after, None
 
 
 def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: FileResult) -> Verified | None:
@@ -93,7 +94,7 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
                                                              "findings"))
                 return None
             _report(document, attempt, dropped, result)
-            return candidate, after
+            return candidate, after, None if moved else kept
         dropped += failed
         kept = [e for e in kept if e not in failed]
     _report(document, attempt, dropped, result)

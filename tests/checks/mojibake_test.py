@@ -241,3 +241,12 @@ def test_a_lone_replacement_character_is_its_own_finding(repo: Path) -> None:
         "doc.md:2:11: mojibake repaired 'â€”' -> '—' (fixed)",
     ]
     assert (repo / "doc.md").read_text(encoding="utf-8") == "the file\ufffds contents\nlike `\ufffd\ufffd` — there\n"
+
+
+def test_residue_with_no_reading_says_so(repo: Path) -> None:
+    (repo / "doc.md").write_text("  â”‚   —Â¢ count: 5\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:3: mojibake repaired 'â”‚' -> '│' (fixed)",
+        "doc.md:1:9: mojibake unrecoverable '—Â¢' (bytes of it were lost and no reading fits); replace it by hand",
+    ]

@@ -350,3 +350,12 @@ def test_the_written_out_lead_characters_are_what_the_codecs_make_of_utf8_lead_b
 
     derived = {c for name in STDLIB_CODECS for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}
     assert "".join(sorted(derived)) == LEADS
+
+
+def test_a_symbol_after_a_byte_no_sequence_explains_is_reported_not_repaired() -> None:
+    """``—Â¢`` (what a half repair left of a bullet): ``¢`` is no repair; reported with no candidate.
+    A letter after such a byte continues its word (``l’Ã©tÃ©``, a clean apostrophe beside damage)."""
+    result = repair("  â”‚   —Â¢ count: 5\n  â”œâ”€ call\n")
+    assert result.text == "  │   —Â¢ count: 5\n  ├─ call\n"
+    assert [(r.old, r.options) for r in result.residue] == [("—Â¢", ((),))]
+    assert repair("l’Ã©tÃ© â€” ok").text == "l’été — ok"
