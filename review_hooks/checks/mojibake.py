@@ -47,12 +47,14 @@ sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left 
 truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
-A no-break space that a tool turned into a space is put back only where nothing else reads: another space
-follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single space
-before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character that a tool replaced
-by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was lost here; replace it
-by hand``, in code too. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
-where the codec has strong evidence (a longer sequence, or a pair that mends its word: ``cafÃ©``), and
+A no-break space that a tool turned into a space is put back only where nothing else reads: another
+space follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single
+space before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character
+that a tool replaced by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was
+lost here; replace it by hand``, in code too; so is a ``¿`` glued to the word before it that opens no
+question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
+lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
+longer sequence, or a pair that mends its word: ``cafÃ©``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
 
@@ -80,6 +82,9 @@ SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
 _NON_ASCII = re.compile("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
 _LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
+#: ``¿`` glued to the word before it and opening no question on its line (``</strong>¿Las``): what a
+#: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
+_LOST_QUESTION = re.compile("(?<=[^\\s(\\[{«\"'¡¿\u2018\u201c])\u00bf(?![^\n]*[?\u00bf])")
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}
@@ -170,6 +175,11 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         line, column = document.position(match.start())
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")
+    if "\u00bf" in document.text:
+        for match in _LOST_QUESTION.finditer(document.text):
+            line, column = document.position(match.start())
+            yield Finding(line=line, column=column, message="'¿' opens no question: a character was lost "
+                          "here; replace it by hand")
     if found.blocked:
         yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
                       "Markdown structure here; repair the mojibake by hand")

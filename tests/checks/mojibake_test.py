@@ -250,3 +250,12 @@ def test_residue_with_no_reading_says_so(repo: Path) -> None:
         "doc.md:1:3: mojibake repaired 'â”‚' -> '│' (fixed)",
         "doc.md:1:9: mojibake unrecoverable '—Â¢' (bytes of it were lost and no reading fits); replace it by hand",
     ]
+
+
+def test_an_inverted_question_mark_that_opens_no_question_is_a_lost_character(repo: Path) -> None:
+    """``</strong>¿Las`` with no ``?`` after it: a converter's stand-in for a character it could not map;
+    Spanish questions (``¿vienes?``) stay silent."""
+    (repo / "doc.md").write_text("<b>Distancia</b>¿Las señales pierden poder.\nDijo: ¿vienes? Sí.\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:17: mojibake '¿' opens no question: a character was lost here; replace it by hand"]
