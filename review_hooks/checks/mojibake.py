@@ -1,13 +1,15 @@
 """mojibake: UTF-8 text that was decoded in a legacy codec, repaired without touching anything else.
 
 **What it does.** Finds double-encoded UTF-8 (``âœ…`` or ``‚úÖ`` where ✅ was meant, ``â€“`` for –)
-and repairs it: one finding per repaired line, ``mojibake repaired 'âœ…' -> '✅'``. Which codec did
+and repairs it: one finding per damaged line, ``mojibake 'âœ…' is double-encoded '✅' (Windows-1252)``
+(``(fixed)`` follows where the repair was written; invisible characters are escaped). Which codec did
 the damage (Windows-1252, Mac Roman, Latin-1, cp437, cp850 and the other codecs ftfy knows) is decided from
 the whole document; each damaged run is repaired on its own, and runs damaged twice are repaired
 twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyphen) is reported
 with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and
-repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake repaired
-lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate)``. A file that is not UTF-8 at all is reported:
+repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake
+'âš\\u00a0ï¸' is double-encoded '⚠️' that lost a byte, one reading fitting (Windows-1252)``. A file
+that is not UTF-8 at all is reported:
 ``mojibake file is cp1252, not UTF-8``. Words of one script count with the quotes and dashes at their
 edges inside the damaged run (``«Сохранить»``); a lone Greek or Cyrillic letter (``Î”``), a two-byte fragment
 that lost a byte (``â“``) and a Mac Roman emoji that lost its U+F8FF lead (``üìö``) are weak: they
@@ -63,7 +65,6 @@ a capital that ends a word of capitals before punctuation only on a line with no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,17 +75,17 @@ from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.mojibake.changes import Change, Repair, Residue, applied
+from review_hooks.mojibake import wording
+from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 
 ID = "mojibake"
-SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
 _NON_ASCII = re.compile("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
 _LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
-#: ``¿`` glued to the word before it and opening no question on its line (``</strong>¿Las``): what a
+#: ``¿`` glued to the punctuation before it and opening no question on its line (``</strong>¿Las``): what a
 #: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
-_LOST_QUESTION = re.compile("(?<=[^\\s(\\[{«\"'¡¿\u2018\u201c])\u00bf(?![^\n]*[?\u00bf])")
+_LOST_QUESTION = re.compile("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}
@@ -158,19 +159,17 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     lines: dict[int, list[Change]] = {}
     for change in result.changes:
         line, column = document.position(change.start)
-        if change.lossy:
-            yield Finding(line=line, column=column, message=f"repaired lossy {_shown(change.old)} -> "
-                          f"{_shown(change.new)} (one plausible candidate)",
+        if change.lossy:  # a guess: a finding of its own
+            yield Finding(line=line, column=column, message=wording.described([change]),
                           replacement=_replacement(document, [change]))
         else:
             lines.setdefault(line, []).append(change)
     for line, changes in lines.items():
-        described = ", ".join(dict.fromkeys(f"{_shown(c.old)} -> {_shown(c.new)}" for c in changes))
-        yield Finding(line=line, column=document.position(changes[0].start)[1], message=f"repaired {described}",
+        yield Finding(line=line, column=document.position(changes[0].start)[1], message=wording.described(changes),
                       replacement=_replacement(document, changes))
     for residue in result.residue:
         line, column = document.position(residue.start)
-        yield Finding(line=line, column=column, message=_unrecoverable(residue))
+        yield Finding(line=line, column=column, message=wording.unrecoverable(residue))
     for match in _LOST.finditer(document.text):
         line, column = document.position(match.start())
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
@@ -198,30 +197,6 @@ def _spliced(text: str, changes: list[Change]) -> str:
         out += [text[cursor:change.start], change.new]
         cursor = change.end
     return "".join(out)
-
-
-def _unrecoverable(residue: Residue) -> str:
-    options = residue.options[0]
-    if not options:
-        return f"unrecoverable {_shown(residue.old)} (bytes of it were lost and no reading fits); replace it by hand"
-    shown = " ".join(_shown(option, quote=False) for option in options[:SHOWN_CANDIDATES])
-    more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
-    each = ""
-    if len(residue.options) > 1:
-        each = " for each truncated sequence" if len(set(map(frozenset, residue.options))) == 1 else " for the first"
-    return (f"unrecoverable {_shown(residue.old)} (likely {_shown(residue.likely, quote=False)}; "
-            f"candidates{each} {shown}{more}); replace it by hand")
-
-
-def _shown(text: str, quote: bool = True) -> str:
-    """``text`` with invisible characters escaped (``\\u00a0``), quoted for a message."""
-    out = []
-    for index, char in enumerate(text):
-        category = unicodedata.category(char)
-        invisible = (category in ("Cc", "Cf", "Zs") and char != " ") or (category == "Mn" and index == 0)
-        out.append(f"\\u{ord(char):04x}" if invisible else char)
-    shown = "".join(out)
-    return f"'{shown}'" if quote else shown
 
 
 def repair_document(document: Document, context: Context) -> list[Edit] | Document | None:
