@@ -171,8 +171,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
                for p in group]
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if any(p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
-        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash
+    if not _word("".join(p.text for p in decoded), 3) and any(
+            p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
+        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
+        # around a lost byte is a word: Си?т)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸

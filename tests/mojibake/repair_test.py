@@ -359,3 +359,15 @@ def test_a_symbol_after_a_byte_no_sequence_explains_is_reported_not_repaired() -
     assert result.text == "  │   —Â¢ count: 5\n  ├─ call\n"
     assert [(r.old, r.options) for r in result.residue] == [("—Â¢", ((),))]
     assert repair("l’Ã©tÃ© â€” ok").text == "l’été — ok"
+
+
+def test_a_word_around_a_lost_byte_is_one_residue_and_stays_so_once_repaired() -> None:
+    """``Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°`` (Система, 0x81 of с dropped): ``Ñ‚`` before ``Ð`` is no capital ending a word
+    before a quote, inside a word of Cyrillic pairs; the residue reads the same after the rest of the line
+    is repaired, so the repair of the line verifies."""
+    text = "Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð° Ñ‰Ðµ Ð½Ðµ Ð·Ð½Ð°Ñ” â€” Ð²Ð°ÑˆÐµ\n"
+    result = repair(text)
+    assert result.text == "Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð° ще не знає — ваше\n"
+    assert [(r.old, r.likely) for r in result.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
+    again = repair(result.text)
+    assert again.changes == () and [(r.old, r.likely) for r in again.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
