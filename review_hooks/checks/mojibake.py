@@ -65,7 +65,7 @@ a capital that ends a word of capitals before punctuation only on a line with no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +75,7 @@ from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
+from review_hooks.markdown.structure import Structure
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
@@ -113,21 +114,24 @@ def analysis(document: Document) -> Analysis:
     result = document_repair(document)
     if not (document.is_markdown and result.changes):
         return Analysis(result)
-    return Analysis(result, _structure_change(document.text, result.text))
+    return Analysis(result, _structure_change(document.text, result.text, lambda: document.markdown))
 
 
-def _structure_change(before: str, after: str) -> int:
+def _structure_change(before: str, after: str, parsed: Callable[[], Structure] | None = None) -> int:
     """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none).
 
     Markdown's syntax is ASCII: when every ASCII character and every line break is where it was,
     no heading, link, code block or comment can have changed. That skeleton is compared always;
-    the parsed structures too, for documents small enough to parse twice quickly."""
+    the parsed structures too, for documents small enough to parse twice quickly (the document's own
+    parse is the shared one: ``parsed``)."""
     if _skeleton(before) != _skeleton(after):
         pairs = zip(before.split("\n"), after.split("\n"), strict=False)
         return next((n for n, (a, b) in enumerate(pairs, 1) if _skeleton(a) != _skeleton(b)), 1)
     if len(before) > PARSED_SIZE:
         return 0
-    old, new = _shape(before), _shape(after)
+    from review_hooks.markdown.parse import parse
+
+    old, new = _shape(parsed() if parsed else parse(before)), _shape(parse(after))
     return min(item[0] for item in old ^ new) if old != new else 0
 
 
@@ -135,10 +139,7 @@ def _skeleton(text: str) -> str:
     return _NON_ASCII.sub("", text)
 
 
-def _shape(text: str) -> set[tuple[int, str, int]]:
-    from review_hooks.markdown.parse import parse
-
-    structure = parse(text)
+def _shape(structure: Structure) -> set[tuple[int, str, int]]:
     shape = {(h.line, "heading", h.level * 2 + h.setext) for h in structure.headings}
     shape |= {(link.line, link.kind, 0) for link in structure.links}
     shape |= {(start, "code", end) for start, end in structure.code}

@@ -49,9 +49,15 @@ def quoted(document: Document) -> Quoted | None:
     def in_code(offset: int) -> bool:
         return blocks(document.position(offset)[0]) or in_span(offset)
 
-    if any(not blocks(document.position(match.start())[0]) for match in _NON_ASCII.finditer(document.text)):
-        return in_code
-    return in_span  # nothing outside code blocks but ASCII: the code blocks share the document's fate
+    decided: list[Quoted] = []
+
+    def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
+        if not decided:
+            prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
+            decided.append(in_code if prose else in_span)  # nothing but ASCII outside code blocks: they share
+        return decided[0](offset)                          # the document's fate
+
+    return quoted
 
 
 def rst_code(lines: list[str]) -> set[int]:
