@@ -33,9 +33,13 @@ Quoted = Callable[[int], bool]
 def quoted(document: Document) -> Quoted | None:
     """Whether an offset is quoted code (``None``: the document has no notion of code)."""
     if document.is_markdown:
-        blocks: Callable[[int], bool] = document.markdown.in_code
+        def blocks(line: int) -> bool:  # the shared parse, on first use
+            return document.markdown.in_code(line)
     elif document.path.lower().endswith(".rst"):
-        blocks = rst_code(document.lines).__contains__
+        lines = rst_code(document.lines)
+
+        def blocks(line: int) -> bool:
+            return line in lines
     else:
         return None
     spans: dict[int, list[tuple[int, int]]] = {}
