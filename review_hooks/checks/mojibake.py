@@ -53,8 +53,8 @@ A no-break space that a tool turned into a space is put back only where nothing 
 space follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single
 space before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character
 that a tool replaced by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was
-lost here; replace it by hand``, in code too; so is a ``¿`` glued to the word before it that opens no
-question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
+lost here; replace it by hand``, in code too; so is a ``¿`` glued to the punctuation before it (outside
+code) that opens no question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
 lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
 longer sequence, or a pair that mends its word: ``cafÃ©``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
@@ -76,7 +76,7 @@ from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
 from review_hooks.markdown.structure import Structure
-from review_hooks.mojibake import wording
+from review_hooks.mojibake import quoting, wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 
@@ -176,7 +176,10 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")
     if "\u00bf" in document.text:
+        code = quoting.quoted(document)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
         for match in _LOST_QUESTION.finditer(document.text):
+            if code and code(match.start()):
+                continue
             line, column = document.position(match.start())
             yield Finding(line=line, column=column, message="'¿' opens no question: a character was lost "
                           "here; replace it by hand")

@@ -5,6 +5,8 @@ have dropped (undefined in the codec, controls, the soft hyphen), and where a da
 start. Windows-1252 comes first, as it wins ties: it is the usual culprit.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import re

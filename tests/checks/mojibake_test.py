@@ -257,8 +257,9 @@ def test_residue_with_no_reading_says_so(repo: Path) -> None:
 
 def test_an_inverted_question_mark_that_opens_no_question_is_a_lost_character(repo: Path) -> None:
     """``</strong>¿Las`` with no ``?`` after it: a converter's stand-in for a character it could not map;
-    Spanish questions (``¿vienes?``) stay silent."""
-    (repo / "doc.md").write_text("<b>Distancia</b>¿Las señales pierden poder.\nDijo: ¿vienes? Sí.\n", encoding="utf-8")
+    Spanish questions (``¿vienes?``) and code that quotes one stay silent."""
+    (repo / "doc.md").write_text("<b>Distancia</b>¿Las señales pierden poder.\nDijo: ¿vienes? Sí.\n"
+                                 "Quoted: `</b>¿Las`.\n", encoding="utf-8")
     result = review_hooks("fix-mojibake", "doc.md")
     assert result.stdout.splitlines() == [
         "doc.md:1:17: mojibake '¿' opens no question: a character was lost here; replace it by hand"]
