@@ -28,6 +28,7 @@ evidence in a document (Turkish ``üçü`` reads the same).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -106,7 +107,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                 evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
     chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
               for run, options in found.items()
-              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))])}
+              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))
+                               or (decoded and _whole(o[1], run, text))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
@@ -114,8 +116,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                if (decoded and unit.weight) or (decoration and unit.lead_lost) or strength.strong_unit(
-                        run, unit) or strength.weak_applies(
+                if (decoded and (unit.weight or _whole(units, run, text))) or (
+                        decoration and unit.lead_lost) or strength.strong_unit(run, unit) or strength.weak_applies(
                         text, run, start, unit, strong, name,
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
@@ -168,6 +170,14 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         current = (current[0], current[1] + (end < len(text) and text[end].isascii() and text[end].isalpha()))
     if current:
         yield current
+
+
+def _whole(units: tuple[Unit, ...], run: str, text: str) -> bool:
+    """A decoding that is, whole, one more UTF-8 sequence led by a letter or a dash (``Ð¯`` inside
+    ``Ã\x90Â¯``, Mac Roman ``–Ø``): every layer comes off, a lone letter's too. Box drawing is no lead
+    (``─┐`` inside ``â”€â”\x90`` is a drawing, not cp437 Ŀ)."""
+    return (len(units) == 1 and not units[0].lossy and units[0].end - units[0].start == len(run) == len(text)
+            and (run[0].isalpha() or unicodedata.category(run[0]) == "Pd"))
 
 
 def _decoration(units: tuple[Unit, ...]) -> bool:
