@@ -55,9 +55,10 @@ def unrecoverable(residue: Residue) -> str:
 def shown(text: str, quote: bool = True) -> str:
     """``text`` with invisible characters escaped (``\\u00a0``), quoted for a message."""
     out = []
-    for index, char in enumerate(text):
+    escaped = True  # a mark at the start, or after an escape, has nothing to sit on: escaped too
+    for char in text:
         category = unicodedata.category(char)
-        invisible = (category in ("Cc", "Cf", "Zs") and char != " ") or (category == "Mn" and index == 0)
-        out.append(f"\\u{ord(char):04x}" if invisible else char)
+        escaped = (category in ("Cc", "Cf", "Zs") and char != " ") or (category in ("Mn", "Me") and escaped)
+        out.append(f"\\u{ord(char):04x}" if escaped else char)
     text = "".join(out)
     return f"'{text}'" if quote else text
