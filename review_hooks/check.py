@@ -2,13 +2,23 @@
 
 A check is a module with pure functions and one ``CHECK = Check(...)`` value; the
 registry lists those values. No base classes, no plugin discovery, no fix-mode flags:
-``find`` reports, ``repair`` (fixers only) returns the repaired text, and the runner
-decides what to do with both.
+``find`` reports, ``repair`` (fixers only) proposes repairs, and the runner decides what to do
+with both.
+
+The fixer contract: ``repair(document, context)`` returns
+
+- a sequence of ``Edit`` values, one per finding it removes: each replaces ``text[start:end]``
+  and names the line of its finding. The runner applies them together, re-checks the result,
+  and drops alone each edit whose line still holds its finding or gains a new one (a repair that
+  does not verify never holds back the verified ones); the rest are written;
+- the whole repaired text (``str``), verified and written as one repair;
+- a new ``Document`` when the fix also changes the encoding (transcoding), verified as one;
+- ``None`` when there is nothing to repair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,13 +62,25 @@ class Context:
         return self.repository.relative(location) if self.repository else None
 
 
+@dataclass(frozen=True, order=True)
+class Edit:
+    """One separable repair: ``text[start:end]`` becomes ``new``, removing the finding on ``line``
+    (1-based). Edits of one fix never overlap; the runner verifies and drops each alone."""
+
+    start: int
+    end: int
+    new: str
+    line: int
+
+
 Find = Callable[["Document", Context], Iterable["Finding"]]
 #: What a document counts as for the run as a whole (required-headings: the kind it is), or None.
 Tally = Callable[["Document", Context], "str | None"]
 #: Findings about the run as a whole from what the documents counted as (``Tally``); each carries its path.
 Conclude = Callable[[Context, "Collection[str]"], Iterable["Finding"]]
-#: The repaired text, or a new Document when the fix also changes the encoding (transcoding).
-Repair = Callable[["Document", Context], "str | Document | None"]
+#: Separable edits; or the repaired text, or a new Document when the fix also changes the encoding
+#: (transcoding), each verified as one repair (see the module docstring).
+Repair = Callable[["Document", Context], "Sequence[Edit] | str | Document | None"]
 Configure = Callable[[Mapping[str, Any], Path], Any]
 
 

@@ -8,6 +8,7 @@ keeps the BOM and newline style. Example counts are bounded so the suite stays q
 from __future__ import annotations
 
 import codecs
+import itertools
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,21 @@ def document(text: str, markdown: bool = True) -> Document:
 
 
 def repaired(check: Check, doc: Document) -> str | None:
+    """The text a fixer proposes (its edits made: the contract of ``review_hooks.check``)."""
     assert check.repair is not None
     result = check.repair(doc, CONTEXT)
-    return result.text if isinstance(result, Document) else result
+    if result is None or isinstance(result, str):
+        return result
+    if isinstance(result, Document):
+        return result.text
+    edits = sorted(result)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(edits)), edits  # edits never overlap
+    text, last = [], 0
+    for edit in edits:
+        assert 1 <= edit.line <= len(doc.lines)
+        text += [doc.text[last:edit.start], edit.new]
+        last = edit.end
+    return "".join(text) + doc.text[last:]
 
 
 @SETTINGS

@@ -73,7 +73,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from review_hooks.check import Check, Context
+from review_hooks.check import Check, Context, Edit
 from review_hooks.config import choice, glob_match, only_keys, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -271,18 +271,17 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
                       severity=problem.severity, properties=facts)
 
 
-def repair(document: Document, context: Context) -> str | None:
-    """Rewrite every link that has exactly one safe candidate; None when there is none."""
+def repair(document: Document, context: Context) -> list[Edit] | None:
+    """One edit per link that has exactly one safe candidate (the runner verifies each alone); None
+    when there is none."""
     text = document.text
-    edits = []
+    edits = {}
     for problem in problems(document, context):
         link = problem.link
         start = document.offset(link.line, link.column)
         if problem.replacement is not None and text[start : start + len(link.target)] == link.target:
-            edits.append((start, start + len(link.target), problem.replacement))
-    for begin, end, replacement in sorted(edits, reverse=True):
-        text = text[:begin] + replacement + text[end:]
-    return text if edits else None
+            edits[start] = Edit(start, start + len(link.target), problem.replacement, link.line)
+    return sorted(edits.values()) or None
 
 
 CHECK = Check(

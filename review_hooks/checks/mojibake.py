@@ -1,13 +1,15 @@
 """mojibake: UTF-8 text that was decoded in a legacy codec, repaired without touching anything else.
 
 **What it does.** Finds double-encoded UTF-8 (``âœ…`` or ``‚úÖ`` where ✅ was meant, ``â€“`` for –)
-and repairs it: one finding per repaired line, ``mojibake repaired 'âœ…' -> '✅'``. Which codec did
-the damage (Windows-1252, Mac Roman, Latin-1, cp437 and the other codecs ftfy knows) is decided from
+and repairs it: one finding per damaged line, ``mojibake 'âœ…' is double-encoded '✅' (Windows-1252)``
+(``(fixed)`` follows where the repair was written; invisible characters are escaped). Which codec did
+the damage (Windows-1252, Mac Roman, Latin-1, cp437, cp850 and the other codecs ftfy knows) is decided from
 the whole document; each damaged run is repaired on its own, and runs damaged twice are repaired
 twice. Mojibake that lost bytes on the way (0x81 0x8D 0x8F 0x90 0x9D, a soft hyphen) is reported
 with its ranked candidates, ``mojibake unrecoverable 'ðŸ“' (likely 📝; candidates 📝 📁 ...)``, and
-repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake repaired
-lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate)``. A file that is not UTF-8 at all is reported:
+repaired only when one byte is missing and exactly one candidate is plausible: ``mojibake
+'âš\\u00a0ï¸' is double-encoded '⚠️' that lost a byte, one reading fitting (Windows-1252)``. A file
+that is not UTF-8 at all is reported:
 ``mojibake file is cp1252, not UTF-8``. Words of one script count with the quotes and dashes at their
 edges inside the damaged run (``«Сохранить»``); a lone Greek or Cyrillic letter (``Î”``), a two-byte fragment
 that lost a byte (``â“``) and a Mac Roman emoji that lost its U+F8FF lead (``üìö``) are weak: they
@@ -27,25 +29,34 @@ see ``review_hooks.mojibake.typography``); a lone two-byte pair that is typograp
 ``CAFÉ¹``, ``1.5 Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``, box drawing ``╔╗``), and math or currency read in a
 codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windows-1252 damage); character
 tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
-mojibake quoted in Markdown code spans or code blocks, unless the prose shows damage by the same codec; a
+mojibake quoted in code spans or code blocks (Markdown; reST literal blocks, ``.. code-block::`` and
+doctests in ``.rst`` files), unless the prose shows damage by the same codec: a code block teaches when the
+prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII; a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
 **Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8
 (cp1252, Mac Roman, Latin-1, UTF-16/32 with a BOM) to UTF-8 (without a BOM) when fixing.
 
 **Fix safety.** Only the damaged characters change: curly quotes, NFD text, ligatures, full-width
-forms, HTML entities, newlines, the BOM and the file mode stay as they are. A repair that would change
-the Markdown structure (headings, links, code blocks) is not applied and is reported. ``fix-mojibake``
-fixes in place; ``review-hooks check``/``scan`` fix with ``--fix``; ``--diff`` shows the change.
+forms, HTML entities, newlines, the BOM and the file mode stay as they are. Each repaired line is one
+repair, verified alone: a line whose repair does not verify is left as it was and reported, the others
+are written. A repair that would change the Markdown structure (headings, links, code blocks) is not
+applied and is reported. ``fix-mojibake`` fixes in place; ``review-hooks check``/``scan`` fix with
+``--fix``; ``--diff`` shows the change.
 
 **Limits.** Evidence decides: a document whose only damage is one or two short two-byte
 sequences that ftfy's badness heuristic does not flag (``ÄŒ`` for Č) is left alone, and so is a
 truncated sequence that is not beside other damage and not flagged by ftfy. Windows-1250 and
 ISO-8859-2 damage that reads both ways is decided by the rest of the document. Bare lead
 characters (``âââââ``) are residue only in a document that shows damage by the same codec.
-A no-break space that a tool turned into a space is not put back, and characters that a tool
-replaced by U+FFFD are not reported. A lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only
-where the codec has strong evidence (a longer sequence, or a pair that mends its word: ``cafÃ©``), and
+A no-break space that a tool turned into a space is put back only where nothing else reads: another
+space follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single
+space before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character
+that a tool replaced by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was
+lost here; replace it by hand``, in code too; so is a ``¿`` glued to the punctuation before it (outside
+code) that opens no question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
+lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
+longer sequence, or a pair that mends its word: ``cafÃ©``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
 
@@ -54,24 +65,28 @@ a capital that ends a word of capitals before punctuation only on a line with no
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from review_hooks.check import Check, CliOption, Context
+from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.mojibake.changes import Change, Repair, Residue, applied
+from review_hooks.markdown.structure import Structure
+from review_hooks.mojibake import quoting, wording
+from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 
 ID = "mojibake"
-SHOWN_CANDIDATES = 6
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
-_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
+_LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
+#: ``¿`` glued to the punctuation before it and opening no question on its line (``</strong>¿Las``): what a
+#: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
+_LOST_QUESTION = re.compile("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}
@@ -99,21 +114,24 @@ def analysis(document: Document) -> Analysis:
     result = document_repair(document)
     if not (document.is_markdown and result.changes):
         return Analysis(result)
-    return Analysis(result, _structure_change(document.text, result.text))
+    return Analysis(result, _structure_change(document.text, result.text, lambda: document.markdown))
 
 
-def _structure_change(before: str, after: str) -> int:
+def _structure_change(before: str, after: str, parsed: Callable[[], Structure] | None = None) -> int:
     """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none).
 
     Markdown's syntax is ASCII: when every ASCII character and every line break is where it was,
     no heading, link, code block or comment can have changed. That skeleton is compared always;
-    the parsed structures too, for documents small enough to parse twice quickly."""
+    the parsed structures too, for documents small enough to parse twice quickly (the document's own
+    parse is the shared one: ``parsed``)."""
     if _skeleton(before) != _skeleton(after):
         pairs = zip(before.split("\n"), after.split("\n"), strict=False)
         return next((n for n, (a, b) in enumerate(pairs, 1) if _skeleton(a) != _skeleton(b)), 1)
     if len(before) > PARSED_SIZE:
         return 0
-    old, new = _shape(before), _shape(after)
+    from review_hooks.markdown.parse import parse
+
+    old, new = _shape(parsed() if parsed else parse(before)), _shape(parse(after))
     return min(item[0] for item in old ^ new) if old != new else 0
 
 
@@ -121,10 +139,7 @@ def _skeleton(text: str) -> str:
     return _NON_ASCII.sub("", text)
 
 
-def _shape(text: str) -> set[tuple[int, str, int]]:
-    from review_hooks.markdown.parse import parse
-
-    structure = parse(text)
+def _shape(structure: Structure) -> set[tuple[int, str, int]]:
     shape = {(h.line, "heading", h.level * 2 + h.setext) for h in structure.headings}
     shape |= {(link.line, link.kind, 0) for link in structure.links}
     shape |= {(start, "code", end) for start, end in structure.code}
@@ -145,19 +160,29 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     lines: dict[int, list[Change]] = {}
     for change in result.changes:
         line, column = document.position(change.start)
-        if change.lossy:
-            yield Finding(line=line, column=column, message=f"repaired lossy {_shown(change.old)} -> "
-                          f"{_shown(change.new)} (one plausible candidate)",
+        if change.lossy:  # a guess: a finding of its own
+            yield Finding(line=line, column=column, message=wording.described([change]),
                           replacement=_replacement(document, [change]))
         else:
             lines.setdefault(line, []).append(change)
     for line, changes in lines.items():
-        described = ", ".join(dict.fromkeys(f"{_shown(c.old)} -> {_shown(c.new)}" for c in changes))
-        yield Finding(line=line, column=document.position(changes[0].start)[1], message=f"repaired {described}",
+        yield Finding(line=line, column=document.position(changes[0].start)[1], message=wording.described(changes),
                       replacement=_replacement(document, changes))
     for residue in result.residue:
         line, column = document.position(residue.start)
-        yield Finding(line=line, column=column, message=_unrecoverable(residue))
+        yield Finding(line=line, column=column, message=wording.unrecoverable(residue))
+    for match in _LOST.finditer(document.text):
+        line, column = document.position(match.start())
+        yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
+                      "lost here; replace it by hand")
+    if "\u00bf" in document.text:
+        code = quoting.quoted(document)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
+        for match in _LOST_QUESTION.finditer(document.text):
+            if code and code(match.start()):
+                continue
+            line, column = document.position(match.start())
+            yield Finding(line=line, column=column, message="'¿' opens no question: a character was lost "
+                          "here; replace it by hand")
     if found.blocked:
         yield Finding(line=found.blocked, column=1, message="repair not applied: it would change the "
                       "Markdown structure here; repair the mojibake by hand")
@@ -166,47 +191,35 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 def _replacement(document: Document, changes: list[Change]) -> Replacement:
     """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
     first, last = changes[0].start, changes[-1].end
-    text, cursor = [], first
+    return Replacement(*document.position(first), *document.position(last), _spliced(document.text, changes))
+
+
+def _spliced(text: str, changes: list[Change]) -> str:
+    """``text`` from the first change to the last, with the changes made."""
+    out, cursor = [], changes[0].start
     for change in changes:
-        text += [document.text[cursor:change.start], change.new]
+        out += [text[cursor:change.start], change.new]
         cursor = change.end
-    return Replacement(*document.position(first), *document.position(last), "".join(text))
+    return "".join(out)
 
 
-def _unrecoverable(residue: Residue) -> str:
-    options = residue.options[0]
-    shown = " ".join(_shown(option, quote=False) for option in options[:SHOWN_CANDIDATES])
-    more = f" and {len(options) - SHOWN_CANDIDATES} more" if len(options) > SHOWN_CANDIDATES else ""
-    each = ""
-    if len(residue.options) > 1:
-        each = " for each truncated sequence" if len(set(map(frozenset, residue.options))) == 1 else " for the first"
-    return (f"unrecoverable {_shown(residue.old)} (likely {_shown(residue.likely, quote=False)}; "
-            f"candidates{each} {shown}{more}); replace it by hand")
-
-
-def _shown(text: str, quote: bool = True) -> str:
-    """``text`` with invisible characters escaped (``\\u00a0``), quoted for a message."""
-    out = []
-    for index, char in enumerate(text):
-        category = unicodedata.category(char)
-        invisible = (category in ("Cc", "Cf", "Zs") and char != " ") or (category == "Mn" and index == 0)
-        out.append(f"\\u{ord(char):04x}" if invisible else char)
-    shown = "".join(out)
-    return f"'{shown}'" if quote else shown
-
-
-def repair_document(document: Document, context: Context) -> str | Document | None:
-    """The repaired text; a UTF-8 Document instead when ``transcode`` converts a legacy file."""
+def repair_document(document: Document, context: Context) -> list[Edit] | Document | None:
+    """One edit per repaired line (the runner verifies and drops each alone); a UTF-8 Document instead
+    when ``transcode`` converts a legacy file (one repair)."""
     found = analysis(document)
     if found.blocked:
         return None
-    changes = list(found.result.changes)  # the runner keeps lines whose findings are suppressed
-    text = applied(document.text, changes)
-    if document.encoding == "utf-8":
-        return text if changes else None
-    if not context.settings(ID, configure).transcode:
-        return None
-    return document.as_utf8(text)
+    changes = list(found.result.changes)
+    if document.encoding != "utf-8":
+        if not context.settings(ID, configure).transcode:
+            return None
+        return document.as_utf8(applied(document.text, changes))
+    lines: dict[int, list[Change]] = {}
+    for change in changes:
+        lines.setdefault(document.position(change.start)[0], []).append(change)
+    edits = [Edit(group[0].start, group[-1].end, _spliced(document.text, group), line)
+             for line, group in lines.items()]
+    return edits or None
 
 
 CHECK = Check(

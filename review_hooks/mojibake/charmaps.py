@@ -5,6 +5,8 @@ have dropped (undefined in the codec, controls, the soft hyphen), and where a da
 start. Windows-1252 comes first, as it wins ties: it is the usual culprit.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import re
@@ -13,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 
 _NO_BYTE = 0  # a character the codec cannot encode
+#: Codecs ftfy does not list that real damage comes from: cp850, the Western-European Windows console
+#: (``beh├Âver`` for behöver), which cp437 reads only in part.
+EXTRA = ("cp850",)
 
 
 @dataclass(frozen=True)
@@ -26,12 +31,12 @@ class Codec:
 
 @cache
 def codecs() -> tuple[Codec, ...]:
-    """The codecs ftfy knows, Windows-1252 first (it wins ties: it is the usual culprit)."""
+    """The codecs ftfy knows and ``EXTRA``, Windows-1252 first (it wins ties: it is the usual culprit)."""
     import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
     from ftfy.chardata import CHARMAP_ENCODINGS
 
     found = []
-    for name in sorted(CHARMAP_ENCODINGS, key=lambda name: name != "sloppy-windows-1252"):
+    for name in sorted([*CHARMAP_ENCODINGS, *EXTRA], key=lambda name: name != "sloppy-windows-1252"):
         chars = bytes(range(0x80, 0x100)).decode(name)
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])

@@ -96,6 +96,7 @@ def beside(char: str, before: str) -> bool:
             and ord(char) >> 7 == ord(before) >> 7 and unicodedata.category(char)[0] in "PS")
 
 
+@lru_cache(maxsize=4096)
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
     ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""

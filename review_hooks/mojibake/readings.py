@@ -28,12 +28,15 @@ from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.spaces import guessed
+from review_hooks.mojibake.spaces import restored as spaces_read
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
+_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Unit:
         return any(isinstance(part, tuple) for part in self.parts)
 
     def text(self, drop: bool = False) -> str:
-        return "".join(p if isinstance(p, str) else ("" if drop else p[0]) for p in self.parts)
+        return "".join(p if isinstance(p, str) else ("" if drop or not p else p[0]) for p in self.parts)
 
 
 class _Piece(NamedTuple):
@@ -77,9 +80,10 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
+    data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
     if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
         units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
-        found += [unit for unit in units if unit is not None]
+        found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
 
 
@@ -127,10 +131,13 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
-        before, text = again(first)
+        lead = run[start - 1:start] if start and run[start - 1].isascii() else ""  # the base of a mark
+        before, text = (part[len(lead):] for part in again(lead + first))
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
+        if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate
+            return Unit(start - 1, end, ((),), unique=False, weight=0)
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
@@ -164,8 +171,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
                for p in group]
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if any(p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
-        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash
+    if not _word("".join(p.text for p in decoded), 3) and any(
+            p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
+        return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
+        # around a lost byte is a word: Си?т)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
@@ -199,6 +208,14 @@ def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
         return True
     after = data[end:end + 3]
     return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
+
+
+def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
+    """Symbols read right after a continuation byte that no sequence explains, a punctuation mark
+    (``—Â¢``, what a half repair left of •): the bytes around it were lost, and ``¢`` is no repair.
+    A letter after one continues its word (``l’Ã©tÃ©`` is l’été beside a clean apostrophe)."""
+    return (start > 0 and 0x80 <= data[start - 1] <= 0xBF and unicodedata.category(run[start - 1])[0] == "P"
+            and all(unicodedata.category(char)[0] == "S" for char in text))
 
 
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
@@ -238,10 +255,11 @@ def _weak_but_plausible(text: str) -> bool:
 
 def _lone_letter(text: str, old: str) -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose) read from a letter: weak, never evidence. Other scripts stay out (``÷à`` is not
-    Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do punctuation leads (Mac Roman ``“É`` is not Ѓ)."""
-    return (len(text) == 1 and old[:1].isalpha()
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёё"))
+    technical prose, and the one-letter words в, і, у, я) read from a letter, or from a dash or box
+    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
+    Other scripts stay out (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do quotes."""
+    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёёії"))
 
 
 def _word(text: str, letters: int) -> bool:

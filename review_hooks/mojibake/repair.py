@@ -28,6 +28,7 @@ evidence in a document (Turkish ``üçü`` reads the same).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -41,20 +42,17 @@ if TYPE_CHECKING:
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
-                 "cp437")
+                 "cp437", "cp850")
 #: What those codecs make of the UTF-8 lead bytes 0xC2-0xF4, written out so that a hook on a clean file
 #: loads no codec (tests/mojibake/repair_test.py derives it again from STDLIB_CODECS).
 LEADS = (
-    "\xa0«¬±µ·»ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô÷ÿĀāĂăąĆćČ"
-    "čĎďĐđĒēĖėĘęĚěĞğĢģĪīįİĶķĹĺĻļŁŃńŅņŇňŌōŐŒœŕŘŚŞŠšŢŪŮŰŲŸŹźŻŽƒΒΓΔΕΖΗΘΙΚΛΜΝΞΟ"
-    "ΠΡΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστφВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабв"
-    "гдежзийклмнопрстуф–—‘’‚“”„‡…‰‹›⁄€∆√∞∩≈≡≤≥⌠─┌┘├┬┼═╒╓╔╘╙╚╞╟╠╤╥╦╧╨╩╪╫╬▀▄█"
-    "▌▐◊\uf8ffﬁﬂ"
+    "\xa0¤¦«¬\xad¯±´µ¶·»¾ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõ÷ýþÿĀāĂ"
+    "ăąĆćČčĎďĐđĒēĖėĘęĚěĞğĢģĪīįİıĶķĹĺĻļŁŃńŅņŇňŌōŐŒœŕŘŚŞŠšŢŪŮŰŲŸŹźŻŽƒΒΓΔΕΖΗΘΙΚΛΜΝΞ"
+    "ΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστφВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеж"
+    "зийклмнопрстуф–—‗‘’‚“”„‡…‰‹›⁄€∆√∞∩≈≡≤≥⌠─┌┘├┬┼═╒╓╔╘╙╚╞╟╠╤╥╦╧╨╩╪╫╬▀▄█▌▐◊\uf8ffﬁﬂ"
 )
 #: A character some codec makes of a UTF-8 lead byte, followed by another non-ASCII character.
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
-#: A code span on one line (backticks of one length open and close it).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 #: A run of non-ASCII characters, ASCII letters between them joining them; ``_runs`` adds the letters
 #: beside it (a combining mark needs one; bare lead characters next to one are a word, not damage).
 _RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
@@ -71,24 +69,11 @@ def repaired_text(text: str) -> str:
 @lru_cache(maxsize=4)
 def document_repair(document: Document) -> Repair:
     """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
-    writes it, heading matching reads it, so the two always agree. In Markdown, code blocks and code
-    spans show mojibake rather than suffer it (``quoted``)."""
-    return repair(document.text, _quoted(document) if document.is_markdown else None)
+    writes it, heading matching reads it, so the two always agree. Code blocks and code spans show
+    mojibake rather than suffer it (``quoting.quoted``)."""
+    from review_hooks.mojibake.quoting import quoted
 
-
-def _quoted(document: Document) -> Callable[[int], bool]:
-    """Whether an offset is inside a code block or a code span (the shared parse, on first use)."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-
-    def quoted(offset: int) -> bool:
-        line, column = document.position(offset)
-        if document.markdown.in_code(line):
-            return True
-        if line not in spans:
-            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
-        return any(start < column <= end for start, end in spans[line])
-
-    return quoted
+    return repair(document.text, quoted(document))
 
 
 def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
@@ -107,8 +92,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
-    found = {run: [(c.name, units) for c in codecs
-                   if c.suspect.search(run) and (units := readings.units(run, c.name, _again, decoded))]
+    found = {run: [(c.name, units) for c in codecs  # a space in a run may be a no-break space (``spaces``)
+                   if c.suspect.search(run.replace(" ", "\xa0"))
+                   and (units := readings.units(run, c.name, _again, decoded))]
              for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
@@ -121,7 +107,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                 evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
     chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
               for run, options in found.items()
-              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))])}
+              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))
+                               or (decoded and _whole(o[1], run, text))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
@@ -129,8 +116,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for run, (name, units) in chosen.items():
         for start in runs[run]:
             for unit in units:
-                if (decoded and unit.weight) or (decoration and unit.lead_lost) or strength.strong_unit(
-                        run, unit) or strength.weak_applies(
+                if (decoded and (unit.weight or _whole(units, run, text))) or (
+                        decoration and unit.lead_lost) or strength.strong_unit(run, unit) or strength.weak_applies(
                         text, run, start, unit, strong, name,
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue)
@@ -158,16 +145,39 @@ def _again(text: str) -> tuple[str, str]:
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
     """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
-    each with the ASCII letters of its word before it (up to ``WORD``) and the ASCII letter after it, so
-    that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not)."""
+    each with the ASCII letters and digits of its word before it (up to ``WORD``) and the ASCII letter
+    after it, so that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not) and a mark
+    the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit).
+    A space that can only be a no-break space saved as a space joins the run, and the run after it
+    (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
+    from review_hooks.mojibake.spaces import incomplete
+
+    current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):
         start, end = match.span()
         first = start
-        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalpha():
+        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalnum():
             first -= 1
-        end += end < len(text) and text[end].isascii() and text[end].isalpha()
-        start = first
-        yield start, end
+        if current and current[1] == first and text[first - 1] == " ":
+            current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
+        else:
+            if current:
+                yield current
+            current = (first, end)
+        if text[end:end + 1] == " " and incomplete(text[current[0]:end], text[end + 1:end + 4]):
+            current = (current[0], end + 1)
+            continue
+        current = (current[0], current[1] + (end < len(text) and text[end].isascii() and text[end].isalpha()))
+    if current:
+        yield current
+
+
+def _whole(units: tuple[Unit, ...], run: str, text: str) -> bool:
+    """A decoding that is, whole, one more UTF-8 sequence led by a letter or a dash (``Ð¯`` inside
+    ``Ã\x90Â¯``, Mac Roman ``–Ø``): every layer comes off, a lone letter's too. Box drawing is no lead
+    (``─┐`` inside ``â”€â”\x90`` is a drawing, not cp437 Ŀ)."""
+    return (len(units) == 1 and not units[0].lossy and units[0].end - units[0].start == len(run) == len(text)
+            and (run[0].isalpha() or unicodedata.category(run[0]) == "Pd"))
 
 
 def _decoration(units: tuple[Unit, ...]) -> bool:
@@ -186,10 +196,11 @@ def _lost_lead(text: str) -> bool:
 
 
 def _twice(text: str, changes: list[Change]) -> list[Change]:
-    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in another codec as
+    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in some codec as
     letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
-    of ą). Words are not made of UTF-8 sequences, so such a repair was damaged twice (box drawing
-    ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
+    of ą; ``∆í√¥``: Mac Roman twice of ę, whose inner ``ƒô`` is a lone pair with no weight of its own).
+    Words are not made of UTF-8 sequences, so such a repair was damaged twice: every layer comes off
+    (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
     from review_hooks.mojibake import readings
     from review_hooks.mojibake.charmaps import codecs
 
@@ -205,7 +216,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     if not whole:
         return changes
     name, indexes = max(whole.items(), key=lambda item: len(item[1]))
-    if len(indexes) < 2 or name == changes[indexes[0]].codec:
+    if len(indexes) < 2:
         return changes
     out = list(changes)
     for index in indexes:
@@ -260,7 +271,7 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
         return residue
     parts = tuple(part if isinstance(part, str) else tuple(sorted(
         part, key=lambda char: not (is_pictograph(char) and _family(char) in families))) for part in residue.parts)
-    likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
+    likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
     return replace(residue, likely=likely, options=options, parts=parts)
 

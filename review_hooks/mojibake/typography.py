@@ -83,6 +83,10 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+#: Scripts whose one-letter words (Ukrainian в, і, у, я; Greek ο, η) read as a capital before a superscript
+_SHORT_WORDS = ("CYRILLIC", "GREEK")
+
+
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split()[0]
 
@@ -221,6 +225,8 @@ def _capital_before_symbol(first: str, second: str, before: str, after: str, rea
     if not first.isupper() or (after.islower() and reading.isalpha()):
         return UNDECIDED  # ``cafÃ©``, ``Ã‰tÃ©``: the capital breaks its word, or starts a small-letter word
     if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più)
+        if not before[-1:].isalpha() and reading.isalpha() and _script(reading) in _SHORT_WORDS:
+            return WEAK  # ``Ð²`` alone is the word в: a unit reads as a Latin letter (``Å²`` Ų)
         return UNDECIDED if before[-1:].islower() else TYPOGRAPHY
     agrees = reading.isupper() and _script(reading) == _script(first)
     if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range
@@ -235,6 +241,8 @@ def drawing(run: str, start: int, end: int, reading: str) -> bool:
     ``─┐`` Ŀ): a drawing, not cp437 damage, whose letters sit inside words (``m├╝de`` is müde) and
     whose symbols stand alone (``┬╜`` is ½)."""
     before, after = run[start - 1:start], run[end:end + 1]
+    if len(reading) >= 2 and len({_script(char) for char in reading}) == 1 and _script(reading[0]) in _SHORT_WORDS:
+        return False  # ``╨║╨╛╨┤`` spells код: lines do not make a Cyrillic or Greek word
     return (not before.isalpha() and not after.isalpha() and reading.isalpha()
             and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
 

@@ -1,21 +1,25 @@
 """One file, start to end: read it, run the checks, apply suppressions, and fix it if asked.
 
 Everything one file needs and nothing another file changes, so the runner can hand files to
-worker processes (``parallel.py``) and get the same results as a serial run. A fix is written
-only when it removes findings of its own check and adds none (see ``fix``).
+worker processes (``parallel.py``) and get the same results as a serial run. A repair is written
+only when it removes findings of its own check and adds none; one that fails is dropped alone
+(``verify.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from review_hooks import files, suppressions
-from review_hooks.check import Check, Context
+from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.registry import IDS
+from review_hooks.runner import verify
 from review_hooks.runner.options import FileResult, RunOptions
+from review_hooks.runner.verify import Attempt
 
 
 def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
@@ -77,50 +81,36 @@ def tally(document: Document, checks: Sequence[Check], context: Context, result:
 
 def fix(document: Document, checks: Sequence[Check], context: Context, options: RunOptions,
         result: FileResult) -> None:
-    """Apply each fixer in turn, keeping a fix only if re-checking shows it removed its findings."""
+    """Apply each fixer in turn, keeping each repair only if re-checking shows it removed its findings:
+    a repair that does not verify is dropped alone, the verified ones are written (``verify``)."""
     original = document
     for check in checks:
         if check.repair is None or (check.markdown_only and not document.is_markdown):
             continue
         before = {_key(f) for f in result.findings if f.check == check.id and not f.suppressed}
+        hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
         try:
-            repaired = check.repair(document, context)
-            if repaired is None or repaired == document.text:
+            proposed = check.repair(document, context)
+            if proposed is None or proposed == document.text:
                 continue
-            # a fixer returns new text, or a new Document when it also changes the encoding (transcoding)
-            try:
-                candidate = repaired if isinstance(repaired, Document) else document.with_text(repaired)
-            except UnicodeEncodeError:  # the repair holds text this file's encoding cannot store
-                result.notes.append(note(document.path, f"{check.id} fix not applied: the fixed text cannot be "
-                                         f"saved as {document.encoding} (convert the file with --transcode)"))
-                continue
-            hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
-            candidate = _keep_lines(document, candidate, hidden) if hidden else candidate
-            if candidate is None:
-                result.notes.append(note(document.path, f"{check.id} fix not applied: it moves lines whose "
-                                         "findings are suppressed"))
-                continue
-            if candidate.raw == document.raw:
-                continue
+            attempt = Attempt(check.id, before, hidden, partial(_recheck, check=check, context=context))
+            if isinstance(proposed, (str, Document)):
+                verified = verify.whole(document, proposed, attempt, result)
+            else:
+                verified = verify.edits(document, list(proposed), attempt, result)
         except Exception as error:
             result.notes.append(note(document.path, f"internal error in {check.id} fix: {type(error).__name__}: "
                                                     f"{error}"))
             result.error = True
             continue
-        recheck = FileResult()  # the same examination as before the fix, suppressions included
-        after = {_key(f) for f in examine(candidate, (check,), context, recheck)
-                 if f.check == check.id and not f.suppressed}
-        if recheck.error:
-            result.notes.extend(recheck.notes)
-            result.error = True
+        if verified is None:
             continue
-        if not after < before:
-            result.notes.append(note(document.path, f"{check.id} fix not applied: re-checking the fixed text "
-                                                    "did not remove its findings"))
-            continue
-        # fixed: what this fix removed (a suppressed finding's line was kept as it was)
+        candidate, after, kept = verified
+        # fixed: what this fix removed (a suppressed finding's line was kept as it was), where it changed
+        # the text: a finding that only lost the evidence of a repaired neighbour still stands
         result.findings = [replace(f, fixed=True) if f.check == check.id and not f.suppressed
-                           and _key(f) not in after else f for f in result.findings]
+                           and _key(f) not in after and _changed(document, kept, f) else f
+                           for f in result.findings]
         document = candidate
     if document.raw == original.raw:  # nothing is written: nothing is fixed
         result.findings = [replace(f, fixed=False) for f in result.findings]
@@ -141,18 +131,25 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
 
 
-def _keep_lines(document: Document, candidate: Document, lines: set[int]) -> Document | None:
-    """``candidate`` with ``lines`` (1-based) as they are in ``document``: a fixer never touches a line
-    whose finding an inline suppression hides. None when the fix changes the number of lines."""
-    old, new = document.lines, candidate.lines
-    if len(old) != len(new):
-        return None
-    return candidate.with_text("\n".join(old[i] if i + 1 in lines else line for i, line in enumerate(new)))
+def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str]], FileResult]:
+    """The findings of ``check`` on a fixed text, as ``examine`` gave them before the fix (suppressions
+    included), and the result holding any internal error."""
+    recheck = FileResult()
+    found = {_key(f) for f in examine(candidate, (check,), context, recheck) if f.check == check.id
+             and not f.suppressed}
+    return found, recheck
+
+
+def _changed(document: Document, edits: list[Edit] | None, finding: Finding) -> bool:
+    """Whether a kept edit covers the finding (a whole-text repair covers everything)."""
+    if edits is None:
+        return True
+    offset = document.offset(finding.line, finding.column)
+    return any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
 
 
 def _key(finding: Finding) -> tuple[int, str]:
-    """What identifies a finding across a fix: a fix may shift columns, never lines."""
-    return finding.line, finding.message
+    return verify.key(finding)
 
 
 def unified_diff(document: Document, text: str) -> str:

@@ -27,9 +27,10 @@ def test_hook_fixes_in_place_and_reports_each_line(repo: Path) -> None:
     result = review_hooks("fix-mojibake", "doc.md")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "doc.md:1:3: mojibake repaired 'ðŸŽ¯' -> '🎯' (fixed)",
-        "doc.md:3:13: mojibake repaired 'âœ…' -> '✅', 'â€“' -> '–' (fixed)",
-        "doc.md:4:3: mojibake repaired lossy 'âš\\u00a0ï¸' -> '⚠️' (one plausible candidate) (fixed)",
+        "doc.md:1:3: mojibake 'ðŸŽ¯' is double-encoded '🎯' (Windows-1252) (fixed)",
+        "doc.md:3:13: mojibake 'âœ…' is double-encoded '✅', 'â€“' is double-encoded '–' (Windows-1252) (fixed)",
+        "doc.md:4:3: mojibake 'âš\\u00a0ï¸' is double-encoded '⚠️' that lost a byte, one reading fitting "
+        "(Windows-1252) (fixed)",
         UNRECOVERABLE,
     ]
     assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
@@ -50,7 +51,7 @@ def test_check_reports_without_writing(repo: Path) -> None:
     (repo / "doc.md").write_text(DAMAGED, encoding="utf-8")
     result = review_hooks("check", "doc.md")
     assert result.returncode == 1
-    assert "doc.md:1:3: mojibake repaired 'ðŸŽ¯' -> '🎯'\n" in result.stdout
+    assert "doc.md:1:3: mojibake 'ðŸŽ¯' is double-encoded '🎯' (Windows-1252)\n" in result.stdout
     assert "(fixed)" not in result.stdout
     assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
 
@@ -194,7 +195,8 @@ def test_suppressed_lines_are_neither_reported_nor_repaired(repo: Path) -> None:
     text = f"Status: âœ… done\n\n{directive}\nQuoted: â€“ stays\n"
     (repo / "doc.md").write_text(text, encoding="utf-8")
     result = review_hooks("fix-mojibake", "doc.md")
-    assert (result.returncode, result.stdout) == (1, "doc.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n")
+    assert (result.returncode, result.stdout) == (
+        1, "doc.md:1:9: mojibake 'âœ…' is double-encoded '✅' (Windows-1252) (fixed)\n")
     assert (repo / "doc.md").read_text(encoding="utf-8") == text.replace("âœ…", "✅")
     assert review_hooks("fix-mojibake", "doc.md").returncode == 0
 
@@ -222,9 +224,42 @@ def test_scan_reports_and_fixes_tracked_files_only_with_fix(repo: Path) -> None:
     (repo / "untracked.md").write_text("Status: âœ… done\n", encoding="utf-8")
     git(repo, "add", "tracked.md")
     result = review_hooks("scan", "--select", "mojibake")
-    assert (result.returncode, result.stdout) == (1, "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅'\n")
+    assert (result.returncode, result.stdout) == (
+        1, "tracked.md:1:9: mojibake 'âœ…' is double-encoded '✅' (Windows-1252)\n")  # not "(fixed)": not written
     assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
     result = review_hooks("scan", "--select", "mojibake", "--fix")
-    assert result.stdout == "tracked.md:1:9: mojibake repaired 'âœ…' -> '✅' (fixed)\n"
+    assert result.stdout == "tracked.md:1:9: mojibake 'âœ…' is double-encoded '✅' (Windows-1252) (fixed)\n"
     assert (repo / "tracked.md").read_text(encoding="utf-8") == "Status: ✅ done\n"
     assert (repo / "untracked.md").read_text(encoding="utf-8") == "Status: âœ… done\n"
+
+
+def test_a_lone_replacement_character_is_its_own_finding(repo: Path) -> None:
+    """U+FFFD is what a decoder left where a character was lost: nothing to repair from, so it is
+    reported (in prose and in code alike) and the rest of the line is still repaired."""
+    (repo / "doc.md").write_text("the file\ufffds contents\nlike `\ufffd\ufffd` â€” there\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:9: mojibake replacement character U+FFFD: a character was lost here; replace it by hand",
+        "doc.md:2:7: mojibake replacement character U+FFFD: a character was lost here; replace it by hand",
+        "doc.md:2:11: mojibake 'â€”' is double-encoded '—' (Windows-1252) (fixed)",
+    ]
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "the file\ufffds contents\nlike `\ufffd\ufffd` — there\n"
+
+
+def test_residue_with_no_reading_says_so(repo: Path) -> None:
+    (repo / "doc.md").write_text("  â”‚   —Â¢ count: 5\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:3: mojibake 'â”‚' is double-encoded '│' (Windows-1252) (fixed)",
+        "doc.md:1:9: mojibake unrecoverable '—Â¢' (bytes of it were lost and no reading fits); replace it by hand",
+    ]
+
+
+def test_an_inverted_question_mark_that_opens_no_question_is_a_lost_character(repo: Path) -> None:
+    """``</strong>¿Las`` with no ``?`` after it: a converter's stand-in for a character it could not map;
+    Spanish questions (``¿vienes?``) and code that quotes one stay silent."""
+    (repo / "doc.md").write_text("<b>Distancia</b>¿Las señales pierden poder.\nDijo: ¿vienes? Sí.\n"
+                                 "Quoted: `</b>¿Las`.\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.stdout.splitlines() == [
+        "doc.md:1:17: mojibake '¿' opens no question: a character was lost here; replace it by hand"]

@@ -36,6 +36,7 @@ UNTOUCHED = [
     pytest.param("«é» —é …é ’é", id="mac roman look-alikes"),
     pytest.param('MAP = {"â€™": "’", "âœ…": "✅"}\n', id="replacement table"),
     pytest.param("", id="empty"),
+    pytest.param("the Ð² and Î² constants, –≤ and ╨▓", id="one-letter readings with no damage beside them"),
 ]
 
 
@@ -123,6 +124,24 @@ REPAIRED = [
     pytest.param("â\x9c\x85 done", "✅ done", id="latin-1 (C1 controls)"),
     pytest.param("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "привет мир", id="cyrillic through cp1252"),
     pytest.param("caf├⌐ ├╝ber", "café über", id="cp437"),
+    pytest.param("Step 1ï¸\x8fâƒ£ â€” ok", "Step 1️⃣ — ok", id="keycap (cp1252): the digit carries its marks"),
+    pytest.param("Step 1ï¸\x8fâ\x83£ â\x80\x94 ok", "Step 1️⃣ — ok", id="keycap (latin-1, C1 controls)"),
+    pytest.param("Step 1Ô∏è‚É£ ‚Äî ok", "Step 1️⃣ — ok", id="keycap (mac roman)"),
+    pytest.param("o pracę — ocenę, mają wpływ".encode().decode("mac_roman").encode().decode("mac_roman"),
+                 "o pracę — ocenę, mają wpływ", id="double mac roman: every layer comes off, letters too"),
+    pytest.param("Step 1Ã¯Â¸Â\x8fÃ¢Æ’Â£ Ã¢â‚¬â€\x9d ok", "Step 1️⃣ — ok",
+                 id="double cp1252 keycap"),
+    pytest.param("Ð¢ÐµÐºÑ\x81Ñ‚ Ð² Ð¾Ð¿Ð¸Ñ\x81Ñ–", "Текст в описі",
+                 id="one-letter cyrillic word beside cyrillic damage (cp1252: a capital before a superscript)"),
+    pytest.param("Текст в описі і я".encode().decode("mac_roman"), "Текст в описі і я",
+                 id="one-letter cyrillic words through mac roman (the lead is a dash)"),
+    pytest.param("Текст в описі, кодинг".encode().decode("cp437"), "Текст в описі, кодинг",
+                 id="cyrillic through cp437 (the leads are box drawing)"),
+    pytest.param("Ã\x90Â¯ Ã\x90Â¡Ã\x90Â°Ã\x90Â½Ã‘â€šÃ‘Å’Ã‘Â\x8fÃ\x90Â³Ã\x90Â¾ Ã‘â€“ Ã¢â‚¬â€\x9d ok",
+                 "Я Сантьяго і — ok",
+                 id="double cp1252: a one-letter word loses both layers too"),
+    pytest.param("Den håller, den behöver – ✅".encode().decode("cp850"), "Den håller, den behöver – ✅",
+                 id="cp850 (the Windows console; cp437 reads only håller)"),
     pytest.param("Ã¢Å“â€¦ twice", "✅ twice", id="double cp1252"),
     pytest.param("√¢≈ì‚Ä¶ then mac", "✅ then mac", id="cp1252 then mac roman"),
     pytest.param("‚Äö√∫√ñ mac twice", "✅ mac twice", id="double mac roman"),
@@ -334,3 +353,24 @@ def test_the_written_out_lead_characters_are_what_the_codecs_make_of_utf8_lead_b
 
     derived = {c for name in STDLIB_CODECS for c in bytes(range(0xC2, 0xF5)).decode(name, "ignore")}
     assert "".join(sorted(derived)) == LEADS
+
+
+def test_a_symbol_after_a_byte_no_sequence_explains_is_reported_not_repaired() -> None:
+    """``—Â¢`` (what a half repair left of a bullet): ``¢`` is no repair; reported with no candidate.
+    A letter after such a byte continues its word (``l’Ã©tÃ©``, a clean apostrophe beside damage)."""
+    result = repair("  â”‚   —Â¢ count: 5\n  â”œâ”€ call\n")
+    assert result.text == "  │   —Â¢ count: 5\n  ├─ call\n"
+    assert [(r.old, r.options) for r in result.residue] == [("—Â¢", ((),))]
+    assert repair("l’Ã©tÃ© â€” ok").text == "l’été — ok"
+
+
+def test_a_word_around_a_lost_byte_is_one_residue_and_stays_so_once_repaired() -> None:
+    """``Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°`` (Система, 0x81 of с dropped): ``Ñ‚`` before ``Ð`` is no capital ending a word
+    before a quote, inside a word of Cyrillic pairs; the residue reads the same after the rest of the line
+    is repaired, so the repair of the line verifies."""
+    text = "Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð° Ñ‰Ðµ Ð½Ðµ Ð·Ð½Ð°Ñ” â€” Ð²Ð°ÑˆÐµ\n"
+    result = repair(text)
+    assert result.text == "Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð° ще не знає — ваше\n"
+    assert [(r.old, r.likely) for r in result.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
+    again = repair(result.text)
+    assert again.changes == () and [(r.old, r.likely) for r in again.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]

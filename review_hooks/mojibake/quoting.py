@@ -1,0 +1,88 @@
+"""Where a document quotes text rather than writes it: code blocks and code spans.
+
+Quoted mojibake may teach (a document about encodings shows ``âœ…`` on purpose) or may share the
+document's damage (a directory tree in a damaged README). One rule decides: quoted text counts as no
+evidence, and is repaired only where the prose, the text outside code, carries the same codec's
+damage (``repair``). A document that holds no non-ASCII character outside its code blocks says
+nothing either way: its code blocks are read as prose (nothing in it shows clean text, or quotes
+mojibake in a sentence, beside them). A code span is part of its sentence: a document that quotes
+``âœ…`` in a span is about mojibake, and its code blocks teach too.
+
+Markdown code comes from the shared parse; reStructuredText (``.rst``) code is its literal blocks (a
+paragraph ending in ``::``, then indented lines), ``.. code-block::`` directives and doctest blocks.
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.document import Document
+
+#: A code span on one line (backticks of one length open and close it).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_DIRECTIVE = re.compile(r"\s*\.\.\s+(?:code-block|code|sourcecode|doctest|literalinclude)::")
+Quoted = Callable[[int], bool]
+
+
+def quoted(document: Document) -> Quoted | None:
+    """Whether an offset is quoted code (``None``: the document has no notion of code)."""
+    if document.is_markdown:
+        def blocks(line: int) -> bool:  # the shared parse, on first use
+            return document.markdown.in_code(line)
+    elif document.path.lower().endswith(".rst"):
+        lines = rst_code(document.lines)
+
+        def blocks(line: int) -> bool:
+            return line in lines
+    else:
+        return None
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def in_span(offset: int) -> bool:
+        line, column = document.position(offset)
+        if line not in spans:
+            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
+        return any(start < column <= end for start, end in spans[line])
+
+    def in_code(offset: int) -> bool:
+        return blocks(document.position(offset)[0]) or in_span(offset)
+
+    decided: list[Quoted] = []
+
+    def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
+        if not decided:
+            prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
+            decided.append(in_code if prose else in_span)  # nothing but ASCII outside code blocks: they share
+        return decided[0](offset)                          # the document's fate
+
+    return quoted
+
+
+def rst_code(lines: list[str]) -> set[int]:
+    """The 1-based lines of reST literal blocks: indented lines after a line ending in ``::`` or a code
+    directive (blank lines inside), and doctest blocks (from ``>>>`` to the next blank line)."""
+    code: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index].rstrip()
+        if line.lstrip().startswith(">>>"):
+            while index < len(lines) and lines[index].strip():
+                code.add(index + 1)
+                index += 1
+            continue
+        index += 1
+        if not (line.endswith("::") or _DIRECTIVE.match(line)):
+            continue
+        indent = len(line) - len(line.lstrip())
+        while index < len(lines) and (not lines[index].strip()
+                                      or len(lines[index]) - len(lines[index].lstrip()) > indent):
+            if lines[index].strip():
+                code.add(index + 1)
+            index += 1
+    return code

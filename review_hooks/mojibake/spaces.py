@@ -1,0 +1,80 @@
+"""A no-break space saved as a plain space: the last byte of a UTF-8 sequence read back.
+
+UTF-8 ends à (C3 A0), 🧠 (F0 9F A7 A0) and ⚠ (E2 9A A0) with the byte A0, which Windows-1252 and
+Latin-1 read as a no-break space; a tool that turned no-break spaces into spaces left ``Ã `` and
+``ðŸ§ `` behind. Where a sequence lacks exactly its last byte and a space follows it that cannot be
+a space of its own (another space follows it, or a variation selector), reading the space as A0 is the
+one reading the bytes allow. It is still a guess: the unit it makes is lossy and
+weak (repaired only where the codec damaged the document elsewhere, reported otherwise), and only a
+reading that fits its place counts: a symbol from a long sequence (🧠, ⚠), a small letter from a
+pair that starts a word or continues a word of small letters (``Ã `` à, ``voilÃ `` voilà; not the
+capital that ends ``IRMÃ E``).
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.mojibake.readings import Unit
+
+#: A UTF-8 sequence that lacks exactly its last byte, then a space.
+_SHORT = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2}) ")
+_SELECTOR = b"\xef\xb8"  # how UTF-8 starts U+FE00-U+FE0F, the variation selectors
+
+
+def incomplete(run: str, after: str) -> bool:
+    """Whether the space after ``run`` can only be the last byte A0 of a sequence that ends ``run``
+    (``Ã``, ``ðŸ§``), with ``after`` the text after the space: another space (the space the word had
+    after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``). A single
+    space before a word may follow a sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
+    from review_hooks.mojibake.charmaps import codecs
+
+    if after[:1] != " " and not after[:1] > "\x7f":
+        return False
+    tail = run[-3:]
+    for codec in codecs():
+        if _SHORT.search(tail.translate(codec.table).encode("latin-1") + b" ") and (
+                after[:1] == " " or after[:2].translate(codec.table).encode("latin-1") == _SELECTOR):
+            return True
+    return False
+
+
+def restored(data: bytes) -> tuple[bytes, set[int]]:
+    """``data`` with each space after a sequence lacking its last byte read as A0, and where."""
+    if b" " not in data:
+        return data, set()
+    spaces = {match.end() - 1 for match in _SHORT.finditer(data)}
+    if not spaces:
+        return data, spaces
+    out = bytearray(data)
+    for at in spaces:
+        out[at] = 0xA0
+    return bytes(out), spaces
+
+
+def guessed(run: str, units: list[Unit], spaces: set[int]) -> list[Unit]:
+    """``units`` with each that read a space as A0 made a lossy guess, or dropped where its reading
+    does not fit its place."""
+    if not spaces:
+        return units
+    out = []
+    for unit in units:
+        if not any(unit.start <= at < unit.end for at in spaces):
+            out.append(unit)
+        elif not unit.lossy and _fits(run, unit):
+            out.append(replace(unit, parts=((unit.text(),),), unique=True, weight=0, before=""))
+    return out
+
+
+def _fits(run: str, unit: Unit) -> bool:
+    text = unit.text()
+    if unit.end - unit.start > 2:  # 🧠, ⚠ (and the U+FE0F beside it); not ⚠︠ (ï¸ + space is U+FE20)
+        return all(unicodedata.category(char) == "So" or char == "\ufe0f" for char in text)
+    before = run[unit.start - 1:unit.start]
+    return text.isalpha() and text.islower() and (not before.isalpha() or before.islower())

@@ -1,0 +1,49 @@
+"""Quoted code: it teaches when the prose is clean, and shares the damage of the prose it sits in."""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from review_hooks.document import Document
+from review_hooks.mojibake.quoting import rst_code
+from review_hooks.mojibake.repair import document_repair
+
+TREE = "```\nsrc/\n  Ã¢â€\x9dÅ“Ã¢â€\x9dâ‚¬ main.py\n  Ã¢â€\x9dâ€\x9dÃ¢â€\x9dâ‚¬ lib.py\n```\n"
+
+
+def repaired(text: str, name: str = "doc.md") -> str:
+    return document_repair(Document.from_bytes(text.encode(), name, Path(name), name.endswith(".md"))).text
+
+
+def test_a_code_block_in_ascii_prose_shares_the_documents_damage() -> None:
+    assert repaired("# Layout\n\nThe tree:\n\n" + TREE) == (
+        "# Layout\n\nThe tree:\n\n```\nsrc/\n  ├─ main.py\n  └─ lib.py\n```\n")
+
+
+def test_a_code_block_teaches_when_the_prose_is_clean() -> None:
+    text = "# Encodings — a primer\n\nWindows-1252 damage looks so:\n\n" + TREE
+    assert repaired(text) == text
+
+
+def test_a_code_span_in_ascii_prose_stays_a_quotation() -> None:
+    text = "The log showed `âœ… done`.\n"
+    assert repaired(text) == text
+
+
+def test_a_code_block_shares_damage_the_prose_shows() -> None:
+    text = "Status: âœ… done — “ok”\n\n```\nâœ… done\n```\n"
+    assert repaired(text) == "Status: ✅ done — “ok”\n\n```\n✅ done\n```\n"
+
+
+def test_rst_literal_blocks_directives_and_doctests_are_code() -> None:
+    lines = ["Try it::", "", "    >>> fix('âœ”')", "    '✔'", "back to prose", ".. code-block:: python",
+             "   :linenos:", "", "   x = 'Ã©'", "", ">>> fix('Ã©')", "'é'", "", "prose"]
+    assert rst_code(lines) == {3, 4, 7, 9, 11, 12}
+
+
+def test_an_rst_doctest_quoting_mojibake_beside_clean_prose_is_kept() -> None:
+    text = "“Assume bugs.” — RFC\n\nExample::\n\n    >>> ftfy.fix_text('âœ” No problems')\n    '✔ No problems'\n"
+    assert repaired(text, "index.rst") == text
+    assert repaired(text + "\nAnd in prose: âœ” done\n", "index.rst").count("âœ”") == 0

@@ -1,0 +1,41 @@
+"""A no-break space saved as a space: read back where it is the one reading, reported otherwise."""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.mojibake.repair import repair
+
+
+@pytest.mark.parametrize(("damaged", "restored"), [
+    pytest.param("guide Ã  travers â€” ok", "guide à travers — ok", id="à: the word's own space follows"),
+    pytest.param("voilÃ  tout â€” ok", "voilà tout — ok", id="à ending a word of small letters"),
+    pytest.param("## ðŸ§  Brain â€” ok", "## 🧠 Brain — ok", id="a pictograph's last byte"),
+    pytest.param("âš ï¸\x8f Warn â€” ok", "⚠️ Warn — ok", id="a variation selector follows: no space of its own"),
+])
+def test_a_space_that_can_only_be_a_no_break_space_is_read_back(damaged: str, restored: str) -> None:
+    result = repair(damaged)
+    assert result.text == restored
+    assert any(change.lossy for change in result.changes)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("## ðŸ” Findings â€” ok", id="one space: a dropped byte reads too (🔐 🔍 ...)"),
+    pytest.param("guide Ã travers â€” ok", id="one space: Á Í Ï Ð Ý read too"),
+    pytest.param("IRMÃ  E â€” ok", id="a capital ending a word of capitals"),
+    pytest.param("guide Ã  travers, no other damage", id="no evidence of the codec elsewhere"),
+])
+def test_a_space_that_may_be_a_space_is_left(text: str) -> None:
+    first = text.split(" ", 2)[1] if "ðŸ”" in text else "Ã"
+    assert first in repair(text).text
+
+
+def test_no_break_space_reading_is_not_repaired_without_evidence() -> None:
+    text = "Le guide Ã  travers\n"
+    assert repair(text).text == text
+
+
+def test_a_dropped_byte_before_a_single_space_stays_reported() -> None:
+    assert [r.old for r in repair("## ðŸ” Findings â€” ok").residue] == ["ðŸ”"]

@@ -1,0 +1,84 @@
+"""The runner verifies each repair alone: one that does not verify is dropped, the rest are written."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from review_hooks.check import Check, Edit
+from review_hooks.document import Document
+from review_hooks.finding import Finding
+from review_hooks.runner import process
+from review_hooks.runner.run import RunOptions, run
+from tests.write_test import register
+
+
+def _find(document: Document, context: object) -> Iterator[Finding]:
+    for number, line in enumerate(document.lines, 1):
+        for word in ("teh", "hte"):
+            if (column := line.find(word)) >= 0:
+                yield Finding(line=number, column=column + 1, message=f"'{word}' is a typo")
+
+
+def _edits(document: Document, context: object) -> list[Edit]:
+    """'teh' -> 'the' verifies; 'hte' -> 'teh' trades one finding for another and must be dropped."""
+    edits = []
+    for number, line in enumerate(document.lines, 1):
+        for word, new in (("teh", "the"), ("hte", "teh")):
+            if (column := line.find(word)) >= 0:
+                start = document.offset(number, column + 1)
+                edits.append(Edit(start, start + 3, new, number))
+    return edits
+
+
+EDITS = Check(id="typo", summary="a toy fixer", doc="typo: toy", hook="fix-typo", find=_find, repair=_edits)
+
+
+@pytest.fixture
+def with_edits(monkeypatch: pytest.MonkeyPatch) -> None:
+    register(monkeypatch, EDITS)
+    monkeypatch.setattr(process, "IDS", (*process.IDS, "typo"))  # its suppressions name a known check
+
+
+def test_a_repair_that_does_not_verify_is_dropped_alone(repo: Path, with_edits: None) -> None:
+    (repo / "doc.md").write_text("teh one\nhte two\nand teh three\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["doc.md"], RunOptions(select=("typo",), fix=True), out, err) == 1
+    assert (repo / "doc.md").read_text() == "the one\nhte two\nand the three\n"
+    assert out.getvalue().splitlines() == ["doc.md:1:1: typo 'teh' is a typo (fixed)",
+                                           "doc.md:2:1: typo 'hte' is a typo",
+                                           "doc.md:3:5: typo 'teh' is a typo (fixed)"]
+    assert err.getvalue() == ("review-hooks: doc.md: typo fix not applied at line 2: re-checking the fixed text did "
+                              "not remove its findings there\n")
+
+
+def test_only_failing_repairs_leave_the_file_as_it_was(repo: Path, with_edits: None) -> None:
+    (repo / "doc.md").write_text("hte\nhte\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["doc.md"], RunOptions(select=("typo",), fix=True), out, err) == 1
+    assert (repo / "doc.md").read_text() == "hte\nhte\n"
+    assert "(fixed)" not in out.getvalue() and "at lines 1, 2:" in err.getvalue()
+
+
+def test_a_suppressed_line_keeps_its_text(repo: Path, with_edits: None) -> None:
+    (repo / "doc.md").write_text("teh <!-- review-hooks: disable-line typo -->\nteh\n")
+    out, err = io.StringIO(), io.StringIO()
+    run(["doc.md"], RunOptions(select=("typo",), fix=True), out, err)
+    assert (repo / "doc.md").read_text() == "teh <!-- review-hooks: disable-line typo -->\nthe\n"
+    assert err.getvalue() == ""
+
+
+def test_an_edit_the_encoding_cannot_hold_is_dropped_alone(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def edits(document: Document, context: object) -> list[Edit]:
+        return [Edit(e.start, e.end, "th\u2705" if e.line == 1 else e.new, e.line) for e in _edits(document, context)]
+
+    register(monkeypatch, Check(id="typo", summary="", doc="typo: toy", hook="fix-typo", find=_find, repair=edits))
+    (repo / "old.txt").write_bytes("caf\xe9 teh\nteh\n".encode("cp1252"))
+    out, err = io.StringIO(), io.StringIO()
+    run(["old.txt"], RunOptions(select=("typo",), fix=True), out, err)
+    assert (repo / "old.txt").read_bytes() == "caf\xe9 teh\nthe\n".encode("cp1252")
+    assert err.getvalue() == ("review-hooks: old.txt: typo fix not applied at line 1: the fixed text cannot be saved "
+                              "as cp1252 (convert the file with --transcode)\n")
