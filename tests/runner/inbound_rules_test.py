@@ -156,3 +156,36 @@ def test_json_gives_target_and_resolved_as_for_any_broken_link(repo: Path) -> No
     found = json.loads(out.getvalue())
     assert [(f["line"], f["target"], f["resolved"], f["severity"]) for f in found] == [
         (1, "./plan.md#known-risks", "plan.md", "error"), (3, "guides/#setup", "guides/README.md", "error")]
+
+
+SITES = {
+    "plan.md": "# Plan\n\n## Risks\n",
+    "old/plan.md": "# The old plan\n",
+    "old/index.md": "[same name, another file](plan.md#risks)\n",
+    "index.md": "[the plan](plan.md#risks)\n",
+    "code.md": "`[p](../plan.md)` and\n\n    [p](plan.md)\n\n<!-- [p](plan.md) -->\n",
+    "escaped.md": "[p](plan\\.md) [q](plan&#46;md#risks) <a href=\"plan.md#Risks\">r</a>\n",
+    "reference.md": "[used]\n\n[used]: <plan.md>\n",
+}
+
+
+@pytest.mark.parametrize("change", [("mv", "plan.md", "roadmap.md"), ("heading",)], ids=["rename", "heading"])
+def test_documents_that_cannot_land_on_a_removal_are_not_parsed_and_nothing_is_lost(
+        repo: Path, change: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The raw-text reading (``links/candidates.py``) skips the parse of a document that names the removed
+    file without linking to it; the findings equal those with every document parsed."""
+    from review_hooks.document import Document
+    from review_hooks.links import inbound
+
+    setup(repo, SITES)
+    if change == ("heading",):
+        edit(repo, "plan.md", "## Risks", "## Hazards")
+    else:
+        git(repo, *change)
+    parsed: list[str] = []
+    real = Document.markdown.func  # type: ignore[attr-defined]
+    monkeypatch.setattr(Document, "markdown", property(lambda self: parsed.append(self.location.name) or real(self)))
+    fast = lines()
+    assert parsed.count("index.md") == 1 and "escaped.md" in parsed  # old/index.md is not; a backslash: parsed
+    monkeypatch.setattr(inbound, "FAST_PATH", False)
+    assert lines() == fast and fast[0] == 1
