@@ -78,7 +78,8 @@ def _names(change: Change) -> set[tuple[str, bool]]:
     file and folder names; a removed README's folder (``guides/#setup``); fragments, in any case."""
     removed = (*change.moved, *change.deleted)
     names = {(p.rpartition("/")[2], False) for p in (*removed, *change.folders)}
-    names.update((p.rpartition("/")[0].rpartition("/")[2], False) for p in removed if is_readme(p.rpartition("/")[2]))
+    for folder in {p.rpartition("/")[0] for p in removed if is_readme(p.rpartition("/")[2])}:
+        names.update([(folder.rpartition("/")[2], False)] if folder else [("/#", False), (".#", False)])  # ../#x
     names.update((fragment, True) for removed_anchors in change.anchors.values() for fragment in removed_anchors)
     return {(name, folded) for name, folded in names if name}
 
@@ -224,7 +225,8 @@ def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, cha
         hint = f"link to {quote(_follow_anchor(to_file, fragment, new, change))}"
     else:
         went, hint = f"was deleted {change.where}", "link to the document that has the heading"
-    return Problem(link, f"{quote(link.target)} scrolls within the README of the folder {quote(path)}, but "
+    where = f"the folder {quote(path)}" if path else "the repository's root folder"
+    return Problem(link, f"{quote(link.target)} scrolls within the README of {where}, but "
                          f"{quote(old)} {went}: GitHub shows no README there now, so {quote('#' + fragment)} has "
                          f"nothing to scroll to; {hint}", resolved=path)
 

@@ -122,6 +122,18 @@ def test_a_folder_fragment_breaks_when_the_folders_readme_is_renamed_away(repo: 
     assert [line.rpartition("; ")[2] for line in lines()[1]] == ["link to the document that has the heading"] * 2
 
 
+def test_the_root_folders_readme_renamed_away_breaks_its_fragments(repo: Path) -> None:
+    """No folder name to look for: the documents that write ``/#`` or ``.#`` are read."""
+    setup(repo, {"README.md": "# Top\n\n## Setup\n", "docs/a.md": "[s](../#setup) [t](/#setup) [u](..#setup)\n"})
+    git(repo, "mv", "README.md", "index.md")
+    code, found = lines()
+    assert code == 1 and [line.split(" ", 1)[0] for line in found] == ["docs/a.md:1:5:", "docs/a.md:1:20:",
+                                                                        "docs/a.md:1:33:"]
+    assert found[0].endswith("'../#setup' scrolls within the README of the repository's root folder, but "
+                             "'README.md' was renamed to 'index.md' in this change: GitHub shows no README there "
+                             "now, so '#setup' has nothing to scroll to; link to '../index.md#setup'")
+
+
 def test_a_folder_fragment_follows_a_renamed_heading_of_the_readme(repo: Path) -> None:
     """R3: ``guides/#setup`` and ``guides#setup`` scroll within guides/README.md."""
     setup(repo, GUIDES)
