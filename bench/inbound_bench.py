@@ -1,13 +1,13 @@
 """What the inbound part of check-links costs a commit, on a copy of a real repository.
 
-    python bench/inbound_bench.py /work/eval/corpora/powershell-docs [--rounds 5]
+    python bench/inbound_bench.py /work/eval/corpora/powershell-docs [--rounds 5] [--target PATH]
 
 Copies the repository to a temporary folder (it is never modified), then times the check-links
 hook as pre-commit runs it (``PRE_COMMIT=1``, one staged file passed) on three staged changes:
 
 - ``text edit``: one paragraph of one document changed (no path removed, no heading line):
   the inbound part costs one ``git diff --cached``;
-- ``rename``: the Markdown document most linked to (by file name) renamed with ``git mv``:
+- ``rename``: the Markdown document most linked to (by file name), or ``--target``, renamed with ``git mv``:
   the inbound part reads the change, reads every tracked Markdown document once, and parses
   and checks those that name the old file;
 - the same hook without ``PRE_COMMIT`` (no inbound part) on the same file, as the reference.
@@ -74,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("repository", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--target", help="the document to rename (default: the one most linked to)")
     arguments = parser.parse_args()
     root = Path(__file__).resolve().parent.parent
     base = {k: v for k, v in os.environ.items() if k != "PRE_COMMIT"}
@@ -81,7 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="inbound-bench-") as temporary:
         folder = Path(temporary) / "repo"
         shutil.copytree(arguments.repository, folder, symlinks=True)
-        target, links = most_linked(folder)
+        target, links = (arguments.target, 0) if arguments.target else most_linked(folder)
         edited = next(p for p in git(folder, "ls-files", "-z").split("\0") if p.endswith(".md") and p != target)
         scenarios = {}
         # text edit: one paragraph line appended, staged

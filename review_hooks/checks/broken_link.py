@@ -63,7 +63,8 @@ contents follows it).
 **Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,
 the links of unchanged documents into what the change renamed, deleted or moved (files,
 folders, headings) are reported too, once per commit (``runner/inbound.py``,
-``links/inbound.py``).
+``links/inbound.py``), by the same rules (fragments in any case or with ``user-content-``, a
+folder's fragment in its README, unused definitions, ``fragment-case``, JSON ``target``/``resolved``).
 """
 
 from __future__ import annotations

@@ -40,6 +40,8 @@ class Anchor:
     new: str | None = None  # the renamed heading's text, when the change pairs it one to one
     slug: str | None = None  # the renamed heading's anchor
     heading: bool = True
+    #: An unpaired duplicate (``#notes-1``) whose text one heading still has: that heading's anchor now.
+    remaining: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,11 @@ def removed_anchors(old: Structure, new: Structure) -> dict[str, Anchor]:
         if slug in gone and slug not in removed:
             paired = pairs.get(index)
             text = before[index][1]
-            removed[slug] = Anchor(text, after[paired][1], new_slugs[paired]) if paired is not None else Anchor(text)
+            if paired is not None:
+                removed[slug] = Anchor(text, after[paired][1], new_slugs[paired])
+            else:  # two "Notes", one renamed: which one, git cannot say; the one left is named
+                same = [new_slugs[j] for j, (_, other) in enumerate(after) if other == text]
+                removed[slug] = Anchor(text, remaining=same[0] if len(same) == 1 else None)
     for anchor in old.anchors:
         if anchor.name in gone and anchor.name not in removed:
             removed[anchor.name] = Anchor(anchor.name, heading=False)

@@ -7,7 +7,10 @@ parse) only to look for the removed names, and parsed with the project's parser 
 appears. ``problems`` then resolves each of its links as broken-link does (``tree.resolve``)
 and reports exactly the links that land on something the change removed and that do not
 resolve now: a link the change leaves working (a rename whose links were updated, a heading
-re-added) is never reported.
+re-added) is never reported. broken-link's rules hold here too (``Policy``): a fragment matches
+a removed anchor in another case or with GitHub's ``user-content-`` prefix, a folder's fragment
+lands in the README GitHub shows there (``links/readme.py``), and an unused reference
+definition renders nothing, so it is no broken link.
 
 Messages say where the target went, and carry the link rewritten in its author's style
 (``suggest.rewrite``) when the change says so unambiguously: git paired the rename and no
@@ -18,26 +21,41 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from review_hooks.check import Context
 from review_hooks.document import Document
+from review_hooks.links import faults
+from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
-from review_hooks.links.suggest import Problem, quote, rewrite
-from review_hooks.links.tree import Resolved, Tree, relative, resolve
-from review_hooks.markdown.structure import Link
+from review_hooks.links.readme import is_readme, readme, shown
+from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite
+from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, relative, resolve
+from review_hooks.markdown.structure import Link, normalize_label
 from review_hooks.repository import Repository
 
 CHECKED = ("link", "image", "definition", "html")  # as broken-link: reference uses count at their definition
 Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-link] ignore``d
+#: Skip the parse of a document none of whose written destinations lands on a removal; tests switch it off.
+FAST_PATH = True
+
+
+@dataclass(frozen=True)
+class Policy:
+    """broken-link's options that decide inbound findings too (``checks/broken_link.py``)."""
+
+    unused_definitions: str = "ignore"  # ignore | warn
+    fragment_case: str = "warn"  # warn | exact | ignore
 
 
 def linking(change: Change, repository: Repository, is_markdown: Callable[[str], bool]) -> list[str]:
     """Tracked Markdown documents outside the change whose text names something it removed."""
-    needles = [_needle(name) for name in sorted(_names(change))]
+    needles = [(*_needle(name, folded), folded) for name, folded in sorted(_names(change))]
     if not needles:
         return []
+    folding = any(folded for *_, folded in needles)
     found = []
     for path in sorted(repository.tracked):
         if path in change.present or not is_markdown(path):
@@ -49,23 +67,29 @@ def linking(change: Change, repository: Repository, is_markdown: Callable[[str],
             raw = location.read_bytes()
         except OSError:
             continue
-        if any(word in raw and pattern.search(raw) for word, pattern in needles):
+        lowered = raw.lower() if folding else raw
+        if any(word in (lowered if folded else raw) and pattern.search(raw) for word, pattern, folded in needles):
             found.append(path)
     return found
 
 
-def _names(change: Change) -> set[str]:
-    """The names a link into the change's removals must contain: file and folder names, fragments."""
-    names = {p.rpartition("/")[2] for p in (*change.moved, *change.deleted, *change.folders)}
-    names.update(fragment for removed in change.anchors.values() for fragment in removed)
-    return names - {""}
+def _names(change: Change) -> set[tuple[str, bool]]:
+    """The names a link into the change's removals must contain, each with whether its case may differ:
+    file and folder names; a removed README's folder (``guides/#setup``); fragments, in any case."""
+    removed = (*change.moved, *change.deleted)
+    names = {(p.rpartition("/")[2], False) for p in (*removed, *change.folders)}
+    for folder in {p.rpartition("/")[0] for p in removed if is_readme(p.rpartition("/")[2])}:
+        names.update([(folder.rpartition("/")[2], False)] if folder else [("/#", False), (".#", False)])  # ../#x
+    names.update((fragment, True) for removed_anchors in change.anchors.values() for fragment in removed_anchors)
+    return {(name, folded) for name, folded in names if name}
 
 
-def _needle(name: str) -> tuple[bytes, re.Pattern[bytes]]:
+def _needle(name: str, folded: bool = False) -> tuple[bytes, re.Pattern[bytes]]:
     """A pattern for ``name`` however a destination may write it (each character as itself,
-    percent-encoded in either case, or backslash-escaped ASCII punctuation), and its longest run
-    of ASCII letters and digits, which every such spelling holds (a fast ``in`` before the
-    pattern). A superset of the links that can land there: the parse decides."""
+    percent-encoded in either case, or backslash-escaped ASCII punctuation; ``folded``: ASCII letters in
+    any case), and its longest run of ASCII letters and digits, which every such spelling holds (a fast
+    ``in`` before the pattern; lower case when ``folded``, for the document in lower case). A superset
+    of the links that can land there: the parse decides."""
     parts = []
     for char in name:
         encoded = char.encode()
@@ -77,40 +101,134 @@ def _needle(name: str) -> tuple[bytes, re.Pattern[bytes]]:
         options = [re.escape(encoded), escaped, *([re.escape(b"\\" + encoded)] if char.isascii() else [])]
         parts.append(b"(?:" + b"|".join(options) + b")")
     word = max(re.findall(rb"[A-Za-z0-9]+", name.encode()), key=len, default=b"")
-    return word, re.compile(b"".join(parts))
+    return (word.lower(), re.compile(b"".join(parts), re.IGNORECASE)) if folded else (word, re.compile(b"".join(parts)))
 
 
-def problems(document: Document, context: Context, change: Change,
-             ignored: Ignored = lambda path: False) -> Iterator[Problem]:
-    """Each link of ``document`` that the change broke, with where its target went."""
+def problems(document: Document, context: Context, change: Change, ignored: Ignored = lambda path: False,
+             policy: Policy = Policy()) -> Iterator[Problem]:
+    """Each link of ``document`` that the change broke, with where its target went. broken-link's own
+    rules hold: a reference definition nothing uses renders nothing (reported only under
+    ``unused-definitions = "warn"``, as that warning, never rewritten), and a fragment that now
+    differs from an anchor only in case follows ``fragment-case``."""
     repository = context.repository
     relative_path = repository.relative(document.location) if repository else None
     if repository is None or relative_path is None or document.location.is_symlink():
         return
     tree = Tree.of(context, repository.root)
     folder = relative_path.rpartition("/")[0]
+    if FAST_PATH and not _may_break(document, tree, folder, change, ignored):
+        return
+    used: set[str] | None = None
     for link in document.markdown.links:
         if link.kind not in CHECKED or not relative(link.destination):
             continue
         resolved = resolve(link.destination, folder)
         if resolved.climbed or not resolved.written_path or ignored(resolved.path):
             continue
-        found = problem(link, resolved, tree, folder, change)
-        if found is not None:
-            yield found
+        found = problem(link, resolved, tree, folder, change, policy.fragment_case)
+        if found is None:
+            continue
+        if link.kind == "definition":
+            used = used if used is not None else {normalize_label(other.label) for other in document.markdown.links
+                                                  if other.kind == "reference"}
+            if normalize_label(link.label) not in used:
+                if policy.unused_definitions == "warn":
+                    yield faults.unused(link, found)
+                continue
+        yield found
 
 
-def problem(link: Link, resolved: Resolved, tree: Tree, folder: str, change: Change) -> Problem | None:
+def _may_break(document: Document, tree: Tree, folder: str, change: Change, ignored: Ignored) -> bool:
+    """Whether a link of ``document`` may land on what the change removed, read without a parse: each
+    destination the full path could check (``links/candidates.py``, a superset) judged by ``problem``
+    itself (``fragment-case = "exact"``, the strictest). Many documents name a removed file without
+    linking to it (PowerShell-Docs has an ``about_Splatting.md`` in each version folder)."""
+    found = candidates(document.text)
+    if found is None:
+        return True
+    for candidate in dict.fromkeys(found):
+        target = candidate.target
+        if candidate.doubtful or "\\" in target or "&" in target:
+            return True  # the parse decides how the site, its escapes or entities read
+        if not relative(target):
+            continue
+        resolved = resolve(target, folder)
+        if resolved.climbed or not resolved.written_path or ignored(resolved.path):
+            continue
+        if problem(Link("html" if candidate.html else "link", target, 0, 0), resolved, tree, folder, change,
+                   "exact") is not None:
+            return True
+    return False
+
+
+def problem(link: Link, resolved: Resolved, tree: Tree, folder: str, change: Change,
+            fragment_case: str = "warn") -> Problem | None:
     """The problem of one resolved link, if it lands on something ``change`` removed and is broken now."""
     path = resolved.path
     kind = tree.kind(path)
     if kind is None:
-        return _path_problem(link, resolved, folder, change)
-    fragment = resolved.fragment
-    removed = change.anchors.get(path, {})
-    if kind != "file" or fragment is None or fragment not in removed or fragment in change.fragments[path]:
+        found = _path_problem(link, resolved, folder, change)
+        return replace(found, resolved=path) if found is not None else None
+    if resolved.fragment is None:
         return None
-    return _anchor_problem(link, path, fragment, change, rewrite(link, resolved, path, folder))
+    if kind == "folder":
+        return _folder_problem(link, resolved, tree, folder, change, fragment_case)
+    return _fragment_problem(link, resolved, path, rewrite(link, resolved, path, folder), change, fragment_case)
+
+
+def _fragment_problem(link: Link, resolved: Resolved, path: str, written: str, change: Change,
+                      fragment_case: str) -> Problem | None:
+    """A ``#fragment`` into ``path`` that named an anchor the change removed, matched as broken-link
+    matches it (``anchor_problem``: GitHub's ``user-content-`` prefix, letter case), if it is broken now."""
+    key = _removed(resolved.fragment or "", change.anchors.get(path, {}))
+    if key is None:
+        return None
+    now = anchor_problem(link, resolved, change.fragments[path], path)
+    if now is None or (now.case_only and fragment_case == "ignore"):
+        return None  # it still lands on an anchor
+    if now.case_only:
+        return replace(now, severity="warning" if fragment_case == "warn" else "error", resolved=path)
+    return replace(_anchor_problem(link, path, key, change, written), resolved=path)
+
+
+def _removed(fragment: str, removed: Mapping[str, object]) -> str | None:
+    """The removed anchor a fragment named: as written, without ``user-content-``, or in another case."""
+    spellings = [fragment, *([fragment[13:]] if fragment.startswith("user-content-") else [])]
+    exact = next((spelling for spelling in spellings if spelling in removed), None)
+    if exact is not None:
+        return exact
+    return next((key for spelling in spellings for key in sorted(removed) if key.lower() == spelling.lower()), None)
+
+
+def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, change: Change,
+                    fragment_case: str) -> Problem | None:
+    """A ``#fragment`` on a folder link scrolls within the README GitHub shows there (``links/folders.py``):
+    broken when the change renamed that heading, or took the folder's README away."""
+    fragment = resolved.fragment or ""
+    if fragment.lower() in ("", "top") or LINE_ANCHOR.fullmatch(fragment):
+        return None
+    path = resolved.path
+    written = rewrite(link, resolved, path, folder)
+    now = readme(tree, path)
+    if now is not None:
+        return _fragment_problem(link, resolved, now, written, change, fragment_case) if now in change.anchors else None
+    old = shown([p.rpartition("/")[2] for p in (*change.moved, *change.deleted)
+                 if p.rpartition("/")[0] == path and is_readme(p.rpartition("/")[2])])
+    if old is None:
+        return None
+    old = f"{path}/{old}" if path else old
+    went = (f"was renamed to {quote(change.moved[old])}" if old in change.moved else "was deleted") + f" {change.where}"
+    if old in change.moved:  # to the renamed README itself, not to a folder of that name
+        new = change.moved[old]
+        went = f"was renamed to {quote(new)} {change.where}"
+        to_file = rewrite(link, replace(resolved, folder=False), new, folder)
+        hint = f"link to {quote(_follow_anchor(to_file, fragment, new, change))}"
+    else:
+        went, hint = f"was deleted {change.where}", "link to the document that has the heading"
+    where = f"the folder {quote(path)}" if path else "the repository's root folder"
+    return Problem(link, f"{quote(link.target)} scrolls within the README of {where}, but "
+                         f"{quote(old)} {went}: GitHub shows no README there now, so {quote('#' + fragment)} has "
+                         f"nothing to scroll to; {hint}", resolved=path)
 
 
 def _path_problem(link: Link, resolved: Resolved, folder: str, change: Change) -> Problem | None:
@@ -140,6 +258,11 @@ def _anchor_problem(link: Link, path: str, fragment: str, change: Change, writte
     if not anchor.heading:
         return Problem(link, f"anchor {quote(fragment)} in {path} was removed {change.where}; "
                              "correct the fragment or remove it")
+    if anchor.remaining is not None:
+        hint = with_fragment(written, anchor.remaining)
+        return Problem(link, f'a heading "{anchor.old}" ({quote("#" + fragment)}) in {path} was removed or renamed '
+                             f'{change.where}; the one left is now {quote("#" + anchor.remaining)}: '
+                             f"did you mean {quote(hint)}?")
     if anchor.new is None or anchor.slug is None:
         return Problem(link, f'heading "{anchor.old}" in {path} was removed {change.where}; '
                              "link to another heading or remove the fragment")

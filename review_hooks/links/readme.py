@@ -23,9 +23,17 @@ FORMATTED = (*RENDERED, ".textile", ".rdoc", ".org", ".creole", ".mediawiki", ".
 
 def readme(tree: Tree, folder: str) -> str | None:
     """The root-relative path of the README GitHub shows for ``folder``, or None when it has none."""
-    found = [name for name in tree.names_in(folder) if name.lower().partition(".")[0] == "readme"
+    found = [name for name in tree.names_in(folder) if is_readme(name)
              and tree.kind(f"{folder}/{name}" if folder else name) == "file"]
-    if not found:
-        return None
-    best = min(found, key=lambda name: (not name.lower().endswith(FORMATTED), name))
-    return f"{folder}/{best}" if folder else best
+    best = shown(found)
+    return None if best is None else f"{folder}/{best}" if folder else best
+
+
+def is_readme(name: str) -> bool:
+    """A file name GitHub takes for a README: ``README`` or ``README.<ext>``, in any case."""
+    return name.lower().partition(".")[0] == "readme"
+
+
+def shown(names: list[str]) -> str | None:
+    """Of the README names of one folder, the one GitHub shows: formatted before plain, then by name."""
+    return min(names, key=lambda name: (not name.lower().endswith(FORMATTED), name), default=None)

@@ -134,12 +134,23 @@ def _ignored(context: Context, check: Check) -> inbound.Ignored:
     return ignored
 
 
+def _policy(context: Context, check: Check) -> inbound.Policy:
+    """broken-link's ``unused-definitions`` and ``fragment-case``, which decide inbound findings too."""
+    from review_hooks.links import inbound
+
+    settings = context.settings(ID, check.configure)
+    return inbound.Policy(settings.unused_definitions, settings.fragment_case)
+
+
 def _find(document: Document, context: Context, change: changes.Change, check: Check) -> Iterator[Finding]:
+    """As broken-link's ``find``: the severity, and the ``target`` and ``resolved`` facts (``--format json``)."""
     from review_hooks.finding import Finding
     from review_hooks.links import inbound
 
-    for problem in inbound.problems(document, context, change, _ignored(context, check)):
-        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message)
+    for problem in inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)):
+        link = problem.link
+        yield Finding(line=link.line, column=link.column, message=problem.message, severity=problem.severity,
+                      properties=(("target", link.target), ("resolved", problem.resolved or "")))
 
 
 def _repair(document: Document, context: Context, change: changes.Change, check: Check) -> str | None:
@@ -148,7 +159,7 @@ def _repair(document: Document, context: Context, change: changes.Change, check:
 
     text = document.text
     edits = []
-    for problem in inbound.problems(document, context, change, _ignored(context, check)):
+    for problem in inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)):
         link = problem.link
         start = document.offset(link.line, link.column)
         if problem.replacement is not None and text[start : start + len(link.target)] == link.target:

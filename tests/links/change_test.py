@@ -78,7 +78,8 @@ def test_a_change_that_touches_no_heading_line_reads_no_blob(repo: Path, monkeyp
     pytest.param("## A\n## B\n", "## A\n## C\n", {"b": Anchor("B", "C", "c")}, id="renamed"),
     pytest.param("## A\n## B\n", "## A\n", {"b": Anchor("B")}, id="removed"),
     pytest.param("## A\n## B\n", "## B\n## A\n", {}, id="reordered, nothing removed"),
-    pytest.param("## A\n## A\n", "## A\n", {"a-1": Anchor("A")}, id="a duplicate's suffix"),
+    pytest.param("## A\n## A\n", "## A\n", {"a-1": Anchor("A", remaining="a")}, id="a duplicate's suffix"),
+    pytest.param("## A\n## A\n## A\n", "## A\n## A\n", {"a-2": Anchor("A")}, id="two left: none named"),
     pytest.param('<a name="x"></a>\n\n## A\n', "## A\n", {"x": Anchor("x", heading=False)}, id="html anchor"),
     pytest.param("Known\n===\n", "Open\n===\n", {"known": Anchor("Known", "Open", "open")}, id="setext"),
 ])

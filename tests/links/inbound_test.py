@@ -19,3 +19,15 @@ from review_hooks.links.inbound import _needle
 def test_a_document_is_parsed_only_if_it_may_name_the_removed_target(name: str, written: bytes, found: bool) -> None:
     word, pattern = _needle(name)
     assert (word in written and pattern.search(written) is not None) == found
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    pytest.param(b"[k](q3.md#Known-Risks)", True, id="another case"),
+    pytest.param(b"[k](q3.md#user-content-known-risks)", True, id="GitHub's prefix"),
+    pytest.param(b"[k](q3.md#KNOWN%2dRISKS)", True, id="percent-encoded, upper case"),
+    pytest.param(b"[k](q3.md#known_risks)", False, id="another name"),
+])
+def test_a_fragment_is_looked_for_in_any_case(written: bytes, found: bool) -> None:
+    """github.com finds an anchor whatever the case of the fragment, so a removed one is looked for so too."""
+    word, pattern = _needle("known-risks", folded=True)
+    assert (word in written.lower() and pattern.search(written) is not None) == found
