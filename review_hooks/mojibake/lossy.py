@@ -1,11 +1,16 @@
 """Lossy mojibake: which characters a truncated UTF-8 sequence can have been, most likely first.
 
-Review documents lose emoji to lossy mojibake far more often than anything else, so a
-candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
-then punctuation, symbols, letters, and the rest. U+FE0F ranks first right after a pictograph
-and last anywhere else. Ties follow how common the character is in review documents. Before all
-that, a symbol of the block of the character before it (``┐`` after ``─``: box drawing goes on)
-ranks first and counts as plausible, and so does a Latin letter inside a Latin word (``Ngá»c``).
+Review documents lose emoji to lossy mojibake far more often than anything else, so the plausible
+candidates rank first: pictographs (and U+FE0F right after one). Before all that, a symbol of the
+block of the character before it (``┐`` after ``─``: box drawing goes on) ranks first and counts as
+plausible, and so does a Latin letter inside a Latin word (``Ngá»c``). Inside each of those groups a
+candidate is ranked by how likely it is in real text: a letter of the script of the letter before
+it first (``の`` after ``語``, not the square symbol ``㍮``), then how common it is in review
+documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common the character is across
+42 languages (``prior.txt``, generated from the ``wordfreq`` package by
+``scripts/make_char_prior.py``; read only when a lossy span is ranked), then emoji presentation
+before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
+the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
 
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
@@ -20,6 +25,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import combinations, product
+from pathlib import Path
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -99,13 +105,46 @@ def beside(char: str, before: str) -> bool:
 @lru_cache(maxsize=4096)
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
-    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""
+    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), the plausible ones (pictographs), then
+    by script, frequency prior and tier. The plausible ones stay first, so a repair made when exactly
+    one is plausible does not depend on the prior."""
     common = {char: rank for rank, char in enumerate(COMMON)}
     in_word = before.isascii() and before.isalnum()
+    script = _script(before)
     return tuple(sorted(options, key=lambda c: (not beside(c, before),
                                                 beside(c, before) and _style(c) != _style(before),
-                                                not (in_word and _latin(c)), tier(c, before),
-                                                common.get(c, len(common)), c)))
+                                                not (in_word and _latin(c)), tier(c, before) > 1,
+                                                not (script and _script(c) == script), common.get(c, len(common)),
+                                                -prior(c, before), tier(c, before), c)))
+
+
+@lru_cache(maxsize=1)
+def _prior() -> dict[str, int]:
+    """Each character's Zipf bucket (0-9) from ``prior.txt``: loaded once, on the first ranking."""
+    table: dict[str, int] = {}
+    for line in (Path(__file__).parent / "prior.txt").read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("#"):
+            zipf, chars = line.split("\t", 1)
+            table.update(dict.fromkeys(chars, int(zipf)))
+    return table
+
+
+def prior(char: str, before: str = "") -> int:
+    """How common ``char`` is in real text: its Zipf bucket, 9 (``α``, ``の``) down to 0; -1 unseen.
+    U+FE0F asks for the emoji presentation of the character before it, which a letter does not have:
+    after one it is unseen, however common it is after emoji (and a lost pictograph or space)."""
+    if char == _VS16 and _script(before):
+        return -1
+    return _prior().get(char, -1)
+
+
+def _script(char: str) -> str:
+    """The script of a letter, by the first word of its name; Chinese, Japanese and Korean are one
+    (``の`` after ``語``, ``テ`` after ``の``); "" for anything that is not a letter."""
+    if len(char) != 1 or not unicodedata.category(char).startswith("L"):
+        return ""
+    word = unicodedata.name(char, "").split(" ", 1)[0]
+    return "CJK" if word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC") else word
 
 
 def _style(char: str) -> frozenset[str]:
