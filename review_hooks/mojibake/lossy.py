@@ -131,11 +131,13 @@ def _prior() -> dict[str, int]:
 
 def prior(char: str, before: str = "") -> int:
     """How common ``char`` is in real text: its Zipf bucket, 9 (``α``, ``の``) down to 0; -1 unseen.
+    A capital letter counts as its small letter, since the source counts words in lower case.
     U+FE0F asks for the emoji presentation of the character before it, which a letter does not have:
     after one it is unseen, however common it is after emoji (and a lost pictograph or space)."""
     if char == _VS16 and _script(before):
         return -1
-    return _prior().get(char, -1)
+    table = _prior()
+    return table.get(char, table.get(char.lower(), -1) if len(char.lower()) == 1 else -1)  # wordfreq is lowercase
 
 
 def _script(char: str) -> str:

@@ -75,3 +75,10 @@ def test_the_packaged_table_is_well_formed() -> None:
     table = lossy._prior()
     assert len(table) > 1000 and set(table.values()) <= set(range(10))
     assert table["の"] >= 7 and table["\ufe0f"] >= 4 and "a" not in table  # ASCII is never a candidate
+
+
+def test_a_capital_letter_is_as_common_as_its_small_letter() -> None:
+    # ``А`` (D0 90) lost its 0x90 at the start of a Cyrillic word: not the rare ``Ё`` (D0 81)
+    assert lossy.prior("А") == lossy.prior("а") > lossy.prior("Ё")
+    (residue,) = repair("ÐÐ²Ñ‚Ð¾Ð¼Ð°Ñ‚ âœ…\n").residue
+    assert residue.likely == "Автомат"
