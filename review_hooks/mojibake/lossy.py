@@ -26,6 +26,10 @@ import unicodedata
 from functools import lru_cache
 from itertools import combinations, product
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.mojibake.changes import Residue
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -191,3 +195,33 @@ def lost_leads(data: bytes) -> list[tuple[int, int, str]]:
         if len(char) == 1 and tier(char, "") <= 1:
             found.append((match.start(), match.end(), char))
     return found
+
+
+def before_space(text: str, residue: Residue) -> Residue:
+    """``residue`` with one more candidate for its last truncated sequence when a space follows it:
+    the pictograph it makes with the byte A0 (``🧠`` is F0 9F A7 A0, ``⚠`` is E2 9A A0), which reads
+    as a no-break space that editors save as a plain space (``ðŸ§ Memory``). It ranks among the
+    pictographs as any candidate does (review-document emoji, then the prior), first on a tie since
+    the space bears it out; a guess for the report only, never a repair."""
+    from dataclasses import replace
+
+    from review_hooks.mojibake.charmaps import by_name
+
+    if not residue.parts or not isinstance(residue.parts[-1], tuple) or text[residue.end:residue.end + 1] != " ":
+        return residue
+    data = bytes(by_name(residue.codec).table[ord(char)] for char in residue.old)
+    lead = max((i for i, byte in enumerate(data) if byte >= 0xC0), default=-1)
+    try:
+        char = (data[lead:] + b"\xa0").decode("utf-8") if lead >= 0 else ""
+    except UnicodeDecodeError:
+        return residue
+    options = residue.parts[-1]
+    if len(char) != 1 or tier(char, "") > 1 or char in options:
+        return residue
+    common = {item: rank for rank, item in enumerate(COMMON)}
+    key = (common.get(char, len(common)), -prior(char))
+    at = next((i for i, option in enumerate(options)
+               if tier(option, "") > 1 or (common.get(option, len(common)), -prior(option)) >= key), len(options))
+    parts = (*residue.parts[:-1], (*options[:at], char, *options[at:]))
+    likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
+    return replace(residue, likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)

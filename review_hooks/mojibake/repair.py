@@ -84,7 +84,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks.mojibake import readings, strength, typography
+    from review_hooks.mojibake import lossy, readings, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
 
     codecs = charmap_codecs()
@@ -126,7 +126,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
-    residue = [_by_neighbours(text, item, changes) for item in residue]
+    residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 

@@ -82,3 +82,14 @@ def test_a_capital_letter_is_as_common_as_its_small_letter() -> None:
     assert lossy.prior("А") == lossy.prior("а") > lossy.prior("Ё")
     (residue,) = repair("ÐÐ²Ñ‚Ð¾Ð¼Ð°Ñ‚ âœ…\n").residue
     assert residue.likely == "Автомат"
+
+
+def test_a_space_after_a_truncated_emoji_can_be_its_lost_no_break_space() -> None:
+    # 🧠 is F0 9F A7 A0 and ⚠ is E2 9A A0: A0 reads as a no-break space, saved as a plain space
+    (brain,) = repair("ðŸ§ Memory notes âœ…\n").residue
+    assert brain.old == "ðŸ§" and brain.likely == "🧠" and {"🍧", "🐧"} <= set(brain.options[0])
+    (warning,) = repair("| âš | stale | âœ… |\n").residue
+    assert warning.likely == "⚠" and "⚁" in warning.options[0]
+    (alone,) = repair("ðŸ§\n\nDone âœ…\n").residue  # no space after it: the lost byte was another
+    assert alone.likely != "🧠" and "🧠" not in alone.options[0]
+    assert repair("ðŸ§ Memory notes âœ…\n").text == "ðŸ§ Memory notes ✅\n"  # reported, never repaired
