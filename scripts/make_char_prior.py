@@ -42,7 +42,8 @@ def main() -> None:
         if zipf >= 0:
             buckets[min(zipf, 9)].append(char)
     version = metadata.version("wordfreq")
-    sys.stdout.write(f"# made by scripts/make_char_prior.py from wordfreq {version}: zipf bucket, tab, characters\n")
+    sys.stdout.write(f"# made by scripts/make_char_prior.py from wordfreq {version}: zipf bucket, tab, characters\n"
+                     "# review-hooks: disable-file mojibake (characters listed, not text)\n")
     for zipf in sorted(buckets, reverse=True):
         sys.stdout.write(f"{zipf}\t{''.join(sorted(buckets[zipf]))}\n")
 
