@@ -1,11 +1,16 @@
 """Lossy mojibake: which characters a truncated UTF-8 sequence can have been, most likely first.
 
-Review documents lose emoji to lossy mojibake far more often than anything else, so a
-candidate that is a pictograph ranks first (an emoji-presentation one before a text-style one),
-then punctuation, symbols, letters, and the rest. U+FE0F ranks first right after a pictograph
-and last anywhere else. Ties follow how common the character is in review documents. Before all
-that, a symbol of the block of the character before it (``┐`` after ``─``: box drawing goes on)
-ranks first and counts as plausible, and so does a Latin letter inside a Latin word (``Ngá»c``).
+Review documents lose emoji to lossy mojibake far more often than anything else, so the plausible
+candidates rank first: pictographs (and U+FE0F right after one). Before all that, a symbol of the
+block of the character before it (``┐`` after ``─``: box drawing goes on) ranks first and counts as
+plausible, and so does a Latin letter inside a Latin word (``Ngá»c``). Inside each of those groups a
+candidate is ranked by how likely it is in real text: a letter of the script of the letter before
+it first (``の`` after ``語``, not the square symbol ``㍮``), then how common it is in review
+documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common the character is across
+42 languages (``prior.txt``, generated from the ``wordfreq`` package by
+``scripts/make_char_prior.py``; read only when a lossy span is ranked), then emoji presentation
+before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
+the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
 
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
@@ -20,6 +25,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import combinations, product
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_hooks.mojibake.changes import Residue
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -99,13 +109,48 @@ def beside(char: str, before: str) -> bool:
 @lru_cache(maxsize=4096)
 def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
-    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), then by tier."""
+    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), the plausible ones (pictographs), then
+    by script, frequency prior and tier. The plausible ones stay first, so a repair made when exactly
+    one is plausible does not depend on the prior."""
     common = {char: rank for rank, char in enumerate(COMMON)}
     in_word = before.isascii() and before.isalnum()
+    script = _script(before)
     return tuple(sorted(options, key=lambda c: (not beside(c, before),
                                                 beside(c, before) and _style(c) != _style(before),
-                                                not (in_word and _latin(c)), tier(c, before),
-                                                common.get(c, len(common)), c)))
+                                                not (in_word and _latin(c)), tier(c, before) > 1,
+                                                not (script and _script(c) == script), common.get(c, len(common)),
+                                                -prior(c, before), tier(c, before), c)))
+
+
+@lru_cache(maxsize=1)
+def _prior() -> dict[str, int]:
+    """Each character's Zipf bucket (0-9) from ``prior.txt``: loaded once, on the first ranking."""
+    table: dict[str, int] = {}
+    for line in (Path(__file__).parent / "prior.txt").read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("#"):
+            zipf, chars = line.split("\t", 1)
+            table.update(dict.fromkeys(chars, int(zipf)))
+    return table
+
+
+def prior(char: str, before: str = "") -> int:
+    """How common ``char`` is in real text: its Zipf bucket, 9 (``α``, ``の``) down to 0; -1 unseen.
+    A capital letter counts as its small letter, since the source counts words in lower case.
+    U+FE0F asks for the emoji presentation of the character before it, which a letter does not have:
+    after one it is unseen, however common it is after emoji (and a lost pictograph or space)."""
+    if char == _VS16 and _script(before):
+        return -1
+    table = _prior()
+    return table.get(char, table.get(char.lower(), -1) if len(char.lower()) == 1 else -1)  # wordfreq is lowercase
+
+
+def _script(char: str) -> str:
+    """The script of a letter, by the first word of its name; Chinese, Japanese and Korean are one
+    (``の`` after ``語``, ``テ`` after ``の``); "" for anything that is not a letter."""
+    if len(char) != 1 or not unicodedata.category(char).startswith("L"):
+        return ""
+    word = unicodedata.name(char, "").split(" ", 1)[0]
+    return "CJK" if word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC") else word
 
 
 def _style(char: str) -> frozenset[str]:
@@ -150,3 +195,33 @@ def lost_leads(data: bytes) -> list[tuple[int, int, str]]:
         if len(char) == 1 and tier(char, "") <= 1:
             found.append((match.start(), match.end(), char))
     return found
+
+
+def before_space(text: str, residue: Residue) -> Residue:
+    """``residue`` with one more candidate for its last truncated sequence when a space follows it:
+    the pictograph it makes with the byte A0 (``🧠`` is F0 9F A7 A0, ``⚠`` is E2 9A A0), which reads
+    as a no-break space that editors save as a plain space (``ðŸ§ Memory``). It ranks among the
+    pictographs as any candidate does (review-document emoji, then the prior), first on a tie since
+    the space bears it out; a guess for the report only, never a repair."""
+    from dataclasses import replace
+
+    from review_hooks.mojibake.charmaps import by_name
+
+    if not residue.parts or not isinstance(residue.parts[-1], tuple) or text[residue.end:residue.end + 1] != " ":
+        return residue
+    data = bytes(by_name(residue.codec).table[ord(char)] for char in residue.old)
+    lead = max((i for i, byte in enumerate(data) if byte >= 0xC0), default=-1)
+    try:
+        char = (data[lead:] + b"\xa0").decode("utf-8") if lead >= 0 else ""
+    except UnicodeDecodeError:
+        return residue
+    options = residue.parts[-1]
+    if len(char) != 1 or tier(char, "") > 1 or char in options:
+        return residue
+    common = {item: rank for rank, item in enumerate(COMMON)}
+    key = (common.get(char, len(common)), -prior(char))
+    at = next((i for i, option in enumerate(options)
+               if tier(option, "") > 1 or (common.get(option, len(common)), -prior(option)) >= key), len(options))
+    parts = (*residue.parts[:-1], (*options[:at], char, *options[at:]))
+    likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
+    return replace(residue, likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)

@@ -84,7 +84,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks.mojibake import readings, strength, typography
+    from review_hooks.mojibake import lossy, readings, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
 
     codecs = charmap_codecs()
@@ -126,7 +126,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
-    residue = [_by_neighbours(text, item, changes) for item in residue]
+    residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
@@ -252,9 +252,10 @@ def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
 
 
 def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residue:
-    """``residue`` with the pictographs of the family of the pictographs on its line (as repaired)
-    first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``. The line is read as it is once repaired,
-    so the ranking, and the message, stay the same after the fix is written."""
+    """``residue`` with the pictographs that share most words of name with the pictographs on its
+    line (as repaired) first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``; ``🔐`` (CLOSED LOCK
+    WITH KEY) beside ``🔒`` (LOCK). Ties keep their frequency order. The line is read as it is once
+    repaired, so the ranking, and the message, stay the same after the fix is written."""
     from review_hooks.mojibake.lossy import is_pictograph
 
     first, last = text.rfind("\n", 0, residue.start) + 1, text.find("\n", residue.end)
@@ -266,21 +267,28 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
         cursor = change.end
     line.append(text[cursor:last])
     shown = "".join(line).replace(residue.old, "")
-    families = {_family(char) for char in shown if is_pictograph(char)}
-    if not families:
+    words = set().union(*(_name_words(char) for char in shown if is_pictograph(char)))
+    if not words:
         return residue
     parts = tuple(part if isinstance(part, str) else tuple(sorted(
-        part, key=lambda char: not (is_pictograph(char) and _family(char) in families))) for part in residue.parts)
+        part, key=lambda char: -len(_name_words(char) & words) if is_pictograph(char) else 0))
+        for part in residue.parts)
     likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
     return replace(residue, likely=likely, options=options, parts=parts)
 
 
-def _family(char: str) -> str:
-    """The first word of a character's name (BALLOT, CLOSED ...: what look-alike pictographs share)."""
+#: Words of character names that say how a pictograph is drawn, not what it shows.
+_DRAWN = frozenset({"WITH", "AND", "OF", "SIGN", "SYMBOL", "BLACK", "WHITE", "HEAVY", "LARGE", "SMALL",
+                    "MEDIUM", "LEFT", "RIGHT", "UP", "DOWN", "EMOJI", "COMPONENT"})
+
+
+def _name_words(char: str) -> frozenset[str]:
+    """The words of a character's name that say what it shows (BALLOT, BOX, LOCK, KEY ...): what
+    pictographs of one theme share."""
     import unicodedata
 
-    return unicodedata.name(char, "").split(" ", 1)[0]
+    return frozenset(unicodedata.name(char, "").split()) - _DRAWN
 
 
 def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:

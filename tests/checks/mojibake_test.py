@@ -13,8 +13,8 @@ import pytest
 
 DAMAGED = "# ðŸŽ¯ Plan\n\n**Status:** âœ… EXCELLENT â€“ All tasks\n| âš\u00a0ï¸ 5 warnings |\n## ðŸ“ Minor\n"
 REPAIRED = "# 🎯 Plan\n\n**Status:** ✅ EXCELLENT – All tasks\n| ⚠️ 5 warnings |\n## ðŸ“ Minor\n"
-UNRECOVERABLE = ("doc.md:5:4: mojibake unrecoverable 'ðŸ“' (likely 📝; "
-                 "candidates 📝 📁 🍓 🏓 🐓 📍 and 8 more); "
+UNRECOVERABLE = ("doc.md:5:4: mojibake unrecoverable 'ðŸ“' (likely 📝; "  # then by prior; 📠 (A0) too
+                 "candidates 📝 📁 🐓 📍 🍓 🏓 and 9 more); "
                  "replace it by hand")
 
 
