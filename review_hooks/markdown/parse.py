@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from operator import attrgetter
 
 from review_hooks.markdown.structure import Structure
 
@@ -14,6 +15,11 @@ _kept_size = [0]
 #: Front matter: a first line of three or more dashes, closed by a line of at least as many dashes
 #: (indented less than four spaces) or by ``...``, each with trailing spaces only.
 _OPENING = re.compile(r"(-{3,})[^\n]*\n")
+_BLANK = re.compile(r"[^\n]+")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def parse(text: str) -> Structure:
@@ -43,12 +49,12 @@ def _parse(text: str) -> Structure:
     source = text.replace("\r\n", "\n").replace("\r", " ") if "\r" in text else text
     front = front_matter(source)
     if front is not None:
-        source = re.sub("[^\n]", " ", source[: front[1]]) + source[front[1] :]
+        source = _BLANK.sub(_spaces, source[: front[1]]) + source[front[1] :]
     builder = Builder(source)
     builder.build()
     lines = None if front is None else (1, source.count("\n", 0, front[1] - 1) + 1)
     return Structure(
-        tuple(builder.headings), tuple(sorted(builder.links, key=lambda x: (x.line, x.column))),
+        tuple(builder.headings), tuple(sorted(builder.links, key=attrgetter("line", "column"))),
         tuple(builder.anchors), builder.definitions, tuple(builder.code), tuple(sorted(builder.comments)),
         lines, None if front is None else front[0], tuple(builder.html_headings),
     )
