@@ -8,8 +8,11 @@ from operator import attrgetter
 
 from review_hooks.markdown.structure import Structure
 
-#: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
-KEPT_CHARACTERS = 4_000_000
+#: Characters of text whose structures stay in memory, most recently used first (see ``parse``). 12 million
+#: keeps a 10 MB review folder's documents between the parse of a link's target and its own check (with 4
+#: million a third of the generated 1,500-file corpus was parsed twice); a PowerShell-Docs scan peaks at
+#: 165 MB over its process tree (``bench/run.py --memory``), within the 300 MB budget.
+KEPT_CHARACTERS = 12_000_000
 _kept: OrderedDict[str, Structure] = OrderedDict()
 _kept_size = [0]
 #: Front matter: a first line of three or more dashes, closed by a line of at least as many dashes
