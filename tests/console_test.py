@@ -106,6 +106,18 @@ def test_hook_run_does_not_import_click(tmp_path: Path) -> None:
     assert not {"click", "pyromark", "ftfy", "charset_normalizer", "git", "multiprocessing"} & imported
 
 
+def test_clean_hook_run_imports_no_module_it_does_not_use(tmp_path: Path) -> None:
+    """A clean document, no baseline, a check without an inbound part: no suppressions, baseline or inbound
+    module (their dataclasses and patterns are start-up time on every commit)."""
+    prepare(tmp_path / "repo")
+    result = subprocess.run([*CONSOLE[:1], "-X", "importtime", *CONSOLE[1:], "check-conflict-markers", "clean.md"],
+                            cwd=tmp_path / "repo", capture_output=True, text=True)
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "review_hooks.runner.process" in imported  # the document was checked
+    assert not {"review_hooks.suppressions", "review_hooks.runner.baseline", "review_hooks.runner.inbound"} & imported
+
+
 @pytest.mark.parametrize("entry", ["console", "cli"])
 def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:

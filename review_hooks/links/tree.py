@@ -56,8 +56,12 @@ def relative(destination: str) -> bool:
     return bool(destination) and not destination.startswith("//") and not SCHEME.match(destination)
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve(destination: str, folder: str) -> Resolved:
-    """Resolve ``destination`` (relative) from ``folder`` (root-relative POSIX, "" for the root)."""
+    """Resolve ``destination`` (relative) from ``folder`` (root-relative POSIX, "" for the root).
+
+    Kept per process (the answer depends on the two strings alone and is immutable): broken-link resolves a
+    link in its no-parse pre-test and again after the parse, and a folder's documents share their links."""
     written, hash_sign, fragment = destination.partition("#")
     written, _, query = written.partition("?")
     decoded = unquote(written)

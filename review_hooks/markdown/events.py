@@ -56,6 +56,7 @@ class Builder:
         heading: list[Any] | None = None  # [level, span, parts]
         opened: list[tuple[str, dict[str, Any], int]] = []  # links and images: (kind, data, start)
         previous: Any = None  # the range of the previous event: the end of a link's text
+        code, lines, html, html_block = self.code, self.lines, self.html, self.html_block
         # Most events are text: it is tested first. A bare-string event (SoftBreak, HardBreak, Rule) holds
         # none of the keys tested before its own branch, so ``in`` on it is False until then.
         for event, span in markdown().events_with_range(self.source):
@@ -72,21 +73,22 @@ class Builder:
                     elif "Heading" in tag:
                         heading = [int(tag["Heading"]["level"][1]), span, []]
                     elif "CodeBlock" in tag:
-                        self.code.append(self.lines(span))
+                        code.append(lines(span))
                 elif tag == "HtmlBlock":
-                    self.html_block(span)
+                    html_block(span)
             elif "End" in event:
                 tag = event["End"]
-                if tag == "Link" or tag == "Image":
-                    self.link(*opened.pop(), previous)
-                elif heading is not None and type(tag) is dict and "Heading" in tag:
+                if type(tag) is str:
+                    if tag == "Link" or tag == "Image":
+                        self.link(*opened.pop(), previous)
+                elif heading is not None and "Heading" in tag:
                     self.heading(*heading)
                     heading = None
             elif "Code" in event:
                 if heading is not None:
                     heading[2].append(event["Code"])
             elif "InlineHtml" in event:
-                self.html(span["start"], span["end"])
+                html(span["start"], span["end"])
             elif heading is not None and type(event) is str and event != "Rule":
                 heading[2].append("\n")  # a line break, as GitHub's text content has it
             previous = span

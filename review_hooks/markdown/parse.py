@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from operator import attrgetter
 
 from review_hooks.markdown.structure import Structure
 
-#: Characters of text whose structures stay in memory, most recently used first (see ``parse``).
-KEPT_CHARACTERS = 4_000_000
+#: Characters of text whose structures stay in memory, most recently used first (see ``parse``). 12 million
+#: keeps a 10 MB review folder's documents between the parse of a link's target and its own check (with 4
+#: million a third of the generated 1,500-file corpus was parsed twice); a PowerShell-Docs scan peaks at
+#: 165 MB over its process tree (``bench/run.py --memory``), within the 300 MB budget.
+KEPT_CHARACTERS = 12_000_000
 _kept: OrderedDict[str, Structure] = OrderedDict()
 _kept_size = [0]
 #: Front matter: a first line of three or more dashes, closed by a line of at least as many dashes
 #: (indented less than four spaces) or by ``...``, each with trailing spaces only.
 _OPENING = re.compile(r"(-{3,})[^\n]*\n")
+_BLANK = re.compile(r"[^\n]+")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def parse(text: str) -> Structure:
@@ -43,12 +52,12 @@ def _parse(text: str) -> Structure:
     source = text.replace("\r\n", "\n").replace("\r", " ") if "\r" in text else text
     front = front_matter(source)
     if front is not None:
-        source = re.sub("[^\n]", " ", source[: front[1]]) + source[front[1] :]
+        source = _BLANK.sub(_spaces, source[: front[1]]) + source[front[1] :]
     builder = Builder(source)
     builder.build()
     lines = None if front is None else (1, source.count("\n", 0, front[1] - 1) + 1)
     return Structure(
-        tuple(builder.headings), tuple(sorted(builder.links, key=lambda x: (x.line, x.column))),
+        tuple(builder.headings), tuple(sorted(builder.links, key=attrgetter("line", "column"))),
         tuple(builder.anchors), builder.definitions, tuple(builder.code), tuple(sorted(builder.comments)),
         lines, None if front is None else front[0], tuple(builder.html_headings),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 from itertools import accumulate
+from operator import add
 
 
 class Positions:
@@ -58,7 +59,6 @@ class Positions:
 
 
 def _starts(lines: list[str] | list[bytes]) -> list[int]:
-    """Where each of ``lines`` (a text split on its newlines) starts: twice as fast as a regex."""
-    lengths = [len(line) + 1 for line in lines]
-    lengths[-1] = 0
-    return list(accumulate(lengths, initial=0))[:-1]
+    """Where each of ``lines`` (a text split on its newlines) starts: the lengths before it plus one newline
+    each, summed in C (``map`` stops at the shorter ``range``, which drops the end of the last line)."""
+    return list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))

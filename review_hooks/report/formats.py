@@ -35,7 +35,8 @@ def text(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
 def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
-    json.dump([f.as_dict() for f in findings if not f.suppressed], out, ensure_ascii=False, indent=2)
+    # one write: ``json.dump`` writes each of its hundreds of thousands of pieces to ``out`` in turn
+    out.write(json.dumps([f.as_dict() for f in findings if not f.suppressed], ensure_ascii=False, indent=2))
     out.write("\n")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
-from review_hooks import files, suppressions
+from review_hooks import files
 from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
@@ -60,6 +60,10 @@ def examine(document: Document, checks: Sequence[Check], context: Context, resul
         except Exception as error:  # a bug in one check must not hide the others' findings
             result.notes.append(note(document.path, f"internal error in {check.id}: {type(error).__name__}: {error}"))
             result.error = True
+    if "review-hooks:" not in document.text:  # no directive (``suppressions.directives``' own pre-test)
+        return findings
+    from review_hooks import suppressions  # its patterns and dataclass only for a document that has one
+
     # suppressions.apply adds findings about the directives themselves: they get the path too
     return [f if f.path else replace(f, path=document.path) for f in suppressions.apply(findings, document, IDS)]
 

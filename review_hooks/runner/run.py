@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from review_hooks import config as configuration
 from review_hooks import files
@@ -25,9 +25,11 @@ from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
 from review_hooks.report import terminal
 from review_hooks.repository import GitError, Repository, find_root
-from review_hooks.runner import baseline
 from review_hooks.runner.options import FileResult, RunOptions
 from review_hooks.runner.process import process
+
+if TYPE_CHECKING:
+    from review_hooks.runner import baseline
 
 
 def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -60,9 +62,11 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
                                 options.scan and not options.quiet, err)
     whole = options.scan and not (options.changed_since or options.staged) and _covers(paths, config.root)
     conclusion = (lambda seen: conclusions(checks, context, seen)) if whole else None
-    from review_hooks.runner import inbound  # links broken elsewhere by the change (hook, --staged, --changed-since)
+    if any(check.id == "broken-link" for check in checks):  # links broken elsewhere by the change: its part only
+        from review_hooks.runner import inbound
 
-    return finish(chain(results, inbound.results(paths, checks, context, options)), options, out, err, conclusion)
+        results = chain(results, inbound.results(paths, checks, context, options))
+    return finish(results, options, out, err, conclusion)
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,
@@ -120,26 +124,34 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     # the contract's order: path, line, column; a stable sort keeps each check's own order within that
     # (required-headings lists missing sections in template order, not alphabetically)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.check))
-    try:
-        outcome = settle(findings, options, err)
-    except baseline.BaselineError as problem:
-        print(f"review-hooks: {problem}", file=err)
-        return 2
+    if options.baseline is None and options.write_baseline is None:  # most runs: no baseline module to import
+        kept, baselined, stale = findings, 0, []
+    else:
+        from review_hooks.runner import baseline
+
+        try:
+            outcome = settle(findings, options, err)
+        except baseline.BaselineError as problem:
+            print(f"review-hooks: {problem}", file=err)
+            return 2
+        kept, baselined, stale = outcome.findings, outcome.baselined, outcome.stale
     if options.write_baseline is None:
-        shown = outcome.findings if options.show_suppressed else [f for f in outcome.findings if not f.suppressed]
+        shown = kept if options.show_suppressed else [f for f in kept if not f.suppressed]
         reporters.report(shown, options.output_format, out, _every_check, job_summary=options.scan)
     if options.statistics:
-        terminal.statistics(outcome.findings, skipped, skipped.count(""), outcome.baselined, err)
+        terminal.statistics(kept, skipped, skipped.count(""), baselined, err)
     if error:
         return 2
     if options.exit_zero or options.write_baseline is not None:
         return 0
-    failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in outcome.findings)
-    return 1 if failing or changed or (options.baseline_stale and outcome.stale) else 0
+    failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in kept)
+    return 1 if failing or changed or (options.baseline_stale and stale) else 0
 
 
 def settle(findings: list[Finding], options: RunOptions, err: TextIO) -> baseline.Outcome:
     """Write the baseline, or subtract it (printing stale entries when asked); BaselineError if unusable."""
+    from review_hooks.runner import baseline
+
     if options.write_baseline is not None:
         count = baseline.write(options.write_baseline, findings)
         if not options.quiet:

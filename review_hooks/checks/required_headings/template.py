@@ -45,12 +45,14 @@ if TYPE_CHECKING:
 
 HEADINGS_SOURCE = "its headings list"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_SAYS_OPTIONAL = re.compile(  # at the start: "optional", "Optional, but ...", "This section is optional"
+# The patterns that read a template file are compiled on its first read (``re``'s cache), not at the
+# start-up of every hook run: most configurations list their headings, and compiling these took 2-4 ms.
+_SAYS_OPTIONAL = (  # at the start: "optional", "Optional, but ...", "This section is optional"
     r"^[\W_]*(?:review-hooks:\s*)?(?:optional(?:\s+(?:section|element|part|heading|subsection))?[\W_]*"
-    r"(?:[,.:;!)\]—–-]|$)|this\s+(?:[\w-]+\s+){0,4}is\s+(?:an?\s+|entirely\s+|completely\s+)?optional\b)",
-    re.IGNORECASE)
+    r"(?:[,.:;!)\]—–-]|$)|this\s+(?:[\w-]+\s+){0,4}is\s+(?:an?\s+|entirely\s+|completely\s+)?optional\b)"
+)
 _SECTION = r"(?:section|element|part|heading|subsection|chapter)"
-_SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section is optional." or "... may be omitted"
+_SAYS_OPTIONAL_WITHIN = (  # anywhere: "... Describe X. This section is optional." or "... may be omitted"
     rf"\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+(?:is|are)\s+(?:an?\s+|entirely\s+|completely\s+|also\s+)?"
     rf"optional\b|\bthis\s+is\s+an?\s+optional\s+{_SECTION}\b|\b(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
     r"(?:may|can)\s+be\s+(?:omitted|removed|skipped|deleted|left\s+out)\b"
@@ -59,11 +61,13 @@ _SAYS_OPTIONAL_WITHIN = re.compile(  # anywhere: "... Describe X. This section i
     rf"|\b(?:omit|skip|remove|delete|drop)\s+(?:this|the)\s+(?:[\w-]+\s+){{0,3}}?{_SECTION}\s+"
     r"(?:if|when|unless|where|in\s+case)\b"
     rf"|\b(?:you\s+(?:may|can)|feel\s+free\s+to)\s+(?:omit|skip|remove|delete|drop)\s+(?:this|the)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}?{_SECTION}\b", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$")
-_IN_HEADING = re.compile(  # "## Links (optional)", "## Links [if applicable]", "## Links - optional", "## Optional: X"
+    rf"(?:[\w-]+\s+){{0,3}}?{_SECTION}\b"
+)
+_PLACEHOLDER = r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$"
+_IN_HEADING = (  # "## Links (optional)", "## Links [if applicable]", "## Links - optional", "## Optional: X"
     r"\s*[(\[]\s*(?:optional|if\s+(?:applicable|any|needed|relevant))\s*[)\]]\s*|(?:\s*:|\s+[-–—])\s*optional\s*$"
-    r"|^\s*optional\s*[-–—:]\s+", re.IGNORECASE)
+    r"|^\s*optional\s*[-–—:]\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ class Template:
         levels = self.levels or section_levels(document)
         found = []
         for heading in document.markdown.headings:
-            name = _IN_HEADING.sub(" ", heading.text).strip()
+            name = re.sub(_IN_HEADING, " ", heading.text, flags=re.IGNORECASE).strip()
             if heading.level in levels and name and not _placeholder(heading.source, name):
                 found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
@@ -125,7 +129,7 @@ def _placeholder(source: str, name: str) -> bool:
     ``## <Topic Name>``, ``## 4. [Component]``), not a section every document has."""
     from review_hooks.checks.required_headings.heading_text import normalized
 
-    return bool(_PLACEHOLDER.match(source.strip().strip("#").strip())) or not normalized(name)
+    return bool(re.match(_PLACEHOLDER, source.strip().strip("#").strip())) or not normalized(name)
 
 
 def section_levels(document: Document) -> tuple[int, ...]:
@@ -139,7 +143,7 @@ def section_levels(document: Document) -> tuple[int, ...]:
 def says_optional(text: str) -> bool:
     """Whether ``text`` (a comment's text or a section's first line) says that its section is optional."""
     text = " ".join(text.split())
-    return bool(_SAYS_OPTIONAL.match(text) or _SAYS_OPTIONAL_WITHIN.search(text))
+    return bool(re.match(_SAYS_OPTIONAL, text, re.IGNORECASE) or re.search(_SAYS_OPTIONAL_WITHIN, text, re.IGNORECASE))
 
 
 def optional_lines(document: Document) -> set[int]:
@@ -151,7 +155,7 @@ def optional_lines(document: Document) -> set[int]:
     marked: set[int] = set()
     for heading in structure.headings:
         said = any(says_optional(m.group(1)) for m in _COMMENT.finditer(heading.source))
-        if said or _IN_HEADING.search(heading.text):
+        if said or re.search(_IN_HEADING, heading.text, re.IGNORECASE):
             marked.add(heading.line)
         first = _first_paragraph(lines, heading.line + heading.setext, starts)
         if first is not None and not first.lstrip().startswith("<!--") and says_optional(first):
