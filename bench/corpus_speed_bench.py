@@ -4,7 +4,7 @@ Both run in one process each over the same files (a copy: nothing is written to 
 interleaved round by round so that machine load hits both alike (``measure.interleaved``); the
 report gives each one's median wall time, start-up included, and the ratio (ours / ftfy's).
 
-    .venv/bin/python bench/corpus_speed_bench.py /work/shared/corpora/mojibake-real/files --rounds 7
+    .venv/bin/python bench/corpus_speed_bench.py ../shared/corpora/mojibake-real/files --rounds 7
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What the inbound part of check-links costs a commit, on a copy of a real repository.
 
-    python bench/inbound_bench.py /work/eval/corpora/powershell-docs [--rounds 5] [--target PATH]
+    python bench/inbound_bench.py /tmp/corpora/powershell-docs [--rounds 5] [--target PATH]
 
 Copies the repository to a temporary folder (it is never modified), then times the check-links
 hook as pre-commit runs it (``PRE_COMMIT=1``, one staged file passed) on three staged changes:
