@@ -37,3 +37,17 @@ def test_an_import_from_a_higher_layer_breaks_the_contract(tmp_path: Path) -> No
     assert result.returncode == 1, result.stdout + result.stderr
     assert "0 kept, 1 broken" in result.stdout
     assert "review_hooks.finding -> review_hooks.runner.run" in result.stdout
+
+
+def test_no_module_imports_itself_back() -> None:
+    """No import circles, inside a package too (the layers contract only sees imports across layers)."""
+    import grimp
+
+    graph = grimp.build_graph("review_hooks", cache_dir=None)
+    imports = {module: graph.find_modules_directly_imported_by(module) for module in graph.modules}
+    circles = []
+    for module, imported in imports.items():
+        for other in imported:
+            if other != module and graph.chain_exists(importer=other, imported=module):
+                circles.append((module, other))
+    assert circles == []

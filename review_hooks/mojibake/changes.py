@@ -1,4 +1,5 @@
-"""What a repair is made of: each change, each unrecoverable residue, and the text they make.
+"""What a repair is made of: each change, each unrecoverable residue, the text they make, and the
+damaged units one reading of a run finds (``Unit``).
 
 The values the mojibake engine returns and every consumer reads (the mojibake check, heading
 matching, the runner's fix verification): kept apart from the engine so that the parts of the
@@ -66,3 +67,23 @@ def dropped(text: str, result: Repair) -> str:
         out.append(item.new if isinstance(item, Change) else item.dropped)
         last = item.end
     return "".join(out) + text[last:]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence)."""
+
+    start: int
+    end: int
+    parts: tuple[str | tuple[str, ...], ...]  # decoded text, or the candidates of a truncated sequence
+    unique: bool = True  # every truncated sequence has exactly one plausible candidate
+    weight: int = 1
+    before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
+    lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
+
+    @property
+    def lossy(self) -> bool:
+        return any(isinstance(part, tuple) for part in self.parts)
+
+    def text(self, drop: bool = False) -> str:
+        return "".join(p if isinstance(p, str) else ("" if drop or not p else p[0]) for p in self.parts)

@@ -22,11 +22,11 @@ import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
+from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
@@ -37,26 +37,6 @@ _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 _LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence)."""
-
-    start: int
-    end: int
-    parts: tuple[str | tuple[str, ...], ...]  # decoded text, or the candidates of a truncated sequence
-    unique: bool = True  # every truncated sequence has exactly one plausible candidate
-    weight: int = 1
-    before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
-    lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
-
-    @property
-    def lossy(self) -> bool:
-        return any(isinstance(part, tuple) for part in self.parts)
-
-    def text(self, drop: bool = False) -> str:
-        return "".join(p if isinstance(p, str) else ("" if drop or not p else p[0]) for p in self.parts)
 
 
 class _Piece(NamedTuple):

@@ -38,7 +38,7 @@ from review_hooks.mojibake.changes import Change, Repair, Residue, applied, drop
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
-    from review_hooks.mojibake.readings import Unit
+    from review_hooks.mojibake.changes import Unit
 
 #: The stdlib codecs whose lead characters the pre-filter looks for (ftfy's sloppy codecs add no leads).
 STDLIB_CODECS = ("cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",

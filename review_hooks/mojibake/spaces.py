@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.mojibake.readings import Unit
+    from review_hooks.mojibake.changes import Unit
 
 #: A UTF-8 sequence that lacks exactly its last byte, then a space.
 _SHORT = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2}) ")

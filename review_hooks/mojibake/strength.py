@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_hooks.mojibake.readings import Unit
+    from review_hooks.mojibake.changes import Unit
 
 
 def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
