@@ -37,11 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         commands = [[sys.executable, "-m", "review_hooks", "fix-mojibake", "--diff", "--exit-zero", *files],
                     [sys.executable, "-c", FTFY, *files]]
         results = interleaved(commands, copy, args.rounds, dict(os.environ))
-    (ours, _), (ftfy, _) = results
+    (ours, _, ours_cpu), (ftfy, _, ftfy_cpu) = results
     mine, theirs = statistics.median(ours), statistics.median(ftfy)
-    print(f"{len(files)} files, median of {args.rounds} interleaved rounds, one process each:\n"
-          f"  fix-mojibake --diff      {mine * 1000:8.1f} ms\n"
-          f"  ftfy.fix_encoding/file   {theirs * 1000:8.1f} ms\n"
+    print(f"{len(files)} files, median of {args.rounds} interleaved rounds, one process each (wall, CPU):\n"
+          f"  fix-mojibake --diff      {mine * 1000:8.1f} ms  {statistics.median(ours_cpu):6.2f} s\n"
+          f"  ftfy.fix_encoding/file   {theirs * 1000:8.1f} ms  {statistics.median(ftfy_cpu):6.2f} s\n"
           f"  ratio ours/ftfy          {mine / theirs:8.2f}x  (budget: 1x)")
     return 0
 
