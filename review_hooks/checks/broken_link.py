@@ -1,75 +1,59 @@
 """broken-link: relative links and anchors that will not resolve on GitHub, checked against git.
 
-**What it does.** Follows every relative link of a Markdown file (inline links and images,
-reference definitions, which stand for all the uses of their label and are reported once; raw HTML
-``<a href>`` and ``<img src>``; nothing in code spans, code blocks or HTML comments)
-the way GitHub does: the query is dropped, the path percent-decoded and resolved from the
-linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The
-target must be a file or folder git tracks (or has staged), with exactly that case. A
-``#fragment`` into rendered Markdown must be a heading anchor (GitHub's slugs, duplicates
-``-1``, ``-2``...; headings written in raw HTML too), an HTML ``id`` or ``<a name>``, or
-``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
+**What it does.** Follows every relative link of a Markdown file (inline links and images, reference definitions,
+which stand for all the uses of their label and are reported once; raw HTML ``<a href>`` and ``<img src>``; nothing in
+code spans, code blocks or HTML comments) the way GitHub does: the query is dropped, the path percent-decoded and
+resolved from the linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The target
+must be a file or folder git tracks (or has staged), with exactly that case. A ``#fragment`` into rendered Markdown
+must be a heading anchor (GitHub's slugs, duplicates ``-1``, ``-2``...; headings written in raw HTML too), an HTML
+``id`` or ``<a name>``, or ``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
 nothing to scroll to); ``#L10-L20`` into a code file must be within the file.
 
-**Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not
-on GitHub), a file that is on the author's disk but never committed, or a renamed heading
-breaks the chain of review documents for everyone else.
+**Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not on GitHub), a file
+that is on the author's disk but never committed, or a renamed heading breaks the chain of review documents for
+everyone else.
 
-**Example.** ``docs/x.md:12:24: broken-link './p1-design-document.mdd' does not exist; did you
-mean './p1-design-document.md'?`` Other messages: the target ``exists locally but is not
-tracked by git``; it ``points outside the repository``; an anchor ``matches no heading``; a
-destination ``begins with '['`` (GitHub links to ``%5B...%5D``) or ``starts with 2 invisible
-characters (U+200B)``. Invisible characters in a quoted target are written ``\\u200b``. A
-fragment that differs from an anchor only in case is a warning (``broken-link warning: ...``,
-exit code unchanged): it works on github.com, which ignores case in fragments, and breaks where
-case matters (GitLab, VS Code's preview, most site generators). ``--format json`` adds
-``target`` (as written) and ``resolved`` (the repository path looked for); SARIF has them in
-each result's ``properties``.
+**Example.** ``docs/x.md:12:24: broken-link './p1-design-document.mdd' does not exist; did you mean
+'./p1-design-document.md'?`` Other messages: the target ``exists locally but is not tracked by git``; it ``points
+outside the repository``; an anchor ``matches no heading``; a destination ``begins with '['`` (GitHub links to
+``%5B...%5D``) or ``starts with 2 invisible characters (U+200B)``. Invisible characters in a quoted target are written
+``\\u200b``. A fragment that differs from an anchor only in case is a warning (``broken-link warning: ...``, exit code
+unchanged): it works on github.com, which ignores case in fragments, and breaks where case matters (GitLab, VS Code's
+preview, most site generators). ``--format json`` adds ``target`` (as written) and ``resolved`` (the repository path
+looked for); SARIF has them in each result's ``properties``.
 
-**Not reported.** Links with a scheme (``https:``, ``mailto:``) or ``//host``; a reference
-definition that no reference uses (GitHub renders nothing for it, nor for a use inside an
-HTML block); placeholders (``{link}``, ``{{ url }}``); ``../../issues`` and other pages of the
-repository on GitHub; fragments into files GitHub does not render, or into a README it shows
-as plain text. Outside a git repository, the disk is the reference.
+**Not reported.** Links with a scheme (``https:``, ``mailto:``) or ``//host``; a reference definition that no
+reference uses (GitHub renders nothing for it, nor for a use inside an HTML block); placeholders (``{link}``, ``{{ url
+}}``); ``../../issues`` and other pages of the repository on GitHub; fragments into files GitHub does not render, or
+into a README it shows as plain text. Outside a git repository, the disk is the reference.
 
-**Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs,
-relative to the configuration file) that are never reported, such as generated files.
-``unused-definitions = "ignore" | "warn"`` (default ``"ignore"``): ``"warn"`` reports each
-unused definition as a warning, naming its target too when that is broken.
-``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a fragment that differs
-only in case is a warning, an error (for sites where case matters), or nothing.
+**Options** (``[broken-link]``): ``ignore = ["build/**"]``: targets (gitignore-style globs, relative to the
+configuration file) that are never reported, such as generated files. ``unused-definitions = "ignore" | "warn"``
+(default ``"ignore"``): ``"warn"`` reports each unused definition as a warning, naming its target too when that is
+broken. ``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a fragment that differs only in case is
+a warning, an error (for sites where case matters), or nothing.
 
-**Speed.** A file whose written destinations are all harmless (a scheme, a placeholder, an
-ignored target, or a tracked file or folder, with any ``#fragment`` found in another file or
-the folder's README) is answered from its raw text without a Markdown parse
-(``review_hooks/links/candidates.py`` gives the argument); anything else is parsed and
-checked as above. ``unused-definitions = "warn"`` always parses.
+**Speed.** A file whose written destinations are all harmless (``review_hooks/links/candidates.py`` gives the
+argument) is answered from its raw text without a Markdown parse; ``unused-definitions = "warn"`` always parses.
 
-**Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same
-path in another case, the same name with a tracked extension (``.mdd`` to ``.md``), the same
-path below another ancestor of the linking folder (a wrong ``../`` depth), an anchor that
-differs only by case (the warning is fixed too), punctuation or a duplicate suffix (when one
-heading has that name), or a destination without its brackets or leading invisible
-characters when what is left works. It keeps the author's style (``./``, ``%20``, ``<...>``,
-the query and fragment). A merely similar name, or a file of that name in an unrelated folder
-(only of the same kind: a folder only where GitHub shows a README, never for an image), is
-only suggested. Reference uses are fixed through their definition; an unused definition is
-never rewritten.
-A target git renamed (in the staged change, or in the last 1,000 commits that renamed or deleted
-files, at most 1 s of ``git log``: ``links/history.py``) is named in the message, and followed by
-``--fix`` when the rename is unambiguous; so is a heading the staged change renamed (a table of
-contents follows it).
+**Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same path in another case,
+the same name with a tracked extension (``.mdd`` to ``.md``), the same path below another ancestor of the linking
+folder (a wrong ``../`` depth), an anchor that differs only by case (the warning is fixed too), punctuation or a
+duplicate suffix (when one heading has that name), or a destination without its brackets or leading invisible
+characters when what is left works. It keeps the author's style (``./``, ``%20``, ``<...>``, the query and fragment).
+A merely similar name, or a file of that name in an unrelated folder (only of the same kind: a folder only where
+GitHub shows a README, never for an image), is only suggested. Reference uses are fixed through their definition; an
+unused definition is never rewritten. A target git renamed (in the staged change, or in the last 1,000 commits that
+renamed or deleted files, at most 1 s of ``git log``: ``links/history.py``) is named in the message, and followed by
+``--fix`` when the rename is unambiguous; so is a heading the staged change renamed (a table of contents follows it).
 
-**Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``scan --changed-since``,
-the links of unchanged documents into what the change renamed, deleted or moved (files,
-folders, headings) are reported too, once per commit (``runner/inbound.py``,
-``links/inbound.py``), by the same rules (fragments in any case or with ``user-content-``, a
-folder's fragment in its README, unused definitions, ``fragment-case``, JSON ``target``/``resolved``).
+**Links broken elsewhere.** Under pre-commit, ``scan --staged`` and ``--changed-since``, links of unchanged documents
+into what the change renamed, deleted or moved are reported too once per commit by these rules (``runner/inbound.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -82,7 +66,6 @@ from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
 from review_hooks.links.folders import folder_problem
-from review_hooks.links.history import explained, heading_moved
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link, Structure, normalize_label
@@ -166,7 +149,7 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
+        found = _heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
                               start.document, context)
         path = start.document
     else:
@@ -217,6 +200,8 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
                              "GitHub cannot follow a link above the repository root")
     kind = start.tree.kind(resolved.path)
     if kind is None:  # where git says the target went, if it does (links/history.py)
+        from review_hooks.links.history import explained  # git history, asked only once a path is missing
+
         return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
                          start.folder)
     if resolved.fragment is None:
@@ -246,7 +231,16 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     if line_anchor and fragment.lower() not in facts.fragments:
         return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
                              "add '?plain=1' before the '#'")
-    return heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
+    return _heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
+
+
+def _heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:
+    """``links.history.heading_moved`` for a fragment that is broken (the staged change read only then)."""
+    if problem is None:
+        return None
+    from review_hooks.links.history import heading_moved
+
+    return heading_moved(problem, resolved, path, context)
 
 
 def placeholder(link: Link) -> bool:
@@ -266,23 +260,31 @@ def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    for problem in problems(document, context):
+    yield from findings(problems(document, context))
+
+
+def repair(document: Document, context: Context) -> list[Edit] | None:
+    return edits(document, problems(document, context))
+
+
+def findings(found: Iterable[Problem]) -> Iterator[Finding]:
+    """Each problem as a finding, with the ``target`` and ``resolved`` facts (also for inbound links)."""
+    for problem in found:
         facts = (("target", problem.link.target), ("resolved", problem.resolved or ""))
         yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message,
                       severity=problem.severity, properties=facts)
 
 
-def repair(document: Document, context: Context) -> list[Edit] | None:
+def edits(document: Document, found: Iterable[Problem]) -> list[Edit] | None:
     """One edit per link that has exactly one safe candidate (the runner verifies each alone); None
-    when there is none."""
-    text = document.text
-    edits = {}
-    for problem in problems(document, context):
+    when there is none (also for inbound links)."""
+    text, chosen = document.text, {}
+    for problem in found:
         link = problem.link
         start = document.offset(link.line, link.column)
         if problem.replacement is not None and text[start : start + len(link.target)] == link.target:
-            edits[start] = Edit(start, start + len(link.target), problem.replacement, link.line)
-    return sorted(edits.values()) or None
+            chosen[start] = Edit(start, start + len(link.target), problem.replacement, link.line)
+    return sorted(chosen.values()) or None
 
 
 CHECK = Check(

@@ -69,16 +69,18 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.markdown.structure import Structure
 from review_hooks.mojibake import quoting, wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
+
+if TYPE_CHECKING:
+    from review_hooks.markdown.structure import Structure
 
 ID = "mojibake"
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only

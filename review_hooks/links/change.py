@@ -159,7 +159,6 @@ def _structures(repository: Repository, entries: list[Entry]) -> list[tuple[Stru
     """The old and new structure of each entry: blobs from one ``cat-file``, the working tree for
     a side git has no blob for (the working tree in ``--changed-since``)."""
     from review_hooks.document import Document, NotText
-    from review_hooks.markdown.parse import parse
     from review_hooks.markdown.structure import Structure
 
     wanted = sorted({b for e in entries for b in (e.old_blob, e.new_blob) if b != NO_BLOB})
@@ -173,7 +172,7 @@ def _structures(repository: Repository, entries: list[Entry]) -> list[tuple[Stru
             except OSError:
                 return Structure()
         try:
-            return parse(Document.from_bytes(raw).text)
+            return Document.from_bytes(raw).markdown
         except NotText:
             return Structure()
 

@@ -217,7 +217,6 @@ def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, cha
     if old is None:
         return None
     old = f"{path}/{old}" if path else old
-    went = (f"was renamed to {quote(change.moved[old])}" if old in change.moved else "was deleted") + f" {change.where}"
     if old in change.moved:  # to the renamed README itself, not to a folder of that name
         new = change.moved[old]
         went = f"was renamed to {quote(new)} {change.where}"

@@ -51,12 +51,6 @@ class Positions:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
-    def source_line(self, line: int) -> str:
-        """The text of a 1-based line, without its ``\\n``."""
-        begin = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[begin:end]
-
 
 def _starts(lines: list[str] | list[bytes]) -> list[int]:
     """Where each of ``lines`` (a text split on its newlines) starts: the lengths before it plus one newline

@@ -15,14 +15,12 @@ HTML_ATTR = re.compile(
     r"""<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"""
 )
 ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 #: A bare destination takes each run of plain characters at once (possessive ``++``; the three alternatives
 #: start with different characters and nothing follows the group, so it reads exactly what one character
 #: at a time read, five times faster on a long URL: ``tests/markdown/syntax_test.py``).
 DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()\\]++|\\.|\((?:\\.|[^\s()\\])*\))+))"""
 INLINE_DESTINATION = re.compile(r"\]\(\s*" + DESTINATION)
-REFERENCE = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\])*)\](?P<rest>\[(?P<label>(?:\\.|[^\[\]\\])*)\])?")
 DEFINITION = re.compile(
     r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
     + DESTINATION,

@@ -36,7 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review_hooks.check import Check, Context
+from review_hooks.check import Check, Context, Edit
 from review_hooks.runner.options import FileResult, RunOptions
 
 if TYPE_CHECKING:  # the links engine is imported only when a change removes something
@@ -144,26 +144,17 @@ def _policy(context: Context, check: Check) -> inbound.Policy:
 
 def _find(document: Document, context: Context, change: changes.Change, check: Check) -> Iterator[Finding]:
     """As broken-link's ``find``: the severity, and the ``target`` and ``resolved`` facts (``--format json``)."""
-    from review_hooks.finding import Finding
+    from review_hooks.checks import broken_link
     from review_hooks.links import inbound
 
-    for problem in inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)):
-        link = problem.link
-        yield Finding(line=link.line, column=link.column, message=problem.message, severity=problem.severity,
-                      properties=(("target", link.target), ("resolved", problem.resolved or "")))
+    yield from broken_link.findings(
+        inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)))
 
 
-def _repair(document: Document, context: Context, change: changes.Change, check: Check) -> str | None:
-    """Each link with a safe replacement rewritten, as broken-link's own ``repair`` does."""
+def _repair(document: Document, context: Context, change: changes.Change, check: Check) -> list[Edit] | None:
+    """One edit per link with a safe replacement, as broken-link's own ``repair``: each verified alone."""
+    from review_hooks.checks import broken_link
     from review_hooks.links import inbound
 
-    text = document.text
-    edits = []
-    for problem in inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)):
-        link = problem.link
-        start = document.offset(link.line, link.column)
-        if problem.replacement is not None and text[start : start + len(link.target)] == link.target:
-            edits.append((start, start + len(link.target), problem.replacement))
-    for begin, end, new in sorted(edits, reverse=True):
-        text = text[:begin] + new + text[end:]
-    return text if edits else None
+    return broken_link.edits(
+        document, inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)))

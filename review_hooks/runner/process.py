@@ -17,9 +17,7 @@ from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.registry import IDS
-from review_hooks.runner import verify
 from review_hooks.runner.options import FileResult, RunOptions
-from review_hooks.runner.verify import Attempt
 
 
 def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
@@ -87,17 +85,19 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result: FileResult) -> None:
     """Apply each fixer in turn, keeping each repair only if re-checking shows it removed its findings:
     a repair that does not verify is dropped alone, the verified ones are written (``verify``)."""
+    from review_hooks.runner import verify  # only a fixing run re-checks repairs
+
     original = document
     for check in checks:
         if check.repair is None or (check.markdown_only and not document.is_markdown):
             continue
-        before = {_key(f) for f in result.findings if f.check == check.id and not f.suppressed}
+        before = {verify.key(f) for f in result.findings if f.check == check.id and not f.suppressed}
         hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
         try:
             proposed = check.repair(document, context)
             if proposed is None or proposed == document.text:
                 continue
-            attempt = Attempt(check.id, before, hidden, partial(_recheck, check=check, context=context))
+            attempt = verify.Attempt(check.id, before, hidden, partial(_recheck, check=check, context=context))
             if isinstance(proposed, (str, Document)):
                 verified = verify.whole(document, proposed, attempt, result)
             else:
@@ -113,7 +113,7 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         # fixed: what this fix removed (a suppressed finding's line was kept as it was), where it changed
         # the text: a finding that only lost the evidence of a repaired neighbour still stands
         result.findings = [replace(f, fixed=True) if f.check == check.id and not f.suppressed
-                           and _key(f) not in after and _changed(document, kept, f) else f
+                           and verify.key(f) not in after and _changed(document, kept, f) else f
                            for f in result.findings]
         document = candidate
     if document.raw == original.raw:  # nothing is written: nothing is fixed
@@ -138,8 +138,10 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
 def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str]], FileResult]:
     """The findings of ``check`` on a fixed text, as ``examine`` gave them before the fix (suppressions
     included), and the result holding any internal error."""
+    from review_hooks.runner.verify import key
+
     recheck = FileResult()
-    found = {_key(f) for f in examine(candidate, (check,), context, recheck) if f.check == check.id
+    found = {key(f) for f in examine(candidate, (check,), context, recheck) if f.check == check.id
              and not f.suppressed}
     return found, recheck
 
@@ -150,10 +152,6 @@ def _changed(document: Document, edits: list[Edit] | None, finding: Finding) -> 
         return True
     offset = document.offset(finding.line, finding.column)
     return any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
-
-
-def _key(finding: Finding) -> tuple[int, str]:
-    return verify.key(finding)
 
 
 def unified_diff(document: Document, text: str) -> str:

@@ -139,7 +139,7 @@ def conclude(context: Context, seen: Collection[str]) -> Iterator[Finding]:
 def _kind_lines(source: Path) -> list[int]:
     """The lines of the ``[[...required-headings.kind]]`` headers of the configuration file, in order."""
     try:
-        text = source.read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8-sig")  # a BOM, as config.py reads it
     except (OSError, UnicodeDecodeError):
         return []
     return [n for n, line in enumerate(text.splitlines(), 1) if _KIND_HEADER.match(line)]

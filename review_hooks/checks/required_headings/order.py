@@ -11,14 +11,16 @@ previous one's section, else (the template's last section) at the end.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.checks.required_headings.config import Kind
 from review_hooks.checks.required_headings.heading_text import matches, normalized, parts
 from review_hooks.checks.required_headings.near import NearMiss, quoted
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
-from review_hooks.markdown.structure import Heading
+
+if TYPE_CHECKING:
+    from review_hooks.markdown.structure import Heading
 
 
 def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], exact: bool,

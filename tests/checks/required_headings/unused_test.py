@@ -105,3 +105,12 @@ def test_the_warning_points_into_pyproject_toml(repo: Path) -> None:
     git(repo, "add", "-A")
     assert review_hooks(repo, "scan", "--select", "required-headings") == (0, [
         'pyproject.toml:4:1: required-headings warning: kind "adr" matched no file in this scan; check its files'])
+
+
+def test_the_warning_names_the_kinds_line_in_a_configuration_with_a_bom(proposals: Path) -> None:
+    """The configuration is read as TOML reads it: a byte order mark does not hide the first line."""
+    config = proposals / ".review-hooks.toml"
+    config.write_text("[[required-headings.kind]]" + KINDS.split("[[required-headings.kind]]", 1)[1],
+                      encoding="utf-8-sig")  # the meta kind's header is now line 1, after the BOM
+    assert review_hooks(proposals, "scan", "--select", "required-headings") == (
+        0, [WARNING.replace(".review-hooks.toml:4:1:", ".review-hooks.toml:1:1:")])
