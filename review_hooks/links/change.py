@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,8 +73,19 @@ class Entry:
 
 
 def staged(repository: Repository, config: Config | None) -> Change:
-    """The staged change; ``config`` None reads paths only (no patch, no headings)."""
-    return _read(repository, config, ("--cached",), "in this change")
+    """The staged change, read once per repository and run (the inbound part, and broken-link's messages
+    about renamed headings and paths, all ask); ``config`` None reads paths only (no patch, no headings),
+    and a change read whole answers that too."""
+    kept = _STAGED.get(repository)
+    if kept is not None and (config is None or kept[0] is config):
+        return kept[1]
+    change = _read(repository, config, ("--cached",), "in this change")
+    if kept is None or config is not None:
+        _STAGED[repository] = (config, change)
+    return change
+
+
+_STAGED: weakref.WeakKeyDictionary[Repository, tuple[Config | None, Change]] = weakref.WeakKeyDictionary()
 
 
 def since(repository: Repository, config: Config | None, base: str, revision: str) -> Change:

@@ -24,7 +24,7 @@ from review_hooks.links.tree import Resolved
 from review_hooks.repository import Repository
 
 if TYPE_CHECKING:  # imported once a link is broken, not by every broken-link run
-    from review_hooks.links.change import Change
+    pass
 
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0
@@ -65,9 +65,7 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
     from review_hooks.links import change as changes
     from review_hooks.links.inbound import with_fragment
 
-    staged = _HEADINGS.get(repository)
-    if staged is None:
-        staged = _HEADINGS[repository] = changes.staged(repository, context.config)
+    staged = changes.staged(repository, context.config)
     anchor = staged.anchors.get(path, {}).get(resolved.fragment)
     if anchor is None or not anchor.heading:
         return problem
@@ -80,8 +78,6 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
                          f'"{anchor.new}" (#{anchor.slug}); did you mean {quote(fixed)}?', fixed)
 
 
-_HEADINGS: weakref.WeakKeyDictionary[Repository, Change] = weakref.WeakKeyDictionary()
-_STAGED: weakref.WeakKeyDictionary[Repository, Change] = weakref.WeakKeyDictionary()
 _LOGS: weakref.WeakKeyDictionary[Repository, dict[str, tuple[int, Fate]]] = weakref.WeakKeyDictionary()
 
 
@@ -89,9 +85,7 @@ def fate(repository: Repository, path: str) -> Fate | None:
     """Where the missing ``path`` went: the staged change first, then recent history."""
     from review_hooks.links import change as changes
 
-    staged = _STAGED.get(repository)
-    if staged is None:
-        staged = _STAGED[repository] = changes.staged(repository, None)
+    staged = changes.staged(repository, None)
     if path in staged.moved:
         new = staged.moved[path]
         return Fate(path, new, staged.where, path not in staged.ambiguous) if new in repository.tracked else None
