@@ -6,7 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from review_hooks.checks.conflict_markers import Marker, _pattern, markers
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
@@ -159,3 +162,19 @@ def test_a_staged_change_adding_the_lines_is_reported_inside_a_fence(repo: Path)
         "doc.md:4:1: conflict-markers unresolved merge conflict (lines 4-8: HEAD vs topic)"]
     git(repo, "commit", "-qm", "a document about conflicts")
     assert findings(repo, "doc.md", document) == []  # committed on purpose: no longer a staged addition
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.sampled_from(["<<<<<<< HEAD", "=======", ">>>>>>> topic", "||||||| base", "<<<<<<<<", "",
+                                       "x<<<<<<< mid", "== =======", "========\r", "=======x", "text", "<<<<<<<\t"]),
+                      max_size=12),
+       size=st.integers(min_value=1, max_value=9))
+def test_markers_are_the_lines_an_anchored_pattern_finds(lines: list[str], size: int) -> None:
+    """The run-finding search gives exactly the markers of one pattern anchored at every line start."""
+    text = "\n".join(lines)
+    expected = []
+    for match in _pattern(size).finditer(text):
+        run = match.group("run") or match.group("sep")
+        expected.append(Marker(run[0], len(run), text.count("\n", 0, match.start()) + 1,
+                               (match.group("label") or "").strip()))
+    assert markers(text, size) == expected
