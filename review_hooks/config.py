@@ -67,9 +67,8 @@ class Settings(dict[str, Any]):
 
 
 class Config:
-    """The validated configuration. A plain class (not a dataclass: every hook run imports this module,
-    and ``dataclasses`` costs a one-file run about as much as the interpreter's start-up); its values are
-    set once here and only read."""
+    """The validated configuration; its values are set once here and only read (a plain class, not a
+    dataclass, for the hooks' start-up: see ``review_hooks.finding.Finding``)."""
 
     __slots__ = ("exclude", "markdown_extensions", "max_file_size", "root", "select", "settings", "source")
 

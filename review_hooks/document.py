@@ -99,9 +99,9 @@ def newline_style(text: str) -> str:
 class Document:
     """One file's bytes and what every check derives from them.
 
-    ``path`` is the path as shown to the user; ``location`` is where it is on disk. A plain class, not
-    a dataclass: every hook run imports this module, and ``dataclasses`` costs a one-file run about as
-    much as the interpreter's start-up. Its values are set once here and only read.
+    ``path`` is the path as shown to the user; ``location`` is where it is on disk. Its values are set
+    once here and only read (a plain class, not a dataclass, for the hooks' start-up: see
+    ``review_hooks.finding.Finding``).
     """
 
     def __init__(self, path: str, location: Path, raw: bytes, text: str, encoding: str = "utf-8",

@@ -1,7 +1,6 @@
 """What a run is asked to do, and what one file's processing gives back (shared by the workers).
 
-A NamedTuple and a plain class, not dataclasses: every hook run imports this module, and importing
-``dataclasses`` (with ``inspect``) costs a one-file hook run about as much as the interpreter's start-up.
+A NamedTuple and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ Verified = tuple[Document, Keys, "list[Edit] | None"]
 
 
 class Attempt(NamedTuple):
-    """One fixer's attempt on one document: what it found before, and how to re-check a fix (a NamedTuple:
-    ``fix-mojibake`` imports this module on every commit, and ``dataclasses`` is slow to import)."""
+    """One fixer's attempt on one document: what it found before, and how to re-check a fix (a NamedTuple,
+    not a dataclass: ``fix-mojibake`` imports this module on every commit; see ``review_hooks.finding.Finding``)."""
 
     check: str
     before: Keys  # (line, message) of its unsuppressed findings
