@@ -19,19 +19,21 @@ The fixer contract: ``repair(document, context)`` returns
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from review_hooks.config import Config
     from review_hooks.document import Document
     from review_hooks.finding import Finding
     from review_hooks.repository import Repository
 
 
-@dataclass(frozen=True)
-class CliOption:
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+
+
+class CliOption(NamedTuple):
     """A command-line flag that sets one key of the check's configuration table."""
 
     flag: str  # "--include-code"
@@ -40,8 +42,7 @@ class CliOption:
     is_flag: bool = True  # False: takes a value (a path)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a check may know besides the document: configuration and repository facts."""
 
     config: Config
@@ -62,8 +63,7 @@ class Context:
         return self.repository.relative(location) if self.repository else None
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """One separable repair: ``text[start:end]`` becomes ``new``, removing the finding on ``line``
     (1-based). Edits of one fix never overlap; the runner verifies and drops each alone."""
 
@@ -81,7 +81,7 @@ Conclude = Callable[[Context, "Collection[str]"], Iterable["Finding"]]
 #: Separable edits; or the repaired text, or a new Document when the fix also changes the encoding
 #: (transcoding), each verified as one repair (see the module docstring).
 Repair = Callable[["Document", Context], "Sequence[Edit] | str | Document | None"]
-Configure = Callable[[Mapping[str, Any], Path], Any]
+Configure = Callable[[Mapping[str, Any], "Path"], Any]
 
 
 def no_settings(table: Mapping[str, Any], base: Path) -> None:
@@ -91,8 +91,7 @@ def no_settings(table: Mapping[str, Any], base: Path) -> None:
     only_keys(table)
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     id: str
     summary: str  # one line, for ``review-hooks list``
     doc: str  # the module docstring: the check's documentation
@@ -101,7 +100,7 @@ class Check:
     repair: Repair | None = None
     markdown_only: bool = False
     configure: Configure = no_settings
-    cli_options: tuple[CliOption, ...] = field(default=())
+    cli_options: tuple[CliOption, ...] = ()
     #: A scan of the whole configured tree asks ``tally`` of each document it checks, then ``conclude``
     #: once (required-headings warns of a kind no document is); a hook run, which sees some files, never.
     tally: Tally | None = None

@@ -10,10 +10,8 @@ touches this module.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,15 +66,26 @@ class Settings(dict[str, Any]):
         return value
 
 
-@dataclass(frozen=True)
 class Config:
-    source: Path | None  # the file the configuration came from, if any
-    root: Path  # paths and globs are relative to this folder
-    exclude: tuple[str, ...] = ()
-    markdown_extensions: tuple[str, ...] = DEFAULT_MARKDOWN_EXTENSIONS
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    select: tuple[str, ...] = ()
-    settings: Settings = field(default_factory=lambda: Settings(Path("."), {}, None))  # check id -> its options
+    """The validated configuration; its values are set once here and only read (a plain class, not a
+    dataclass, for the hooks' start-up: see ``review_hooks.finding.Finding``)."""
+
+    __slots__ = ("exclude", "markdown_extensions", "max_file_size", "root", "select", "settings", "source")
+
+    def __init__(self, source: Path | None, root: Path, exclude: tuple[str, ...] = (),
+                 markdown_extensions: tuple[str, ...] = DEFAULT_MARKDOWN_EXTENSIONS,
+                 max_file_size: int = DEFAULT_MAX_FILE_SIZE, select: tuple[str, ...] = (),
+                 settings: Settings | None = None) -> None:
+        self.source = source  # the file the configuration came from, if any
+        self.root = root  # paths and globs are relative to this folder
+        self.exclude = exclude
+        self.markdown_extensions = markdown_extensions
+        self.max_file_size = max_file_size
+        self.select = select
+        self.settings = settings if settings is not None else Settings(Path("."), {}, None)  # check id -> its options
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
     def is_markdown(self, path: Path | str) -> bool:
         return str(path).lower().endswith(self.markdown_extensions)
@@ -197,10 +206,8 @@ def build(
                 raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(registry.IDS)}")
         extensions = tuple(e.lower() for e in string_list(table, "markdown-extensions",
                                                           DEFAULT_MARKDOWN_EXTENSIONS))
-        config = Config(
-            source, root, string_list(table, "exclude"), extensions,
-            parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)), select,
-        )
+        exclude = string_list(table, "exclude")
+        size = parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
     except ConfigError as error:
         raise error.within("", source) from None
     tables: dict[str, dict[str, Any]] = {}
@@ -209,8 +216,7 @@ def build(
         if not isinstance(section, dict):
             raise ConfigError(check_id, "expected a table", source)
         tables[check_id] = {**section, **overrides.get(check_id, {})}
-    settings = Settings(root, tables, source, overrides)
-    return dataclasses.replace(config, settings=settings)
+    return Config(source, root, exclude, extensions, size, select, Settings(root, tables, source, overrides))
 
 
 def glob_match(pattern: str, path: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,20 +96,26 @@ def newline_style(text: str) -> str:
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
-@dataclass(frozen=True)
 class Document:
     """One file's bytes and what every check derives from them.
 
-    ``path`` is the path as shown to the user; ``location`` is where it is on disk.
+    ``path`` is the path as shown to the user; ``location`` is where it is on disk. Its values are set
+    once here and only read (a plain class, not a dataclass, for the hooks' start-up: see
+    ``review_hooks.finding.Finding``).
     """
 
-    path: str
-    location: Path
-    raw: bytes
-    text: str
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    is_markdown: bool = False
+    def __init__(self, path: str, location: Path, raw: bytes, text: str, encoding: str = "utf-8",
+                 bom: bytes = b"", is_markdown: bool = False) -> None:
+        self.path = path
+        self.location = location
+        self.raw = raw
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.is_markdown = is_markdown
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {self.location!r}, encoding={self.encoding!r}, is_markdown={self.is_markdown})"
 
     @classmethod
     def from_bytes(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.config import Config
 from review_hooks.document import Document, NotText, Undecodable
@@ -33,8 +33,10 @@ FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "syml
 SCAN_FAILURES = frozenset({"unreadable", "undecodable"})
 
 
-@dataclass(frozen=True)
-class Target:
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+
+
+class Target(NamedTuple):
     """A file to check: ``path`` as shown to the user, ``location`` on disk."""
 
     path: str
@@ -42,8 +44,7 @@ class Target:
     named: bool = True  # named on the command line (hook mode) rather than found by a scan
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(NamedTuple):
     """A target that was not checked, and why (``kind`` is one of the reasons below)."""
 
     target: Target

@@ -6,7 +6,7 @@ the check id (a check never types its own id twice) and marks findings its fix r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Control characters (C0 but tab, DEL, C1) and line separators, as escapes: a line of output is
 #: one finding, and a raw line break from a file name or a decoded link (``x%0A::error ...``)
@@ -20,8 +20,7 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if not text.isprintable() else text
 
 
-@dataclass(frozen=True, order=True)
-class Replacement:
+class Replacement(NamedTuple):
     """A known fix for a finding: replace the span (1-based, end exclusive) by ``text``."""
 
     line: int
@@ -31,10 +30,14 @@ class Replacement:
     text: str
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """``PATH:LINE:COL: CHECK-ID message`` (``message`` prefixed ``warning: `` for a warning-level finding);
-    sorted by path, line, column, check, message."""
+    sorted by path, line, column, check, message.
+
+    A NamedTuple, not a dataclass, as are the other values on a hook's path: importing ``dataclasses``
+    (it imports ``inspect``, hence ``ast``, ``dis`` and ``tokenize``) and building each class cost a one-file
+    ``check-conflict-markers`` run about 30 ms, more than ``python -c pass`` takes (``bench/run.py --startup``).
+    Equality, hash and order are those of the first six fields (``_KEY``), as the contract's line is."""
 
     path: str = ""
     line: int = 1
@@ -43,12 +46,34 @@ class Finding:
     message: str = ""
     fixed: bool = False
     #: "error" changes the exit code; "warning" is printed only (a policy set to "warn").
-    severity: str = field(default="error", compare=False)
-    replacement: Replacement | None = field(default=None, compare=False)
-    suppressed: bool = field(default=False, compare=False)
+    severity: str = "error"
+    replacement: Replacement | None = None
+    suppressed: bool = False
     #: Facts a tool may want without parsing the message (broken-link: ``target``, ``resolved``), as
     #: (name, value) pairs: extra keys of the JSON object, SARIF result ``properties``.
-    properties: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    properties: tuple[tuple[str, str], ...] = ()
+
+    # severity, replacement, suppressed and properties describe a finding; they do not tell two apart
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self[:_KEY] == other[:_KEY]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:_KEY])
+
+    def __lt__(self, other: tuple[object, ...]) -> bool:
+        return self[:_KEY] < other[:_KEY]
+
+    def __le__(self, other: tuple[object, ...]) -> bool:
+        return self[:_KEY] <= other[:_KEY]
+
+    def __gt__(self, other: tuple[object, ...]) -> bool:
+        return self[:_KEY] > other[:_KEY]
+
+    def __ge__(self, other: tuple[object, ...]) -> bool:
+        return self[:_KEY] >= other[:_KEY]
 
     def __str__(self) -> str:
         suffix = " (fixed)" if self.fixed else ""
@@ -79,3 +104,12 @@ class Finding:
             "severity": self.severity,
             **dict(self.properties),
         }
+
+
+#: How many leading fields of a Finding compare (path, line, column, check, message, fixed).
+_KEY = 6
+
+
+def replace(finding: Finding, **changes: object) -> Finding:
+    """``finding`` with some fields changed (``dataclasses.replace`` for a finding)."""
+    return finding._replace(**changes)

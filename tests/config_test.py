@@ -170,3 +170,13 @@ def test_exclude_applies_to_the_files_a_hook_is_given(repo: Path) -> None:
     out = io.StringIO()
     assert run(["vendor/upstream.md", "mine.md"], RunOptions(), out, io.StringIO()) == 1
     assert out.getvalue() == "mine.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs x)\n"
+
+
+def test_each_configuration_made_without_settings_has_its_own() -> None:
+    """Settings caches each check's options: a configuration built by hand (tests, a template's read)
+    must not share that cache with another."""
+    from review_hooks.config import Config
+
+    first, second = Config(None, Path(".")), Config(None, Path("."))
+    first.settings.of("conflict-markers", lambda table, base: "configured")
+    assert "conflict-markers" not in second.settings

@@ -28,11 +28,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
@@ -40,12 +38,17 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.repository import GitError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 ID = "conflict-markers"
 DEFAULT_SIZE = 7
 
 
-@dataclass(frozen=True)
-class Settings:
+# NamedTuples and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
+
+
+class Settings(NamedTuple):
     include_code: bool = False
 
 
@@ -54,20 +57,23 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "include-code", False))
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     kind: str  # one of < | = >
     size: int
     line: int  # 1-based
     label: str
 
 
-@dataclass
 class Region:
-    opener: Marker
-    separator: Marker | None = None
-    base: Marker | None = None
-    closer: Marker | None = None
+    """A conflict being paired: its opener, then the markers found for it (filled in as they come)."""
+
+    __slots__ = ("base", "closer", "opener", "separator")
+
+    def __init__(self, opener: Marker) -> None:
+        self.opener = opener
+        self.separator: Marker | None = None
+        self.base: Marker | None = None
+        self.closer: Marker | None = None
 
 
 _FENCE = re.compile(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
@@ -132,7 +138,7 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
                 orphans.append(marker)
         elif current and current.separator is not None:
             current.closer = marker
-            del open_regions[index]  # by position: remove() compares regions field by field, O(n) each
+            del open_regions[index]  # by position: the same region is there once
             complete.append(current)
         else:
             orphans.append(marker)

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,8 +67,8 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
     change = read(repository, context, options)
     if not change.removes or (hook_mode(options) and not owner(paths, repository, change, context)):
         return
-    bound = replace(check, find=lambda d, c: _find(d, c, change, check),
-                    repair=lambda d, c: _repair(d, c, change, check))
+    bound = check._replace(find=lambda d, c: _find(d, c, change, check),
+                          repair=lambda d, c: _repair(d, c, change, check))
     config = context.config
     locations = [repository.root / path for path in inbound.linking(change, repository, config.is_markdown)]
     locations = [location for location in locations if not (config.exclude and config.excluded(location))

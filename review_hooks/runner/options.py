@@ -1,17 +1,20 @@
-"""What a run is asked to do, and what one file's processing gives back (shared by the workers)."""
+"""What a run is asked to do, and what one file's processing gives back (shared by the workers).
+
+A NamedTuple and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from review_hooks.finding import Finding
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from review_hooks.finding import Finding
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     scan: bool = False  # list git-tracked files below the paths instead of taking them as given
     select: tuple[str, ...] = ()  # empty: the configuration's selection
     fix: bool = False
@@ -19,7 +22,7 @@ class RunOptions:
     output_format: str = ""  # empty: text, or github under GitHub Actions
     exit_zero: bool = False
     config_path: Path | None = None
-    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    overrides: Mapping[str, Mapping[str, Any]] | None = None  # check id -> its options given on the command line
     jobs: int = 0  # worker processes for a scan: 0 = one per core, 1 = none
     changed_since: str = ""  # scan only files changed since this revision (changed.py)
     staged: bool = False  # scan only staged files
@@ -31,12 +34,21 @@ class RunOptions:
     statistics: bool = False  # counts per check and of skipped files, on stderr
 
 
-@dataclass
 class FileResult:
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # one stderr line each
-    failed: bool = False  # a path named on the command line could not be checked
-    changed: bool = False  # a fixer changed the file (or would, with --diff)
-    error: bool = False  # an internal error or a failed write
-    skipped: str = ""  # the Skip kind, for statistics
-    tallies: dict[str, str] = field(default_factory=dict)  # check id -> what the file counts as (Check.tally)
+    """One file's outcome; the runner fills it in as the file is checked and fixed."""
+
+    __slots__ = ("changed", "error", "failed", "findings", "notes", "skipped", "tallies")
+
+    def __init__(self, findings: list[Finding] | None = None, notes: list[str] | None = None, failed: bool = False,
+                 changed: bool = False, error: bool = False, skipped: str = "",
+                 tallies: dict[str, str] | None = None) -> None:
+        self.findings: list[Finding] = findings if findings is not None else []
+        self.notes: list[str] = notes if notes is not None else []  # one stderr line each
+        self.failed = failed  # a path named on the command line could not be checked
+        self.changed = changed  # a fixer changed the file (or would, with --diff)
+        self.error = error  # an internal error or a failed write
+        self.skipped = skipped  # the Skip kind, for statistics
+        self.tallies: dict[str, str] = tallies if tallies is not None else {}  # check id -> Check.tally's value
+
+    def __repr__(self) -> str:
+        return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"

@@ -9,13 +9,12 @@ only when it removes findings of its own check and adds none; one that fails is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import partial
 
 from review_hooks import files
 from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
-from review_hooks.finding import Finding, visible
+from review_hooks.finding import Finding, replace, visible
 from review_hooks.registry import IDS
 from review_hooks.runner.options import FileResult, RunOptions
 

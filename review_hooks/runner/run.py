@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,7 +19,7 @@ from review_hooks import config as configuration
 from review_hooks import files
 from review_hooks.check import Check, Context
 from review_hooks.checks import get
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, replace
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
 from review_hooks.report import terminal

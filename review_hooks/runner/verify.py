@@ -9,7 +9,7 @@ the whole text, or a transcoded ``Document``, is verified as one repair (``whole
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from review_hooks.check import Edit
 from review_hooks.document import Document
@@ -21,9 +21,9 @@ Keys = set[tuple[int, str]]
 Verified = tuple[Document, Keys, "list[Edit] | None"]
 
 
-@dataclass(frozen=True)
-class Attempt:
-    """One fixer's attempt on one document: what it found before, and how to re-check a fix."""
+class Attempt(NamedTuple):
+    """One fixer's attempt on one document: what it found before, and how to re-check a fix (a NamedTuple,
+    not a dataclass: ``fix-mojibake`` imports this module on every commit; see ``review_hooks.finding.Finding``)."""
 
     check: str
     before: Keys  # (line, message) of its unsuppressed findings
