@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
@@ -26,9 +25,10 @@ POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
 _HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
 
 
-@dataclass(frozen=True)
-class Settings:
-    base: Path = field(default_factory=Path.cwd)
+class Settings(NamedTuple):
+    """required-headings' table, read once (a NamedTuple: see ``finding.Finding`` for why not a dataclass)."""
+
+    base: Path
     kinds: tuple[Kind, ...] = ()
     exclude: tuple[str, ...] = ()
     match: str = "normalized"

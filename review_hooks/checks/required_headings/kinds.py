@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -40,16 +39,35 @@ _MOVED_WORDS = re.compile(r"\b(?:moved|redirect\w*|relocated|now (?:lives|lies|a
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-@dataclass(frozen=True)
 class Kind:
-    name: str
-    files: tuple[str, ...] = ()
-    front_matter: tuple[tuple[str, tuple[Scalar, ...]], ...] = ()  # key -> the values it may have
-    title: re.Pattern[str] | None = None
-    template: Template | None = None
-    headings: tuple[Requirement, ...] = ()
-    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # section name -> more names for it
-    everything: bool = False  # the kind of a bare ``template``: every document checked
+    """A kind of review, as configured; its sections are worked out once, when first asked for (a plain
+    class, not a dataclass: see ``finding.Finding``; equal when every field is)."""
+
+    def __init__(self, name: str, files: tuple[str, ...] = (),
+                 front_matter: tuple[tuple[str, tuple[Scalar, ...]], ...] = (), title: re.Pattern[str] | None = None,
+                 template: Template | None = None, headings: tuple[Requirement, ...] = (),
+                 aliases: tuple[tuple[str, tuple[str, ...]], ...] = (), everything: bool = False) -> None:
+        self.name = name
+        self.files = files
+        self.front_matter = front_matter  # key -> the values it may have
+        self.title = title
+        self.template = template
+        self.headings = headings
+        self.aliases = aliases  # section name -> more names for it
+        self.everything = everything  # the kind of a bare ``template``: every document checked
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.name, self.files, self.front_matter, self.title, self.template, self.headings, self.aliases,
+                self.everything)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Kind) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Kind(name={self.name!r}, files={self.files!r}, template={self.template!r})"
 
     @cached_property
     def sections(self) -> tuple[tuple[Requirement, bool], ...]:

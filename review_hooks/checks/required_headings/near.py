@@ -14,7 +14,7 @@ is there); those two only add a note to the finding at the place the heading bel
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from review_hooks.checks.required_headings.heading_text import matches, normalized
 from review_hooks.checks.required_headings.template import Requirement
@@ -30,8 +30,7 @@ _WORD = re.compile(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     line: int
     message: str
     here: bool  # report the finding at this line (the fix is here), not where the heading belongs

@@ -33,10 +33,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.config import ConfigError
 
@@ -70,8 +69,7 @@ _IN_HEADING = (  # "## Links (optional)", "## Links [if applicable]", "## Links 
 )
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
     level: int | None  # None: any level
     source: str  # the template path as configured, or HEADINGS_SOURCE
@@ -84,11 +82,26 @@ class Requirement:
         return f"{'#' * self.level} {name}" if self.level else name
 
 
-@dataclass(frozen=True)
 class Template:
-    location: Path
-    shown: str  # as configured
-    levels: tuple[int, ...]  # () when not configured: see ``section_levels``
+    """A configured template file; its sections are read once, when first asked for (a plain class, not a
+    dataclass: see ``finding.Finding``; equal when its location, wording and levels are)."""
+
+    def __init__(self, location: Path, shown: str, levels: tuple[int, ...]) -> None:
+        self.location = location
+        self.shown = shown  # as configured
+        self.levels = levels  # () when not configured: see ``section_levels``
+
+    def _key(self) -> tuple[Path, str, tuple[int, ...]]:
+        return self.location, self.shown, self.levels
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Template) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Template(location={self.location!r}, shown={self.shown!r}, levels={self.levels!r})"
 
     @cached_property
     def sections(self) -> tuple[tuple[Requirement, bool], ...]:
