@@ -12,6 +12,9 @@ documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common 
 before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
 the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
 
+Damaged twice or more, a lossy span may have exactly one reading whose layer below comes off whole
+(``layered``): that one is restored, every layer of it.
+
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
@@ -29,6 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from review_hooks.mojibake.changes import Residue
 
 _PICTOGRAPHIC = (
@@ -184,6 +189,59 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tupl
             if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
                 found.add(char)
     return tuple(sorted(found))
+
+
+def layered(parts: list[tuple[str, tuple[str, ...]]],
+            again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
+    """The one reading of a lossy span that is, whole, mojibake again, peeled to its end: ``(the
+    reading one decoding short, the final one)``; ``None`` when no reading or more than one is.
+
+    ``parts``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
+    characters that stand for it) and, for a truncated one, the candidates it can have been. A
+    truncated sequence inside damage of two layers or more reads two ways: a byte the outer layer
+    dropped (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``, only ``”`` of its candidates reading as a byte again),
+    or a character of the layer below that an earlier, partial repair had already decoded (``â`` left
+    where ``Ã¢`` stood). Every layer must come off: a reading counts only when the layer below it is,
+    whole, UTF-8 read in some codec, and the engine (``again``) repairs it to printable text."""
+    own = _peeled("".join(text for text, _ in parts), again)
+    found = [own] if own else []
+    for index, (_, options) in enumerate(parts):
+        for option in filter(_rereadable, options):  # any other candidate cannot be mojibake again
+            text = "".join(option if at == index else text for at, (text, _) in enumerate(parts))
+            if (other := _peeled(text, again)) and other not in found:
+                found.append(other)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
+def _peeled(text: str, again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
+    from review_hooks.mojibake.charmaps import codecs
+
+    if not any(all(char.isascii() or codec.table[ord(char)] for char in text) and _utf8(text, codec.table)
+               for codec in codecs()):
+        return None
+    before, final = again(text)
+    if final == text or not final.isprintable():
+        return None
+    return before or text, final
+
+
+def _utf8(text: str, table: dict[int, int]) -> bool:
+    """``text``, read back to its bytes through ``table``, is UTF-8 with some sequence in it."""
+    data = text.translate(table).encode("latin-1")
+    try:
+        return not data.decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return False
+
+
+@lru_cache(maxsize=1024)
+def _rereadable(char: str) -> bool:
+    """Some codec reads ``char`` from a byte of a UTF-8 sequence: a layer below can be made of it."""
+    from review_hooks.mojibake.charmaps import codecs
+
+    return any(codec.table[ord(char)] >= 0x80 for codec in codecs())
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

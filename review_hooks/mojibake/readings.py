@@ -136,10 +136,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
-    return _lossy_unit(run, data, group, codec)
+    return _lossy_unit(run, data, group, codec, again)
 
 
-def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again) -> Unit | None:
     """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
     decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
     fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ)."""
@@ -149,6 +149,9 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Uni
     decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
+    pieces = [(p.text or run[p.start:p.end], o) for p, o in zip(group, options, strict=True)]
+    if decoded and (layers := lossy.layered(pieces, again)):  # damaged twice or more: one reading comes off whole
+        return Unit(start, end, ((layers[1],),), weight=end - start, before=layers[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
     if not _word("".join(p.text for p in decoded), 3) and any(
