@@ -174,8 +174,9 @@ def plausible_count(options: tuple[str, ...], before: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tuple[str, ...]:
-    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it."""
+def candidates(fragment: bytes, missing: int, droppable: frozenset[int], controls: bool = False) -> tuple[str, ...]:
+    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it;
+    ``controls``: C1 controls too (a byte of a layer below, ``layered``)."""
     size = len(fragment) - 1 + missing
     found: set[str] = set()
     for slots in combinations(range(size), missing):
@@ -186,45 +187,59 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tupl
                 char = (fragment[:1] + body).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
+            category = unicodedata.category(char)
+            if category not in ("Cn", "Co", "Cs") and (controls or category != "Cc"):
                 found.add(char)
     return tuple(sorted(found))
 
 
-def layered(parts: list[tuple[str, tuple[str, ...]]],
+def layered(pieces: list[tuple[str, bytes, int]], droppable: frozenset[int],
             again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
     """The one reading of a lossy span that is, whole, mojibake again, peeled to its end: ``(the
     reading one decoding short, the final one)``; ``None`` when no reading or more than one is.
 
-    ``parts``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
-    characters that stand for it) and, for a truncated one, the candidates it can have been. A
-    truncated sequence inside damage of two layers or more reads two ways: a byte the outer layer
-    dropped (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``, only ``”`` of its candidates reading as a byte again),
-    or a character of the layer below that an earlier, partial repair had already decoded (``â`` left
-    where ``Ã¢`` stood). Every layer must come off: a reading counts only when the layer below it is,
-    whole, UTF-8 read in some codec, and the engine (``again``) repairs it to printable text."""
-    own = _peeled("".join(text for text, _ in parts), again)
+    ``pieces``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
+    characters that stand for it), and for a truncated one its bytes and how many it lost. A truncated
+    sequence inside damage of two layers or more reads two ways: a byte the outer layer dropped
+    (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``, only ``”`` of its candidates reading as a byte again), or a
+    character of the layer below that an earlier, partial repair had already decoded (``â`` left where
+    ``Ã¢`` stood). Every layer must come off: a reading counts only when the layer below it is, whole,
+    UTF-8 read in some codec, and the engine (``again``) repairs it to printable text. A control
+    character counts as a candidate here: it is how a sloppy codec reads an undefined byte of the
+    layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\xad``: two readings, none restored)."""
+    own = _peeled("".join(text for text, _, _ in pieces), again)
     found = [own] if own else []
-    for index, (_, options) in enumerate(parts):
+    for index, (_, fragment, missing) in enumerate(pieces):
+        options = candidates(fragment, missing, droppable, controls=True) if missing else ()
         for option in filter(_rereadable, options):  # any other candidate cannot be mojibake again
-            text = "".join(option if at == index else text for at, (text, _) in enumerate(parts))
+            text = "".join(option if at == index else text for at, (text, _, _) in enumerate(pieces))
             if (other := _peeled(text, again)) and other not in found:
                 found.append(other)
             if len(found) > 1:
                 return None
-    return found[0] if found else None
+    if not found or _layer(found[0][1]):  # the engine stopped short of the last layer: not restored
+        return None
+    return found[0]
 
 
 def _peeled(text: str, again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
-    from review_hooks.mojibake.charmaps import codecs
-
-    if not any(all(char.isascii() or codec.table[ord(char)] for char in text) and _utf8(text, codec.table)
-               for codec in codecs()):
+    """``text``, a layer of mojibake whole, peeled by ``again`` down to printable text. It counts as a
+    reading even when that text is itself one more layer (``Ñ”``, the engine's last word on ``є``
+    damaged three times), but such a reading is never restored (``layered``)."""
+    if not _layer(text):
         return None
     before, final = again(text)
     if final == text or not final.isprintable():
         return None
     return before or text, final
+
+
+def _layer(text: str) -> bool:
+    """Some codec reads ``text`` back to bytes that are, whole, UTF-8 with a sequence in them."""
+    from review_hooks.mojibake.charmaps import codecs
+
+    return any(all(char.isascii() or codec.table[ord(char)] for char in text) and _utf8(text, codec.table)
+               for codec in codecs())
 
 
 def _utf8(text: str, table: dict[int, int]) -> bool:

@@ -149,8 +149,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
-    pieces = [(p.text or run[p.start:p.end], o) for p, o in zip(group, options, strict=True)]
-    if decoded and (layers := lossy.layered(pieces, again)):  # damaged twice or more: one reading comes off whole
+    pieces = [(p.text or run[p.start:p.end], data[p.start:p.end] if p.truncated else b"", p.missing) for p in group]
+    if decoded and (layers := lossy.layered(pieces, codec.droppable, again)):  # damaged twice or more
         return Unit(start, end, ((layers[1],),), weight=end - start, before=layers[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None

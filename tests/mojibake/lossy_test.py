@@ -34,10 +34,22 @@ def test_a_lossy_span_with_no_layer_below_stays_residue() -> None:
     assert [item.old for item in result.residue] == ["â˜ï¸"]
 
 
-def test_two_readings_that_come_off_whole_are_no_repair() -> None:
-    assert layered([("Ã", ()), ("?", ("©", "\u2041"))], _again) == ("Ã©", "é")  # ⁁ is no byte of any codec
-    assert layered([("Ã", ()), ("?", ("©", "¨"))], _again) is None  # é or è
-    assert layered([("Ã", ()), ("?", ("\u2041",))], _again) is None  # no reading at all
+CP1252_DROPPED = frozenset(b"\x81\x8d\x8f\x90\x9d\xad")  # undefined in Windows-1252, and the soft hyphen
+
+
+def test_a_reading_counts_only_where_it_alone_comes_off_whole() -> None:
+    # ``Ã¢â‚¬â€``: â, €, and ``â€`` that lost a byte, of whose candidates only ” is a byte again
+    assert layered([("â", b"", 0), ("€", b"", 0), ("â€", b"\xe2\x80", 1)], CP1252_DROPPED, _again) == ("â€”", "—")
+    # ``ÃÂ``: Ã, and ``Â`` that lost a byte: Ã\x81 (Á), Ã\x90 (Ð), Ã\xad (í)... all come off
+    assert layered([("Ã", b"", 0), ("Â", b"\xc2", 1)], CP1252_DROPPED, _again) is None
+    assert layered([("Ã", b"", 0), ("\u2041", b"", 0)], CP1252_DROPPED, _again) is None  # no layer below at all
+
+
+def test_a_control_character_is_a_byte_of_the_layer_below() -> None:
+    # є (D1 94) three times in Windows-1252, the outer layer's 0x9D dropped: 0x9D (”) and 0x90 (‐) both
+    # make a layer below that comes off, so neither is restored
+    result = repair("a Ãƒâ€˜Ã¢â‚¬Â b and Ã¢â€\x9d")
+    assert "Ãƒâ€˜Ã¢â‚¬Â" in result.text
 
 
 @pytest.mark.parametrize("text", [
