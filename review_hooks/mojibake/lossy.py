@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from review_hooks.mojibake.changes import Residue
+    from review_hooks.mojibake.charmaps import Codec
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -193,70 +194,48 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     return tuple(sorted(found))
 
 
-def layered(pieces: list[tuple[str, bytes, int]], droppable: frozenset[int],
+def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
             again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
-    """The one reading of a lossy span that is, whole, mojibake again, peeled to its end: ``(the
-    reading one decoding short, the final one)``; ``None`` when no reading or more than one is.
+    """The one reading of a lossy span that is, whole, mojibake again in ``codec``, peeled to its end:
+    ``(the reading one decoding short, the final one)``; ``None`` when no reading or more than one is.
 
     ``pieces``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
     characters that stand for it), and for a truncated one its bytes and how many it lost. A truncated
-    sequence inside damage of two layers or more reads two ways: a byte the outer layer dropped
-    (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``, only ``”`` of its candidates reading as a byte again), or a
-    character of the layer below that an earlier, partial repair had already decoded (``â`` left where
-    ``Ã¢`` stood). Every layer must come off: a reading counts only when the layer below it is, whole,
-    UTF-8 read in some codec, and the engine (``again``) repairs it to printable text. A control
-    character counts as a candidate here: it is how a sloppy codec reads an undefined byte of the
-    layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\xad``: two readings, none restored)."""
-    own = _peeled("".join(text for text, _, _ in pieces), again)
-    found = [own] if own else []
-    for index, (_, fragment, missing) in enumerate(pieces):
-        options = candidates(fragment, missing, droppable, controls=True) if missing else ()
-        for option in filter(_rereadable, options):  # any other candidate cannot be mojibake again
-            text = "".join(option if at == index else text for at, (text, _, _) in enumerate(pieces))
-            if (other := _peeled(text, again)) and other not in found:
-                found.append(other)
-            if len(found) > 1:
-                return None
-    if not found or _layer(found[0][1]):  # the engine stopped short of the last layer: not restored
+    sequence inside damage of two layers or more reads two ways: bytes the outer layer dropped
+    (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``), or characters of the layer below that an earlier, partial repair
+    had already decoded (``â`` left where ``Ã¢`` stood). Every combination of those readings is tried;
+    one survives when the layer it makes is, whole, UTF-8 read in the same codec (``”`` is a byte in
+    Windows-1252, ``‐`` is none). A control character is a candidate too: it is how a sloppy codec reads
+    an undefined byte of the layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\xad``: two readings,
+    none restored). The survivor is restored only when the engine (``again``) peels it to printable text
+    that no codec reads as one more layer."""
+    options = [(text, *(option for option in candidates(fragment, missing, codec.droppable, controls=True)
+                         if codec.table[ord(option)] >= 0x80)) if missing else (text,)
+               for text, fragment, missing in pieces]
+    alive = {text for text in map("".join, product(*options)) if _layer(text, codec.table)}
+    if len(alive) != 1:
         return None
-    return found[0]
-
-
-def _peeled(text: str, again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
-    """``text``, a layer of mojibake whole, peeled by ``again`` down to printable text. It counts as a
-    reading even when that text is itself one more layer (``Ñ”``, the engine's last word on ``є``
-    damaged three times), but such a reading is never restored (``layered``)."""
-    if not _layer(text):
-        return None
+    (text,) = alive
     before, final = again(text)
-    if final == text or not final.isprintable():
-        return None
+    if final == text or not final.isprintable() or any(_layer(final, other.table) for other in _codecs()):
+        return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
     return before or text, final
 
 
-def _layer(text: str) -> bool:
-    """Some codec reads ``text`` back to bytes that are, whole, UTF-8 with a sequence in them."""
-    from review_hooks.mojibake.charmaps import codecs
-
-    return any(all(char.isascii() or codec.table[ord(char)] for char in text) and _utf8(text, codec.table)
-               for codec in codecs())
-
-
-def _utf8(text: str, table: dict[int, int]) -> bool:
-    """``text``, read back to its bytes through ``table``, is UTF-8 with some sequence in it."""
-    data = text.translate(table).encode("latin-1")
+def _layer(text: str, table: dict[int, int]) -> bool:
+    """``text``, read back to bytes through ``table``, is, whole, UTF-8 with a sequence in it."""
+    if not all(char.isascii() or table[ord(char)] for char in text):
+        return False
     try:
-        return not data.decode("utf-8").isascii()
+        return not text.translate(table).encode("latin-1").decode("utf-8").isascii()
     except UnicodeDecodeError:
         return False
 
 
-@lru_cache(maxsize=1024)
-def _rereadable(char: str) -> bool:
-    """Some codec reads ``char`` from a byte of a UTF-8 sequence: a layer below can be made of it."""
+def _codecs() -> tuple[Codec, ...]:
     from review_hooks.mojibake.charmaps import codecs
 
-    return any(codec.table[ord(char)] >= 0x80 for codec in codecs())
+    return codecs()
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

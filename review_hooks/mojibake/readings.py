@@ -136,21 +136,25 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
-    return _lossy_unit(run, data, group, codec, again)
+    return _lossy_unit(run, data, group, codec, None if decoded_run else again)
 
 
-def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again) -> Unit | None:
+def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again | None) -> Unit | None:
     """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
     decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
-    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ)."""
+    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ).
+    Damaged twice or more (``again``: the run is the document's own text, not a decoding, where a cut
+    sequence is no lost byte), a span between ASCII characters that one reading explains whole
+    (``lossy.layered``) is restored."""
     from ftfy.badness import is_bad
 
     start, end = group[0].start, group[-1].end
     decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
-    pieces = [(p.text or run[p.start:p.end], data[p.start:p.end] if p.truncated else b"", p.missing) for p in group]
-    if decoded and (layers := lossy.layered(pieces, codec.droppable, again)):  # damaged twice or more
+    pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
+    if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
+            and (layers := lossy.layered(pieces, codec, again))):
         return Unit(start, end, ((layers[1],),), weight=end - start, before=layers[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
