@@ -158,10 +158,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return Unit(start, end, ((layers[1],),), weight=end - start, before=layers[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if not _word("".join(p.text for p in decoded), 3) and any(
+    if not _word("".join(p.text or _letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
-        # around a lost byte is a word: Си?т)
+        # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
@@ -184,6 +184,13 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+def _letter(candidates: tuple[str, ...]) -> str:
+    """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
+    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
+    scripts = {unicodedata.name(char, "?").split()[0] for char in candidates if char.isalpha()}
+    return candidates[0] if candidates and len(scripts) == 1 and all(map(str.isalpha, candidates)) else ""
 
 
 def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:

@@ -61,3 +61,13 @@ def test_a_control_character_is_a_byte_of_the_layer_below() -> None:
 ])
 def test_legitimate_text_beside_a_lone_lead_is_untouched(text: str) -> None:
     assert not repair(text).changes
+
+
+def test_a_word_that_lost_its_last_letter_is_residue_not_clean_text() -> None:
+    """``Ð²Ð°Ñ`` is ва and a Cyrillic letter that lost its byte (0x81 of с): a word, reported, so its
+    line is no clean text, and the one-letter word в on it is repaired."""
+    damaged = "Знає вас, ви вводите в курс".encode().decode("cp1252", errors="ignore")
+    assert "Ð²Ð°Ñ," in damaged  # с is D1 81, and 0x81 is undefined in Windows-1252
+    result = repair(damaged)
+    assert result.text == "Знає Ð²Ð°Ñ, ви вводите в ÐºÑƒÑ€Ñ"
+    assert [item.old for item in result.residue] == ["Ð²Ð°Ñ", "ÐºÑƒÑ€Ñ"]
