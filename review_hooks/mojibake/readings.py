@@ -186,11 +186,16 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     return Unit(start, end, tuple(parts), unique, weight=weight)
 
 
+@lru_cache(maxsize=4096)
 def _letter(candidates: tuple[str, ...]) -> str:
     """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
     script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
-    scripts = {unicodedata.name(char, "?").split()[0] for char in candidates if char.isalpha()}
-    return candidates[0] if candidates and len(scripts) == 1 and all(map(str.isalpha, candidates)) else ""
+    scripts = set()
+    for char in candidates:
+        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if char.isalpha() else "")
+        if "" in scripts or len(scripts) > 1:
+            return ""
+    return candidates[0] if candidates else ""
 
 
 def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
