@@ -72,6 +72,9 @@ _PRESENTATION = (
     (0x1F6D5, 0x1F6D7), (0x1F6DC, 0x1F6DF), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC), (0x1F7E0, 0x1F7EB),
     (0x1F7F0, 0x1F7F0), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA70, 0x1FAFF),
 )
+#: The least Zipf bucket (``prior``) of a letter that a layered lossy span may be restored to: a letter
+#: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
+COMMON_LETTER = 5
 #: Common in review documents, most common first: breaks ties inside a tier.
 COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
           "”“’‘–—…•→←↑↓≥≤×")
@@ -219,6 +222,9 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
     before, final = again(text)
     if final == text or not final.isprintable() or any(_layer(final, other.table) for other in _codecs()):
         return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
+    if not all(char.isascii() or tier(char, final[at - 1:at]) <= 3 or prior(char) >= COMMON_LETTER
+               for at, char in enumerate(final)):
+        return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
     return before or text, final
 
 

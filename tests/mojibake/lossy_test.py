@@ -48,6 +48,12 @@ def test_a_reading_counts_only_where_it_alone_comes_off_whole() -> None:
     assert layered([("Â", b"", 0), ("Ä", b"\xc4", 1), ("ò", b"\xf2", 3)], CP1252, _again) is None
 
 
+def test_a_reading_that_comes_off_to_a_rare_letter_is_no_repair() -> None:
+    # ``é`` and ``ž`` read as themselves beside ``Â²`` make ``éž²``, Windows-1252 of 鞲: one reading, but
+    # a letter rare in every language (the frequency prior), not a plausible text
+    assert repair("Intro ,éžÂ² end.").text == "Intro ,éžÂ² end."
+
+
 def test_a_control_character_is_a_byte_of_the_layer_below() -> None:
     # є (D1 94) three times in Windows-1252, the outer layer's 0x9D dropped: 0x9D (”) and 0x90 (‐) both
     # make a layer below that comes off, so neither is restored
