@@ -12,8 +12,8 @@ documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common 
 before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
 the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
 
-Damaged twice or more, a lossy span may have exactly one reading whose layer below comes off whole
-(``layered``): that one is restored, every layer of it.
+Damaged twice or more, a lossy span may have exactly one reading whose layer below comes off whole:
+``review_hooks.mojibake.layers`` restores that one, every layer of it, using ``candidates``.
 
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
@@ -32,10 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from review_hooks.mojibake.changes import Residue
-    from review_hooks.mojibake.charmaps import Codec
 
 _PICTOGRAPHIC = (
     (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139), (0x2194, 0x2199),
@@ -72,9 +69,6 @@ _PRESENTATION = (
     (0x1F6D5, 0x1F6D7), (0x1F6DC, 0x1F6DF), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC), (0x1F7E0, 0x1F7EB),
     (0x1F7F0, 0x1F7F0), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA70, 0x1FAFF),
 )
-#: The least Zipf bucket (``prior``) of a letter that a layered lossy span may be restored to: a letter
-#: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
-COMMON_LETTER = 5
 #: Common in review documents, most common first: breaks ties inside a tier.
 COMMON = ("✅❌⚠⭐📝🚀🎯📌📊📋🔴🟡🟢🟠🔵⏳✨🔥💡🏆🏅🥇🎉👍👉🐛🔧🔒🔑📁📂📄📚📈📉⚡❗❓➡✔✖💰📦🧪🛠"
           "”“’‘–—…•→←↑↓≥≤×")
@@ -180,7 +174,7 @@ def plausible_count(options: tuple[str, ...], before: str) -> int:
 @lru_cache(maxsize=4096)
 def candidates(fragment: bytes, missing: int, droppable: frozenset[int], controls: bool = False) -> tuple[str, ...]:
     """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it;
-    ``controls``: C1 controls too (a byte of a layer below, ``layered``)."""
+    ``controls``: C1 controls too (a byte of a layer below, ``layers.layered``)."""
     size = len(fragment) - 1 + missing
     found: set[str] = set()
     for slots in combinations(range(size), missing):
@@ -197,51 +191,16 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     return tuple(sorted(found))
 
 
-def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
-            again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
-    """The one reading of a lossy span that is, whole, mojibake again in ``codec``, peeled to its end:
-    ``(the reading one decoding short, the final one)``; ``None`` when no reading or more than one is.
-
-    ``pieces``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
-    characters that stand for it), and for a truncated one its bytes and how many it lost. A truncated
-    sequence inside damage of two layers or more reads two ways: bytes the outer layer dropped
-    (``Ã¢â‚¬â€`` lost 0x9D: ``â€”``), or characters of the layer below that an earlier, partial repair
-    had already decoded (``â`` left where ``Ã¢`` stood). Every combination of those readings is tried;
-    one survives when the layer it makes is, whole, UTF-8 read in the same codec (``”`` is a byte in
-    Windows-1252, ``‐`` is none). A control character is a candidate too: it is how a sloppy codec reads
-    an undefined byte of the layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\xad``: two readings,
-    none restored). The survivor is restored only when the engine (``again``) peels it to printable text
-    that no codec reads as one more layer."""
-    options = [(text, *(option for option in candidates(fragment, missing, codec.droppable, controls=True)
-                         if codec.table[ord(option)] >= 0x80)) if missing else (text,)
-               for text, fragment, missing in pieces]
-    alive = {text for text in map("".join, product(*options)) if _layer(text, codec.table)}
-    if len(alive) != 1:
-        return None
-    (text,) = alive
-    before, final = again(text)
-    if final == text or not final.isprintable() or any(_layer(final, other.table) for other in _codecs()):
-        return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
-    if not all(char.isascii() or tier(char, final[at - 1:at]) <= 3 or prior(char) >= COMMON_LETTER
-               for at, char in enumerate(final)):
-        return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
-    return before or text, final
-
-
-def _layer(text: str, table: dict[int, int]) -> bool:
-    """``text``, read back to bytes through ``table``, is, whole, UTF-8 with a sequence in it."""
-    if not all(char.isascii() or table[ord(char)] for char in text):
-        return False
-    try:
-        return not text.translate(table).encode("latin-1").decode("utf-8").isascii()
-    except UnicodeDecodeError:
-        return False
-
-
-def _codecs() -> tuple[Codec, ...]:
-    from review_hooks.mojibake.charmaps import codecs
-
-    return codecs()
+@lru_cache(maxsize=4096)
+def one_letter(options: tuple[str, ...]) -> str:
+    """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
+    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
+    scripts = set()
+    for char in options:
+        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if char.isalpha() else "")
+        if "" in scripts or len(scripts) > 1:
+            return ""
+    return options[0] if options else ""
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.layers import layered
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -145,7 +146,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ).
     Damaged twice or more (``again``: the run is the document's own text, not a decoding, where a cut
     sequence is no lost byte), a span between ASCII characters that one reading explains whole
-    (``lossy.layered``) is restored."""
+    (``layers.layered``) is restored."""
     from ftfy.badness import is_bad
 
     start, end = group[0].start, group[-1].end
@@ -154,11 +155,11 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
                for p in group]
     pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
     if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
-            and (layers := lossy.layered(pieces, codec, again))):
-        return Unit(start, end, ((layers[1],),), weight=end - start, before=layers[0])
+            and (peeled := layered(pieces, codec, again))):
+        return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if not _word("".join(p.text or _letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
+    if not _word("".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
@@ -184,18 +185,6 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
-
-
-@lru_cache(maxsize=4096)
-def _letter(candidates: tuple[str, ...]) -> str:
-    """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
-    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
-    scripts = set()
-    for char in candidates:
-        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if char.isalpha() else "")
-        if "" in scripts or len(scripts) > 1:
-            return ""
-    return candidates[0] if candidates else ""
 
 
 def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
