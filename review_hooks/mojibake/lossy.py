@@ -12,6 +12,9 @@ documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common 
 before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
 the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
 
+Damaged twice or more, a lossy span may have exactly one reading whose layer below comes off whole:
+``review_hooks.mojibake.layers`` restores that one, every layer of it, using ``candidates``.
+
 The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
@@ -169,8 +172,9 @@ def plausible_count(options: tuple[str, ...], before: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tuple[str, ...]:
-    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it."""
+def candidates(fragment: bytes, missing: int, droppable: frozenset[int], controls: bool = False) -> tuple[str, ...]:
+    """Every character ``fragment`` can have been before ``missing`` bytes were dropped from it;
+    ``controls``: C1 controls too (a byte of a layer below, ``layers.layered``)."""
     size = len(fragment) - 1 + missing
     found: set[str] = set()
     for slots in combinations(range(size), missing):
@@ -181,9 +185,22 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int]) -> tupl
                 char = (fragment[:1] + body).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs"):
+            category = unicodedata.category(char)
+            if category not in ("Cn", "Co", "Cs") and (controls or category != "Cc"):
                 found.add(char)
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=4096)
+def one_letter(options: tuple[str, ...]) -> str:
+    """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
+    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
+    scripts = set()
+    for char in options:
+        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if char.isalpha() else "")
+        if "" in scripts or len(scripts) > 1:
+            return ""
+    return options[0] if options else ""
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

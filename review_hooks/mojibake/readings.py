@@ -28,6 +28,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.layers import layered
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -136,25 +137,32 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
-    return _lossy_unit(run, data, group, codec)
+    return _lossy_unit(run, data, group, codec, None if decoded_run else again)
 
 
-def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec) -> Unit | None:
+def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again | None) -> Unit | None:
     """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
     decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
-    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ)."""
+    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ).
+    Damaged twice or more (``again``: the run is the document's own text, not a decoding, where a cut
+    sequence is no lost byte), a span between ASCII characters that one reading explains whole
+    (``layers.layered``) is restored."""
     from ftfy.badness import is_bad
 
     start, end = group[0].start, group[-1].end
     decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
                for p in group]
+    pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
+    if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
+            and (peeled := layered(pieces, codec, again))):
+        return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if not _word("".join(p.text for p in decoded), 3) and any(
+    if not _word("".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
-        # around a lost byte is a word: Си?т)
+        # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸

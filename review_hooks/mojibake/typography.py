@@ -243,6 +243,8 @@ def drawing(run: str, start: int, end: int, reading: str) -> bool:
     before, after = run[start - 1:start], run[end:end + 1]
     if len(reading) >= 2 and len({_script(char) for char in reading}) == 1 and _script(reading[0]) in _SHORT_WORDS:
         return False  # ``╨║╨╛╨┤`` spells код: lines do not make a Cyrillic or Greek word
+    if len(reading) == 1 and reading.isalpha() and _script(reading) == "CYRILLIC" and not (before or after):
+        return False  # ``╨╖`` alone is the one-letter word з (a lone letter: weak), where a drawing's lines go on
     return (not before.isalpha() and not after.isalpha() and reading.isalpha()
             and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
 

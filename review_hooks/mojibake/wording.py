@@ -27,12 +27,16 @@ def codec_name(name: str) -> str:
 
 def described(changes: list[Change]) -> str:
     """One line's changes: ``'âœ…' is double-encoded '✅', 'â€“' is double-encoded '–' (Windows-1252)``;
-    damaged twice, ``twice double-encoded``; a restored lost byte says so."""
+    damaged twice, ``twice double-encoded``; a restored lost byte says so, and damage of several layers
+    restored by its one reading (``lossy.layered``) says that a layer lost bytes or was repaired in part."""
     codecs = {change.codec for change in changes}
     parts = []
     for change in dict.fromkeys(changes):
         how = "twice double-encoded" if change.before else "double-encoded"
-        lost = " that lost a byte, one reading fitting" if change.lossy else ""
+        lost = ""
+        if change.lossy:
+            lost = (" that lost bytes or was repaired in part, one reading fitting" if change.before
+                    else " that lost a byte, one reading fitting")
         own = "" if len(codecs) == 1 else f" ({codec_name(change.codec)})"
         parts.append(f"{shown(change.old)} is {how} {shown(change.new)}{lost}{own}")
     whole = ", ".join(dict.fromkeys(parts))

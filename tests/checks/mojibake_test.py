@@ -39,6 +39,17 @@ def test_hook_fixes_in_place_and_reports_each_line(repo: Path) -> None:
     assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
 
 
+def test_a_half_repaired_layer_is_fixed_through_every_layer(repo: Path) -> None:
+    # ’ in Windows-1252 three times, its outer layer repaired in part before (``Ã¢`` left as ``â``)
+    (repo / "doc.md").write_text("# Notes\n\nWe donÃƒÂ¢ââ€šÂ¬Ã¢â€žÂ¢t know.\n", encoding="utf-8")
+    result = review_hooks("fix-mojibake", "doc.md")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "doc.md:3:7: mojibake 'ÃƒÂ¢ââ€šÂ¬Ã¢â€žÂ¢' is twice double-encoded '’' that lost bytes or was repaired "
+        "in part, one reading fitting (Windows-1252) (fixed)"]
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "# Notes\n\nWe don’t know.\n"
+
+
 def test_clean_file_passes_untouched(repo: Path) -> None:
     text = "# Crème brûlée — naïve café\n\nSÃO PAULO, “quotes”, ﬁ, ＦＵＬＬ, &amp;, e\u0301\n✅ done\n"
     (repo / "doc.md").write_text(text, encoding="utf-8")

@@ -54,6 +54,18 @@ def test_box_drawing_beside_cp437_damage_is_a_drawing() -> None:
     assert repair(f"{damaged}\n╔╗╚╝ ─┐ │\n").text == "Größe ✅ müde ±5 ½\n╔╗╚╝ ─┐ │\n"
 
 
+def test_a_one_letter_word_through_cp437_is_no_drawing() -> None:
+    """``╨╖`` (з) and ``╨┐`` (п, before an apostrophe) stand alone between words, where a drawing's
+    lines would go on: lone letters, repaired beside the document's cp437 Cyrillic damage."""
+    text = "Текст з описом, п'ять кодів"
+    assert repair(text.encode().decode("cp437")).text == text
+
+
+def test_a_lone_cp437_letter_inside_a_drawing_stays() -> None:
+    damaged = "Текст з описом".encode().decode("cp437")
+    assert repair(f"{damaged}\n┌─╨┐\n│ ╨╖│\n").text == "Текст з описом\n┌─╨┐\n│ ╨╖│\n"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("cafÃ© and ZÃ¼rich", "café and Zürich"),  # a capital that breaks a word of small letters
     ("Price Â£5, 3 Ã— 4", "Price £5, 3 × 4"),  # symbols standing alone

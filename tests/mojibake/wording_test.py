@@ -21,6 +21,13 @@ def test_damage_twice_a_lost_byte_and_two_codecs_say_so() -> None:
         "'âŒ' is double-encoded '❌' that lost a byte, one reading fitting (Mac Roman)")
 
 
+def test_layers_restored_by_their_one_reading_say_a_layer_lost_bytes_or_was_repaired_in_part() -> None:
+    layered = Change(0, 7, "Ã¢â‚¬â€", "—", "sloppy-windows-1252", lossy=True, before="â€”")
+    assert described([layered]) == (
+        "'Ã¢â‚¬â€' is twice double-encoded '—' that lost bytes or was repaired in part, one reading fitting "
+        "(Windows-1252)")
+
+
 def test_invisible_characters_and_marks_with_nothing_to_sit_on_are_escaped() -> None:
     assert shown("a\u00a0b") == "'a\\u00a0b'"
     assert shown("\ufe0f\u20e3") == "'\\ufe0f\\u20e3'"  # a keycap's marks without their digit

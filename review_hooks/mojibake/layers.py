@@ -1,0 +1,70 @@
+"""Lossy damage of two layers or more: the one reading of a span that comes off whole, every layer.
+
+A truncated sequence inside damage of two layers or more reads two ways: bytes the outer layer dropped
+(``Ã¢â‚¬â€`` lost 0x9D: ``â€”``), or characters of the layer below that an earlier, partial repair had
+already decoded (``â`` left where ``Ã¢`` stood). Every combination of those readings is tried; one
+survives when the layer it makes is, whole, UTF-8 read in the same codec (``”`` is a byte in
+Windows-1252, ``‐`` is none). A control character is a candidate too: it is how a sloppy codec reads an
+undefined byte of the layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\xad``: two readings, none
+restored). The one survivor is restored only when the engine peels it to plausible printable text
+that no codec reads as one more layer: symbols, punctuation, pictographs, or letters that the
+frequency prior (``lossy.prior``) finds common in some language.
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+from itertools import product
+from typing import TYPE_CHECKING
+
+from review_hooks.mojibake.lossy import candidates, prior, tier
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from review_hooks.mojibake.charmaps import Codec
+
+#: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
+#: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
+COMMON_LETTER = 5
+
+
+def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
+            again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
+    """The one reading of a lossy span that is, whole, mojibake again in ``codec``, peeled to its end by
+    the engine (``again``): ``(the reading one decoding short, the final one)``; ``None`` when no
+    reading or more than one is, or the final text is no plausible text (see the module).
+
+    ``pieces``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
+    characters that stand for it), and for a truncated one its bytes and how many it lost."""
+    options = [(text, *(option for option in candidates(fragment, missing, codec.droppable, controls=True)
+                         if codec.table[ord(option)] >= 0x80)) if missing else (text,)
+               for text, fragment, missing in pieces]
+    alive = {text for text in map("".join, product(*options)) if _layer(text, codec.table)}
+    if len(alive) != 1:
+        return None
+    (text,) = alive
+    before, final = again(text)
+    if final == text or not final.isprintable() or any(_layer(final, other.table) for other in _codecs()):
+        return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
+    if not all(char.isascii() or tier(char, final[at - 1:at]) <= 3 or prior(char) >= COMMON_LETTER
+               for at, char in enumerate(final)):
+        return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
+    return before or text, final
+
+
+def _layer(text: str, table: dict[int, int]) -> bool:
+    """``text``, read back to bytes through ``table``, is, whole, UTF-8 with a sequence in it."""
+    if not all(char.isascii() or table[ord(char)] for char in text):
+        return False
+    try:
+        return not text.translate(table).encode("latin-1").decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return False
+
+
+def _codecs() -> tuple[Codec, ...]:
+    from review_hooks.mojibake.charmaps import codecs
+
+    return codecs()

@@ -1,0 +1,70 @@
+"""Lossy damage of two layers or more: the one reading whose layer below comes off whole is restored."""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.mojibake.charmaps import by_name
+from review_hooks.mojibake.layers import layered
+from review_hooks.mojibake.repair import _again, repair
+
+RESTORED = (
+    # ’ in Windows-1252 three times, the outer layer half repaired before: its ``Ã¢`` (â) was left as ``â``
+    pytest.param("donÃƒÂ¢ââ€šÂ¬Ã¢â€žÂ¢t", "don’t", "â€™", id="a character of the layer below left decoded"),
+    # — in Windows-1252 twice, the outer layer's undefined byte 0x9D dropped: of the candidates of
+    # ``â€`` only ``”`` reads as a byte again, and ``â€”`` comes off whole
+    pytest.param("a Ã¢â‚¬â€ b", "a — b", "â€”", id="the outer layer dropped an undefined byte"),
+)
+
+
+@pytest.mark.parametrize(("text", "expected", "before"), RESTORED)
+def test_one_reading_that_comes_off_whole_is_restored(text: str, expected: str, before: str) -> None:
+    result = repair(text)
+    assert result.text == expected
+    assert not result.residue
+    (change,) = result.changes
+    assert change.lossy  # reported as a restored lossy span, not as a plain repair
+    assert change.before == before
+
+
+def test_a_lossy_span_with_no_layer_below_stays_residue() -> None:
+    result = repair("## â˜ï¸ Title and âœ… done")  # ☁ or ☝ (0x81 or 0x9D dropped): no layer decides
+    assert result.text == "## â˜ï¸ Title and ✅ done"
+    assert [item.old for item in result.residue] == ["â˜ï¸"]
+
+
+CP1252 = by_name("sloppy-windows-1252")
+
+
+def test_a_reading_counts_only_where_it_alone_comes_off_whole() -> None:
+    # ``Ã¢â‚¬â€``: â, €, and ``â€`` that lost a byte, of whose candidates only ” is a byte again
+    assert layered([("â", b"", 0), ("€", b"", 0), ("â€", b"\xe2\x80", 1)], CP1252, _again) == ("â€”", "—")
+    # ``ÃÂ``: Ã, and ``Â`` that lost a byte: Ã\x81 (Á), Ã\x90 (Ð), Ã\xad (í)... all come off
+    assert layered([("Ã", b"", 0), ("Â", b"\xc2", 1)], CP1252, _again) is None
+    assert layered([("Ã", b"", 0), ("\u2041", b"", 0)], CP1252, _again) is None  # no layer below at all
+    # ``ÂÄò``: the two truncated sequences read as themselves make a layer only in Mac Roman (倘): no reading
+    assert layered([("Â", b"", 0), ("Ä", b"\xc4", 1), ("ò", b"\xf2", 3)], CP1252, _again) is None
+
+
+def test_a_reading_that_comes_off_to_a_rare_letter_is_no_repair() -> None:
+    # ``é`` and ``ž`` read as themselves beside ``Â²`` make ``éž²``, Windows-1252 of 鞲: one reading, but
+    # a letter rare in every language (the frequency prior), not a plausible text
+    assert repair("Intro ,éžÂ² end.").text == "Intro ,éžÂ² end."
+
+
+def test_a_control_character_is_a_byte_of_the_layer_below() -> None:
+    # є (D1 94) three times in Windows-1252, the outer layer's 0x9D dropped: 0x9D (”) and 0x90 (‐) both
+    # make a layer below that comes off, so neither is restored
+    result = repair("a Ãƒâ€˜Ã¢â‚¬Â b and Ã¢â€\x9d")
+    assert "Ãƒâ€˜Ã¢â‚¬Â" in result.text
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("âÃ© and Ã©â", id="a lone lead beside a pair, no layer below"),
+    pytest.param("NÃO, Âmbito, São Paulo â€", id="capitals and a stray lead"),
+])
+def test_legitimate_text_beside_a_lone_lead_is_untouched(text: str) -> None:
+    assert not repair(text).changes
+
