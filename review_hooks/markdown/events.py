@@ -10,7 +10,6 @@ ranges become lines and columns in ``positions.py`` only.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from review_hooks.markdown import syntax
@@ -46,9 +45,9 @@ class Builder:
 
     def lines(self, span: Any) -> tuple[int, int]:
         """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
-        start, end = span["start"], span["end"]
-        starts = self.at.byte_starts
-        return bisect_right(starts, start), bisect_right(starts, end - 1 if end > start else start)
+        at = self.at
+        start, end = at.offset(span["start"]), at.offset(span["end"])
+        return at.line(start), at.line(end - 1 if end > start else start)
 
     def build(self) -> None:
         if not self.pretests or "]:" in self.source:  # a definition holds "]:" (its label's end, a colon)
@@ -95,9 +94,10 @@ class Builder:
 
     def heading(self, level: int, span: Any, parts: list[str]) -> None:
         """A heading at its first line; setext when its range holds a line break before its end."""
-        line = bisect_right(self.at.byte_starts, span["start"])
-        begin = self.at.starts[line - 1]
-        end = self.source.find("\n", begin)
+        start = self.at.offset(span["start"])
+        line = self.at.line(start)
+        begin = self.source.rfind("\n", 0, start) + 1
+        end = self.source.find("\n", start)
         setext = 0 <= end < self.at.offset(span["end"]) - 1
         source = self.source[begin : end if end >= 0 else len(self.source)]
         self.headings.append(Heading(level, "".join(parts).strip(), line, setext, source))
