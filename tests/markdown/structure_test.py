@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from review_hooks.markdown import parse as parsing
 from review_hooks.markdown.events import Builder
 from review_hooks.markdown.parse import parse
-from review_hooks.markdown.structure import slug, slugs
+from review_hooks.markdown.structure import Heading, Link, new_heading, new_link, slug, slugs
 
 
 def links(text: str) -> list[tuple[str, str, int, int]]:
@@ -209,3 +210,16 @@ def test_headings_written_in_html_get_githubs_anchors(text: str, anchors: set[st
     structure = parse(text)
     assert structure.fragments == anchors
     assert all(not heading.source.startswith("<") for heading in structure.headings)  # not the document's headings
+
+
+def test_the_builders_constructors_make_what_the_dataclasses_make() -> None:
+    """``new_heading`` and ``new_link`` skip the frozen dataclasses' ``__init__`` (for speed): the same fields,
+    equal, hashed alike, still frozen."""
+    made = [(new_heading(2, "T", 3, True, "T"), Heading(2, "T", 3, True, "T")),
+            (new_link("reference", "a.md", 1, 2, "r"), Link("reference", "a.md", 1, 2, "r")),
+            (new_link("link", "b.md", 4, 5), Link("link", "b.md", 4, 5))]
+    for fast, slow in made:
+        assert vars(fast) == vars(slow) and list(vars(fast)) == [f.name for f in dataclasses.fields(slow)]
+        assert fast == slow and hash(fast) == hash(slow)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.line = 9  # type: ignore[misc]
