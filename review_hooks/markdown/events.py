@@ -166,7 +166,7 @@ class Builder:
                     continue
                 offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
                 if (key, name) in (("href", "a"), ("src", "img")):
-                    self.links.append(Link("html", value, *self.at.at(offset)))
+                    self.links.append(new_link("html", value, *self.at.at(offset)))
                 elif key == "id" or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, *self.at.at(offset)))
 
@@ -178,6 +178,7 @@ class Builder:
             if match is None:
                 continue
             group = "angle" if match.group("angle") is not None else "bare"
-            link = Link("definition", match.group(group), *self.at.at(begin + match.start(group)), match.group("label"))
+            line, column = self.at.at(begin + match.start(group))
+            link = new_link("definition", match.group(group), line, column, match.group("label"))
             self.definitions[normalize_label(key)] = link
             self.links.append(link)
