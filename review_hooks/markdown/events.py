@@ -15,7 +15,7 @@ from typing import Any
 from review_hooks.markdown import syntax
 from review_hooks.markdown.parser import markdown
 from review_hooks.markdown.positions import Positions
-from review_hooks.markdown.structure import Anchor, Heading, Link, new_heading, new_link, normalize_label
+from review_hooks.markdown.structure import Anchor, Heading, Link, new_link, normalize_label
 
 #: pyromark's link types that name a reference definition (the ``*Unknown`` ones need a callback)
 REFERENCES = frozenset(("Reference", "Collapsed", "Shortcut"))
@@ -35,7 +35,7 @@ class Builder:
     def __init__(self, source: str) -> None:
         self.source = source
         self.at = Positions(source)
-        self.headings: list[Heading] = []
+        self.headings: list[tuple[int, str, int, int]] = []  # Structure.marks
         self.links: list[Link] = []
         self.anchors: list[Anchor] = []
         self.definitions: dict[str, Link] = {}
@@ -98,15 +98,9 @@ class Builder:
             previous = span
 
     def heading(self, level: str, span: Any, parts: list[str]) -> None:
-        """A heading at its first line; setext when its range holds a line break before its end."""
-        at, source = self.at, self.source
-        start = at.offset(span["start"])
-        end = source.find("\n", start)
-        if end < 0:
-            end = len(source)
+        """A heading's level, text and range (``Structure.headings`` reads its line and source line from it)."""
         text = parts[0] if len(parts) == 1 else "".join(parts)
-        self.headings.append(new_heading(int(level[1]), text.strip(), at.line(start), end < at.offset(span["end"]) - 1,
-                                         source[source.rfind("\n", 0, start) + 1 : end]))
+        self.headings.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
 
     def link(self, data: dict[str, Any], start: int, image: int, previous: Any) -> None:
         """A link or image: its written destination, or the definition its reference label resolved to."""

@@ -223,3 +223,21 @@ def test_the_builders_constructors_make_what_the_dataclasses_make() -> None:
         assert fast == slow and hash(fast) == hash(slow)
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.line = 9  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_headings_read_from_their_marks_keep_lines_setext_and_source_lines(newline: str) -> None:
+    """``Structure.headings`` is made on first use from each heading's range: after front matter, with a
+    lone ``\\r`` in a line before (blanked, so no line moves), and for ATX, setext and a last line."""
+    text = newline.join(["---", "title: T", "---", "# One #", "a \r b", "", "Two", "line", "---", "", "### Three"])
+    structure = parsing._parse(text)
+    assert [(h.level, h.text, h.line, h.setext, h.source) for h in structure.headings] == [
+        (1, "One", 4, False, "# One #"), (2, "Two\nline", 7, True, "Two"), (3, "Three", 11, False, "### Three")]
+
+
+def test_anchors_read_heading_texts_without_making_headings() -> None:
+    """broken-link reads every parsed document's anchors; only a check that reads headings makes them."""
+    structure = parsing._parse("# A\n\n## B `c`\n\nA\n-\n")
+    assert structure.fragments == {"a", "b-c", "a-1"}
+    assert "headings" not in vars(structure)
+    assert [h.text for h in structure.headings] == ["A", "B c", "A"]
