@@ -35,7 +35,7 @@ class Builder:
     def __init__(self, source: str) -> None:
         self.source = source
         self.at = Positions(source)
-        self.headings: list[tuple[int, str, int, int]] = []  # Structure.marks
+        self.marks: list[tuple[int, str, int, int]] = []  # the headings: Structure.marks
         self.links: list[Link] = []
         self.anchors: list[Anchor] = []
         self.definitions: dict[str, Link] = {}
@@ -100,7 +100,7 @@ class Builder:
     def heading(self, level: str, span: Any, parts: list[str]) -> None:
         """A heading's level, text and range (``Structure.headings`` reads its line and source line from it)."""
         text = parts[0] if len(parts) == 1 else "".join(parts)
-        self.headings.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
+        self.marks.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
 
     def link(self, data: dict[str, Any], start: int, image: int, previous: Any) -> None:
         """A link or image: its written destination, or the definition its reference label resolved to."""

@@ -81,7 +81,7 @@ class Structure:
     #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts them
     #: as the document's headings
     html_headings: tuple[Heading, ...] = ()
-    #: the text the parse read (``marks`` count in it): the document's text, with ``\r`` blanked if it has one
+    #: the text ``marks`` count in: the document's text, or what the parse read if it holds a ``\r``
     source: str = field(default="", repr=False, compare=False)
 
     @cached_property
