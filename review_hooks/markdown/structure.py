@@ -66,7 +66,10 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Structure:
-    headings: tuple[Heading, ...] = ()
+    #: the headings as read: level, text and the character range of each in ``source``, in document order.
+    #: ``headings`` makes them ``Heading`` values on first use: a scan of a repository without kinds of review
+    #: reads only their text (for anchors), and their lines and source lines were a tenth of its parse.
+    marks: tuple[tuple[int, str, int, int], ...] = ()
     links: tuple[Link, ...] = ()
     anchors: tuple[Anchor, ...] = ()
     #: label (normalised as CommonMark does) -> its definition
@@ -78,6 +81,25 @@ class Structure:
     #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts them
     #: as the document's headings
     html_headings: tuple[Heading, ...] = ()
+    #: the text ``marks`` count in: the document's text, or what the parse read if it holds a ``\r``
+    source: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """Each heading at its first line; setext when its range holds a line break before its end."""
+        source = self.source
+        found: list[Heading] = []
+        line = 1
+        last = 0
+        for level, text, start, end in self.marks:
+            line += source.count("\n", last, start)  # in document order: each line break is counted once
+            last = start
+            stop = source.find("\n", start)
+            if stop < 0:
+                stop = len(source)
+            begin = source.rfind("\n", 0, start) + 1
+            found.append(new_heading(level, text, line, stop < end - 1, source[begin:stop]))
+        return tuple(found)
 
     @cached_property
     def front_matter(self) -> dict[str, Any] | None:
@@ -101,9 +123,32 @@ class Structure:
         """The text of every heading GitHub gives an anchor, in document order: Markdown headings and those
         written in raw HTML, whose slugs share one count of duplicates (GitHub's anchor filter walks every
         ``h1``-``h6`` of the rendered page)."""
-        every = sorted((*self.headings, *self.html_headings), key=lambda h: h.line) if self.html_headings \
-            else self.headings
+        if not self.html_headings:
+            return tuple(mark[1] for mark in self.marks)
+        every = sorted((*self.headings, *self.html_headings), key=lambda h: h.line)
         return tuple(h.text for h in every)
+
+
+#: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): the frozen
+#: dataclasses' ``__init__`` sets each field through ``object.__setattr__``; these fill the instance's
+#: ``__dict__`` at once, in a third of the time. The same values (``tests/markdown/structure_test.py``).
+_new = object.__new__
+
+
+def new_heading(level: int, text: str, line: int, setext: bool, source: str) -> Heading:
+    made = _new(Heading)
+    fields = made.__dict__
+    fields["level"], fields["text"], fields["line"] = level, text, line
+    fields["setext"], fields["source"] = setext, source
+    return made
+
+
+def new_link(kind: str, target: str, line: int, column: int, label: str = "") -> Link:
+    made = _new(Link)
+    fields = made.__dict__
+    fields["kind"], fields["target"], fields["line"] = kind, target, line
+    fields["column"], fields["label"] = column, label
+    return made
 
 
 def fragments(heading_texts: Iterable[str], anchor_names: Iterable[str]) -> frozenset[str]:

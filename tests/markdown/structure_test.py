@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from review_hooks.markdown import parse as parsing
 from review_hooks.markdown.events import Builder
 from review_hooks.markdown.parse import parse
-from review_hooks.markdown.structure import slug, slugs
+from review_hooks.markdown.structure import Heading, Link, new_heading, new_link, slug, slugs
 
 
 def links(text: str) -> list[tuple[str, str, int, int]]:
@@ -209,3 +210,34 @@ def test_headings_written_in_html_get_githubs_anchors(text: str, anchors: set[st
     structure = parse(text)
     assert structure.fragments == anchors
     assert all(not heading.source.startswith("<") for heading in structure.headings)  # not the document's headings
+
+
+def test_the_builders_constructors_make_what_the_dataclasses_make() -> None:
+    """``new_heading`` and ``new_link`` skip the frozen dataclasses' ``__init__`` (for speed): the same fields,
+    equal, hashed alike, still frozen."""
+    made = [(new_heading(2, "T", 3, True, "T"), Heading(2, "T", 3, True, "T")),
+            (new_link("reference", "a.md", 1, 2, "r"), Link("reference", "a.md", 1, 2, "r")),
+            (new_link("link", "b.md", 4, 5), Link("link", "b.md", 4, 5))]
+    for fast, slow in made:
+        assert vars(fast) == vars(slow) and list(vars(fast)) == [f.name for f in dataclasses.fields(slow)]
+        assert fast == slow and hash(fast) == hash(slow)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.line = 9  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_headings_read_from_their_marks_keep_lines_setext_and_source_lines(newline: str) -> None:
+    """``Structure.headings`` is made on first use from each heading's range: after front matter, with a
+    lone ``\\r`` in a line before (blanked, so no line moves), and for ATX, setext and a last line."""
+    text = newline.join(["---", "title: T", "---", "# One #", "a \r b", "", "Two", "line", "---", "", "### Three"])
+    structure = parsing._parse(text)
+    assert [(h.level, h.text, h.line, h.setext, h.source) for h in structure.headings] == [
+        (1, "One", 4, False, "# One #"), (2, "Two\nline", 7, True, "Two"), (3, "Three", 11, False, "### Three")]
+
+
+def test_anchors_read_heading_texts_without_making_headings() -> None:
+    """broken-link reads every parsed document's anchors; only a check that reads headings makes them."""
+    structure = parsing._parse("# A\n\n## B `c`\n\nA\n-\n")
+    assert structure.fragments == {"a", "b-c", "a-1"}
+    assert "headings" not in vars(structure)
+    assert [h.text for h in structure.headings] == ["A", "B c", "A"]
