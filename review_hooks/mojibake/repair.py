@@ -130,10 +130,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
+@lru_cache(maxsize=65536)
 def _again(text: str) -> tuple[str, str]:
     """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
     time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again).
-    Handed to ``readings.units``, which reads each decoding again through the whole engine."""
+    Handed to ``readings.units``, which reads each decoding again through the whole engine; cached,
+    since the same decoded sequence recurs in many runs and codecs (``’`` from ``â€™``)."""
     result = repair(text, decoded=True)
     if not result.changes or result.residue:
         return "", text
