@@ -84,7 +84,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks.mojibake import lossy, readings, strength, typography
+    from review_hooks.mojibake import lossy, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
 
     codecs = charmap_codecs()
@@ -92,10 +92,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
-    found = {run: [(c.name, units) for c in codecs  # a space in a run may be a no-break space (``spaces``)
-                   if c.suspect.search(run.replace(" ", "\xa0"))
-                   and (units := readings.units(run, c.name, _again, decoded))]
-             for run in runs}
+    found = {run: _options(run, decoded) for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
@@ -128,6 +125,18 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+@lru_cache(maxsize=65536)
+def _options(run: str, decoded: bool) -> tuple[tuple[str, tuple[Unit, ...]], ...]:
+    """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
+    run recurs in a document and across documents (``donâ€™t``)."""
+    from review_hooks.mojibake import readings
+    from review_hooks.mojibake.charmaps import codecs
+
+    spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
+    return tuple((c.name, units) for c in codecs()
+                 if c.suspect.search(spaced) and (units := readings.units(run, c.name, _again, decoded)))
 
 
 @lru_cache(maxsize=65536)
