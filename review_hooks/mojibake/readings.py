@@ -22,18 +22,17 @@ import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
-from review_hooks.mojibake.charmaps import Codec, by_name, codecs
+from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
-_LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
@@ -61,29 +60,11 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
-    spaced = spaces_read(data)[0]  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(spaced):
-        lost = any(piece.truncated for piece in _pieces(spaced, codec))
-        found += _read(run, data, name if lost else _alike(name), again, decoded)  # nothing lost: codecs that
-        # read the run as the same bytes read it alike
+    data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
+    if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
+        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
+        found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
-
-
-@lru_cache(maxsize=65536)
-def _read(run: str, data: bytes, name: str, again: Again, decoded: bool) -> tuple[Unit, ...]:
-    """The units of ``run``, whose bytes in codec ``name`` are ``data`` (no lost lead counted)."""
-    codec = by_name(name)
-    data, spaces = spaces_read(data)
-    units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
-    return tuple(guessed(run, [unit for unit in units if unit is not None], spaces))
-
-
-@cache
-def _alike(name: str) -> str:
-    """The first codec that reads complete sequences as codec ``name`` does: a complete reading depends on
-    the bytes alone, and on whether a codec can drop a byte or lose a lead (``_stray``)."""
-    shape = bool(by_name(name).droppable), by_name(name).lost_lead
-    return next(c.name for c in codecs() if (bool(c.droppable), c.lost_lead) == shape)
 
 
 def _pieces(data: bytes, codec: Codec) -> Iterator[_Piece]:
