@@ -97,14 +97,16 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
-        best = max(_coverage(units) for _, units in options)
+        weighed = _weighed(run, decoded)
+        best = max(cover for cover, _ in weighed)
         shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
-        for name, units in options:
-            if _coverage(units) == best:
-                evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
-    chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
+        for (name, _), (cover, weight) in zip(options, weighed, strict=True):
+            if cover == best:
+                evidence[name] = evidence.get(name, 0) + weight * shown
+    chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
               for run, options in found.items()
-              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))
+              if (eligible := [(cover, o) for o, (cover, _) in zip(options, _weighed(run, decoded), strict=True)
+                               if evidence.get(o[0]) or (decoration and _decoration(o[1]))
                                or (decoded and _whole(o[1], run, text))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
@@ -137,6 +139,12 @@ def _options(run: str, decoded: bool) -> tuple[tuple[str, tuple[Unit, ...]], ...
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
     return tuple((c.name, units) for c in codecs()
                  if c.suspect.search(spaced) and (units := readings.units(run, c.name, _again, decoded)))
+
+
+@lru_cache(maxsize=65536)
+def _weighed(run: str, decoded: bool) -> tuple[tuple[tuple[int, int], int], ...]:
+    """For each reading of ``_options``: how much of the run it explains (``_coverage``), and its weight."""
+    return tuple((_coverage(units), sum(unit.weight for unit in units)) for _, units in _options(run, decoded))
 
 
 @lru_cache(maxsize=65536)
