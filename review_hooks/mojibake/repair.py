@@ -99,10 +99,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
             continue
         weighed = _weighed(run, decoded)
         best = max(cover for cover, _ in weighed)
-        shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+        shown = -1  # how often the run is shown outside quoted code: asked only of a run with weight (a parse)
         for (name, _), (cover, weight) in zip(options, weighed, strict=True):
             if cover == best:
-                evidence[name] = evidence.get(name, 0) + weight * shown
+                if weight and shown < 0:
+                    shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+                evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
     chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
               for run, options in found.items()
               if (eligible := [(cover, o) for o, (cover, _) in zip(options, _weighed(run, decoded), strict=True)

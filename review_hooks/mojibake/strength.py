@@ -29,8 +29,8 @@ def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
     only shares evidence so, too little to report residue on: Polish ``gęślą`` beside Windows-1252 damage)."""
     strong: set[str] = set()
     for run, (winner, units) in chosen.items():
-        shown = any(not (quoted and quoted(start)) for start in runs[run])
-        if shown and any(strong_unit(run, unit) for unit in units):
+        if any(strong_unit(run, unit) for unit in units) and any(
+                not (quoted and quoted(start)) for start in runs[run]):  # shown outside quoted code
             strong.add(winner)
             strong.update(f"+{name}" for name, other in found[run] if same(other, units))
     return strong
