@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from review_hooks.mojibake import typography
+
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
 
@@ -46,8 +48,6 @@ def strong_unit(run: str, unit: Unit) -> bool:
     after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
     beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
     so too."""
-    from review_hooks.mojibake import typography
-
     return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
                                   or typography.mends(run, unit.start, unit.text()))
 
@@ -59,8 +59,6 @@ def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], 
     its codec won it. A capital ending a word
     of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
     letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
-    from review_hooks.mojibake import typography
-
     if name not in strong and (unit.lossy or f"+{name}" not in strong):
         return False
     if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:
