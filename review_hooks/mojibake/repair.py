@@ -92,12 +92,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
-    found = {run: _options(run, decoded) for run in runs}
+    found = {run: strength.readings_of(run, decoded, _again) for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
-        weighed = _weighed(run, decoded)
+        weighed = strength.weighed(run, decoded, _again)
         best = max(cover for cover, _ in weighed)
         shown = -1  # how often the run is shown outside quoted code: asked only of a run with weight (a parse)
         for (name, _), (cover, weight) in zip(options, weighed, strict=True):
@@ -107,7 +107,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                 evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
     chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
               for run, options in found.items()
-              if (eligible := [(cover, o) for o, (cover, _) in zip(options, _weighed(run, decoded), strict=True)
+              if (eligible := [(cover, o) for o, (cover, _) in zip(options, strength.weighed(run, decoded, _again),
+                                                                  strict=True)
                                if evidence.get(o[0]) or (decoration and _decoration(o[1]))
                                or (decoded and _whole(o[1], run, text))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
@@ -129,24 +130,6 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
-
-
-@lru_cache(maxsize=65536)
-def _options(run: str, decoded: bool) -> tuple[tuple[str, tuple[Unit, ...]], ...]:
-    """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
-    run recurs in a document and across documents (``donâ€™t``)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.charmaps import codecs
-
-    spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
-    return tuple((c.name, units) for c in codecs()
-                 if c.suspect.search(spaced) and (units := readings.units(run, c.name, _again, decoded)))
-
-
-@lru_cache(maxsize=65536)
-def _weighed(run: str, decoded: bool) -> tuple[tuple[tuple[int, int], int], ...]:
-    """For each reading of ``_options``: how much of the run it explains (``_coverage``), and its weight."""
-    return tuple((_coverage(units), sum(unit.weight for unit in units)) for _, units in _options(run, decoded))
 
 
 @lru_cache(maxsize=65536)
@@ -250,13 +233,6 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
 def _in_word(text: str, change: Change) -> bool:
     """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
     return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
-
-
-def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
-    """How much of a run a reading explains, and how much of that without guessing (a complete
-    decoding beats a lossy one of the same length)."""
-    return (sum(unit.end - unit.start for unit in units),
-            sum(unit.end - unit.start for unit in units if not unit.lossy))
 
 
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
