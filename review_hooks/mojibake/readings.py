@@ -91,13 +91,9 @@ def _truncated(data: bytes, begin: int, end: int) -> Iterator[_Piece]:
     """The sequences of ``data[begin:end]`` that lost bytes a codec can drop."""
     for match in _FRAGMENT.finditer(data, begin, end):
         fragment = match.group()
-        missing = _LENGTH[fragment[0] >> 4] - len(fragment)
+        missing = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}[fragment[0] >> 4] - len(fragment)
         if missing > 0:
             yield _Piece(match.start(), match.end(), "", missing)
-
-
-#: How long a UTF-8 sequence is, by the high four bits of its lead byte.
-_LENGTH = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 
 
 def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
