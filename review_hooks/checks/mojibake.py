@@ -157,6 +157,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         transcode = context.settings(ID, configure).transcode
         action = "--transcode converts it to UTF-8" if transcode else "convert it with --transcode"  # then "(fixed)"
         yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; {action}")
+    if document.text.isascii():  # nothing to repair and nothing lost (a flag on the string: no scan)
+        return
     found = analysis(document)
     result = found.result
     lines: dict[int, list[Change]] = {}
@@ -173,7 +175,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     for residue in result.residue:
         line, column = document.position(residue.start)
         yield Finding(line=line, column=column, message=wording.unrecoverable(residue))
-    for match in _LOST.finditer(document.text):
+    for match in _LOST.finditer(document.text) if "\ufffd" in document.text else ():  # ``in``: no regex scan
         line, column = document.position(match.start())
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")

@@ -9,6 +9,7 @@ engine that only need the values (typography) do not import the engine itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,15 @@ class Unit:
     before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
     lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
 
-    @property
-    def lossy(self) -> bool:
+    @cached_property
+    def lossy(self) -> bool:  # read often while runs are weighed: computed once
         return any(isinstance(part, tuple) for part in self.parts)
 
     def text(self, drop: bool = False) -> str:
-        return "".join(p if isinstance(p, str) else ("" if drop or not p else p[0]) for p in self.parts)
+        if drop:
+            return "".join(p if isinstance(p, str) else "" for p in self.parts)
+        return self._text
+
+    @cached_property
+    def _text(self) -> str:
+        return "".join(p if isinstance(p, str) else (p[0] if p else "") for p in self.parts)

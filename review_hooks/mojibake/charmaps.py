@@ -64,4 +64,9 @@ class _Table(dict[int, int]):
 
 def by_name(name: str) -> Codec:
     """The codec called ``name`` (one of ``codecs()``)."""
-    return next(codec for codec in codecs() if codec.name == name)
+    return _named()[name]
+
+
+@cache
+def _named() -> dict[str, Codec]:
+    return {codec.name: codec for codec in codecs()}

@@ -18,7 +18,6 @@ repeats, so a multi-megabyte document has few distinct runs.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -34,6 +33,7 @@ from review_hooks.mojibake.spaces import restored as spaces_read
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
+_LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
@@ -62,26 +62,34 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if re.search(rb"[\xc2-\xf4][\x80-\xf4]", data):
-        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(list(_pieces(data, codec))))
+    if _LEAD.search(data):
+        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
         found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
 
 
-def _pieces(data: bytes, codec: Codec) -> Iterator[_Piece]:
+def _pieces(data: bytes, codec: Codec) -> list[_Piece]:
     """The decodable sequences of ``data`` and, between them, the truncated ones."""
+    found: list[_Piece] = []
     covered = 0
     for match in _SEQUENCE.finditer(data):
-        yield from _truncated(data, codec, covered, match.start())
-        with contextlib.suppress(UnicodeDecodeError):  # overlong or surrogate: not UTF-8 after all
-            yield _Piece(match.start(), match.end(), match.group().decode("utf-8"))
-        covered = match.end()
-    yield from _truncated(data, codec, covered, len(data))
+        start, end = match.span()
+        if start > covered and codec.droppable:
+            found += _truncated(data, covered, start)
+        try:
+            decoded = match.group().decode("utf-8")
+        except UnicodeDecodeError:  # overlong or surrogate: not UTF-8 after all
+            decoded = ""
+        if decoded:
+            found.append(_Piece(start, end, decoded))
+        covered = end
+    if len(data) > covered and codec.droppable:
+        found += _truncated(data, covered, len(data))
+    return found
 
 
-def _truncated(data: bytes, codec: Codec, begin: int, end: int) -> Iterator[_Piece]:
-    if not codec.droppable:
-        return
+def _truncated(data: bytes, begin: int, end: int) -> Iterator[_Piece]:
+    """The sequences of ``data[begin:end]`` that lost bytes a codec can drop."""
     for match in _FRAGMENT.finditer(data, begin, end):
         fragment = match.group()
         missing = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}[fragment[0] >> 4] - len(fragment)
@@ -181,10 +189,14 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             parts.append(piece.text)
             continue
         ranked = lossy.ranked(candidates, before)
-        unique = unique and piece.missing == 1 and lossy.plausible_count(ranked, before) == 1
+        unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
+
+
+#: ``lossy.plausible_count``, cached: the same candidates recur after the same character
+_plausible_count = lru_cache(maxsize=4096)(lossy.plausible_count)
 
 
 def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:

@@ -84,7 +84,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
         return Repair(text)
-    from review_hooks.mojibake import lossy, readings, strength, typography
+    from review_hooks.mojibake import lossy, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
 
     codecs = charmap_codecs()
@@ -92,22 +92,24 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
             runs.setdefault(run, []).append(start)
-    found = {run: [(c.name, units) for c in codecs  # a space in a run may be a no-break space (``spaces``)
-                   if c.suspect.search(run.replace(" ", "\xa0"))
-                   and (units := readings.units(run, c.name, _again, decoded))]
-             for run in runs}
+    found = {run: strength.readings_of(run, decoded, _again) for run in runs}
     evidence: dict[str, int] = {}
     for run, options in found.items():  # each run testifies for the codec that explains most of it
         if not options:
             continue
-        best = max(_coverage(units) for _, units in options)
-        shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
-        for name, units in options:
-            if _coverage(units) == best:
-                evidence[name] = evidence.get(name, 0) + sum(unit.weight for unit in units) * shown
-    chosen = {run: max(eligible, key=lambda option: (_coverage(option[1]), evidence.get(option[0], 0)))
+        weighed = strength.weighed(run, decoded, _again)
+        best = max(cover for cover, _ in weighed)
+        shown = -1  # how often the run is shown outside quoted code: asked only of a run with weight (a parse)
+        for (name, _), (cover, weight) in zip(options, weighed, strict=True):
+            if cover == best:
+                if weight and shown < 0:
+                    shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+                evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
+    chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
               for run, options in found.items()
-              if (eligible := [o for o in options if evidence.get(o[0]) or (decoration and _decoration(o[1]))
+              if (eligible := [(cover, o) for o, (cover, _) in zip(options, strength.weighed(run, decoded, _again),
+                                                                  strict=True)
+                               if evidence.get(o[0]) or (decoration and _decoration(o[1]))
                                or (decoded and _whole(o[1], run, text))])}
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
@@ -130,10 +132,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
+@lru_cache(maxsize=65536)
 def _again(text: str) -> tuple[str, str]:
     """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
     time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again).
-    Handed to ``readings.units``, which reads each decoding again through the whole engine."""
+    Handed to ``readings.units``, which reads each decoding again through the whole engine; cached,
+    since the same decoded sequence recurs in many runs and codecs (``’`` from ``â€™``)."""
     result = repair(text, decoded=True)
     if not result.changes or result.residue:
         return "", text
@@ -229,13 +233,6 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
 def _in_word(text: str, change: Change) -> bool:
     """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
     return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
-
-
-def _coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
-    """How much of a run a reading explains, and how much of that without guessing (a complete
-    decoding beats a lossy one of the same length)."""
-    return (sum(unit.end - unit.start for unit in units),
-            sum(unit.end - unit.start for unit in units if not unit.lossy))
 
 
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,11 +34,15 @@ def incomplete(run: str, after: str) -> bool:
     (``Ã``, ``ðŸ§``), with ``after`` the text after the space: another space (the space the word had
     after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``). A single
     space before a word may follow a sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
-    from review_hooks.mojibake.charmaps import codecs
-
     if after[:1] != " " and not after[:1] > "\x7f":
         return False
-    tail = run[-3:]
+    return _incomplete(run[-3:], after[:2])
+
+
+@lru_cache(maxsize=4096)
+def _incomplete(tail: str, after: str) -> bool:
+    from review_hooks.mojibake.charmaps import codecs
+
     for codec in codecs():
         if _SHORT.search(tail.translate(codec.table).encode("latin-1") + b" ") and (
                 after[:1] == " " or after[:2].translate(codec.table).encode("latin-1") == _SELECTOR):

@@ -1,6 +1,7 @@
 """Which units of a repair its evidence carries: a lone two-byte pair is not evidence enough.
 
-``repair.repair`` weighs each run's units (``readings``) per codec. A unit with weight is
+``repair.repair`` weighs each run's units (``readings``) per codec: ``readings_of`` a run, and how much
+each reading explains and weighs (``weighed``), cached by the run's text. A unit with weight is
 evidence; but a lone two-byte pair with weight (ftfy's badness flags it) is evidence on its own only
 when ``strong_unit``: it mends the word it breaks (``cafÃ©``) or stands alone for a Latin-1 symbol
 (``Â£``). Any other unit is applied only where its codec won strong evidence in the document
@@ -15,10 +16,43 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from review_hooks.mojibake import typography
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
+    from review_hooks.mojibake.readings import Again
+
+Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
+
+
+@lru_cache(maxsize=65536)
+def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
+    """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
+    run recurs in a document and across documents (``donâ€™t``)."""
+    from review_hooks.mojibake import readings
+    from review_hooks.mojibake.charmaps import codecs
+
+    spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
+    return tuple((c.name, units) for c in codecs()
+                 if c.suspect.search(spaced) and (units := readings.units(run, c.name, again, decoded)))
+
+
+@lru_cache(maxsize=65536)
+def weighed(run: str, decoded: bool, again: Again) -> tuple[tuple[tuple[int, int], int], ...]:
+    """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight."""
+    return tuple((coverage(units), sum(unit.weight for unit in units)) for _, units in readings_of(run, decoded, again))
+
+
+def coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
+    """How much of a run a reading explains, and how much of that without guessing (a complete
+    decoding beats a lossy one of the same length)."""
+    return (sum(unit.end - unit.start for unit in units),
+            sum(unit.end - unit.start for unit in units if not unit.lossy))
+
+
 
 
 def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
@@ -29,8 +63,8 @@ def strong_codecs(found: dict[str, list[tuple[str, tuple[Unit, ...]]]],
     only shares evidence so, too little to report residue on: Polish ``gęślą`` beside Windows-1252 damage)."""
     strong: set[str] = set()
     for run, (winner, units) in chosen.items():
-        shown = any(not (quoted and quoted(start)) for start in runs[run])
-        if shown and any(strong_unit(run, unit) for unit in units):
+        if any(strong_unit(run, unit) for unit in units) and any(
+                not (quoted and quoted(start)) for start in runs[run]):  # shown outside quoted code
             strong.add(winner)
             strong.update(f"+{name}" for name, other in found[run] if same(other, units))
     return strong
@@ -46,8 +80,6 @@ def strong_unit(run: str, unit: Unit) -> bool:
     after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
     beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
     so too."""
-    from review_hooks.mojibake import typography
-
     return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
                                   or typography.mends(run, unit.start, unit.text()))
 
@@ -59,8 +91,6 @@ def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], 
     its codec won it. A capital ending a word
     of capitals before punctuation (``ROMÃ–``, ``HEJDÅ…``) needs more: a line with no clean accented
     letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
-    from review_hooks.mojibake import typography
-
     if name not in strong and (unit.lossy or f"+{name}" not in strong):
         return False
     if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:

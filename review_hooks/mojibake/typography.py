@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ _FRENCH = "»;:!?"
 _QUOTES = '"\'”“„»«’‘‚›‹'
 _BEFORE_OPENER = " \t([{—–-/"
 _LEAD_AND_CONTINUATION = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+#: What ``split`` cuts a run before: a closing quote or a no-break space.
+_CLOSERS = re.compile(f"[{re.escape(''.join(OPENERS))}{NBSP}]")
 
 
 def closes(text: str, at: int, reads: Callable[[str], set[str]], utf8: Callable[[str], bool]) -> bool:
@@ -123,7 +126,12 @@ def _apostrophe(text: str, index: int) -> bool:
 def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
     """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
     space that is typography (``“IRMÃ”``, ``«AMANHÃ»``), so that it is never read as a UTF-8
-    continuation byte."""
+    continuation byte. A run with no closing quote or no-break space depends on nothing around it: its
+    cuts are cached."""
+    run = text[start:end]
+    if not _CLOSERS.search(run):
+        yield from ((start + begin, run[begin:finish]) for begin, finish in _tables(run))
+        return
     for begin, finish in _outside_tables(text, start, end):
         for at in range(begin + 1, finish):
             if (text[at] in OPENERS or text[at] == NBSP) and closes(
@@ -131,6 +139,11 @@ def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterato
                 yield begin, text[begin:at]
                 begin = at
         yield begin, text[begin:finish]
+
+
+@lru_cache(maxsize=65536)
+def _tables(run: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_outside_tables(run, 0, len(run)))
 
 
 def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

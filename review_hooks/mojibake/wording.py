@@ -58,6 +58,8 @@ def unrecoverable(residue: Residue) -> str:
 
 def shown(text: str, quote: bool = True) -> str:
     """``text`` with invisible characters escaped (``\\u00a0``), quoted for a message."""
+    if text.isprintable() and unicodedata.category(text[:1] or " ") not in ("Mn", "Me"):
+        return f"'{text}'" if quote else text  # nothing invisible, no mark to start it: nothing to escape
     out = []
     escaped = True  # a mark at the start, or after an escape, has nothing to sit on: escaped too
     for char in text:

@@ -85,7 +85,8 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
         if after is None:
             return None
         new = {line for line, _ in after - attempt.before}
-        failed = [e for e in kept if _lines(document, e) & new or not _removes(e, attempt.before, after)]
+        gone = {line for line, message in attempt.before if (line, message) not in after}
+        failed = [e for e in kept if _lines(document, e) & new or e.line not in gone]  # no finding of its line gone
         if moved or not failed:  # lines that move are matched only as a whole
             # a new finding on a line no edit touched judges text the fix left as it was: it stays
             # reported, and holds back no repair
@@ -110,11 +111,6 @@ def _report(document: Document, attempt: Attempt, dropped: list[Edit], result: F
 def _where(edits: list[Edit]) -> str:
     lines = sorted({e.line for e in edits})
     return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
-
-
-def _removes(edit: Edit, before: Keys, after: Keys) -> bool:
-    """Some finding on the edit's line is gone."""
-    return any(line == edit.line and (line, message) not in after for line, message in before)
 
 
 def _lines(document: Document, edit: Edit) -> set[int]:

@@ -1,0 +1,67 @@
+"""The candidates of a truncated UTF-8 sequence (``lossy.candidates``): computed by code point, they are
+exactly what decoding every way to put the dropped bytes back gives."""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import combinations, product
+
+import pytest
+
+from review_hooks.mojibake import lossy
+
+#: Windows-1252's undefined bytes, and Latin-1's droppable bytes (the C1 controls and the soft hyphen).
+UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+CONTROLS = frozenset([*range(0x80, 0xA0), 0xAD])
+
+
+def decoded_every_way(fragment: bytes, missing: int, droppable: frozenset[int],
+                      controls: bool = False) -> tuple[str, ...]:
+    """The definition: each way to put ``missing`` droppable bytes among the continuation bytes, decoded
+    (``controls``: C1 controls kept)."""
+    size = len(fragment) - 1 + missing
+    found = set()
+    for slots in combinations(range(size), missing):
+        for fill in product(sorted(droppable), repeat=missing):
+            rest, extra = iter(fragment[1:]), iter(fill)
+            body = bytes(next(extra) if i in slots else next(rest) for i in range(size))
+            try:
+                char = (fragment[:1] + body).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            category = unicodedata.category(char)
+            if category not in ("Cn", "Co", "Cs") and (controls or category != "Cc"):
+                found.add(char)
+    return tuple(sorted(found))
+
+
+@pytest.mark.parametrize(("fragment", "missing", "droppable"), [
+    pytest.param(b"\xf0\x9f\x93", 1, UNDEFINED, id="emoji lost its last byte"),
+    pytest.param(b"\xf0\x9f", 2, UNDEFINED, id="emoji lost two bytes"),
+    pytest.param(b"\xe2", 2, CONTROLS, id="Latin-1: a lead alone"),
+    pytest.param(b"\xe0\x80", 1, CONTROLS, id="overlong left out"),
+    pytest.param(b"\xed", 2, CONTROLS, id="surrogates left out"),
+    pytest.param(b"\xf4\x8f", 2, UNDEFINED, id="beyond U+10FFFF left out"),
+    pytest.param(b"\xc3", 1, CONTROLS, id="two-byte sequence"),
+    pytest.param(b"\xc3\xa9", 1, UNDEFINED, id="too long for its lead: nothing"),
+    pytest.param(b"\xc1", 1, CONTROLS, id="no lead byte: nothing"),
+    pytest.param(b"\x9f", 1, UNDEFINED, id="a continuation byte: nothing"),
+    pytest.param(b"\xef\xb8", 1, frozenset(), id="nothing droppable"),
+])
+@pytest.mark.parametrize("controls", [False, True], ids=["no controls", "C1 controls kept"])
+def test_candidates_are_every_decoding(fragment: bytes, missing: int, droppable: frozenset[int],
+                                       controls: bool) -> None:
+    assert (lossy.candidates(fragment, missing, droppable, controls)
+            == decoded_every_way(fragment, missing, droppable, controls))
+
+
+def test_a_lead_alone_may_have_been_a_c1_control_when_controls_are_kept() -> None:
+    """``\xc2`` that lost its continuation byte: U+0080..U+009F only when C1 controls are kept."""
+    assert "\x9d" in lossy.candidates(b"\xc2", 1, UNDEFINED, True)
+    assert "\x9d" not in lossy.candidates(b"\xc2", 1, UNDEFINED)
+
+
+def test_candidates_of_a_lost_byte() -> None:
+    # ``ðŸ“`` lost its last byte 0x9D: 📝 is among what it can have been
+    assert "📝" in lossy.candidates(b"\xf0\x9f\x93", 1, UNDEFINED)
+    assert lossy.candidates(b"\xe0\x80", 1, UNDEFINED) == ()  # E0 80 9D and E0 9D 80 are overlong
