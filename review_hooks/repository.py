@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review_hooks.paths import absolute as _absolute
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class GitError(Exception):
@@ -155,9 +159,14 @@ class Repository:
 
     def attribute(self, location: Path, name: str) -> str | None:
         """One attribute of one path (``set``, ``unset``, or a value), asking git if needed."""
+        return self.attributes(location).get(name)
+
+    def attributes(self, location: Path) -> Mapping[str, str]:
+        """The attributes git sets on one path (name -> ``set``, ``unset`` or a value), asking git if needed;
+        empty outside the work tree."""
         relative = self.relative(location)
         if relative is None:
-            return None
+            return {}
         if relative not in self._attributes:
             self.prefetch_attributes([location])
-        return self._attributes.get(relative, {}).get(name)
+        return self._attributes.get(relative, {})
