@@ -137,8 +137,7 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(location, repository):
         return Skip(target, "binary", "skipped: binary file")
     try:
-        with open(location, "rb", buffering=0) as file:  # unbuffered: one read of the whole file, half the
-            raw = file.readall()  # time of ``Path.read_bytes`` over a scan's thousands of small files
+        raw = read_bytes(location)
     except OSError as error:
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
@@ -147,6 +146,13 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
         return Skip(target, "undecodable", f"cannot check: {error}")
     except NotText as error:
         return Skip(target, "binary", f"skipped: binary file ({error})")
+
+
+def read_bytes(location: Path) -> bytes:
+    """The file's bytes in one unbuffered read: half the time of ``Path.read_bytes`` over a scan's thousands
+    of small files."""
+    with open(location, "rb", buffering=0) as file:
+        return file.readall()
 
 
 def _binary_attribute(location: Path, repository: Repository | None) -> bool:
