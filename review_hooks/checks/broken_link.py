@@ -166,13 +166,14 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
 
 def unbreakable(document: Document, context: Context) -> bool:
     """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
-    found = link_candidates.candidates(document.text)
-    if found is None:
-        return False
     start: Origin | None = None
-    for candidate in dict.fromkeys(found):  # each distinct destination once
-        if candidate.doubtful:
+    seen: set[link_candidates.Candidate] = set()
+    for candidate in link_candidates.each(document.text):  # read only as far as the first it cannot vouch for
+        if candidate is None or candidate.doubtful:
             return False
+        if candidate in seen:  # each distinct destination once
+            continue
+        seen.add(candidate)
         link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
         plain = "\\" not in candidate.target and "&" not in candidate.target  # decoding changes nothing
         destination = candidate.target if plain else link.destination
