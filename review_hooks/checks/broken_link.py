@@ -65,9 +65,9 @@ from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
-from review_hooks.links.folders import folder_problem
-from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
-from review_hooks.links.tree import Resolved, Tree
+from review_hooks.links.suggest import Problem, anchor_problem
+from review_hooks.links.targets import Origin, fragment_problem, heading_moved, origin, placeholder, target_problem
+from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
 
@@ -89,28 +89,6 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     only_keys(table, "ignore", "unused-definitions", "fragment-case")
     return Settings(string_list(table, "ignore"), base, choice(table, "unused-definitions", ("ignore", "warn")),
                     choice(table, "fragment-case", ("warn", "exact", "ignore")))
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a document's links start from."""
-
-    tree: Tree
-    folder: str  # the document's folder, relative to the tree's root
-    in_git: bool
-    readable: Path  # targets are read for their anchors only below this folder
-    document: str  # the document itself, relative to the tree's root
-
-
-def origin(document: Document, context: Context) -> Origin:
-    relative = context.relative(document.location)
-    if relative is not None and context.repository is not None:
-        root = context.repository.root
-        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root, relative)
-    location = document.location.absolute()  # outside git: the disk, from its top
-    inside = location.relative_to(location.anchor).as_posix()
-    return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
-                  context.config.root.absolute(), inside)
 
 
 def problems(document: Document, context: Context) -> Iterator[Problem]:
@@ -144,12 +122,29 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
 
 def link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
     """What is wrong with one relative link (``here``: this document), with the path looked for; a
-    broken link written with a fault (brackets, invisible characters) is reported as that fault."""
+    broken link written with a fault (brackets, invisible characters) is reported as that fault.
+
+    Kept per run for a link to another path without a fragment (written plainly: no ``#``, escape or
+    entity): the answer depends on the link as written, its folder and git's files alone, and the same
+    target is often linked from many documents of a folder."""
+    target = link.target
+    if not start.in_git or "#" in target or "&" in target or "\\" in target or target.startswith("?"):
+        return _link_problem(link, start, context, here)
+    key = (link.kind, target, link.label if link.kind == "definition" else "", start.folder,
+           context.settings(ID, configure))
+    verdicts = start.tree.verdicts
+    if key not in verdicts:
+        verdicts[key] = _link_problem(link, start, context, here)
+    found = verdicts[key]
+    return found if found is None or found.link is link else _problem(found, link, found.resolved)
+
+
+def _link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
     resolved = links.resolve(link.destination, start.folder)
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = _heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
+        found = heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
                               start.document, context)
         path = start.document
     else:
@@ -161,7 +156,13 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
         works = without and (not links.relative(without) or link_problem(
             replace(link, target=without), start, context, here) is None)
         found = Problem(link, message, without if works else None)
-    return replace(found, resolved=path) if found is not None and found.resolved is None else found
+    return _problem(found, found.link, path) if found is not None and found.resolved is None else found
+
+
+def _problem(problem: Problem, link: Link, resolved: str | None) -> Problem:
+    """``problem`` for ``link``, with the path looked for (``dataclasses.replace`` without its introspection:
+    this runs once per broken link)."""
+    return Problem(link, problem.message, problem.replacement, problem.severity, problem.case_only, resolved)
 
 
 def unbreakable(document: Document, context: Context) -> bool:
@@ -191,65 +192,6 @@ def unbreakable(document: Document, context: Context) -> bool:
         if resolved.fragment is not None and fragment_problem(link, resolved, start, context):
             return False
     return True
-
-
-def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
-    if resolved.climbed and start.in_git:
-        if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
-            return None  # a page of the repository on GitHub, such as ../../issues
-        return Problem(link, f"{quote(link.target)} points outside the repository; "
-                             "GitHub cannot follow a link above the repository root")
-    kind = start.tree.kind(resolved.path)
-    if kind is None:  # where git says the target went, if it does (links/history.py)
-        from review_hooks.links.history import explained  # git history, asked only once a path is missing
-
-        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
-                         start.folder)
-    if resolved.fragment is None:
-        return None
-    return fragment_problem(link, resolved, start, context)
-
-
-def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
-    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``;
-    into a folder: an anchor of the README GitHub shows there."""
-    if start.tree.kind(resolved.path) == "folder":
-        return folder_problem(link, resolved, start.tree, start.readable, context)
-    location = start.tree.root / resolved.path
-    name = location.name.lower()
-    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(location, start.readable, context, rendered)
-    fragment = resolved.fragment or ""
-    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
-    where = quote(resolved.written_path)
-    if facts is None:
-        return None
-    if facts.fragments is None:  # shown as source: only line anchors can be checked
-        last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
-        if last <= facts.lines:
-            return None
-        return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
-    if line_anchor and fragment.lower() not in facts.fragments:
-        return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
-                             "add '?plain=1' before the '#'")
-    return _heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
-
-
-def _heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:
-    """``links.history.heading_moved`` for a fragment that is broken (the staged change read only then)."""
-    if problem is None:
-        return None
-    from review_hooks.links.history import heading_moved
-
-    return heading_moved(problem, resolved, path, context)
-
-
-def placeholder(link: Link) -> bool:
-    """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
-    reported: GitHub links to it)."""
-    target = link.destination.strip()
-    wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
-    return wrapped or "{{" in target or "{%" in target
 
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:

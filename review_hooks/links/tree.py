@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from review_hooks import files
@@ -87,6 +88,8 @@ class Tree:
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
+        #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
+        self.verdicts: dict[tuple[object, ...], Any] = {}
 
     @staticmethod
     def of(context: Context, root: Path) -> Tree:
