@@ -98,5 +98,7 @@ def placeholder(link: Link) -> bool:
     """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
     reported: GitHub links to it)."""
     target = link.destination.strip()
+    if "{" not in target:
+        return False
     wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
     return wrapped or "{{" in target or "{%" in target
