@@ -11,6 +11,7 @@ has parsed anyway is ``remember``-ed, and its anchors are computed only when a l
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import posixpath
@@ -166,11 +167,16 @@ class Tree:
             self._extensions = _extensions(p.rpartition("/")[2] for p in self.repository.tracked)
         return self._extensions
 
-    def names_in(self, folder: str) -> list[str]:
-        """The names git (or the disk) has directly in ``folder``."""
-        if self.repository is None:
-            return sorted(self.listing(folder))
-        return self.children.get(folder, [])
+    def names_in(self, folder: str, prefix: str = "") -> list[str]:
+        """The names git (or the disk) has directly in ``folder``, sorted; those that start with ``prefix``
+        found by bisection (a folder may hold thousands)."""
+        names = sorted(self.listing(folder)) if self.repository is None else self.children.get(folder, [])
+        if not prefix:
+            return names
+        start = end = bisect.bisect_left(names, prefix)
+        while end < len(names) and names[end].startswith(prefix):
+            end += 1
+        return names[start:end]
 
     @cached_property
     def children(self) -> dict[str, list[str]]:

@@ -43,3 +43,14 @@ def test_definitions_of_one_target_keep_their_own_labels(repo: Path) -> None:
 def test_fragments_are_judged_against_each_target(repo: Path) -> None:
     write(repo, {"docs/x.md": "# Here\n", "docs/a.md": "[a](x.md#here) [b](x.md#gone)\n"})
     assert scan() == ["docs/a.md:1:20: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+
+
+def test_names_in_a_folder_that_start_with_a_stem(repo: Path) -> None:
+    from review_hooks.links.tree import Tree
+    from review_hooks.repository import Repository
+
+    write(repo, {f"d/{name}": "x\n" for name in ("a.md", "guide", "guide.md", "guide.txt", "guides.md", "h.md")})
+    tree = Tree(repo, Repository(repo))
+    assert tree.names_in("d", "guide") == ["guide", "guide.md", "guide.txt", "guides.md"]
+    assert tree.names_in("d", "z") == []
+    assert tree.names_in("d") == ["a.md", "guide", "guide.md", "guide.txt", "guides.md", "h.md"]
