@@ -104,10 +104,14 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
         return
     structure = document.markdown
     links.remember(document)
-    used = {normalize_label(link.label) for link in structure.links if link.kind == "reference"}
+    used: set[str] | None = None  # the labels references use, read at the first definition
     start: Origin | None = None
     for link in structure.links:
-        unused = link.kind == "definition" and normalize_label(link.label) not in used
+        unused = False
+        if link.kind == "definition":
+            used = used if used is not None else {normalize_label(x.label) for x in structure.links
+                                                   if x.kind == "reference"}
+            unused = normalize_label(link.label) not in used
         if link.kind not in CHECKED or (unused and settings.unused_definitions == "ignore"):
             continue
         found = None

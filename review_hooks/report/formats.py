@@ -40,7 +40,7 @@ def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> No
     import json  # imported by the runs that write or read JSON, not by every hook
 
     shown = [f.as_dict() for f in findings if not f.suppressed]
-    if not all(o and all(type(v) in _SCALARS for v in o.values()) for o in shown):  # the library's own layout
+    if any(type(v) not in _SCALARS for f in findings for _, v in f.properties):  # the library's own layout
         out.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
         return
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
@@ -48,7 +48,8 @@ def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> No
     out.write(f"[\n{objects}\n]\n" if objects else "[]\n")
 
 
-#: The types of value the objects hold (an object of scalars is laid out the same at any indentation).
+#: The types of value the objects hold (an object of scalars is laid out the same at any indentation); the
+#: contract's fields are scalars, a check's ``properties`` are strings but are looked at.
 _SCALARS = frozenset({str, int, bool, type(None)})
 
 
