@@ -134,9 +134,9 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
     target = link.target
     if not start.in_git or "#" in target or "&" in target or "\\" in target or target.startswith("?"):
         return _link_problem(link, start, context, here)
-    settings = context.settings(ID, configure)  # its ignore globs and their folder are all an answer reads
+    settings = context.settings(ID, configure)  # its ignore globs (and their folder) are all an answer reads
     key = (link.kind, target, link.label if link.kind == "definition" else "", start.folder, settings.ignore,
-           settings.base)
+           settings.ignore and settings.base)
     verdicts = start.tree.verdicts
     if key not in verdicts:
         verdicts[key] = _link_problem(link, start, context, here)
