@@ -66,7 +66,15 @@ from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
 from review_hooks.links.suggest import Problem, anchor_problem
-from review_hooks.links.targets import Origin, fragment_problem, heading_moved, origin, placeholder, target_problem
+from review_hooks.links.targets import (
+    Origin,
+    fragment_problem,
+    heading_moved,
+    origin,
+    placeholder,
+    target_problem,
+    template,
+)
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
@@ -180,23 +188,41 @@ def unbreakable(document: Document, context: Context) -> bool:
         if candidate in seen:  # each distinct destination once
             continue
         seen.add(candidate)
-        link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
-        plain = "\\" not in candidate.target and "&" not in candidate.target  # decoding changes nothing
-        destination = candidate.target if plain else link.destination
-        if not links.relative(destination) or placeholder(link):
+        target = candidate.target
+        plain = "\\" not in target and "&" not in target  # decoding changes nothing
+        destination = target if plain else Link("html" if candidate.html else "link", target, 0, 0).destination
+        if not links.relative(destination) or template(destination):
             continue
-        if destination != candidate.target:
+        if destination != target:
             return False  # escapes or entities: the full path decides
         start = start or origin(document, context)
-        resolved = links.resolve(destination, start.folder)
-        if ignored(resolved, start, context):
-            continue
-        kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
-        if kind is None:
-            return False  # missing, above the root, or a fragment into this document (its parse)
-        if resolved.fragment is not None and fragment_problem(link, resolved, start, context):
+        if not _vouched(candidate, start, context):
             return False
     return True
+
+
+def _vouched(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
+    """Whether a relative candidate (decoded as written) lands on a file or folder git has, and on an
+    anchor of it if it has a fragment; kept per run without a fragment (git's files alone decide)."""
+    if "#" in candidate.target or not start.in_git:
+        return _lands(candidate, start, context)
+    settings = context.settings(ID, configure)
+    key = ("vouched", candidate.target, start.folder, settings.ignore, settings.ignore and settings.base)
+    verdicts = start.tree.verdicts
+    if key not in verdicts:
+        verdicts[key] = _lands(candidate, start, context)
+    return verdicts[key]
+
+
+def _lands(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
+    resolved = links.resolve(candidate.target, start.folder)
+    if ignored(resolved, start, context):
+        return True
+    kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
+    if kind is None:
+        return False  # missing, above the root, or a fragment into this document (its parse)
+    link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
+    return resolved.fragment is None or fragment_problem(link, resolved, start, context) is None
 
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:

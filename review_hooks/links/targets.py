@@ -97,7 +97,12 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
 def placeholder(link: Link) -> bool:
     """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
     reported: GitHub links to it)."""
-    target = link.destination.strip()
+    return template(link.destination)
+
+
+def template(destination: str) -> bool:
+    """``placeholder`` of a decoded destination."""
+    target = destination.strip()
     if "{" not in target:
         return False
     wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
