@@ -54,3 +54,21 @@ def test_names_in_a_folder_that_start_with_a_stem(repo: Path) -> None:
     assert tree.names_in("d", "guide") == ["guide", "guide.md", "guide.txt", "guides.md"]
     assert tree.names_in("d", "z") == []
     assert tree.names_in("d") == ["a.md", "guide", "guide.md", "guide.txt", "guides.md", "h.md"]
+
+
+def test_the_pre_test_judges_one_target_per_folder(repo: Path) -> None:
+    """The pre-test keeps a candidate's landing per folder: the same text from another folder is judged there."""
+    from review_hooks import config as configuration
+    from review_hooks.check import Context
+    from review_hooks.checks.broken_link import unbreakable
+    from review_hooks.document import Document
+    from review_hooks.repository import Repository
+
+    write(repo, {"docs/guide.md": "# Guide\n", "docs/a.md": "[g](guide.md)\n", "docs/b.md": "[g](guide.md)\n",
+                 "notes/c.md": "[g](guide.md)\n"})
+    context = Context(configuration.load(None, repo), Repository(repo))
+
+    def vouched(name: str) -> bool:
+        return unbreakable(Document.from_bytes((repo / name).read_bytes(), name, repo / name, True), context)
+
+    assert [vouched(name) for name in ("docs/a.md", "notes/c.md", "docs/b.md")] == [True, False, True]
