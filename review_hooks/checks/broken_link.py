@@ -34,7 +34,8 @@ broken. ``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a 
 a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (``review_hooks/links/candidates.py`` gives the
-argument) is answered from its raw text without a Markdown parse; ``unused-definitions = "warn"`` always parses.
+argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one;
+``unused-definitions = "warn"`` always parses. A destination without a fragment is judged once per run and folder.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same path in another case,
 the same name with a tracked extension (``.mdd`` to ``.md``), the same path below another ancestor of the linking
