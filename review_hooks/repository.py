@@ -137,12 +137,13 @@ class Repository:
     def prefetch_attributes(self, locations: list[Path]) -> None:
         """Ask git for the attributes of many paths in one process."""
         relatives: list[str] = []
+        everywhere = self._repository_attributes or self._folder_attributes(self._root)  # no folder to look at
         for location in locations:
             relative = self.relative(location)
             if relative is None or relative in self._attributes:
                 continue
             self._attributes[relative] = {}
-            if self.may_have_attributes(location):
+            if everywhere or self.may_have_attributes(location):
                 relatives.append(relative)
         if not relatives:
             return
@@ -152,9 +153,9 @@ class Repository:
         except GitError:
             return
         fields = os.fsdecode(output).split("\0")  # decoded at once: a scan asks of thousands of paths
-        for path, name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):  # a last ""
-            if value != "unspecified":
-                self._attributes.setdefault(path, {})[name] = value
+        values = fields[2::3]  # path, name, value, ... and a last ""
+        for index in [i for i, value in enumerate(values) if value != "unspecified"]:  # most are
+            self._attributes.setdefault(fields[3 * index], {})[fields[3 * index + 1]] = values[index]
 
     def attribute(self, location: Path, name: str) -> str | None:
         """One attribute of one path (``set``, ``unset``, or a value), asking git if needed."""

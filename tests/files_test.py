@@ -31,3 +31,13 @@ def test_a_named_file_is_named(repo: Path) -> None:
     write(repo, {"docs/b.md": "b\n"})
     targets = list(files.scan_targets(["docs/b.md"], Repository(repo), configuration.load(None, repo)))
     assert [(t.path, t.named) for t in targets] == [("docs/b.md", True)]
+
+
+def test_attributes_of_many_paths_are_read_in_one_pass(repo: Path) -> None:
+    write(repo, {".gitattributes": "*.bin binary\n*.md conflict-marker-size=9\n", "a/b/c.md": "c\n", "a/d.bin": "d",
+                 "e.txt": "e\n", "f/.gitattributes": "*.txt -diff\n", "f/g.txt": "g\n"})
+    repository = Repository(repo)
+    names = ("a/b/c.md", "a/d.bin", "e.txt", "f/g.txt")
+    repository.prefetch_attributes([repo / name for name in names])
+    assert [dict(repository.attributes(repo / name)) for name in names] == [
+        {"conflict-marker-size": "9"}, {"binary": "set", "diff": "unset", "text": "unset"}, {}, {"diff": "unset"}]
