@@ -76,23 +76,36 @@ def scan_targets(paths: Iterable[str], repository: Repository | None, config: Co
             yield Target(given, location)  # reported as missing
             continue
         if repository is not None and repository.relative(location) is not None:
-            found = _tracked_below(location, repository)
+            found = _tracked_below(location, repository, here)
         else:
-            found = _walk(location)
-        for file in found:
-            key = os.path.normpath(os.path.join(here, file))
+            found = [(_key(here, file), file) for file in _walk(location)]
+        absolute = location.is_absolute()
+        for key, file in found:
             if key not in seen and not (config.exclude and config.excluded(file)):
                 seen.add(key)
-                yield Target(_display(key, here, location.is_absolute()), file, named=file == location)
+                yield Target(_display(key, here, absolute), file, named=file is location)
 
 
-def _tracked_below(location: Path, repository: Repository) -> list[Path]:
+def _key(here: str, file: Path | str) -> str:
+    """Where ``file`` is, absolute and normalised: one file named twice (``scan . docs``) is checked once."""
+    return os.path.normpath(os.path.join(here, file))
+
+
+def _tracked_below(location: Path, repository: Repository, here: str) -> list[tuple[str, Path]]:
+    """The tracked files below ``location`` with their ``_key``: the root's, followed by the path as git has it
+    (git holds no ``.``, ``..`` or empty part, so normalising the whole would change nothing; a scan of
+    thousands of files saves a normpath each)."""
     prefix = repository.relative(location) or ""
     if prefix in repository.tracked or location.is_file():
-        return [location]
+        return [(_key(here, location), location)]
     prefix = "" if prefix in ("", ".") else prefix + "/"
     root = os.fspath(repository.root).rstrip(os.sep) + os.sep
-    return [Path(root + path) for path in sorted(repository.tracked) if path.startswith(prefix)]
+    base = _key(here, root)
+    base = base if base.endswith(os.sep) else base + os.sep
+    chosen = [path for path in sorted(repository.tracked) if path.startswith(prefix)]
+    if os.sep != "/":  # git's separator is not the system's: normalise each
+        return [(_key(here, root + path), Path(root + path)) for path in chosen]
+    return [(base + path, Path(root + path)) for path in chosen]
 
 
 def _walk(location: Path) -> list[Path]:
@@ -138,7 +151,7 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(location, repository):
         return Skip(target, "binary", "skipped: binary file")
     try:
-        raw = location.read_bytes()
+        raw = read_bytes(location)
     except OSError as error:
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
@@ -149,11 +162,19 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
         return Skip(target, "binary", f"skipped: binary file ({error})")
 
 
+def read_bytes(location: Path) -> bytes:
+    """The file's bytes in one unbuffered read: half the time of ``Path.read_bytes`` over a scan's thousands
+    of small files."""
+    with open(location, "rb", buffering=0) as file:
+        return file.readall()
+
+
 def _binary_attribute(location: Path, repository: Repository | None) -> bool:
     """git's ``binary`` or ``-diff`` attribute; ``-text`` alone does not make a file binary."""
     if repository is None:
         return False
-    return repository.attribute(location, "binary") == "set" or repository.attribute(location, "diff") == "unset"
+    found = repository.attributes(location)
+    return found.get("binary") == "set" or found.get("diff") == "unset"
 
 
 def _reason(error: OSError) -> str:

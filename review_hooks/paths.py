@@ -6,13 +6,22 @@ is reported as the user gave it, and the configuration, the repository and the f
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 
 def absolute(location: Path | str) -> str:
     """``location`` made absolute, with ``..`` resolved lexically (``scan ../docs`` names ``docs``)."""
-    return os.path.normpath(os.path.join(os.getcwd(), os.fspath(location)))
+    path = os.fspath(location)
+    return _normal(path) if os.path.isabs(path) else os.path.normpath(os.path.join(os.getcwd(), path))
+
+
+@functools.lru_cache(maxsize=16384)
+def _normal(path: str) -> str:
+    """``os.path.normpath`` of an absolute path, once per process: a scan asks it of every file several times
+    (its repository path for git's attributes, its folder for its links), and it is Python code."""
+    return os.path.normpath(path)
 
 
 def relative_to(location: Path | str, root: Path | str) -> str | None:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review_hooks.paths import absolute as _absolute
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class GitError(Exception):
@@ -133,12 +137,13 @@ class Repository:
     def prefetch_attributes(self, locations: list[Path]) -> None:
         """Ask git for the attributes of many paths in one process."""
         relatives: list[str] = []
+        everywhere = self._repository_attributes or self._folder_attributes(self._root)  # no folder to look at
         for location in locations:
             relative = self.relative(location)
             if relative is None or relative in self._attributes:
                 continue
             self._attributes[relative] = {}
-            if self.may_have_attributes(location):
+            if everywhere or self.may_have_attributes(location):
                 relatives.append(relative)
         if not relatives:
             return
@@ -147,17 +152,21 @@ class Repository:
                          "conflict-marker-size", stdin=b"\0".join(os.fsencode(r) for r in relatives) + b"\0")
         except GitError:
             return
-        fields = output.split(b"\0")
-        for index in range(0, len(fields) - 2, 3):
-            path, name, value = (os.fsdecode(f) for f in fields[index : index + 3])
-            if value != "unspecified":
-                self._attributes.setdefault(path, {})[name] = value
+        fields = os.fsdecode(output).split("\0")  # decoded at once: a scan asks of thousands of paths
+        values = fields[2::3]  # path, name, value, ... and a last ""
+        for index in [i for i, value in enumerate(values) if value != "unspecified"]:  # most are
+            self._attributes.setdefault(fields[3 * index], {})[fields[3 * index + 1]] = values[index]
 
     def attribute(self, location: Path, name: str) -> str | None:
         """One attribute of one path (``set``, ``unset``, or a value), asking git if needed."""
+        return self.attributes(location).get(name)
+
+    def attributes(self, location: Path) -> Mapping[str, str]:
+        """The attributes git sets on one path (name -> ``set``, ``unset`` or a value), asking git if needed;
+        empty outside the work tree."""
         relative = self.relative(location)
         if relative is None:
-            return None
+            return {}
         if relative not in self._attributes:
             self.prefetch_attributes([location])
-        return self._attributes.get(relative, {}).get(name)
+        return self._attributes.get(relative, {})

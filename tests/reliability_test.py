@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from review_hooks import files
 from review_hooks.checks import CHECKS
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
@@ -204,14 +205,14 @@ def test_an_unreadable_file_is_one_line_and_the_run_goes_on(
     battery: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Permission denied, simulated: the tests run as root, who may read anything."""
-    real = Path.read_bytes
+    real = files.read_bytes
 
     def read_bytes(self: Path) -> bytes:
         if self.name == "conflicted.md":
             raise PermissionError(13, "Permission denied", str(self))
         return real(self)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files, "read_bytes", read_bytes)
     out, err = io.StringIO(), io.StringIO()
     code = run(["docs/conflicted.md", "docs/good.md"], RunOptions(), out, err)
     assert code == 1
@@ -223,14 +224,14 @@ def test_an_unreadable_file_in_a_scan_is_named_and_fails_the_run(
     battery: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A scan that could not read a tracked file must not pass as if it had checked it."""
-    real = Path.read_bytes
+    real = files.read_bytes
 
     def read_bytes(self: Path) -> bytes:
         if self.name == "good.md":
             raise PermissionError(13, "Permission denied", str(self))
         return real(self)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files, "read_bytes", read_bytes)
     out, err = io.StringIO(), io.StringIO()
     code = run(["docs"], RunOptions(scan=True, jobs=1, select=("broken-link",), quiet=True), out, err)
     assert code == 1

@@ -34,7 +34,8 @@ broken. ``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a 
 a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (``review_hooks/links/candidates.py`` gives the
-argument) is answered from its raw text without a Markdown parse; ``unused-definitions = "warn"`` always parses.
+argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one;
+``unused-definitions = "warn"`` always parses. A destination without a fragment is judged once per run and folder.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same path in another case,
 the same name with a tracked extension (``.mdd`` to ``.md``), the same path below another ancestor of the linking
@@ -65,9 +66,17 @@ from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
-from review_hooks.links.folders import folder_problem
-from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
-from review_hooks.links.tree import Resolved, Tree
+from review_hooks.links.suggest import Problem, anchor_problem
+from review_hooks.links.targets import (
+    Origin,
+    fragment_problem,
+    heading_moved,
+    origin,
+    placeholder,
+    target_problem,
+    template,
+)
+from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
 
@@ -91,28 +100,6 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
                     choice(table, "fragment-case", ("warn", "exact", "ignore")))
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a document's links start from."""
-
-    tree: Tree
-    folder: str  # the document's folder, relative to the tree's root
-    in_git: bool
-    readable: Path  # targets are read for their anchors only below this folder
-    document: str  # the document itself, relative to the tree's root
-
-
-def origin(document: Document, context: Context) -> Origin:
-    relative = context.relative(document.location)
-    if relative is not None and context.repository is not None:
-        root = context.repository.root
-        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root, relative)
-    location = document.location.absolute()  # outside git: the disk, from its top
-    inside = location.relative_to(location.anchor).as_posix()
-    return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
-                  context.config.root.absolute(), inside)
-
-
 def problems(document: Document, context: Context) -> Iterator[Problem]:
     """Every broken relative link of ``document``, with its message and safe replacement.
 
@@ -126,10 +113,14 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
         return
     structure = document.markdown
     links.remember(document)
-    used = {normalize_label(link.label) for link in structure.links if link.kind == "reference"}
+    used: set[str] | None = None  # the labels references use, read at the first definition
     start: Origin | None = None
     for link in structure.links:
-        unused = link.kind == "definition" and normalize_label(link.label) not in used
+        unused = False
+        if link.kind == "definition":
+            used = used if used is not None else {normalize_label(x.label) for x in structure.links
+                                                   if x.kind == "reference"}
+            unused = normalize_label(link.label) not in used
         if link.kind not in CHECKED or (unused and settings.unused_definitions == "ignore"):
             continue
         found = None
@@ -144,12 +135,30 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
 
 def link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
     """What is wrong with one relative link (``here``: this document), with the path looked for; a
-    broken link written with a fault (brackets, invisible characters) is reported as that fault."""
+    broken link written with a fault (brackets, invisible characters) is reported as that fault.
+
+    Kept per run for a link to another path without a fragment (written plainly: no ``#``, escape or
+    entity): the answer depends on the link as written, its folder and git's files alone, and the same
+    target is often linked from many documents of a folder."""
+    target = link.target
+    if not start.in_git or "#" in target or "&" in target or "\\" in target or target.startswith("?"):
+        return _link_problem(link, start, context, here)
+    settings = context.settings(ID, configure)  # its ignore globs (and their folder) are all an answer reads
+    key = (link.kind, target, link.label if link.kind == "definition" else "", start.folder, settings.ignore,
+           settings.ignore and settings.base)
+    verdicts = start.tree.verdicts
+    if key not in verdicts:
+        verdicts[key] = _link_problem(link, start, context, here)
+    found = verdicts[key]
+    return found if found is None or found.link is link else _problem(found, link, found.resolved)
+
+
+def _link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
     resolved = links.resolve(link.destination, start.folder)
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = _heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
+        found = heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
                               start.document, context)
         path = start.document
     else:
@@ -161,94 +170,60 @@ def link_problem(link: Link, start: Origin, context: Context, here: Structure) -
         works = without and (not links.relative(without) or link_problem(
             replace(link, target=without), start, context, here) is None)
         found = Problem(link, message, without if works else None)
-    return replace(found, resolved=path) if found is not None and found.resolved is None else found
+    return _problem(found, found.link, path) if found is not None and found.resolved is None else found
+
+
+def _problem(problem: Problem, link: Link, resolved: str | None) -> Problem:
+    """``problem`` for ``link``, with the path looked for (``dataclasses.replace`` without its introspection:
+    this runs once per broken link)."""
+    return Problem(link, problem.message, problem.replacement, problem.severity, problem.case_only, resolved)
 
 
 def unbreakable(document: Document, context: Context) -> bool:
     """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
-    found = link_candidates.candidates(document.text)
-    if found is None:
-        return False
     start: Origin | None = None
-    for candidate in dict.fromkeys(found):  # each distinct destination once
-        if candidate.doubtful:
+    seen: set[link_candidates.Candidate] = set()
+    for candidate in link_candidates.each(document.text):  # read only as far as the first it cannot vouch for
+        if candidate is None or candidate.doubtful:
             return False
-        link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
-        plain = "\\" not in candidate.target and "&" not in candidate.target  # decoding changes nothing
-        destination = candidate.target if plain else link.destination
-        if not links.relative(destination) or placeholder(link):
+        if candidate in seen:  # each distinct destination once
             continue
-        if destination != candidate.target:
+        seen.add(candidate)
+        target = candidate.target
+        plain = "\\" not in target and "&" not in target  # decoding changes nothing
+        destination = target if plain else Link("html" if candidate.html else "link", target, 0, 0).destination
+        if not links.relative(destination) or template(destination):
+            continue
+        if destination != target:
             return False  # escapes or entities: the full path decides
         start = start or origin(document, context)
-        resolved = links.resolve(destination, start.folder)
-        if ignored(resolved, start, context):
-            continue
-        kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
-        if kind is None:
-            return False  # missing, above the root, or a fragment into this document (its parse)
-        if resolved.fragment is not None and fragment_problem(link, resolved, start, context):
+        if not _vouched(candidate, start, context):
             return False
     return True
 
 
-def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
-    if resolved.climbed and start.in_git:
-        if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
-            return None  # a page of the repository on GitHub, such as ../../issues
-        return Problem(link, f"{quote(link.target)} points outside the repository; "
-                             "GitHub cannot follow a link above the repository root")
-    kind = start.tree.kind(resolved.path)
-    if kind is None:  # where git says the target went, if it does (links/history.py)
-        from review_hooks.links.history import explained  # git history, asked only once a path is missing
-
-        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
-                         start.folder)
-    if resolved.fragment is None:
-        return None
-    return fragment_problem(link, resolved, start, context)
+def _vouched(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
+    """Whether a relative candidate (decoded as written) lands on a file or folder git has, and on an
+    anchor of it if it has a fragment; kept per run without a fragment (git's files alone decide)."""
+    if "#" in candidate.target or not start.in_git:
+        return _lands(candidate, start, context)
+    settings = context.settings(ID, configure)
+    key = ("vouched", candidate.target, start.folder, settings.ignore, settings.ignore and settings.base)
+    verdicts = start.tree.verdicts
+    if key not in verdicts:
+        verdicts[key] = _lands(candidate, start, context)
+    return verdicts[key]
 
 
-def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
-    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``;
-    into a folder: an anchor of the README GitHub shows there."""
-    if start.tree.kind(resolved.path) == "folder":
-        return folder_problem(link, resolved, start.tree, start.readable, context)
-    location = start.tree.root / resolved.path
-    name = location.name.lower()
-    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(location, start.readable, context, rendered)
-    fragment = resolved.fragment or ""
-    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
-    where = quote(resolved.written_path)
-    if facts is None:
-        return None
-    if facts.fragments is None:  # shown as source: only line anchors can be checked
-        last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
-        if last <= facts.lines:
-            return None
-        return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
-    if line_anchor and fragment.lower() not in facts.fragments:
-        return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
-                             "add '?plain=1' before the '#'")
-    return _heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
-
-
-def _heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:
-    """``links.history.heading_moved`` for a fragment that is broken (the staged change read only then)."""
-    if problem is None:
-        return None
-    from review_hooks.links.history import heading_moved
-
-    return heading_moved(problem, resolved, path, context)
-
-
-def placeholder(link: Link) -> bool:
-    """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
-    reported: GitHub links to it)."""
-    target = link.destination.strip()
-    wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
-    return wrapped or "{{" in target or "{%" in target
+def _lands(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
+    resolved = links.resolve(candidate.target, start.folder)
+    if ignored(resolved, start, context):
+        return True
+    kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
+    if kind is None:
+        return False  # missing, above the root, or a fragment into this document (its parse)
+    link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
+    return resolved.fragment is None or fragment_problem(link, resolved, start, context) is None
 
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:

@@ -39,6 +39,7 @@ fast path are equal on the seeds, the fixtures and generated adversarial documen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
@@ -61,59 +62,67 @@ class Candidate(NamedTuple):
 
 def candidates(text: str) -> list[Candidate] | None:
     """Every destination the full path could check in ``text``; None when a site is unreadable."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", " ")
-    found: list[Candidate] = []
-    for reader in (_inline, _definitions, _html):
-        part = reader(text)
-        if part is None:
+    found = []
+    for candidate in each(text):
+        if candidate is None:
             return None
-        found.extend(part)
+        found.append(candidate)
     return found
 
 
-def _inline(text: str) -> list[Candidate] | None:
-    found = []
+def each(text: str) -> Iterator[Candidate | None]:
+    """``candidates`` one at a time (inline sites, then definitions, then HTML attributes), ending with None
+    at an unreadable site: a caller that gives up at the first candidate it cannot vouch for reads no
+    further (most files with a broken link are given up at their first inline links)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", " ")
+    for reader in (_inline, _definitions, _html):
+        for candidate in reader(text):
+            yield candidate
+            if candidate is None:
+                return
+
+
+def _inline(text: str) -> Iterator[Candidate | None]:
     site = text.find("](")
     while site >= 0:
         match = INLINE_DESTINATION.match(text, site)
         if match is None:
-            return None
+            yield None
+            return
         target = match.group("angle") if match.group("angle") is not None else match.group("bare")
-        found.append(Candidate(target, False, not _INLINE_DOUBT.isdisjoint(match.group())))
+        yield Candidate(target, False, not _INLINE_DOUBT.isdisjoint(match.group()))
         site = text.find("](", site + 2)
-    return found
 
 
-def _definitions(text: str) -> list[Candidate] | None:
+def _definitions(text: str) -> Iterator[Candidate | None]:
     """A definition's label ends at a ``]:``; its ``[`` is the last one before (no label holds an
     unescaped bracket) and starts a line after container markers only."""
-    found = []
     site = text.find("]:")
     while site >= 0:
         bracket = text.rfind("[", 0, site)
         if bracket > 0 and text[bracket - 1] == "\\":
-            return None  # an escaped bracket, maybe inside a label
+            yield None  # an escaped bracket, maybe inside a label
+            return
         line = text.rfind("\n", 0, bracket) + 1 if bracket >= 0 else -1
         if line >= 0 and _LINE_PREFIX.fullmatch(text, line, bracket):
             match = DEFINITION.match(text, line)
             if match is None or match.end("label") != site:
-                return None  # looks like a definition, yet the pattern did not read one here
+                yield None  # looks like a definition, yet the pattern did not read one here
+                return
             target = match.group("angle") if match.group("angle") is not None else match.group("bare")
-            found.append(Candidate(target, False, False))
+            yield Candidate(target, False, False)
         site = text.find("]:", site + 2)
-    return found
 
 
-def _html(text: str) -> list[Candidate] | None:
-    found = []
+def _html(text: str) -> Iterator[Candidate | None]:
     for site in _html_sites(text):
         match = _HTML_VALUE.match(text, site)
         if match is None:
-            return None
+            yield None
+            return
         target = next(value for value in match.groups() if value is not None)
-        found.append(Candidate(target, True, not _HTML_DOUBT.isdisjoint(match.group())))
-    return found
+        yield Candidate(target, True, not _HTML_DOUBT.isdisjoint(match.group()))
 
 
 def _html_sites(text: str) -> list[int]:

@@ -111,7 +111,7 @@ def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[
     folder, _, name = path.rpartition("/")
     if tree.kind(folder) == "folder":
         stem = name.rpartition(".")[0] or name  # a same-stem name is the stem, or the stem and an extension
-        found = [p for p in (posixpath.join(folder, n) for n in tree.names_in(folder) if n.startswith(stem))
+        found = [p for p in (posixpath.join(folder, n) for n in tree.names_in(folder, stem))
                  if _same_stem(name, p.rpartition("/")[2], tree.kind(p), tree)]
         if found:
             return "extension", _closest_extensions(name, found)

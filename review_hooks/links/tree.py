@@ -11,6 +11,7 @@ has parsed anyway is ``remember``-ed, and its anchors are computed only when a l
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import posixpath
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from review_hooks import files
@@ -87,6 +89,8 @@ class Tree:
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
+        #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
+        self.verdicts: dict[tuple[object, ...], Any] = {}
 
     @staticmethod
     def of(context: Context, root: Path) -> Tree:
@@ -163,11 +167,16 @@ class Tree:
             self._extensions = _extensions(p.rpartition("/")[2] for p in self.repository.tracked)
         return self._extensions
 
-    def names_in(self, folder: str) -> list[str]:
-        """The names git (or the disk) has directly in ``folder``."""
-        if self.repository is None:
-            return sorted(self.listing(folder))
-        return self.children.get(folder, [])
+    def names_in(self, folder: str, prefix: str = "") -> list[str]:
+        """The names git (or the disk) has directly in ``folder``, sorted; those that start with ``prefix``
+        found by bisection (a folder may hold thousands)."""
+        names = sorted(self.listing(folder)) if self.repository is None else self.children.get(folder, [])
+        if not prefix:
+            return names
+        start = end = bisect.bisect_left(names, prefix)
+        while end < len(names) and names[end].startswith(prefix):
+            end += 1
+        return names[start:end]
 
     @cached_property
     def children(self) -> dict[str, list[str]]:
@@ -190,7 +199,7 @@ class Tree:
 
 def _loose(path: str) -> str:
     """A path compared without letter case or Unicode normalisation (macOS writes names in NFD)."""
-    return unicodedata.normalize("NFC", path).lower()
+    return (path if path.isascii() else unicodedata.normalize("NFC", path)).lower()  # ASCII is its own NFC
 
 
 def _extensions(names: Iterable[str]) -> frozenset[str]:
@@ -216,19 +225,20 @@ _PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...]
 def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
     """The fragments and line count of a target file, read once per process; None if unreadable."""
     try:
-        real = _real(location)
-        real.relative_to(_real(root))  # never read outside the repository root
-        info = real.stat()
+        real, base = _real(os.fspath(location)), _real(os.fspath(root))
+        if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+            return None  # never read outside the repository root
+        info = os.stat(real)
     except (OSError, ValueError, RuntimeError):
         return None
-    key = (str(real), info.st_size, info.st_mtime_ns, rendered)
+    key = (real, info.st_size, info.st_mtime_ns, rendered)
     if key not in _FACTS and key in _PARSED:
         headings, names, lines = _PARSED.pop(key)
         _FACTS[key] = Facts(fragments(headings, names), lines)
     if key not in _FACTS:
         if len(_FACTS) > 4096:
             _FACTS.clear()
-        document = files.read(files.Target(str(location), real), context.config, context.repository)
+        document = files.read(files.Target(str(location), Path(real)), context.config, context.repository)
         if isinstance(document, files.Skip):
             _FACTS[key] = None
         else:
@@ -239,11 +249,11 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
 def remember(document: Document) -> None:
     """Keep the anchors of a document just parsed from disk: links to it need not parse it again."""
     try:
-        real = _real(document.location)
-        info = real.stat()
-    except (OSError, RuntimeError):
+        real = _real(os.fspath(document.location))
+        info = os.stat(real)
+    except (OSError, ValueError, RuntimeError):
         return
-    key = (str(real), info.st_size, info.st_mtime_ns, True)
+    key = (real, info.st_size, info.st_mtime_ns, True)
     if info.st_size == len(document.raw) and key not in _FACTS:
         if len(_PARSED) > 4096:
             _PARSED.clear()
@@ -253,19 +263,24 @@ def remember(document: Document) -> None:
 
 
 @functools.lru_cache(maxsize=8192)
-def _real(location: Path) -> Path:
-    """``location.resolve()``, once per process, with each folder's resolved once (``resolve`` reads
-    every part of a path from the disk, and a scan asks for every document of a deep tree)."""
-    absolute = location.absolute()
-    if absolute.name in ("", ".", "..") or absolute.is_symlink():
-        return location.resolve()
-    return _real_folder(str(absolute.parent)) / absolute.name
+def _real(location: str) -> str:
+    """``os.path.realpath(location)``, once per process, with each folder's resolved once (``realpath``
+    reads every part of a path from the disk, and a scan asks for every document of a deep tree).
+    Strings, not ``Path``: this runs for every document a scan parses."""
+    if not os.path.isabs(location):
+        location = os.path.join(os.getcwd(), location)
+    folder, name = os.path.split(location)
+    if name in ("", ".", "..") or os.path.islink(location):
+        return os.path.realpath(location)
+    return os.path.join(_real_folder(folder), name)
 
 
 @functools.lru_cache(maxsize=4096)
-def _real_folder(folder: str) -> Path:
-    return Path(folder).resolve()
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _line_count(document: Document) -> int:
-    return len(document.lines) - (document.text.endswith("\n") or not document.text)
+    """``len(document.lines)`` less a last empty line, counted without splitting the text."""
+    text = document.text
+    return text.count("\n") + 1 - (text.endswith("\n") or not text)

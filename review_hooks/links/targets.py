@@ -1,0 +1,109 @@
+"""Where a relative link lands and what is wrong there: broken-link's judgement of one target.
+
+``Origin`` is where a document's links start from (git's tree, or the disk outside a repository);
+``target_problem`` judges a link to another path: above the root, missing (with did-you-mean and
+what git says became of it, ``suggest.py`` and ``history.py``), or a ``#fragment`` that names no
+anchor of the target (``fragment_problem``: the headings GitHub renders, ``#L10`` line anchors, or
+the README of a folder, ``folders.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from review_hooks.check import Context
+from review_hooks.document import Document
+from review_hooks.links import tree as links
+from review_hooks.links.folders import folder_problem
+from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
+from review_hooks.links.tree import Resolved, Tree
+from review_hooks.markdown.structure import Link
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document's links start from."""
+
+    tree: Tree
+    folder: str  # the document's folder, relative to the tree's root
+    in_git: bool
+    readable: Path  # targets are read for their anchors only below this folder
+    document: str  # the document itself, relative to the tree's root
+
+
+def origin(document: Document, context: Context) -> Origin:
+    relative = context.relative(document.location)
+    if relative is not None and context.repository is not None:
+        root = context.repository.root
+        return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root, relative)
+    location = document.location.absolute()  # outside git: the disk, from its top
+    inside = location.relative_to(location.anchor).as_posix()
+    return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
+                  context.config.root.absolute(), inside)
+
+
+def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
+    if resolved.climbed and start.in_git:
+        if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
+            return None  # a page of the repository on GitHub, such as ../../issues
+        return Problem(link, f"{quote(link.target)} points outside the repository; "
+                             "GitHub cannot follow a link above the repository root")
+    kind = start.tree.kind(resolved.path)
+    if kind is None:  # where git says the target went, if it does (links/history.py)
+        from review_hooks.links.history import explained  # git history, asked only once a path is missing
+
+        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
+                         start.folder)
+    if resolved.fragment is None:
+        return None
+    return fragment_problem(link, resolved, start, context)
+
+
+def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
+    """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``;
+    into a folder: an anchor of the README GitHub shows there."""
+    if start.tree.kind(resolved.path) == "folder":
+        return folder_problem(link, resolved, start.tree, start.readable, context)
+    location = start.tree.root / resolved.path
+    name = location.name.lower()
+    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
+    facts = links.facts(location, start.readable, context, rendered)
+    fragment = resolved.fragment or ""
+    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
+    where = quote(resolved.written_path)
+    if facts is None:
+        return None
+    if facts.fragments is None:  # shown as source: only line anchors can be checked
+        last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
+        if last <= facts.lines:
+            return None
+        return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
+    if line_anchor and fragment.lower() not in facts.fragments:
+        return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
+                             "add '?plain=1' before the '#'")
+    return heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
+
+
+def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:
+    """``links.history.heading_moved`` for a fragment that is broken (the staged change read only then)."""
+    if problem is None:
+        return None
+    from review_hooks.links import history
+
+    return history.heading_moved(problem, resolved, path, context)
+
+
+def placeholder(link: Link) -> bool:
+    """A template placeholder such as ``{link}`` or ``{{ url }}``, not a real destination (``[x]`` is
+    reported: GitHub links to it)."""
+    return template(link.destination)
+
+
+def template(destination: str) -> bool:
+    """``placeholder`` of a decoded destination."""
+    target = destination.strip()
+    if "{" not in target:
+        return False
+    wrapped = len(target) > 2 and (target[0], target[-1]) == ("{", "}")
+    return wrapped or "{{" in target or "{%" in target

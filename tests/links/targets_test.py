@@ -1,0 +1,74 @@
+"""A link's answer is kept per run for the same target written in the same folder: each use still gets its own
+position, and what differs between uses (the folder, a definition's label, a fragment) is never shared."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from review_hooks.runner.run import RunOptions, run
+from tests.checks.broken_link_test import write
+
+
+def scan() -> list[str]:
+    out = io.StringIO()
+    run(["."], RunOptions(scan=True, jobs=1, select=("broken-link",)), out, io.StringIO())
+    return out.getvalue().splitlines()
+
+
+def test_the_same_missing_target_from_two_documents_has_each_ones_position(repo: Path) -> None:
+    write(repo, {"docs/guide.md": "# Guide\n", "docs/a.md": "See [g](gide.md).\n",
+                 "docs/b.md": "# B\n\nAlso [the guide](gide.md) here.\n"})
+    assert scan() == [
+        "docs/a.md:1:9: broken-link 'gide.md' does not exist; the most similar name is 'guide.md'",
+        "docs/b.md:3:18: broken-link 'gide.md' does not exist; the most similar name is 'guide.md'",
+    ]
+
+
+def test_the_same_target_written_in_another_folder_is_judged_there(repo: Path) -> None:
+    write(repo, {"docs/guide.md": "# Guide\n", "docs/a.md": "[g](guide.md)\n", "notes/a.md": "[g](guide.md)\n"})
+    assert scan() == ["notes/a.md:1:5: broken-link 'guide.md' does not exist; a file of that name is at "
+                      "'../docs/guide.md'"]
+
+
+def test_definitions_of_one_target_keep_their_own_labels(repo: Path) -> None:
+    write(repo, {"a.md": "[one] and [two]\n\n[one]: [x.md]\n[two]: [x.md]\n"})
+    found = scan()
+    assert [line.split(" (or, if", 1)[1] for line in found] == [
+        " the line is not meant to define a link, start it with '\\[one]')",
+        " the line is not meant to define a link, start it with '\\[two]')",
+    ]
+
+
+def test_fragments_are_judged_against_each_target(repo: Path) -> None:
+    write(repo, {"docs/x.md": "# Here\n", "docs/a.md": "[a](x.md#here) [b](x.md#gone)\n"})
+    assert scan() == ["docs/a.md:1:20: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+
+
+def test_names_in_a_folder_that_start_with_a_stem(repo: Path) -> None:
+    from review_hooks.links.tree import Tree
+    from review_hooks.repository import Repository
+
+    write(repo, {f"d/{name}": "x\n" for name in ("a.md", "guide", "guide.md", "guide.txt", "guides.md", "h.md")})
+    tree = Tree(repo, Repository(repo))
+    assert tree.names_in("d", "guide") == ["guide", "guide.md", "guide.txt", "guides.md"]
+    assert tree.names_in("d", "z") == []
+    assert tree.names_in("d") == ["a.md", "guide", "guide.md", "guide.txt", "guides.md", "h.md"]
+
+
+def test_the_pre_test_judges_one_target_per_folder(repo: Path) -> None:
+    """The pre-test keeps a candidate's landing per folder: the same text from another folder is judged there."""
+    from review_hooks import config as configuration
+    from review_hooks.check import Context
+    from review_hooks.checks.broken_link import unbreakable
+    from review_hooks.document import Document
+    from review_hooks.repository import Repository
+
+    write(repo, {"docs/guide.md": "# Guide\n", "docs/a.md": "[g](guide.md)\n", "docs/b.md": "[g](guide.md)\n",
+                 "notes/c.md": "[g](guide.md)\n"})
+    context = Context(configuration.load(None, repo), Repository(repo))
+
+    def vouched(name: str) -> bool:
+        return unbreakable(Document.from_bytes((repo / name).read_bytes(), name, repo / name, True), context)
+
+    assert [vouched(name) for name in ("docs/a.md", "notes/c.md", "docs/b.md")] == [True, False, True]
