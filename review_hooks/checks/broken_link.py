@@ -168,7 +168,7 @@ def _link_problem(link: Link, start: Origin, context: Context, here: Structure) 
     if written is not None:
         message, without = written
         works = without and (not links.relative(without) or link_problem(
-            replace(link, target=without), start, context, here) is None)
+            link._replace(target=without), start, context, here) is None)
         found = Problem(link, message, without if works else None)
     return _problem(found, found.link, path) if found is not None and found.resolved is None else found
 

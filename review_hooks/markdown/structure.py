@@ -16,15 +16,14 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from review_hooks.markdown import syntax
 
 
-@dataclass(frozen=True)
-class Heading:
+# NamedTuples and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Heading(NamedTuple):
     level: int
     text: str  # the rendered text: inline code kept, markup and HTML tags dropped, line breaks \n
     line: int
@@ -32,8 +31,7 @@ class Heading:
     source: str  # the source line as written (the text line, for a setext heading)
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link destination as written: ``kind`` is link, image, reference, definition, autolink or html."""
 
     kind: str
@@ -55,8 +53,7 @@ class Link:
         return html.unescape(target) if self.kind == "html" else syntax.unescape(target)
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """An HTML ``id`` or ``<a name>`` that a ``#fragment`` may point at."""
 
     name: str
@@ -64,25 +61,48 @@ class Anchor:
     column: int
 
 
-@dataclass(frozen=True)
 class Structure:
-    #: the headings as read: level, text and the character range of each in ``source``, in document order.
-    #: ``headings`` makes them ``Heading`` values on first use: a scan of a repository without kinds of review
-    #: reads only their text (for anchors), and their lines and source lines were a tenth of its parse.
-    marks: tuple[tuple[int, str, int, int], ...] = ()
-    links: tuple[Link, ...] = ()
-    anchors: tuple[Anchor, ...] = ()
-    #: label (normalised as CommonMark does) -> its definition
-    definitions: dict[str, Link] = field(default_factory=dict)
-    code: tuple[tuple[int, int], ...] = ()  # inclusive 1-based line ranges of fenced/indented code
-    comments: tuple[tuple[int, int], ...] = ()  # HTML comment blocks
-    front_matter_lines: tuple[int, int] | None = None
-    front_matter_text: str | None = None  # the YAML as written; ``front_matter`` reads it on first use
-    #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts them
-    #: as the document's headings
-    html_headings: tuple[Heading, ...] = ()
-    #: the text ``marks`` count in: the document's text, or what the parse read if it holds a ``\r``
-    source: str = field(default="", repr=False, compare=False)
+    """What the checks read of one parse; never modified after it is made (``parse`` keeps recent ones)."""
+
+    #: it holds a dict of definitions: unhashable, as the frozen dataclass it was
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, marks: tuple[tuple[int, str, int, int], ...] = (), links: tuple[Link, ...] = (),
+                 anchors: tuple[Anchor, ...] = (), definitions: dict[str, Link] | None = None,
+                 code: tuple[tuple[int, int], ...] = (), comments: tuple[tuple[int, int], ...] = (),
+                 front_matter_lines: tuple[int, int] | None = None, front_matter_text: str | None = None,
+                 html_headings: tuple[Heading, ...] = (), source: str = "") -> None:
+        #: the headings as read: level, text and the character range of each in ``source``, in document order.
+        #: ``headings`` makes them ``Heading`` values on first use: a scan of a repository without kinds of
+        #: review reads only their text (for anchors), and their lines and source lines were a tenth of its parse.
+        self.marks = marks
+        self.links = links
+        self.anchors = anchors
+        #: label (normalised as CommonMark does) -> its definition
+        self.definitions = {} if definitions is None else definitions
+        self.code = code  # inclusive 1-based line ranges of fenced/indented code
+        self.comments = comments  # HTML comment blocks
+        self.front_matter_lines = front_matter_lines
+        self.front_matter_text = front_matter_text  # the YAML as written; ``front_matter`` reads it on first use
+        #: headings written in raw HTML blocks (``<h2>Raw</h2>``): GitHub anchors them too; no check counts
+        #: them as the document's headings
+        self.html_headings = html_headings
+        #: the text ``marks`` count in: the document's text, or what the parse read if it holds a ``\r``
+        self.source = source
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.marks, self.links, self.anchors, self.definitions, self.code, self.comments,
+                self.front_matter_lines, self.front_matter_text, self.html_headings)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when everything read is (``source`` is where it was read, not what)."""
+        return isinstance(other, Structure) and self._key() == other._key()
+
+    def __repr__(self) -> str:
+        return (f"Structure(marks={self.marks!r}, links={self.links!r}, anchors={self.anchors!r}, "
+                f"definitions={self.definitions!r}, code={self.code!r}, comments={self.comments!r}, "
+                f"front_matter_lines={self.front_matter_lines!r}, front_matter_text={self.front_matter_text!r}, "
+                f"html_headings={self.html_headings!r})")
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
@@ -129,26 +149,17 @@ class Structure:
         return tuple(h.text for h in every)
 
 
-#: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): the frozen
-#: dataclasses' ``__init__`` sets each field through ``object.__setattr__``; these fill the instance's
-#: ``__dict__`` at once, in a third of the time. The same values (``tests/markdown/structure_test.py``).
-_new = object.__new__
+#: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): ``tuple.__new__``
+#: skips the NamedTuple's keyword handling. The same values (``tests/markdown/structure_test.py``).
+_tuple = tuple.__new__
 
 
 def new_heading(level: int, text: str, line: int, setext: bool, source: str) -> Heading:
-    made = _new(Heading)
-    fields = made.__dict__
-    fields["level"], fields["text"], fields["line"] = level, text, line
-    fields["setext"], fields["source"] = setext, source
-    return made
+    return _tuple(Heading, (level, text, line, setext, source))
 
 
 def new_link(kind: str, target: str, line: int, column: int, label: str = "") -> Link:
-    made = _new(Link)
-    fields = made.__dict__
-    fields["kind"], fields["target"], fields["line"] = kind, target, line
-    fields["column"], fields["label"] = column, label
-    return made
+    return _tuple(Link, (kind, target, line, column, label))
 
 
 def fragments(heading_texts: Iterable[str], anchor_names: Iterable[str]) -> frozenset[str]:
