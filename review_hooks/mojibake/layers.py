@@ -16,6 +16,7 @@ frequency prior (``lossy.prior``) finds common in some language.
 from __future__ import annotations
 
 from itertools import product
+from math import prod
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.lossy import candidates, prior, tier
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 #: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
 #: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
 COMMON_LETTER = 5
+#: The most combinations of readings a span is tried in: a long span with many truncated sequences has
+#: more (each has up to dozens of candidates, and their product grows without bound: a 3 KB document took
+#: minutes), and so many readings leave no confidence in one: it is reported, not restored.
+MOST_READINGS = 4096
 
 
 def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
@@ -41,6 +46,8 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
     options = [(text, *(option for option in candidates(fragment, missing, codec.droppable, controls=True)
                          if codec.table[ord(option)] >= 0x80)) if missing else (text,)
                for text, fragment, missing in pieces]
+    if prod(map(len, options)) > MOST_READINGS:
+        return None
     alive = {text for text in map("".join, product(*options)) if _layer(text, codec.table)}
     if len(alive) != 1:
         return None

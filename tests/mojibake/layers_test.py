@@ -68,3 +68,18 @@ def test_a_control_character_is_a_byte_of_the_layer_below() -> None:
 def test_legitimate_text_beside_a_lone_lead_is_untouched(text: str) -> None:
     assert not repair(text).changes
 
+
+
+def test_a_span_with_too_many_readings_is_reported_without_trying_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each truncated sequence multiplies the readings: past ``MOST_READINGS`` none is tried (a 3 KB document
+    with long twice-damaged emoji runs took minutes) and the span stays residue, reported."""
+    from review_hooks.mojibake import layers
+
+    tried: list[str] = []
+    monkeypatch.setattr(layers, "_layer", lambda text, table: tried.append(text) or True)
+    lead = ("â€", b"\xe2\x80", 1)  # a three-byte sequence that lost its last byte
+    pieces = [lead] * 13  # each reads as itself or as ”: 2**13 readings
+    assert layered(pieces, CP1252, _again) is None
+    assert tried == []
+    layered(pieces[:2], CP1252, _again)  # a short span's readings are tried: 2 * 2 of them
+    assert len(tried) == 4
