@@ -120,6 +120,42 @@ def test_clean_hook_run_imports_no_module_it_does_not_use(tmp_path: Path) -> Non
     assert not {"dataclasses", "inspect", "subprocess"} & imported
 
 
+#: The mojibake engine still builds dataclasses: a kind's required headings are compared through its repair (so
+#: ``check-headings`` with a kind configured loads it), and so is every ``check``. These cases hold once the
+#: mojibake branch that makes them NamedTuples is merged: strict, so that they then fail until the mark goes.
+AFTER_MOJIBAKE = pytest.mark.xfail(strict=True, raises=AssertionError,
+                                   reason="review_hooks.mojibake imports dataclasses; drop this mark once it does not")
+KIND = ('[required-headings]\n[[required-headings.kind]]\nname = "review"\nfiles = ["review.md"]\n'
+        'headings = ["## Risks"]\n')
+HEADINGS = "review_hooks.checks.required_headings.config"
+
+
+@pytest.mark.parametrize(("hook", "config", "loaded"), [
+    pytest.param("check-links", "", "review_hooks.links.targets", id="check-links"),
+    pytest.param("check-headings", "", HEADINGS, id="check-headings, no kind"),
+    pytest.param("check-headings", KIND, HEADINGS, id="check-headings, a kind", marks=AFTER_MOJIBAKE),
+    pytest.param("check", KIND, "review_hooks.links.targets", id="check", marks=AFTER_MOJIBAKE),
+])
+def test_clean_run_builds_no_dataclass(hook: str, config: str, loaded: str, tmp_path: Path) -> None:
+    """A clean document whose links are followed (another file's heading, one of its own): no ``dataclasses``
+    and no ``inspect`` (issue 13's start-up: together about 17 ms, and about 1 ms more per class built)."""
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    (folder / "review.md").write_text("# Review\n\nSee [the plan](plan.md#rollout) and [risks](#risks).\n\n"
+                                      "## Risks\n\nNone.\n", encoding="utf-8")
+    (folder / "plan.md").write_text("# Plan\n\n## Rollout\n\nSoon.\n", encoding="utf-8")
+    if config:
+        (folder / ".review-hooks.toml").write_text(config, encoding="utf-8")
+    git(folder, "add", "-A")
+    result = subprocess.run([*CONSOLE[:1], "-X", "importtime", *CONSOLE[1:], hook, "review.md"],
+                            cwd=folder, capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "")
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert loaded in imported and (hook == "check-headings" or "review_hooks.markdown.parse" in imported)
+    assert not {"dataclasses", "inspect"} & imported
+
+
 @pytest.mark.parametrize("entry", ["console", "cli"])
 def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
