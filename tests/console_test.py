@@ -8,6 +8,7 @@ compares stdout, stderr, the exit status and the files' bytes afterwards.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -118,6 +119,65 @@ def test_clean_hook_run_imports_no_module_it_does_not_use(tmp_path: Path) -> Non
     assert "review_hooks.runner.process" in imported  # the document was checked
     assert not {"review_hooks.suppressions", "review_hooks.runner.baseline", "review_hooks.runner.inbound"} & imported
     assert not {"dataclasses", "inspect", "subprocess"} & imported
+
+
+#: The mojibake engine still builds dataclasses: a kind's required headings are compared through its repair (so
+#: ``check-headings`` with a kind configured loads it), and so is every ``check``. These cases hold once the
+#: mojibake branch that makes them NamedTuples is merged: strict, so that they then fail until the mark goes.
+AFTER_MOJIBAKE = pytest.mark.xfail(strict=True, raises=AssertionError,
+                                   reason="review_hooks.mojibake imports dataclasses; drop this mark once it does not")
+KIND = ('[required-headings]\n[[required-headings.kind]]\nname = "review"\nfiles = ["review.md"]\n'
+        'headings = ["## Risks"]\n')
+HEADINGS = "review_hooks.checks.required_headings.config"
+
+
+@pytest.mark.parametrize(("hook", "config", "loaded"), [
+    pytest.param("check-links", "", "review_hooks.links.targets", id="check-links"),
+    pytest.param("check-headings", "", HEADINGS, id="check-headings, no kind"),
+    pytest.param("check-headings", KIND, HEADINGS, id="check-headings, a kind", marks=AFTER_MOJIBAKE),
+    pytest.param("check", KIND, "review_hooks.links.targets", id="check", marks=AFTER_MOJIBAKE),
+])
+def test_clean_run_builds_no_dataclass(hook: str, config: str, loaded: str, tmp_path: Path) -> None:
+    """A clean document whose links are followed (another file's heading, one of its own): no ``dataclasses``
+    and no ``inspect`` (issue 13's start-up: together about 17 ms, and about 1 ms more per class built)."""
+    folder = linked(tmp_path / "repo", config)
+    imported = clean_run(folder, hook)
+    assert loaded in imported and (hook == "check-headings" or "review_hooks.markdown.parse" in imported)
+    assert not {"dataclasses", "inspect"} & imported
+
+
+def test_commit_that_removes_nothing_reads_only_the_change(tmp_path: Path) -> None:
+    """Under pre-commit broken-link reads the staged change (``links/change.py``); a commit that renames,
+    deletes or retitles nothing needs no more: not the inbound engine (``links/inbound.py``), no dataclass."""
+    folder = linked(tmp_path / "repo")
+    git(folder, "commit", "-qm", "review")
+    with (folder / "review.md").open("a", encoding="utf-8") as stream:
+        stream.write("\nMore.\n")
+    git(folder, "add", "review.md")
+    imported = clean_run(folder, "check-links", {**os.environ, "PRE_COMMIT": "1"})
+    assert "review_hooks.links.change" in imported
+    assert not {"review_hooks.links.inbound", "dataclasses", "inspect"} & imported
+
+
+def linked(folder: Path, config: str = "") -> Path:
+    """A repository with a clean review document that links a heading of another file and one of its own."""
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    (folder / "review.md").write_text("# Review\n\nSee [the plan](plan.md#rollout) and [risks](#risks).\n\n"
+                                      "## Risks\n\nNone.\n", encoding="utf-8")
+    (folder / "plan.md").write_text("# Plan\n\n## Rollout\n\nSoon.\n", encoding="utf-8")
+    if config:
+        (folder / ".review-hooks.toml").write_text(config, encoding="utf-8")
+    git(folder, "add", "-A")
+    return folder
+
+
+def clean_run(folder: Path, hook: str, environment: dict[str, str] | None = None) -> set[str]:
+    """The modules a ``hook`` run on ``review.md`` imports; it must pass and print nothing."""
+    result = subprocess.run([*CONSOLE[:1], "-X", "importtime", *CONSOLE[1:], hook, "review.md"],
+                            cwd=folder, capture_output=True, text=True, env=environment)
+    assert (result.returncode, result.stdout) == (0, "")
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
 
 
 @pytest.mark.parametrize("entry", ["console", "cli"])

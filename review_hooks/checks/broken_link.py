@@ -55,9 +55,8 @@ into what the change renamed, deleted or moved are reported too once per commit 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from review_hooks.check import Check, Context, Edit
 from review_hooks.config import choice, glob_match, only_keys, string_list
@@ -86,8 +85,9 @@ CHECKED = ("link", "image", "definition", "html")  # reference uses are checked 
 FAST_PATH = True
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """broken-link's options (a NamedTuple, not a dataclass, for the hooks' start-up: ``finding.Finding``)."""
+
     ignore: tuple[str, ...] = ()
     base: Path = Path()
     unused_definitions: str = "ignore"  # ignore | warn
@@ -130,7 +130,7 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
         if unused:
             yield faults.unused(link, found)
         elif found is not None and not (found.case_only and settings.fragment_case == "ignore"):
-            yield replace(found, severity="warning") if found.case_only and settings.fragment_case == "warn" else found
+            yield found._replace(severity="warning") if found.case_only and settings.fragment_case == "warn" else found
 
 
 def link_problem(link: Link, start: Origin, context: Context, here: Structure) -> Problem | None:
@@ -174,8 +174,8 @@ def _link_problem(link: Link, start: Origin, context: Context, here: Structure) 
 
 
 def _problem(problem: Problem, link: Link, resolved: str | None) -> Problem:
-    """``problem`` for ``link``, with the path looked for (``dataclasses.replace`` without its introspection:
-    this runs once per broken link)."""
+    """``problem`` for ``link``, with the path looked for (built directly rather than by ``_replace``, which
+    goes through ``dict`` and ``map``: this runs once per broken link)."""
     return Problem(link, problem.message, problem.replacement, problem.severity, problem.case_only, resolved)
 
 

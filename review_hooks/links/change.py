@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.repository import GitError, Repository, git
 
@@ -33,8 +34,12 @@ _DIFF = ("diff", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-ext-dif
          "--dst-prefix=b/", "--ignore-submodules")
 
 
-@dataclass(frozen=True)
-class Anchor:
+#: What a change without that part holds: read-only, so that every such change may share it.
+_NONE: Mapping[str, Any] = MappingProxyType({})
+
+
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Anchor(NamedTuple):
     """A ``#fragment`` the change removed from a document, and where its heading went."""
 
     old: str  # the heading's text (or the HTML anchor's name)
@@ -45,16 +50,16 @@ class Anchor:
     remaining: str | None = None
 
 
-@dataclass(frozen=True)
-class Change:
-    """What one change removed; ``where`` ends every message (``in this change``)."""
+class Change(NamedTuple):
+    """What one change removed; ``where`` ends every message (``in this change``). Never changed once read:
+    the mappings are only looked up."""
 
     where: str = "in this change"
-    moved: dict[str, str] = field(default_factory=dict)  # old path -> new path (git's rename)
+    moved: Mapping[str, str] = _NONE  # old path -> new path (git's rename)
     deleted: frozenset[str] = frozenset()
-    folders: dict[str, str | None] = field(default_factory=dict)  # old folder -> its new place, or None
-    anchors: dict[str, dict[str, Anchor]] = field(default_factory=dict)  # new path -> removed fragment
-    fragments: dict[str, frozenset[str]] = field(default_factory=dict)  # new path -> its fragments now
+    folders: Mapping[str, str | None] = _NONE  # old folder -> its new place, or None
+    anchors: Mapping[str, Mapping[str, Anchor]] = _NONE  # new path -> removed fragment
+    fragments: Mapping[str, frozenset[str]] = _NONE  # new path -> its fragments now
     present: frozenset[str] = frozenset()  # paths with new content: checked as files of the change
     ambiguous: frozenset[str] = frozenset()  # old paths whose rename git had to guess between files
 
@@ -63,8 +68,7 @@ class Change:
         return bool(self.moved or self.deleted or self.anchors)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     status: str  # A, C, D, M, R, T, U
     old: str
     new: str

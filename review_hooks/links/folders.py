@@ -9,7 +9,6 @@ fragment into it is not judged.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
 from pathlib import Path
 
 from review_hooks.check import Context
@@ -36,4 +35,4 @@ def folder_problem(link: Link, resolved: Resolved, tree: Tree, readable: Path, c
         return None
     where = quote(posixpath.join(resolved.written_path, shown.rpartition("/")[2]))
     problem = anchor_problem(link, resolved, found.fragments, where)
-    return replace(problem, resolved=shown) if problem is not None else None
+    return problem._replace(resolved=shown) if problem is not None else None

@@ -15,24 +15,20 @@ from __future__ import annotations
 
 import os
 import weakref
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
 from review_hooks.repository import Repository
 
-if TYPE_CHECKING:  # imported once a link is broken, not by every broken-link run
-    pass
-
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
-class Fate:
-    """What happened to a path: ``new`` is where it went (None: deleted)."""
+class Fate(NamedTuple):
+    """What happened to a path: ``new`` is where it went (None: deleted). A NamedTuple, for the hooks'
+    start-up (``finding.Finding``)."""
 
     old: str
     new: str | None

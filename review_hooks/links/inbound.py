@@ -22,8 +22,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
@@ -42,12 +42,15 @@ Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-l
 FAST_PATH = True
 
 
-@dataclass(frozen=True)
-class Policy:
-    """broken-link's options that decide inbound findings too (``checks/broken_link.py``)."""
+class Policy(NamedTuple):
+    """broken-link's options that decide inbound findings too (``checks/broken_link.py``; a NamedTuple, not a
+    dataclass, for the hooks' start-up: ``finding.Finding``)."""
 
     unused_definitions: str = "ignore"  # ignore | warn
     fragment_case: str = "warn"  # warn | exact | ignore
+
+
+DEFAULT = Policy()  # broken-link's defaults
 
 
 def linking(change: Change, repository: Repository, is_markdown: Callable[[str], bool]) -> list[str]:
@@ -105,7 +108,7 @@ def _needle(name: str, folded: bool = False) -> tuple[bytes, re.Pattern[bytes]]:
 
 
 def problems(document: Document, context: Context, change: Change, ignored: Ignored = lambda path: False,
-             policy: Policy = Policy()) -> Iterator[Problem]:
+             policy: Policy = DEFAULT) -> Iterator[Problem]:
     """Each link of ``document`` that the change broke, with where its target went. broken-link's own
     rules hold: a reference definition nothing uses renders nothing (reported only under
     ``unused-definitions = "warn"``, as that warning, never rewritten), and a fragment that now
@@ -168,7 +171,7 @@ def problem(link: Link, resolved: Resolved, tree: Tree, folder: str, change: Cha
     kind = tree.kind(path)
     if kind is None:
         found = _path_problem(link, resolved, folder, change)
-        return replace(found, resolved=path) if found is not None else None
+        return found._replace(resolved=path) if found is not None else None
     if resolved.fragment is None:
         return None
     if kind == "folder":
@@ -187,8 +190,8 @@ def _fragment_problem(link: Link, resolved: Resolved, path: str, written: str, c
     if now is None or (now.case_only and fragment_case == "ignore"):
         return None  # it still lands on an anchor
     if now.case_only:
-        return replace(now, severity="warning" if fragment_case == "warn" else "error", resolved=path)
-    return replace(_anchor_problem(link, path, key, change, written), resolved=path)
+        return now._replace(severity="warning" if fragment_case == "warn" else "error", resolved=path)
+    return _anchor_problem(link, path, key, change, written)._replace(resolved=path)
 
 
 def _removed(fragment: str, removed: Mapping[str, object]) -> str | None:
@@ -220,7 +223,7 @@ def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, cha
     if old in change.moved:  # to the renamed README itself, not to a folder of that name
         new = change.moved[old]
         went = f"was renamed to {quote(new)} {change.where}"
-        to_file = rewrite(link, replace(resolved, folder=False), new, folder)
+        to_file = rewrite(link, resolved._replace(folder=False), new, folder)
         hint = f"link to {quote(_follow_anchor(to_file, fragment, new, change))}"
     else:
         went, hint = f"was deleted {change.where}", "link to the document that has the heading"

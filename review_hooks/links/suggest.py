@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
@@ -31,8 +31,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
+    """A broken link: its message, and the safe fix if there is one (a NamedTuple, not a dataclass, for the
+    hooks' start-up: see ``review_hooks.finding.Finding``; ``_replace`` changes a field)."""
+
     link: Link
     message: str
     replacement: str | None = None  # the whole target as it should be written, when safe

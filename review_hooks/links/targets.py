@@ -9,8 +9,8 @@ the README of a folder, ``folders.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
@@ -21,9 +21,8 @@ from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a document's links start from."""
+class Origin(NamedTuple):
+    """Where a document's links start from (a NamedTuple for the hooks' start-up: ``finding.Finding``)."""
 
     tree: Tree
     folder: str  # the document's folder, relative to the tree's root

@@ -60,13 +60,13 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
     repository = context.repository
     if check is None or repository is None or not (options.staged or options.changed_since or hook_mode(options)):
         return
+    change = read(repository, context, options)
+    if not change.removes or (hook_mode(options) and not owner(paths, repository, change, context)):
+        return  # most commits: the inbound engine is never imported
     from review_hooks.files import Target
     from review_hooks.links import inbound
     from review_hooks.runner.process import process
 
-    change = read(repository, context, options)
-    if not change.removes or (hook_mode(options) and not owner(paths, repository, change, context)):
-        return
     bound = check._replace(find=lambda d, c: _find(d, c, change, check),
                           repair=lambda d, c: _repair(d, c, change, check))
     config = context.config
