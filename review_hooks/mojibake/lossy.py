@@ -236,7 +236,6 @@ def before_space(text: str, residue: Residue) -> Residue:
     as a no-break space that editors save as a plain space (``ðŸ§ Memory``). It ranks among the
     pictographs as any candidate does (review-document emoji, then the prior), first on a tie since
     the space bears it out; a guess for the report only, never a repair."""
-    from dataclasses import replace
 
     from review_hooks.mojibake.charmaps import by_name
 
@@ -257,4 +256,4 @@ def before_space(text: str, residue: Residue) -> Residue:
                if tier(option, "") > 1 or (common.get(option, len(common)), -prior(option)) >= key), len(options))
     parts = (*residue.parts[:-1], (*options[:at], char, *options[at:]))
     likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
-    return replace(residue, likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)
+    return residue._replace(likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -144,7 +143,7 @@ def _again(text: str) -> tuple[str, str]:
     before, final = _again(result.text)
     if before:
         return before, final
-    return applied(text, [replace(change, new=change.before) for change in result.changes if change.before]), final
+    return applied(text, [change._replace(new=change.before) for change in result.changes if change.before]), final
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
@@ -226,7 +225,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     for index in indexes:
         change = changes[index]
         decoded = "".join(unit.text() for unit in readings.units(change.new, name, _again))
-        out[index] = replace(change, new=decoded, before=change.new)
+        out[index] = change._replace(new=decoded, before=change.new)
     return out
 
 
@@ -272,7 +271,7 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
         for part in residue.parts)
     likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
-    return replace(residue, likely=likely, options=options, parts=parts)
+    return residue._replace(likely=likely, options=options, parts=parts)
 
 
 #: Words of character names that say how a pictograph is drawn, not what it shows.
