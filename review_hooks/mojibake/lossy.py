@@ -115,14 +115,25 @@ def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), the plausible ones (pictographs), then
     by script, frequency prior and tier. The plausible ones stay first, so a repair made when exactly
     one is plausible does not depend on the prior."""
-    common = {char: rank for rank, char in enumerate(COMMON)}
     in_word = before.isascii() and before.isalnum()
     script = _script(before)
-    return tuple(sorted(options, key=lambda c: (not beside(c, before),
-                                                beside(c, before) and _style(c) != _style(before),
-                                                not (in_word and _latin(c)), tier(c, before) > 1,
-                                                not (script and _script(c) == script), common.get(c, len(common)),
-                                                -prior(c, before), tier(c, before), c)))
+
+    def key(c: str) -> tuple[object, ...]:  # each test once per candidate; what does not need ``before``, cached
+        near, level = beside(c, before), tier(c, before)
+        latin, own_script, common, seen = _traits(c)
+        return (not near, near and _style(c) != _style(before), not (in_word and latin), level > 1,
+                not (script and own_script == script), common, -(prior(c, before) if c == _VS16 else seen), level, c)
+
+    return tuple(sorted(options, key=key))
+
+
+_COMMON = {char: rank for rank, char in enumerate(COMMON)}
+
+
+@lru_cache(maxsize=8192)
+def _traits(char: str) -> tuple[bool, str, int, int]:
+    """What ``ranked`` reads of a candidate whatever comes before it: Latin, script, rank in ``COMMON``, prior."""
+    return _latin(char), _script(char), _COMMON.get(char, len(_COMMON)), prior(char)
 
 
 @lru_cache(maxsize=1)
