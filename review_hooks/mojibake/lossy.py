@@ -119,10 +119,12 @@ def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     script = _script(before)
 
     def key(c: str) -> tuple[object, ...]:  # each test once per candidate; what does not need ``before``, cached
-        near, level = beside(c, before), tier(c, before)
-        latin, own_script, common, seen = _traits(c)
+        latin, own_script, common, seen, level = _traits(c)
+        if c == _VS16:  # the one candidate whose tier and prior read the character before it
+            seen, level = prior(c, before), tier(c, before)
+        near = beside(c, before)
         return (not near, near and _style(c) != _style(before), not (in_word and latin), level > 1,
-                not (script and own_script == script), common, -(prior(c, before) if c == _VS16 else seen), level, c)
+                not (script and own_script == script), common, -seen, level, c)
 
     return tuple(sorted(options, key=key))
 
@@ -131,9 +133,10 @@ _COMMON = {char: rank for rank, char in enumerate(COMMON)}
 
 
 @lru_cache(maxsize=8192)
-def _traits(char: str) -> tuple[bool, str, int, int]:
-    """What ``ranked`` reads of a candidate whatever comes before it: Latin, script, rank in ``COMMON``, prior."""
-    return _latin(char), _script(char), _COMMON.get(char, len(_COMMON)), prior(char)
+def _traits(char: str) -> tuple[bool, str, int, int, int]:
+    """What ``ranked`` reads of a candidate but U+FE0F whatever comes before it: Latin, script, rank in
+    ``COMMON``, prior, tier."""
+    return _latin(char), _script(char), _COMMON.get(char, len(_COMMON)), prior(char), tier(char, "")
 
 
 @lru_cache(maxsize=1)
