@@ -110,7 +110,7 @@ class Unit:
         self.lead_lost = lead_lost  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
 
     def _key(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
+        return self.start, self.end, self.parts, self.unique, self.weight, self.before, self.lead_lost
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unit) and self._key() == other._key()
