@@ -74,7 +74,7 @@ from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.mojibake import quoting, wording
+from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 
@@ -177,6 +177,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")
     if "\u00bf" in document.text:
+        from review_hooks.mojibake import quoting  # its patterns: start-up time on every commit, for a rare case
+
         code = quoting.quoted(document)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
         for match in _LOST_QUESTION.finditer(document.text):
             if code and code(match.start()):

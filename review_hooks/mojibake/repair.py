@@ -67,11 +67,11 @@ def repaired_text(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def document_repair(document: Document) -> Repair:
-    """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
-    writes it, heading matching reads it, so the two always agree. Code blocks and code spans show
-    mojibake rather than suffer it (``quoting.quoted``)."""
+    """The repair of a whole document, once per document and shared by every check (``fix-mojibake`` writes
+    it, heading matching reads it: they agree); code blocks and spans show mojibake, not suffer it (``quoting``)."""
+    if _clean(document.text):  # as ``repair`` would find, without importing ``quoting`` (start-up time)
+        return Repair(document.text)
     from review_hooks.mojibake.quoting import quoted
-
     return repair(document.text, quoted(document))
 
 
@@ -81,7 +81,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
     ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text).
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
-    if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
+    if _clean(text):
         return Repair(text)
     from review_hooks.mojibake import lossy, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
@@ -129,6 +129,10 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
+
+
+def _clean(text: str) -> bool:  # nothing that can be mojibake: no repair
+    return text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text))
 
 
 @lru_cache(maxsize=65536)
