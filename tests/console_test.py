@@ -124,8 +124,6 @@ def test_clean_hook_run_imports_no_module_it_does_not_use(tmp_path: Path) -> Non
 #: The mojibake engine still builds dataclasses: a kind's required headings are compared through its repair (so
 #: ``check-headings`` with a kind configured loads it), and so is every ``check``. These cases hold once the
 #: mojibake branch that makes them NamedTuples is merged: strict, so that they then fail until the mark goes.
-AFTER_MOJIBAKE = pytest.mark.xfail(strict=True, raises=AssertionError,
-                                   reason="review_hooks.mojibake imports dataclasses; drop this mark once it does not")
 KIND = ('[required-headings]\n[[required-headings.kind]]\nname = "review"\nfiles = ["review.md"]\n'
         'headings = ["## Risks"]\n')
 HEADINGS = "review_hooks.checks.required_headings.config"
@@ -134,8 +132,8 @@ HEADINGS = "review_hooks.checks.required_headings.config"
 @pytest.mark.parametrize(("hook", "config", "loaded"), [
     pytest.param("check-links", "", "review_hooks.links.targets", id="check-links"),
     pytest.param("check-headings", "", HEADINGS, id="check-headings, no kind"),
-    pytest.param("check-headings", KIND, HEADINGS, id="check-headings, a kind", marks=AFTER_MOJIBAKE),
-    pytest.param("check", KIND, "review_hooks.links.targets", id="check", marks=AFTER_MOJIBAKE),
+    pytest.param("check-headings", KIND, HEADINGS, id="check-headings, a kind"),
+    pytest.param("check", KIND, "review_hooks.links.targets", id="check"),
 ])
 def test_clean_run_builds_no_dataclass(hook: str, config: str, loaded: str, tmp_path: Path) -> None:
     """A clean document whose links are followed (another file's heading, one of its own): no ``dataclasses``

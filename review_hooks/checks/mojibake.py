@@ -66,16 +66,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
-from review_hooks.mojibake import quoting, wording
+from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 
@@ -94,8 +93,7 @@ _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endia
           "mac_roman": "Mac Roman"}
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):  # NamedTuples, not dataclasses: see ``review_hooks.finding.Finding``
     transcode: bool = False
 
 
@@ -104,8 +102,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "transcode", False))
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     result: Repair
     blocked: int = 0  # the first line whose Markdown structure the repair would change (0: none)
 
@@ -180,6 +177,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")
     if "\u00bf" in document.text:
+        from review_hooks.mojibake import quoting  # its patterns: start-up time on every commit, for a rare case
+
         code = quoting.quoted(document)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
         for match in _LOST_QUESTION.finditer(document.text):
             if code and code(match.start()):

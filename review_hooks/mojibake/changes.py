@@ -8,13 +8,18 @@ engine that only need the values (typography) do not import the engine itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
+
+# NamedTuples and a plain class, not dataclasses: ``fix-mojibake`` runs on every commit, and importing
+# ``dataclasses`` (with ``inspect``) costs a one-file run more than the interpreter takes to start (see
+# ``review_hooks.finding.Finding``). ``_replace`` stands for ``dataclasses.replace``.
 
 
-@dataclass(frozen=True)
-class Change:
-    """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored."""
+class Change(NamedTuple):
+    """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored.
+
+    Equal and hashed by the first six fields: ``before`` describes a change, it does not tell two apart."""
 
     start: int
     end: int
@@ -22,12 +27,22 @@ class Change:
     new: str
     codec: str
     lossy: bool = False
-    before: str = field(default="", compare=False)  # damaged twice: the reading one decoding short of ``new``
+    before: str = ""  # damaged twice: the reading one decoding short of ``new``
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Change) and self[:6] == other[:6]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:6])
 
 
-@dataclass(frozen=True)
-class Residue:
-    """Mojibake that lost bytes: ``options`` are the ranked candidates of each truncated sequence."""
+class Residue(NamedTuple):
+    """Mojibake that lost bytes: ``options`` are the ranked candidates of each truncated sequence.
+
+    Equal and hashed by the first seven fields (``parts`` only restates ``options`` in place)."""
 
     start: int
     end: int
@@ -36,11 +51,19 @@ class Residue:
     options: tuple[tuple[str, ...], ...]
     dropped: str  # the span with its certain parts repaired and its truncated sequences removed
     codec: str
-    parts: tuple[str | tuple[str, ...], ...] = field(default=(), compare=False, repr=False)  # as in Unit
+    parts: tuple[str | tuple[str, ...], ...] = ()  # as in Unit
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Residue) and self[:7] == other[:7]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:7])
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     text: str  # every recoverable sequence repaired; residue left as it was
     changes: tuple[Change, ...] = ()
     residue: tuple[Residue, ...] = ()
@@ -70,17 +93,37 @@ def dropped(text: str, result: Repair) -> str:
     return "".join(out) + text[last:]
 
 
-@dataclass(frozen=True)
 class Unit:
-    """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence)."""
+    """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence).
 
-    start: int
-    end: int
-    parts: tuple[str | tuple[str, ...], ...]  # decoded text, or the candidates of a truncated sequence
-    unique: bool = True  # every truncated sequence has exactly one plausible candidate
-    weight: int = 1
-    before: str = ""  # damaged twice or more: the reading one decoding short of ``parts``
-    lead_lost: bool = False  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
+    A plain class (``lossy`` and the text are computed once, when first read), equal and hashed by its fields."""
+
+    _FIELDS = ("start", "end", "parts", "unique", "weight", "before", "lead_lost")
+
+    def __init__(self, start: int, end: int, parts: tuple[str | tuple[str, ...], ...], unique: bool = True,
+                 weight: int = 1, before: str = "", lead_lost: bool = False) -> None:
+        self.start, self.end = start, end
+        self.parts = parts  # decoded text, or the candidates of a truncated sequence
+        self.unique = unique  # every truncated sequence has exactly one plausible candidate
+        self.weight = weight
+        self.before = before  # damaged twice or more: the reading one decoding short of ``parts``
+        self.lead_lost = lead_lost  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
+
+    def _key(self) -> tuple[object, ...]:
+        return self.start, self.end, self.parts, self.unique, self.weight, self.before, self.lead_lost
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return "Unit(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS) + ")"
+
+    def _replace(self, **changes: object) -> Unit:
+        """A copy with some fields changed (``dataclasses.replace`` for a unit)."""
+        return Unit(**{name: changes.get(name, getattr(self, name)) for name in self._FIELDS})  # type: ignore[arg-type]
 
     @cached_property
     def lossy(self) -> bool:  # read often while runs are weighed: computed once

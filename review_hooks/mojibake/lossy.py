@@ -115,14 +115,28 @@ def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
     ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), the plausible ones (pictographs), then
     by script, frequency prior and tier. The plausible ones stay first, so a repair made when exactly
     one is plausible does not depend on the prior."""
-    common = {char: rank for rank, char in enumerate(COMMON)}
     in_word = before.isascii() and before.isalnum()
     script = _script(before)
-    return tuple(sorted(options, key=lambda c: (not beside(c, before),
-                                                beside(c, before) and _style(c) != _style(before),
-                                                not (in_word and _latin(c)), tier(c, before) > 1,
-                                                not (script and _script(c) == script), common.get(c, len(common)),
-                                                -prior(c, before), tier(c, before), c)))
+
+    def key(c: str) -> tuple[object, ...]:  # each test once per candidate; what does not need ``before``, cached
+        latin, own_script, common, seen, level = _traits(c)
+        if c == _VS16:  # the one candidate whose tier and prior read the character before it
+            seen, level = prior(c, before), tier(c, before)
+        near = beside(c, before)
+        return (not near, near and _style(c) != _style(before), not (in_word and latin), level > 1,
+                not (script and own_script == script), common, -seen, level, c)
+
+    return tuple(sorted(options, key=key))
+
+
+_COMMON = {char: rank for rank, char in enumerate(COMMON)}
+
+
+@lru_cache(maxsize=8192)
+def _traits(char: str) -> tuple[bool, str, int, int, int]:
+    """What ``ranked`` reads of a candidate but U+FE0F whatever comes before it: Latin, script, rank in
+    ``COMMON``, prior, tier."""
+    return _latin(char), _script(char), _COMMON.get(char, len(_COMMON)), prior(char), tier(char, "")
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +250,6 @@ def before_space(text: str, residue: Residue) -> Residue:
     as a no-break space that editors save as a plain space (``ðŸ§ Memory``). It ranks among the
     pictographs as any candidate does (review-document emoji, then the prior), first on a tie since
     the space bears it out; a guess for the report only, never a repair."""
-    from dataclasses import replace
 
     from review_hooks.mojibake.charmaps import by_name
 
@@ -257,4 +270,4 @@ def before_space(text: str, residue: Residue) -> Residue:
                if tier(option, "") > 1 or (common.get(option, len(common)), -prior(option)) >= key), len(options))
     parts = (*residue.parts[:-1], (*options[:at], char, *options[at:]))
     likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
-    return replace(residue, likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)
+    return residue._replace(likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)

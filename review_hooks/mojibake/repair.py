@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -68,11 +67,11 @@ def repaired_text(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def document_repair(document: Document) -> Repair:
-    """The repair of a whole document, once per document and shared by every check: ``fix-mojibake``
-    writes it, heading matching reads it, so the two always agree. Code blocks and code spans show
-    mojibake rather than suffer it (``quoting.quoted``)."""
+    """The repair of a whole document, once per document and shared by every check (``fix-mojibake`` writes
+    it, heading matching reads it: they agree); code blocks and spans show mojibake, not suffer it (``quoting``)."""
+    if _clean(document.text):  # as ``repair`` would find, without importing ``quoting`` (start-up time)
+        return Repair(document.text)
     from review_hooks.mojibake.quoting import quoted
-
     return repair(document.text, quoted(document))
 
 
@@ -82,7 +81,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     it counts as no evidence, and is repaired only when the same codec damaged the unquoted text.
     ``decoration``: an emoji that lost its lead is residue even with no evidence (a heading's text).
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
-    if text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text)):  # clean: stop
+    if _clean(text):
         return Repair(text)
     from review_hooks.mojibake import lossy, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
@@ -132,6 +131,10 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
+def _clean(text: str) -> bool:  # nothing that can be mojibake: no repair
+    return text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text))
+
+
 @lru_cache(maxsize=65536)
 def _again(text: str) -> tuple[str, str]:
     """``text`` repaired once more while it is itself wholly recoverable mojibake (it shrinks each
@@ -144,7 +147,7 @@ def _again(text: str) -> tuple[str, str]:
     before, final = _again(result.text)
     if before:
         return before, final
-    return applied(text, [replace(change, new=change.before) for change in result.changes if change.before]), final
+    return applied(text, [change._replace(new=change.before) for change in result.changes if change.before]), final
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
@@ -226,7 +229,7 @@ def _twice(text: str, changes: list[Change]) -> list[Change]:
     for index in indexes:
         change = changes[index]
         decoded = "".join(unit.text() for unit in readings.units(change.new, name, _again))
-        out[index] = replace(change, new=decoded, before=change.new)
+        out[index] = change._replace(new=decoded, before=change.new)
     return out
 
 
@@ -272,7 +275,7 @@ def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residu
         for part in residue.parts)
     likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
-    return replace(residue, likely=likely, options=options, parts=parts)
+    return residue._replace(likely=likely, options=options, parts=parts)
 
 
 #: Words of character names that say how a pictograph is drawn, not what it shows.

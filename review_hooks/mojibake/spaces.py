@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,7 +72,7 @@ def guessed(run: str, units: list[Unit], spaces: set[int]) -> list[Unit]:
         if not any(unit.start <= at < unit.end for at in spaces):
             out.append(unit)
         elif not unit.lossy and _fits(run, unit):
-            out.append(replace(unit, parts=((unit.text(),),), unique=True, weight=0, before=""))
+            out.append(unit._replace(parts=((unit.text(),),), unique=True, weight=0, before=""))
     return out
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -174,12 +173,12 @@ def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec,
         return change
     first, last = text.rfind("\n", 0, change.start) + 1, text.find("\n", change.end)
     last = len(text) if last < 0 else last
-    inside = [replace(c, new=c.before) if c is change else c for c in changes if first <= c.start < last]
+    inside = [c._replace(new=c.before) if c is change else c for c in changes if first <= c.start < last]
     line = applied(text[:last], [c for c in inside if c.end <= last])[first:]
-    prefix = applied(text[:change.end], [replace(c, new=c.before) if c is change else c
+    prefix = applied(text[:change.end], [c._replace(new=c.before) if c is change else c
                                          for c in inside if c.end <= change.end])[first:]
     at = len(prefix) - 1
-    return replace(change, new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
+    return change._replace(new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
                                                                  lambda word: _utf8(word, codecs)) else change
 
 

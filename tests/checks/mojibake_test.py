@@ -274,3 +274,26 @@ def test_an_inverted_question_mark_that_opens_no_question_is_a_lost_character(re
     result = review_hooks("fix-mojibake", "doc.md")
     assert result.stdout.splitlines() == [
         "doc.md:1:17: mojibake '¿' opens no question: a character was lost here; replace it by hand"]
+
+
+
+def test_a_clean_one_file_run_imports_neither_dataclasses_nor_inspect(repo: Path) -> None:
+    """``fix-mojibake`` runs on every commit: its values are NamedTuples and plain classes (``dataclasses`` imports
+    ``inspect``: about as long as the interpreter takes to start); ``quoting``'s patterns wait for damage."""
+    (repo / "doc.md").write_text("# Crème brûlée\n\nNaïve café.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "review_hooks", "fix-mojibake", "doc.md"],
+                            capture_output=True, text=True, check=True)  # exit 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    unused = {"dataclasses", "inspect", "review_hooks.mojibake.quoting"}
+    assert "review_hooks.mojibake.repair" in imported and not unused & imported
+
+
+def test_a_repair_needs_no_dataclasses(repo: Path) -> None:
+    """Damage makes the engine import ftfy (some ``wcwidth`` versions import ``dataclasses``) and the check parse
+    the Markdown: with those loaded first, then ``dataclasses`` unimportable, it all runs."""
+    (repo / "doc.md").write_text(DAMAGED, encoding="utf-8")
+    code = ("import sys, ftfy, review_hooks.markdown.structure\n"
+            "sys.modules['dataclasses'] = None\n"
+            "from review_hooks.console import main; main(['fix-mojibake', 'doc.md'])")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 1
+    assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
