@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
     """``changes`` without those inside a word that stays partly damaged, which become ``residue``
-    (no reading fits the whole word), both in order."""
+    with no options (no reading fits the whole word: ``wording.unrecoverable`` says so), both in order."""
     if not changes:
         return changes, residue
     from review_hooks.mojibake.charmaps import codecs
@@ -42,7 +42,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         rest.append(text[cursor:last])
         damaged = any(codec.suspect.search(part) for part in rest for codec in codecs())
         if damaged or any(item.start < last and item.end > first for item in residue):
-            held += [Residue(c.start, c.end, c.old, c.new, ((),), c.old, c.codec, (c.old,)) for c in inside]
+            held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
             kept += inside
     if held:

@@ -46,3 +46,13 @@ def test_a_word_repaired_whole_beside_a_damaged_word_is_repaired() -> None:
 
 def test_legitimate_letters_beside_a_repair_are_no_residue() -> None:
     assert repair("BÃ¼tÃ¼nlüğü and gÃ¼zel\n").text == "Bütünlüğü and güzel\n"
+
+
+def test_a_fragment_held_back_says_the_word_cannot_be_repaired_whole() -> None:
+    from review_hooks.mojibake.wording import unrecoverable
+
+    held = [item for item in repair(f"Name {THRICE} and cafÃ© here\n").residue if not item.options]
+    assert [unrecoverable(item) for item in held] == [
+        f"unrecoverable '{item.old}' (part of a damaged word that cannot be repaired whole); replace the word by hand"
+        for item in held]
+    assert held and all(item.old in THRICE for item in held)
