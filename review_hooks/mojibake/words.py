@@ -13,6 +13,7 @@ unrepaired (residue, or a lead and a continuation of one codec left undecoded) i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Residue
@@ -28,20 +29,24 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         return changes, residue
     from review_hooks.mojibake.charmaps import codecs
 
+    starts = [item.start for item in residue]
     kept: list[Change] = []
     held: list[Residue] = []
     index = 0
     while index < len(changes):
         first, last = _word(text, changes[index])
-        inside = [change for change in changes[index:] if change.start < last]
-        index += len(inside)
+        end = index + 1
+        while end < len(changes) and changes[end].start < last:
+            end += 1
+        inside, index = changes[index:end], end
         cursor, rest = first, []
         for change in inside:
             rest.append(text[cursor:change.start])
             cursor = change.end
         rest.append(text[cursor:last])
-        damaged = any(codec.suspect.search(part) for part in rest for codec in codecs())
-        if damaged or any(item.start < last and item.end > first for item in residue):
+        near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
+        damaged = near >= 0 and residue[near].end > first
+        if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
             kept += inside
