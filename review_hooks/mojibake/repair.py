@@ -85,6 +85,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
         return Repair(text)
     from review_hooks.mojibake import lossy, strength, typography
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
+    from review_hooks.mojibake.words import whole_words
 
     codecs = charmap_codecs()
     runs: dict[str, list[int]] = {}
@@ -127,6 +128,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
+    changes, residue = whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 

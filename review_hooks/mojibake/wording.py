@@ -44,6 +44,9 @@ def described(changes: list[Change]) -> str:
 
 
 def unrecoverable(residue: Residue) -> str:
+    if not residue.options:  # a fragment of a word whose rest stays damaged (``words.whole_words``)
+        return (f"unrecoverable {shown(residue.old)} (part of a damaged word that cannot be repaired whole); "
+                "replace the word by hand")
     options = residue.options[0]
     if not options:
         return f"unrecoverable {shown(residue.old)} (bytes of it were lost and no reading fits); replace it by hand"

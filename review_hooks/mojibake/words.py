@@ -1,0 +1,99 @@
+"""Every layer comes off a damaged word, or none: a repair is not made on a fragment of a word
+whose rest stays damaged.
+
+A word damaged several times over whose outer layers lost bytes (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚Âµ``) still holds short
+sequences that decode on their own (``Âµ`` is ``µ``); repairing only those makes a third text, neither
+the damage nor the word (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚µ``), and hides how the word was damaged from whoever repairs it by
+hand. So a repair inside a word (non-ASCII characters and the ASCII letters between them, across a
+space that can only be a no-break space that lost its byte: ``ë ¤``) that also holds mojibake left
+unrepaired (residue, or a lead and a continuation of one codec left undecoded) is not made: the word is reported.
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from review_hooks.mojibake.changes import Change, Residue
+
+if TYPE_CHECKING:
+    from review_hooks.mojibake.charmaps import Codec
+
+
+def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
+    """``changes`` without those inside a word that stays partly damaged, which become ``residue``
+    with no options (no reading fits the whole word: ``wording.unrecoverable`` says so), both in order."""
+    if not changes:
+        return changes, residue
+    from review_hooks.mojibake.charmaps import codecs
+
+    starts = [item.start for item in residue]
+    kept: list[Change] = []
+    held: list[Residue] = []
+    index = 0
+    while index < len(changes):
+        first, last = _word(text, changes[index])
+        end = index + 1
+        while end < len(changes) and changes[end].start < last:
+            end += 1
+        inside, index = changes[index:end], end
+        cursor, rest = first, []
+        for change in inside:
+            rest.append(text[cursor:change.start])
+            cursor = change.end
+        rest.append(text[cursor:last])
+        near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
+        damaged = near >= 0 and residue[near].end > first
+        if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
+            held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
+        else:
+            kept += inside
+    if held:
+        residue = sorted([*residue, *held], key=lambda item: item.start)
+    return kept, residue
+
+
+def _word(text: str, change: Change) -> tuple[int, int]:
+    """The word around ``change``: non-ASCII characters and ASCII letters, joined across a space
+    between non-ASCII characters where the space can only be a lost no-break space byte."""
+    from review_hooks.mojibake.charmaps import by_name
+
+    codec, start, end = by_name(change.codec), change.start, change.end
+    while start > 0 and (_inner(text[start - 1]) or _lost_space(text, start - 1, codec)):
+        start -= 1
+    while end < len(text) and (_inner(text[end]) or _lost_space(text, end, codec)):
+        end += 1
+    return start, end
+
+
+def _inner(char: str) -> bool:
+    return not char.isascii() or char.isalpha()
+
+
+def _lost_space(text: str, at: int, codec: Codec) -> bool:
+    """``text[at]`` is a space between non-ASCII characters that, read as the byte A0 a no-break space
+    leaves, makes one UTF-8 sequence with the characters on both sides of it in ``codec`` (``ë ¤``:
+    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much."""
+    if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
+        return False
+    before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
+    data = before + b"\xa0" + text[at + 1:at + 4].translate(codec.table).encode("latin-1")
+    for lead in range(len(before)):
+        size = _SIZES.get(data[lead] >> 4, 0)
+        if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
+            return True
+    return False
+
+
+#: How long a UTF-8 sequence is, by the high half of its lead byte.
+_SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
+
+
+def _decodes(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

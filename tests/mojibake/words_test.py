@@ -1,0 +1,58 @@
+"""Every layer comes off a damaged word, or none: no fragment of a word is repaired while the rest of
+the word stays damaged (it is reported whole instead)."""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.mojibake.repair import repair
+
+
+def _damaged(text: str, times: int, drop: bool = False) -> str:
+    """``text`` decoded as Windows-1252 ``times`` times; ``drop``: the bytes it leaves undefined are lost."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    for _ in range(times):
+        data = text.encode("utf-8")
+        text = data.decode("windows-1252", "ignore") if drop else data.decode("sloppy-windows-1252")
+    return text
+
+
+# ое damaged three times, the outer layer losing the bytes 0x90: only ``Âµ`` still reads as µ on its own
+THRICE = _damaged(_damaged("ое", 2), 1, drop=True)
+# 가려요 in Windows-1252, the no-break-space byte A0 inside 려 (EB A0 A4) saved as a space: ``ë ¤``
+LOST_SPACE = _damaged("가려요", 1).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("word", [
+    pytest.param(THRICE, id="a short sequence inside a word damaged three times with lost bytes"),
+    pytest.param(LOST_SPACE, id="the tail of a word split by a no-break space saved as a space"),
+])
+def test_a_fragment_of_a_word_left_damaged_is_not_repaired(word: str) -> None:
+    text = f"Name {word} and cafÃ© here\n"
+    result = repair(text)
+    assert word in result.text  # the word is left whole, not made a third text
+    assert "café" in result.text  # a word of its own is still repaired
+    reported = [item for item in result.residue if word.find(item.old) >= 0]
+    assert reported and all(text.index(word) <= item.start < text.index(word) + len(word) for item in reported)
+
+
+def test_a_word_repaired_whole_beside_a_damaged_word_is_repaired() -> None:
+    result = repair(f"{THRICE} cafÃ© rÃ©sumÃ©\n")
+    assert result.text == f"{THRICE} café résumé\n"
+
+
+def test_legitimate_letters_beside_a_repair_are_no_residue() -> None:
+    assert repair("BÃ¼tÃ¼nlüğü and gÃ¼zel\n").text == "Bütünlüğü and güzel\n"
+
+
+def test_a_fragment_held_back_says_the_word_cannot_be_repaired_whole() -> None:
+    from review_hooks.mojibake.wording import unrecoverable
+
+    held = [item for item in repair(f"Name {THRICE} and cafÃ© here\n").residue if not item.options]
+    assert [unrecoverable(item) for item in held] == [
+        f"unrecoverable '{item.old}' (part of a damaged word that cannot be repaired whole); replace the word by hand"
+        for item in held]
+    assert held and all(item.old in THRICE for item in held)
