@@ -83,9 +83,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if _clean(text):
         return Repair(text)
-    from review_hooks.mojibake import lossy, strength, typography
+    from review_hooks.mojibake import lossy, strength, typography, words
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
-    from review_hooks.mojibake.words import whole_words
 
     codecs = charmap_codecs()
     runs: dict[str, list[int]] = {}
@@ -128,7 +127,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes = _twice(text, changes)
     residue.sort(key=lambda item: item.start)
-    changes, residue = whole_words(text, changes, residue)  # every layer off a word, or none
+    changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
