@@ -61,6 +61,9 @@ class Repository:
         self._prefix = self._root.rstrip(os.sep) + os.sep
         self._attributes: dict[str, dict[str, str]] = {}
         self._attribute_folders: dict[str, bool] = {}  # folder -> a .gitattributes there or above
+        #: revision -> its merge base with HEAD (``runner/changed.py``): a scan narrowed by ``--changed-since``
+        #: and its inbound part both ask, and git is asked once
+        self.merge_bases: dict[str, str] = {}
 
     def relative(self, location: Path) -> str | None:
         """``location`` relative to the root as a POSIX path, or None outside the work tree.

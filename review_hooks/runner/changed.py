@@ -26,8 +26,16 @@ def base(repository: Repository, revision: str) -> str:
     """The merge base of ``revision`` and HEAD, or ``revision`` itself when they share no history.
 
     gitpython resolves the revision (any form git accepts: ``origin/main``, ``HEAD~1``, a tag)
-    and finds the merge base; only ``scan --changed-since`` imports it, so no hook pays for it.
+    and finds the merge base; only ``scan --changed-since`` imports it, so no hook pays for it. Found
+    once per run (``Repository.merge_bases``).
     """
+    found = repository.merge_bases.get(revision)
+    if found is None:
+        found = repository.merge_bases[revision] = _merge_base(repository, revision)
+    return found
+
+
+def _merge_base(repository: Repository, revision: str) -> str:
     import git as gitpython
     from gitdb.exc import BadName, BadObject
 

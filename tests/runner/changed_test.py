@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, git
 
 CONFLICT = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
@@ -87,3 +89,18 @@ def test_outside_a_repository_is_one_line_and_exit_2(tmp_path: Path, monkeypatch
     result = scan("--staged")
     assert result.returncode == 2
     assert result.stderr == "review-hooks: --changed-since and --staged need a git repository\n"
+
+
+def test_the_merge_base_is_found_once_per_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The narrowing and the inbound part of ``--changed-since`` share one answer; a new run asks again."""
+    from review_hooks.repository import Repository
+    from review_hooks.runner import changed
+
+    history(repo)
+    asked: list[str] = []
+    real = changed._merge_base
+    monkeypatch.setattr(changed, "_merge_base", lambda r, rev: asked.append(rev) or real(r, rev))
+    repository = Repository(repo)
+    first = changed.base(repository, "HEAD")
+    assert changed.base(repository, "HEAD") == first and asked == ["HEAD"]
+    assert changed.base(Repository(repo), "HEAD") == first and asked == ["HEAD", "HEAD"]
