@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
-from review_hooks.config import ConfigError, only_keys, string_list
+from review_hooks.config import ConfigError, boolean, choice, only_keys, string_list
 
 TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings", "aliases")
@@ -51,19 +51,9 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
         for key in ("template-levels", "aliases"):
             if key in table:
                 raise ConfigError(key, "only applies with a top-level template (or in a kind)")
-    stubs = table.get("stubs", True)
-    if not isinstance(stubs, bool):
-        raise ConfigError("stubs", f"expected true or false, got {stubs!r}")
     return Settings(base, tuple(kinds), string_list(table, "exclude"),
-                    _choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
-                    _choice(table, "level", ("any", "exact", "at-most")), stubs)
-
-
-def _choice(table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str:
-    value = table.get(key, allowed[0])
-    if value not in allowed:
-        raise ConfigError(key, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
-    return str(value)
+                    choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
+                    choice(table, "level", ("any", "exact", "at-most")), boolean(table, "stubs", True))
 
 
 def _policy(table: Mapping[str, Any], key: str) -> str:

@@ -95,11 +95,6 @@ class Kind:
             found[same] = (Requirement(known.names + added, known.level, known.source), optional)
         return tuple(found)
 
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """What a document of this kind must have: every section that is not optional."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
-
     def selects(self, relative: str | None, document: Document) -> bool:
         """Whether every selector of this kind matches the document (parsed only if one needs it)."""
         if self.everything:
@@ -143,9 +138,11 @@ def stub(document: Document) -> bool:
     skip = set(range(structure.front_matter_lines[0], structure.front_matter_lines[1] + 1)
                if structure.front_matter_lines else ())
     titles = {h.line for h in structure.headings if h.level == 1}
+    if len(structure.headings) > len(titles):  # a heading besides the titles: a document, not a stub
+        return False
     body = [line for number, line in enumerate(_COMMENT.sub(_blank_lines, document.text).split("\n"), 1)
             if line.strip() and number not in skip and number not in titles]
-    if len(body) != 1 or len(structure.headings) > len(titles) or not _LINK.search(body[0]):
+    if len(body) != 1 or not _LINK.search(body[0]):
         return False
     return not titles or bool(_MOVED_WORDS.search(body[0]))
 

@@ -39,7 +39,8 @@ class NearMiss(NamedTuple):
 def near_miss(document: Document, requirement: Requirement, exact: bool) -> NearMiss | None:
     """The best explanation of why ``requirement`` has no heading, or None."""
     structure = document.markdown
-    skip = {h.line for h in structure.headings}
+    heading_lines = {h.line for h in structure.headings}
+    skip = set(heading_lines)
     if structure.front_matter_lines:
         first, last = structure.front_matter_lines
         skip.update(range(first, last + 1))
@@ -52,7 +53,7 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
         if number in skip or len(line) > _LONGEST_LINE or not any(w in folded for w in words):
             continue
         hashed = _HASHED.match(line)
-        if hashed is None and (_LIST_OR_TABLE.match(line) or not _on_its_own(document, number, line)):
+        if hashed is None and (_LIST_OR_TABLE.match(line) or not _on_its_own(document, number, line, heading_lines)):
             continue
         text = hashed.group(2) if hashed else line
         key = text.strip() if exact else normalized(text)
@@ -64,12 +65,12 @@ def near_miss(document: Document, requirement: Requirement, exact: bool) -> Near
     return best[2] if best else None
 
 
-def _on_its_own(document: Document, number: int, line: str) -> bool:
+def _on_its_own(document: Document, number: int, line: str, heading_lines: set[int]) -> bool:
     """Whether a prose line could be meant as a heading: it starts a block (the line above is blank, a heading,
     a rule or a comment, or there is none) and reads as a title, not as the end of a sentence (``Approval``,
     ``**Approval:**``, never ``Alternatives.)``, the tail of a wrapped paragraph)."""
     above = document.lines[number - 2].strip() if number > 1 else ""
-    if above and not _BLOCK_END.match(above) and number - 1 not in {h.line for h in document.markdown.headings}:
+    if above and not _BLOCK_END.match(above) and number - 1 not in heading_lines:
         return False
     text = line.strip().strip("*_").strip()
     return not text.endswith((".", ",", ";")) and text.count("(") >= text.count(")")

@@ -131,11 +131,6 @@ class Template:
                                           f"[{shown}], so nothing would be required; fix the template or its levels")
         return tuple(found)
 
-    @property
-    def requirements(self) -> tuple[Requirement, ...]:
-        """The template's required headings (its sections except the optional ones)."""
-        return tuple(requirement for requirement, optional in self.sections if not optional)
-
 
 def _placeholder(source: str, name: str) -> bool:
     """Whether a template heading is a placeholder the author replaces (``## {title of option 1}``,
