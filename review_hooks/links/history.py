@@ -59,7 +59,7 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
     if problem is None or path is None or repository is None or resolved.fragment is None:
         return problem
     from review_hooks.links import change as changes
-    from review_hooks.links.inbound import with_fragment
+    from review_hooks.links.suggest import with_fragment
 
     staged = changes.staged(repository, context.config)
     anchor = staged.anchors.get(path, {}).get(resolved.fragment)
@@ -69,7 +69,7 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
     if anchor.slug is None:
         return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} was '
                              f"removed {staged.where}; link to another heading or remove the fragment")
-    fixed = with_fragment(link.target, anchor.slug)
+    fixed = with_fragment(link.target, anchor.slug, link.destination)
     return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} is now '
                          f'"{anchor.new}" (#{anchor.slug}); did you mean {quote(fixed)}?', fixed)
 

@@ -31,7 +31,7 @@ from review_hooks.links import faults
 from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
 from review_hooks.links.readme import is_readme, readme, shown
-from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite
+from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
 from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label
 from review_hooks.repository import Repository
@@ -261,32 +261,27 @@ def _anchor_problem(link: Link, path: str, fragment: str, change: Change, writte
         return Problem(link, f"anchor {quote(fragment)} in {path} was removed {change.where}; "
                              "correct the fragment or remove it")
     if anchor.remaining is not None:
-        hint = with_fragment(written, anchor.remaining)
+        hint = with_fragment(written, anchor.remaining, _decoded(link, written))
         return Problem(link, f'a heading "{anchor.old}" ({quote("#" + fragment)}) in {path} was removed or renamed '
                              f'{change.where}; the one left is now {quote("#" + anchor.remaining)}: '
                              f"did you mean {quote(hint)}?")
     if anchor.new is None or anchor.slug is None:
         return Problem(link, f'heading "{anchor.old}" in {path} was removed {change.where}; '
                              "link to another heading or remove the fragment")
-    fixed = with_fragment(written, anchor.slug)
+    fixed = with_fragment(written, anchor.slug, _decoded(link, written))
     return Problem(link, f'heading "{anchor.old}" in {path} is now "{anchor.new}" (#{anchor.slug}); '
                          f"did you mean {quote(fixed)}?", fixed)
+
+
+def _decoded(link: Link, written: str) -> str:
+    """The link's decoded destination while ``written`` is still its target (a rewrite has no entities)."""
+    return link.destination if written == link.target else ""
 
 
 def _follow_anchor(written: str, fragment: str | None, new: str, change: Change) -> str:
     """A rewritten link whose fragment the same change renamed in the moved file: both follow."""
     anchor = change.anchors.get(new, {}).get(fragment or "")
     return with_fragment(written, anchor.slug) if anchor is not None and anchor.slug else written
-
-
-def with_fragment(written: str, slug: str) -> str:
-    """``written`` with its ``#fragment`` replaced; non-ASCII percent-encoded if the old one was."""
-    head, _, old = written.partition("#")
-    if "%" in old:
-        from urllib.parse import quote as percent
-
-        slug = percent(slug, safe="-_")
-    return f"{head}#{slug}"
 
 
 def display(repository: Repository, path: str) -> str:

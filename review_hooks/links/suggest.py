@@ -200,20 +200,20 @@ def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
     written = quote(link.target)
     case = sorted(f for f in fragments if f.lower() == fragment.lower())
     if case:  # github.com's page script finds the anchor without regard to case; GitLab and others do not
-        fixed = _with_fragment(link, case[0])
+        fixed = with_fragment(link.target, case[0], link.destination)
         return Problem(link, f"{written} differs from the anchor {quote('#' + case[0])} in {where} only in case: "
                              "it works on github.com, which ignores case in fragments, and breaks where case "
                              "matters (GitLab, VS Code's preview, most site generators); "
                              f"write {quote(fixed)}", fixed if len(case) == 1 else None, case_only=True)
     near = [f for f in fragments if _key(f) == _key(fragment)] or _duplicates(fragment, fragments)
     if len(near) == 1:
-        fixed = _with_fragment(link, near[0])
+        fixed = with_fragment(link.target, near[0], link.destination)
         return Problem(link, f"{written} matches no heading or anchor in {where}; "
                              f"did you mean {quote(fixed)}?", fixed)
     import difflib
 
     close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
-    hint = f"; the most similar is {quote(_with_fragment(link, close[0]))}" if close else ""
+    hint = f"; the most similar is {quote(with_fragment(link.target, close[0], link.destination))}" if close else ""
     return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
 
 
@@ -232,11 +232,12 @@ def _key(anchor: str) -> str:
     return _NOT_WORD.sub("", anchor.lower())
 
 
-def _with_fragment(link: Link, fragment: str) -> str:
-    """The link's target with another fragment; from its decoded form when an entity or escape may
-    hold the ``#`` (``x.md&#35;notes``)."""
-    hidden = "#" not in link.target.replace("&#", "").replace("\\#", "")  # the '#' is an entity or escape
-    target = link.destination if hidden and "#" in link.destination else link.target
+def with_fragment(target: str, fragment: str, destination: str = "") -> str:
+    """``target`` (a link's destination as written) with another fragment, encoded the way the old one was;
+    from ``destination`` (its decoded form) when an entity or escape may hold the ``#`` (``x.md&#35;notes``)."""
+    hidden = "#" not in target.replace("&#", "").replace("\\#", "")  # the '#' is an entity or escape
+    if hidden and "#" in destination:
+        target = destination
     head, _, written = target.partition("#")
     return f"{head}#{_encode(fragment, written).translate(_INVISIBLE)}"
 

@@ -72,6 +72,18 @@ def test_a_renamed_heading_is_reported_in_the_linking_file(docs: Path) -> None:
         "did you mean 'reviews/q3.md#open-risks'?"])
 
 
+def test_a_renamed_heading_linked_through_an_entity_gets_a_whole_suggestion(docs: Path) -> None:
+    """A ``#`` written ``&#35;`` is a fragment too: the suggestion replaces the fragment, not the entity's tail
+    (one ``suggest.with_fragment`` serves the direct and the inbound findings)."""
+    write(docs, {"index.md": DOCS["index.md"].replace("q3.md#known-risks", "q3.md&#35;known-risks")})
+    commit(docs, "entity")
+    write(docs, {"reviews/q3.md": DOCS["reviews/q3.md"].replace("Known risks", "Open risks")})
+    git(docs, "add", "reviews/q3.md")
+    code, found = lines([], STAGED)
+    assert code == 1 and len(found) == 1
+    assert found[0].endswith("did you mean 'reviews/q3.md#open-risks'?"), found
+
+
 @pytest.mark.parametrize("edit", [
     pytest.param({"reviews/q3.md": DOCS["reviews/q3.md"].replace("Costs", "Expenses")}, id="unlinked heading"),
     pytest.param({"plan.md": DOCS["plan.md"] + "\nMore words.\n"}, id="text only"),
