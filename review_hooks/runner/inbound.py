@@ -108,8 +108,9 @@ def owner(paths: Sequence[str], repository: Repository, change: changes.Change, 
 
 def _below(location: Path, paths: Sequence[str]) -> bool:
     """Whether ``location`` is below one of the paths a scan was given (any, when none was)."""
-    return not paths or any(location == Path(p).absolute() or Path(p).absolute() in location.parents
-                            for p in paths)
+    from review_hooks.paths import relative_to
+
+    return not paths or any(relative_to(location, p) is not None for p in paths)  # lexical: ``../docs`` too
 
 
 def _regular(location: Path) -> bool:

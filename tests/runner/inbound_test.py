@@ -214,6 +214,17 @@ def test_a_scan_of_some_folders_reports_inbound_links_below_them_only(docs: Path
         "did you mean '../roadmap.md'?"])
 
 
+def test_a_scan_path_with_dot_dot_keeps_its_inbound_links(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``scan --staged ../reviews`` from another folder names the same folder as ``reviews`` from the root:
+    paths compare lexically, so the inbound links below it are not dropped."""
+    write(docs, {"reviews/summary.md": "# Summary\n\n[plan](../plan.md)\n"})
+    commit(docs)
+    git(docs, "mv", "plan.md", "roadmap.md")
+    monkeypatch.chdir(docs / "guides")
+    code, found = lines(["../reviews"], STAGED)
+    assert code == 1 and [line.split(": ", 1)[0] for line in found] == ["../reviews/summary.md:3:8"], found
+
+
 @pytest.mark.parametrize(("staged", "given", "owns"), [
     pytest.param(["b.md", "a.txt"], ["b.md"], True, id="the first staged Markdown file, before any .txt"),
     pytest.param(["b.md", "a.txt"], ["a.txt"], False, id="a .txt when Markdown is staged"),
