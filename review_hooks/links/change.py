@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from review_hooks.files import read_bytes
 from review_hooks.repository import GitError, Repository, git
 
 if TYPE_CHECKING:  # the parser is imported only when a changed document touches a heading line
@@ -184,7 +185,7 @@ def _structures(repository: Repository, entries: list[Entry]) -> list[tuple[Stru
         raw = blobs.get(blob)
         if raw is None:
             try:
-                raw = (repository.root / path).read_bytes()
+                raw = read_bytes(repository.root / path)
             except OSError:
                 return Structure()
         try:

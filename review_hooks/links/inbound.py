@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
+from review_hooks.files import read_bytes
 from review_hooks.links import faults
 from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
@@ -67,7 +68,7 @@ def linking(change: Change, repository: Repository, is_markdown: Callable[[str],
         try:
             if location.is_symlink():
                 continue  # not a document on GitHub (broken-link skips it too)
-            raw = location.read_bytes()
+            raw = read_bytes(location)
         except OSError:
             continue
         lowered = raw.lower() if folding else raw
