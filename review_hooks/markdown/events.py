@@ -57,7 +57,7 @@ class Builder:
         heading: tuple[str, Any] = ("H1", None)  # its level ("H1".."H6") and range
         opened: list[tuple[dict[str, Any], int, int]] = []  # links and images: (data, start, 1 for an image)
         previous: Any = None  # the range of the previous event: the end of a link's text
-        code, lines, link, html = self.code, self.lines, self.link, self.html
+        code, lines, link, html = self.code, self.lines, self.link, self.inline_html
         # Each event is tested in the order of their numbers (PowerShell-Docs: Text 37%, Start and End 23%
         # each, SoftBreak 9%, Code 6%). Outside a heading only links, images, HTML and code blocks matter.
         # A bare-string event (SoftBreak, HardBreak, Rule) holds none of the keys tested, so ``in`` is False.
@@ -125,16 +125,21 @@ class Builder:
             self.links.append(new_link("autolink", target, *self.at.position(start + 1)))
 
     def html_block(self, span: Any) -> None:
-        self.html(span["start"], span["end"])
-        self.html_heading(span["start"], span["end"])
-        if _COMMENT_START.match(self.source, self.at.offset(span["start"])):
+        """An HTML block, read once for its links, anchors, headings and whether it is a comment."""
+        begin = self.at.offset(span["start"])
+        source = self.source[begin : self.at.offset(span["end"])]
+        self.html(begin, source)
+        self.html_heading(begin, source)
+        if _COMMENT_START.match(source):
             self.comments.append(self.lines(span))
 
-    def html_heading(self, start: int, end: int) -> None:
-        """``<h2>Raw Heading</h2>`` in an HTML block: its text as GitHub's anchor filter reads it (the text of
-        every element inside, no ``alt``, entities decoded, trimmed)."""
+    def inline_html(self, start: int, end: int) -> None:
         begin = self.at.offset(start)
-        source = self.source[begin : self.at.offset(end)]
+        self.html(begin, self.source[begin : self.at.offset(end)])
+
+    def html_heading(self, begin: int, source: str) -> None:
+        """``<h2>Raw Heading</h2>`` in an HTML block (``source``, at character ``begin``): its text as GitHub's
+        anchor filter reads it (the text of every element inside, no ``alt``, entities decoded, trimmed)."""
         if "<h" not in source and "<H" not in source:
             return
         import html
@@ -144,10 +149,9 @@ class Builder:
             line = self.at.at(begin + match.start())[0]
             self.html_headings.append(Heading(int(match.group(1)), text, line, False, match.group()))
 
-    def html(self, start: int, end: int) -> None:
-        """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML."""
-        begin = self.at.offset(start)
-        source = self.source[begin : self.at.offset(end)]
+    def html(self, begin: int, source: str) -> None:
+        """Links (``<a href>``, ``<img src>``) and anchors (``id``, ``<a name>``) in raw HTML (``source``, at
+        character ``begin``)."""
         if self.pretests and "=" not in source:
             return
         source = syntax.blank_comments(source)
