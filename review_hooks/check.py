@@ -19,7 +19,7 @@ The fixer contract: ``repair(document, context)`` returns
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,6 +71,27 @@ class Edit(NamedTuple):
     end: int
     new: str
     line: int
+
+
+class Splice(Protocol):
+    """Anything that replaces ``text[start:end]`` by ``new``: an ``Edit``, a mojibake change."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def new(self) -> str: ...
+
+
+def spliced(text: str, splices: Iterable[Splice], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with ``splices`` (in order, not overlapping, within it) made: the one way every
+    fixer and the runner's verification apply their edits."""
+    out, last = [], start
+    for splice in splices:
+        out += [text[last:splice.start], splice.new]
+        last = splice.end
+    return "".join(out) + text[last:end]
 
 
 Find = Callable[["Document", Context], Iterable["Finding"]]

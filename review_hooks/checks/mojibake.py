@@ -70,7 +70,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from review_hooks.check import Check, CliOption, Context, Edit
+from review_hooks.check import Check, CliOption, Context, Edit, spliced
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
@@ -194,16 +194,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 def _replacement(document: Document, changes: list[Change]) -> Replacement:
     """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
     first, last = changes[0].start, changes[-1].end
-    return Replacement(*document.position(first), *document.position(last), _spliced(document.text, changes))
-
-
-def _spliced(text: str, changes: list[Change]) -> str:
-    """``text`` from the first change to the last, with the changes made."""
-    out, cursor = [], changes[0].start
-    for change in changes:
-        out += [text[cursor:change.start], change.new]
-        cursor = change.end
-    return "".join(out)
+    new = spliced(document.text, changes, first, last)
+    return Replacement(*document.position(first), *document.position(last), new)
 
 
 def repair_document(document: Document, context: Context) -> list[Edit] | Document | None:
@@ -220,7 +212,7 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
     lines: dict[int, list[Change]] = {}
     for change in changes:
         lines.setdefault(document.position(change.start)[0], []).append(change)
-    edits = [Edit(group[0].start, group[-1].end, _spliced(document.text, group), line)
+    edits = [Edit(group[0].start, group[-1].end, spliced(document.text, group, group[0].start, group[-1].end), line)
              for line, group in lines.items()]
     return edits or None
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import NamedTuple
 
+from review_hooks.check import spliced
+
 # NamedTuples and a plain class, not dataclasses: ``fix-mojibake`` runs on every commit, and importing
 # ``dataclasses`` (with ``inspect``) costs a one-file run more than the interpreter takes to start (see
 # ``review_hooks.finding.Finding``). ``_replace`` stands for ``dataclasses.replace``.
@@ -71,14 +73,7 @@ class Repair(NamedTuple):
 
 def applied(text: str, changes: list[Change]) -> str:
     """``text`` with ``changes`` (a subset of a ``repair`` of it, in order) made."""
-    if not changes:
-        return text
-    out, last = [], 0
-    for change in changes:
-        out.append(text[last:change.start])
-        out.append(change.new)
-        last = change.end
-    return "".join(out) + text[last:]
+    return spliced(text, changes) if changes else text
 
 
 def dropped(text: str, result: Repair) -> str:

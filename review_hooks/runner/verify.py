@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from review_hooks.check import Edit
+from review_hooks.check import Edit, spliced
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.runner.options import FileResult
@@ -80,7 +80,7 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
     moved = any(e.new.count("\n") != text.count("\n", e.start, e.end) for e in kept)
     dropped: list[Edit] = []
     while kept:
-        candidate = document.with_text(_applied(text, kept))
+        candidate = document.with_text(spliced(text, kept))
         after = _checked(candidate, attempt, result)
         if after is None:
             return None
@@ -124,14 +124,6 @@ def _saved(text: str, encoding: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _applied(text: str, edits: list[Edit]) -> str:
-    out, last = [], 0
-    for edit in edits:
-        out += [text[last:edit.start], edit.new]
-        last = edit.end
-    return "".join(out) + text[last:]
 
 
 def _checked(candidate: Document, attempt: Attempt, result: FileResult) -> Keys | None:
