@@ -264,10 +264,9 @@ def before_space(text: str, residue: Residue) -> Residue:
     options = residue.parts[-1]
     if len(char) != 1 or tier(char, "") > 1 or char in options:
         return residue
-    common = {item: rank for rank, item in enumerate(COMMON)}
-    key = (common.get(char, len(common)), -prior(char))
+    key = (_COMMON.get(char, len(_COMMON)), -prior(char))
     at = next((i for i, option in enumerate(options)
-               if tier(option, "") > 1 or (common.get(option, len(common)), -prior(option)) >= key), len(options))
+               if tier(option, "") > 1 or (_COMMON.get(option, len(_COMMON)), -prior(option)) >= key), len(options))
     parts = (*residue.parts[:-1], (*options[:at], char, *options[at:]))
     likely = "".join(part if isinstance(part, str) else part[0] for part in parts)
     return residue._replace(likely=likely, options=tuple(p for p in parts if isinstance(p, tuple)), parts=parts)

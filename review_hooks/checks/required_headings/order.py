@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from review_hooks.checks.required_headings.config import Kind
 from review_hooks.checks.required_headings.heading_text import matches, normalized, parts
+from review_hooks.checks.required_headings.kinds import Kind
 from review_hooks.checks.required_headings.near import NearMiss, quoted
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
