@@ -23,15 +23,25 @@ class GitError(Exception):
     """git could not answer; ``str()`` is a one-line reason."""
 
 
-def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    """Run ``git -C root args`` and return its standard output."""
+class GitTimeout(GitError):
+    """git ran past its time and was stopped; ``output`` is what it wrote until then."""
+
+    def __init__(self, message: str, output: bytes) -> None:
+        super().__init__(message)
+        self.output = output
+
+
+def git(root: Path, *args: str, stdin: bytes | None = None, timeout: float | None = None) -> bytes:
+    """Run ``git -C root args`` and return its standard output; past ``timeout`` seconds, GitTimeout."""
     import subprocess  # a hook that never asks git never pays for it
 
     try:
         completed = subprocess.run(
             ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"}, timeout=timeout,
         )
+    except subprocess.TimeoutExpired as error:  # killed; on POSIX the output so far is kept
+        raise GitTimeout(f"git {args[0]} took over {timeout:g} s", error.stdout or b"") from None
     except OSError as error:
         raise GitError(f"cannot run git: {error.strerror or error}") from error
     if completed.returncode != 0:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from review_hooks.check import Context
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
-from review_hooks.repository import Repository
+from review_hooks.repository import GitError, GitTimeout, Repository, git
 
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0
@@ -113,22 +113,14 @@ def _follow(logged: dict[str, tuple[int, Fate]], path: str, tracked: frozenset[s
 
 def events(repository: Repository) -> dict[str, tuple[int, Fate]]:
     """Each path's most recent rename or deletion in the bounded walk, with its age (0 is newest)."""
-    import subprocess
-
-    command = ["git", "-C", str(repository.root), "log", "-M", "--diff-filter=DR", "--name-status", "-z",
-               "--no-color", f"--max-count={LIMIT_COMMITS}", "--format=%x01%h %cs", "HEAD", "--"]
     try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})
-    except OSError:
+        output, complete = git(repository.root, "log", "-M", "--diff-filter=DR", "--name-status", "-z",
+                               "--no-color", f"--max-count={LIMIT_COMMITS}", "--format=%x01%h %cs", "HEAD", "--",
+                               timeout=LIMIT_SECONDS), True
+    except GitTimeout as stopped:  # the commits read so far still count
+        output, complete = stopped.output, False
+    except GitError:  # no commit yet, or no git
         return {}
-    try:
-        output, _ = process.communicate(timeout=LIMIT_SECONDS)
-        complete = True
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-        complete = False
     return _parse(output, complete)
 
 
