@@ -9,6 +9,8 @@ undefined byte of the layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\x
 restored). The one survivor is restored only when the engine peels it to plausible printable text
 that no codec reads as one more layer: symbols, punctuation, pictographs, or letters that the
 frequency prior (``lossy.prior``) finds common in some language.
+
+Every layer comes off, or none: a decoded span is peeled again by the engine (``peeled``).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -59,6 +61,16 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
                for at, char in enumerate(final)):
         return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
     return before or text, final
+
+
+def peeled(first: str, lead: str, again: Callable[[str], tuple[str, str]]) -> tuple[str, str]:
+    """``again`` of a decoded span, ``(the reading one decoding short, the final one)``, read with the
+    ASCII character before it (``lead``: the base a mark such as U+FE0F needs, ``1ï¸âƒ£``) and, when that
+    peels nothing, alone: a letter before it is no base (``bileÅŸene`` is bileşene)."""
+    before, text = (part[len(lead):] for part in again(lead + first))
+    if lead and text == first:
+        before, text = again(first)
+    return before, text
 
 
 def _layer(text: str, table: dict[int, int]) -> bool:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
-from review_hooks.mojibake.layers import layered
+from review_hooks.mojibake.layers import layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -121,7 +121,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
         lead = run[start - 1:start] if start and run[start - 1].isascii() else ""  # the base of a mark
-        before, text = (part[len(lead):] for part in again(lead + first))
+        before, text = peeled(first, lead, again)
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
