@@ -10,7 +10,8 @@ restored). The one survivor is restored only when the engine peels it to plausib
 that no codec reads as one more layer: symbols, punctuation, pictographs, or letters that the
 frequency prior (``lossy.prior``) finds common in some language.
 
-Every layer comes off, or none: a decoded span is peeled again by the engine (``peeled``).
+Every layer comes off, or none: a decoded span is peeled again by the engine (``peeled``), and one that
+is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is reported, not decoded by one layer.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -21,7 +22,7 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from review_hooks.mojibake.lossy import candidates, prior, tier
+from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,6 +72,30 @@ def peeled(first: str, lead: str, again: Callable[[str], tuple[str, str]]) -> tu
     if lead and text == first:
         before, text = again(first)
     return before, text
+
+
+def cut(text: str) -> tuple[str, ...]:
+    """The candidates of the one sequence ``text`` is, read back in some codec, when that sequence lost
+    its last byte or bytes (``â€``: E2 80, of ”, ™ ...): a decoded span that is itself a truncated
+    sequence is damaged twice and lossy below, so decoding one layer only would be a half repair. Only a
+    lead with a continuation byte after it counts (``â`` alone is a letter: âge), and only where ftfy's
+    badness flags the text (``íž`` reads as ED 9E too, but is two letters of Czech); ``()`` otherwise."""
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return ()
+    for codec in _codecs():
+        if not all(ord(char) in codec.table and codec.table[ord(char)] >= 0x80 for char in text):
+            continue
+        data = text.translate(codec.table).encode("latin-1")
+        size = _SIZES.get(data[0] >> 4, 0)
+        if 2 <= len(data) < size and all(0x80 <= byte <= 0xBF for byte in data[1:]):
+            return ranked(candidates(data, size - len(data), codec.droppable), "")
+    return ()
+
+
+#: How long a UTF-8 sequence is, by the high four bits of its lead byte.
+_SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 
 
 def _layer(text: str, table: dict[int, int]) -> bool:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
-from review_hooks.mojibake.layers import layered, peeled
+from review_hooks.mojibake.layers import cut, layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -131,6 +131,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
             return None
+        if text == first and (lost := cut(first)):  # ``Ã¢â‚¬`` is ``â€``, which lost a byte: no half repair
+            return Unit(start, end, (lost,), unique=False, weight=end - start)
         lone = len(group) == 1 and end - start == 2 and not decoded_run
         pair = typography.lone_pair(run, start, text) if lone else typography.UNDECIDED
         if pair == typography.TYPOGRAPHY:

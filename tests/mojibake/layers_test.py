@@ -83,3 +83,21 @@ def test_a_span_with_too_many_readings_is_reported_without_trying_them(monkeypat
     assert tried == []
     layered(pieces[:2], CP1252, _again)  # a short span's readings are tried: 2 * 2 of them
     assert len(tried) == 4
+
+
+def test_a_decoding_that_is_itself_a_cut_sequence_is_reported_not_half_repaired() -> None:
+    # ” in Windows-1252 twice, the inner layer's 0x9D dropped: ``Ã¢â‚¬`` decodes to ``â€``, which is E2 80
+    # and lost its last byte; decoding the one layer would leave mojibake behind, so the span is reported
+    result = repair("Ã¢â‚¬Å“Quit Ã¢â‚¬ now")
+    assert result.text == "“Quit Ã¢â‚¬ now"
+    (item,) = result.residue
+    assert item.old == "Ã¢â‚¬"
+    assert item.likely == "”"
+
+
+def test_a_cut_sequence_is_one_that_ftfy_flags() -> None:
+    from review_hooks.mojibake.layers import cut
+
+    assert "”" in cut("â€")
+    assert cut("íž") == ()  # ED 9E in Windows-1252 too, but two letters of Czech, not mojibake
+    assert cut("â") == ()  # a lead alone is a letter (âge)
