@@ -141,9 +141,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return Unit(start, end, (text,), weight=0, before=before)
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
-        # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
-        # symbols and pictographs need no more (📝 outweighs Ã©)
-        if not letter and (_strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text)))):
+        # badness alone makes no lone letter of another script damage (``÷à`` is not ֈ); symbols, pictographs
+        # (📝 outweighs Ã©) and a decoding the engine decoded again (``Ã¡Â»Å¸``: ở) need no more
+        bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
+        if not letter and (before or _strong(text, group) or bad):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None

@@ -76,3 +76,15 @@ def _mac_roman(text: str, times: int) -> str:
 ])
 def test_every_layer_comes_off_a_word(damaged: str, word: str) -> None:
     assert repair(damaged).text == word
+
+
+@pytest.mark.parametrize(("damaged", "word"), [
+    # ở (E1 BB 9F) in Windows-1252 twice: three pairs that ftfy does not flag, whose decoding ``á»Ÿ`` the
+    # engine decodes again: damage on its own, with no other evidence in the text
+    pytest.param("qua b" + _damaged("ở", 2) + "i PAM", "qua bởi PAM", id="Windows-1252 twice, three pairs"),
+    # Ở in Mac Roman twice: its inner ``·ªû`` is one three-byte sequence that reads as a letter, though
+    # a middle dot leads it
+    pytest.param(_mac_roman("Ở", 2) + " đây", "Ở đây", id="Mac Roman twice, a middle dot leading"),
+])
+def test_a_decoding_decoded_again_is_damage_of_its_own(damaged: str, word: str) -> None:
+    assert repair(damaged).text == word
