@@ -166,7 +166,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
                for p in group]
     pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
     if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
-            and (peeled := layered(pieces, codec, again))):
+            and (peeled := layered(pieces, codec, again, spaced=end == len(run)))):
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Residue
+from review_hooks.mojibake.layers import continued
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
@@ -122,7 +123,8 @@ def _inner(char: str) -> bool:
 def _lost_space(text: str, at: int, codec: Codec) -> bool:
     """``text[at]`` is a space between non-ASCII characters that, read as the byte A0 a no-break space
     leaves, makes one UTF-8 sequence with the characters on both sides of it in ``codec`` (``ë ¤``:
-    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much."""
+    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much, unless the
+    character it makes completes a letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс)."""
     if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
         return False
     before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
@@ -131,7 +133,7 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
         size = _SIZES.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
-    return False
+    return continued(text[max(0, at - 12):at], codec)
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.
