@@ -159,7 +159,7 @@ def _check_command(check: Check) -> None:
         _execute(files, False, (check.id,), fix, params)
 
     command.__doc__ = f"{check.summary} (the {check.hook} hook; only FILES)."
-    if check.id == "broken-link":  # the one named exception to "only FILES"
+    if check.affected is not None:  # the one exception to "only FILES": files a change affects
         command.__doc__ += _INBOUND_HELP
     cli.command(check.hook)(click.argument("files", nargs=-1, type=click.Path(readable=False))(command))
 

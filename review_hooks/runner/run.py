@@ -61,7 +61,7 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
                                 options.scan and not options.quiet, err)
     whole = options.scan and not (options.changed_since or options.staged) and _covers(paths, config.root)
     conclusion = (lambda seen: conclusions(checks, context, seen)) if whole else None
-    if any(check.id == "broken-link" for check in checks):  # links broken elsewhere by the change: its part only
+    if any(check.affected is not None for check in checks):  # links broken elsewhere by the change
         from review_hooks.runner import inbound
 
         results = chain(results, inbound.results(paths, checks, context, options))
