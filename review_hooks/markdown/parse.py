@@ -58,7 +58,7 @@ def _parse(text: str) -> Structure:
     lines = None if front is None else (1, source.count("\n", 0, front[1] - 1) + 1)
     return Structure(
         tuple(builder.marks), tuple(sorted(builder.links, key=attrgetter("line", "column"))),
-        tuple(builder.anchors), builder.definitions, tuple(builder.code), tuple(sorted(builder.comments)),
+        tuple(builder.anchors), builder.definitions, tuple(builder.code_lines()), tuple(sorted(builder.comments)),
         lines, None if front is None else front[0], tuple(builder.html_headings),
         text if "\r" not in text else source,  # blanking front matter moves no offset and no line
     )
