@@ -88,7 +88,12 @@ def _pattern(size: int) -> re.Pattern[str]:
 
 
 def markers(text: str, size: int) -> list[Marker]:
-    """Every line that is a marker as git writes it (run of one character, bare or with a label).
+    """Every line that is a marker as git writes it (run of one character, bare or with a label)."""
+    return [marker for _, marker in _markers(text, size)]
+
+
+def _markers(text: str, size: int) -> list[tuple[int, Marker]]:
+    """Each marker with the offset of its line's start.
 
     A marker starts a line with ``size`` of one character, so ``str.find`` of each run and the
     pattern tried only where a run starts a line (a regular expression anchored at every line
@@ -106,14 +111,14 @@ def markers(text: str, size: int) -> list[Marker]:
             end = text.find("\n", start)  # the first run of a line decides it: on to the next line
             start = text.find(run, end + 1) if end >= 0 else -1
     matches.sort(key=lambda match: match.start())
-    found: list[Marker] = []
+    found: list[tuple[int, Marker]] = []
     line, last = 1, 0
     for match in matches:
         line += text.count("\n", last, match.start())
         last = match.start()
         run_text = match.group("run") or match.group("sep")
         label = (match.group("label") or "").strip()
-        found.append(Marker(run_text[0], len(run_text), line, label))
+        found.append((last, Marker(run_text[0], len(run_text), line, label)))
     return found
 
 
@@ -163,21 +168,33 @@ def _last(region: Region) -> int:
     return region.closer.line if region.closer else region.opener.line
 
 
-def _is_orphan_worth_reporting(marker: Marker, lines: list[str], size: int) -> bool:
-    """Leftovers, not look-alikes: quoted email, heading underlines and RST overlines are not."""
+def _is_orphan_worth_reporting(marker: Marker, text: str, start: int, size: int) -> bool:
+    """Leftovers, not look-alikes: quoted email, heading underlines and RST overlines are not. The lines
+    around the marker are read at its line's ``start``: most documents with a run of ``=`` have it under a
+    heading, and splitting every such document into lines was a third of this check's time."""
     if marker.size != size:
         return False
-    before = lines[marker.line - 2].strip() if marker.line > 1 else ""
-    after = lines[marker.line].rstrip("\r") if marker.line < len(lines) else ""
+    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start else ""
+    after, below = _next_lines(text, text.find("\n", start))
     if marker.kind == ">":
         quoted = (before.startswith(">") and marker.line > 1) or after.startswith(">")
         return not quoted
     if marker.kind == "=":
         if before:  # text above: a setext heading or an RST underline
             return False
-        below = lines[marker.line + 1].rstrip("\r") if marker.line + 1 < len(lines) else ""
         return not (after.strip() and below.startswith("=") and not below.strip("="))  # RST overline
     return True
+
+
+def _next_lines(text: str, end: int) -> tuple[str, str]:
+    """The two lines after the one ending at ``end`` (its line break; -1: it is the last), without ``\\r``."""
+    if end < 0:
+        return "", ""
+    stop = text.find("\n", end + 1)
+    if stop < 0:
+        return text[end + 1 :].rstrip("\r"), ""
+    following = text.find("\n", stop + 1)
+    return text[end + 1 : stop].rstrip("\r"), text[stop + 1 : following if following >= 0 else None].rstrip("\r")
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
@@ -185,12 +202,13 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     size = _size(document, context)  # the attribute was fetched for every target in one git call
     if not any(c * size in text for c in "<=>|"):  # as fast as a grep: no line loop without a marker
         return
-    found = markers(text, size)
+    found = _markers(text, size)
     if not found:
         return
-    complete, orphans = regions(found)
-    lines = document.lines
-    orphans = [m for m in orphans if _is_orphan_worth_reporting(m, lines, size)]
+    complete, orphans = regions([marker for _, marker in found])
+    if orphans:
+        starts = {id(marker): start for start, marker in found}  # by identity: equal markers may repeat
+        orphans = [m for m in orphans if _is_orphan_worth_reporting(m, text, starts[id(m)], size)]
     if (complete or orphans) and document.is_markdown and not context.settings(ID, configure).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
     for region in complete:

@@ -39,7 +39,7 @@ class Builder:
         self.links: list[Link] = []
         self.anchors: list[Anchor] = []
         self.definitions: dict[str, Link] = {}
-        self.code: list[tuple[int, int]] = []
+        self.code: list[Any] = []  # the ranges of code blocks (``code_lines`` makes them lines)
         self.comments: list[tuple[int, int]] = []
         self.html_headings: list[Heading] = []
 
@@ -53,54 +53,91 @@ class Builder:
         source = self.source
         if not self.pretests or "]:" in source:  # a definition holds "]:" (its label's end, a colon)
             self.add_definitions(markdown().reference_definitions(source))
-        parts: list[str] | None = None  # the text of the heading being read
-        heading: tuple[str, Any] = ("H1", None)  # its level ("H1".."H6") and range
-        opened: list[tuple[dict[str, Any], int, int]] = []  # links and images: (data, start, 1 for an image)
-        previous: Any = None  # the range of the previous event: the end of a link's text
-        code, lines, link, html = self.code, self.lines, self.link, self.inline_html
-        # Each event is tested in the order of their numbers (PowerShell-Docs: Text 37%, Start and End 23%
-        # each, SoftBreak 9%, Code 6%). Outside a heading only links, images, HTML and code blocks matter.
-        # A bare-string event (SoftBreak, HardBreak, Rule) holds none of the keys tested, so ``in`` is False.
-        for event, span in markdown().events_with_range(source):
+        self.events = events = iter(markdown().events_with_range(source))
+        code, html, read = self.code, self.inline_html, self.read_link
+        # Outside a heading and a link only the starts of links, images, headings, code and HTML blocks
+        # and inline HTML are looked at: two tests for most events (PowerShell-Docs: Text 37%, Start and
+        # End 23% each, SoftBreak 9%). What is inside a heading or a link is read by ``read_heading`` and
+        # ``read_link`` from the same iterator. A bare-string event (SoftBreak, Rule) holds no key tested.
+        for event, span in events:
+            if "Start" in event:
+                tag = event["Start"]
+                if type(tag) is dict:
+                    if "Link" in tag:
+                        read(tag["Link"], span, 0, None)
+                    elif "Heading" in tag:
+                        self.read_heading(tag["Heading"]["level"], span)
+                    elif "CodeBlock" in tag:
+                        code.append(span)
+                    elif "Image" in tag:
+                        read(tag["Image"], span, 1, None)
+                elif tag == "HtmlBlock":
+                    self.html_block(span)
+            elif "InlineHtml" in event:
+                html(span["start"], span["end"])
+
+    def read_heading(self, level: str, span: Any) -> None:
+        """A heading's events, up to its end: its text as GitHub's text content has it (inline code kept,
+        a line break as ``\\n``), its links and HTML."""
+        parts: list[str] = []
+        for event, inner in self.events:
             if "Text" in event:
+                parts.append(event["Text"])
+            elif "End" in event:
+                tag = event["End"]
+                if type(tag) is dict and "Heading" in tag:
+                    break
+            elif "Start" in event:
+                tag = event["Start"]
+                if type(tag) is dict:
+                    if "Link" in tag:
+                        self.read_link(tag["Link"], inner, 0, parts)
+                    elif "Image" in tag:
+                        self.read_link(tag["Image"], inner, 1, parts)
+            elif "Code" in event:
+                parts.append(event["Code"])
+            elif "InlineHtml" in event:
+                self.inline_html(inner["start"], inner["end"])
+            elif type(event) is str and event != "Rule":
+                parts.append("\n")  # a line break
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        at = self.at
+        start, end = span["start"], span["end"]
+        if at.data is not None:
+            start, end = at.offset(start), at.offset(end)
+        self.marks.append((int(level[1]), text.strip(), start, end))
+
+    def read_link(self, data: dict[str, Any], span: Any, image: int, parts: list[str] | None) -> Any:
+        """A link's or image's events, up to its end (``parts``: the text of the heading it is in); returns
+        the range of its end. Its text ends where the event before that end does."""
+        previous = span
+        for event, inner in self.events:
+            if "End" in event:
+                tag = event["End"]
+                if tag == "Link" or tag == "Image":  # its own: a nested one is read by its own call
+                    break
+            elif "Text" in event:
                 if parts is not None:
                     parts.append(event["Text"])
             elif "Start" in event:
                 tag = event["Start"]
                 if type(tag) is dict:
-                    if "Link" in tag:
-                        opened.append((tag["Link"], span["start"], 0))
-                    elif "Heading" in tag:
-                        parts, heading = [], (tag["Heading"]["level"], span)
-                    elif "CodeBlock" in tag:
-                        code.append(lines(span))
-                    elif "Image" in tag:
-                        opened.append((tag["Image"], span["start"], 1))
-                elif tag == "HtmlBlock":
-                    self.html_block(span)
-            elif "End" in event:
-                tag = event["End"]
-                if type(tag) is str:
-                    if tag == "Link" or tag == "Image":
-                        link(*opened.pop(), previous)
-                elif parts is not None and "Heading" in tag:
-                    self.heading(*heading, parts)
-                    parts = None
+                    if "Image" in tag:
+                        inner = self.read_link(tag["Image"], inner, 1, parts)
+                    elif "Link" in tag:
+                        inner = self.read_link(tag["Link"], inner, 0, parts)
+            elif "InlineHtml" in event:
+                self.inline_html(inner["start"], inner["end"])
             elif parts is not None:
                 if "Code" in event:
                     parts.append(event["Code"])
-                elif "InlineHtml" in event:
-                    html(span["start"], span["end"])
                 elif type(event) is str and event != "Rule":
-                    parts.append("\n")  # a line break, as GitHub's text content has it
-            elif "InlineHtml" in event:
-                html(span["start"], span["end"])
-            previous = span
-
-    def heading(self, level: str, span: Any, parts: list[str]) -> None:
-        """A heading's level, text and range (``Structure.headings`` reads its line and source line from it)."""
-        text = parts[0] if len(parts) == 1 else "".join(parts)
-        self.marks.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
+                    parts.append("\n")
+            previous = inner
+        else:
+            return span
+        self.link(data, span["start"], image, previous)
+        return inner
 
     def link(self, data: dict[str, Any], start: int, image: int, previous: Any) -> None:
         """A link or image: its written destination, or the definition its reference label resolved to."""
@@ -123,6 +160,22 @@ class Builder:
         elif link_type == "Autolink" or link_type == "Email":
             target = data["dest_url"] if link_type == "Autolink" else "mailto:" + data["dest_url"]
             self.links.append(new_link("autolink", target, *self.at.position(start + 1)))
+
+    def code_lines(self) -> list[tuple[int, int]]:
+        """The inclusive 1-based lines of each code block: in document order and disjoint, so each line
+        break is counted once, in C (``lines`` for each was a tenth of the builder's own time)."""
+        at = self.at
+        count = at.text.count
+        found: list[tuple[int, int]] = []
+        line, last = 1, 0
+        for span in self.code:
+            start, end = span["start"], span["end"]
+            if at.data is not None:
+                start, end = at.offset(start), at.offset(end)
+            line += count("\n", last, start)
+            last = end - 1 if end > start else start  # the block's last character
+            found.append((line, line := line + count("\n", start, last)))
+        return found
 
     def html_block(self, span: Any) -> None:
         """An HTML block, read once for its links, anchors, headings and whether it is a comment."""

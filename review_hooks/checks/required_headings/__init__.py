@@ -98,9 +98,23 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 
 
 def _kind(document: Document, settings: Settings) -> Kind | None:
-    """The document's kind: None when nothing is configured, or it is excluded, a stub, or of no kind."""
+    """The document's kind: None when nothing is configured, or it is excluded, a stub, or of no kind.
+    ``find`` and then ``tally`` ask for the same document: the last answer is kept for the second."""
     if not settings.kinds:
         return None
+    last = _last_kind[0]
+    if last is not None and last[0] is document and last[1] is settings:
+        return last[2]
+    kind = _new_kind(document, settings)
+    _last_kind[0] = (document, settings, kind)
+    return kind
+
+
+#: the last document asked about, its settings and its kind (one entry: a document is asked twice in a row)
+_last_kind: list[tuple[Document, Settings, Kind | None] | None] = [None]
+
+
+def _new_kind(document: Document, settings: Settings) -> Kind | None:
     relative = relative_to(document.location, settings.base)
     if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
         return None

@@ -35,11 +35,13 @@ def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], ex
     last = -1
     for requirement in requirements:
         names = [n.strip() if exact else normalized(n) for n in requirement.names]
+        prefixes = tuple(names)  # a heading that matches a name starts with it: ``startswith`` in C first
         candidates = [(i, "") for i, key in enumerate(keys) if i not in claimed and i not in shared
-                      and any(key == n if exact else matches(key, n) for n in names)]
+                      and key.startswith(prefixes) and any(key == n if exact else matches(key, n) for n in names)]
         if not exact:
             candidates += [(i, part) for i, key in enumerate(keys) if i not in claimed for part in parts(key)
-                           if part not in shared.get(i, ()) and any(matches(part, n) for n in names)]
+                           if part.startswith(prefixes) and part not in shared.get(i, ())
+                           and any(matches(part, n) for n in names)]
         if not candidates:
             found.append(None)
             continue

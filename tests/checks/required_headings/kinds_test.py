@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.checks.required_headings.kinds import same
+from review_hooks.checks.required_headings.kinds import same, stub
+from review_hooks.document import Document
 from review_hooks.runner.run import RunOptions, run
 
 ID = "required-headings"
@@ -141,6 +142,7 @@ def test_a_kind_without_template_or_headings_is_still_an_error(repo: Path) -> No
     pytest.param("---\ntitle: Old\nstatus: Moved\n---\n\nThis proposal is now ERC-20.\n", id="status Moved"),
     pytest.param("---\nstatus: moved\n---\n# Old\n", id="status moved, any case"),
     pytest.param("---\nredirect_to: ../new.md\n---\n", id="redirect_to key"),
+    pytest.param('---\n"st\\x61tus": moved\n---\n# Old\n', id="status spelled with a YAML escape"),
     pytest.param("This document has moved to [the new place](new.md).\n", id="one line with a link"),
     pytest.param("<!-- kept for old links -->\n[new.md](new.md)\n\n", id="one link and a comment"),
     pytest.param("# Old name\n\nMoved to <https://example.com/new>.\n", id="a title and a moved line"),
@@ -162,6 +164,12 @@ def test_stubs_are_no_review(repo: Path, text: str) -> None:
 def test_documents_that_are_not_stubs(repo: Path, text: str) -> None:
     configure(repo, CLAIMING)
     assert lint(write(repo, "doc.md", text))[0] == 1
+
+
+def test_front_matter_without_a_moved_key_is_not_read_as_yaml() -> None:
+    document = Document.from_bytes(b"---\ntitle: Old\nowner: me\n---\n# Old\n\nSee [x](x.md).\n", is_markdown=True)
+    assert not stub(document)
+    assert "front_matter" not in vars(document.markdown)  # no key it looks for is written: YAML is not read
 
 
 # --- aliases beside a template -------------------------------------------------------------------------------------
