@@ -34,8 +34,9 @@ broken. ``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a 
 a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (``review_hooks/links/candidates.py`` gives the
-argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one;
-``unused-definitions = "warn"`` always parses. A destination without a fragment is judged once per run and folder.
+argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one
+(a ``#fragment`` into another file, which reads that file's anchors, is judged last); ``unused-definitions =
+"warn"`` always parses. A destination without a fragment is judged once per run and folder.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same path in another case,
 the same name with a tracked extension (``.mdd`` to ``.md``), the same path below another ancestor of the linking
@@ -180,9 +181,14 @@ def _problem(problem: Problem, link: Link, resolved: str | None) -> Problem:
 
 
 def unbreakable(document: Document, context: Context) -> bool:
-    """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
+    """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``).
+
+    A ``#fragment`` into another file needs that file's anchors (a read and a parse): those links are
+    judged last, after every cheaper one, so that a document given up anyway (a link into itself, a
+    missing target) reads no other file here."""
     start: Origin | None = None
     seen: set[link_candidates.Candidate] = set()
+    into_others: list[link_candidates.Candidate] = []
     for candidate in link_candidates.each(document.text):  # read only as far as the first it cannot vouch for
         if candidate is None or candidate.doubtful:
             return False
@@ -196,10 +202,16 @@ def unbreakable(document: Document, context: Context) -> bool:
             continue
         if destination != target:
             return False  # escapes or entities: the full path decides
+        if "#" in target and target.partition("#")[0].partition("?")[0]:
+            into_others.append(candidate)
+            continue
         start = start or origin(document, context)
         if not _vouched(candidate, start, context):
             return False
-    return True
+    if not into_others:
+        return True
+    start = start or origin(document, context)
+    return all(_vouched(candidate, start, context) for candidate in into_others)
 
 
 def _vouched(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from review_hooks.runner.run import RunOptions, run
 from tests.checks.broken_link_test import write
 
@@ -72,3 +74,26 @@ def test_the_pre_test_judges_one_target_per_folder(repo: Path) -> None:
         return unbreakable(Document.from_bytes((repo / name).read_bytes(), name, repo / name, True), context)
 
     assert [vouched(name) for name in ("docs/a.md", "notes/c.md", "docs/b.md")] == [True, False, True]
+
+
+def test_the_pre_test_gives_up_on_a_link_into_the_document_before_reading_another_file(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``#fragment`` into another file is judged last: a document that needs its own parse anyway
+    (here for ``#intro``) reads no other file's anchors in the pre-test, and gets the same findings."""
+    from review_hooks import config as configuration
+    from review_hooks.check import Context
+    from review_hooks.checks.broken_link import unbreakable
+    from review_hooks.document import Document
+    from review_hooks.links import tree
+    from review_hooks.repository import Repository
+
+    write(repo, {"x.md": "# Here\n", "a.md": "# Intro\n\n[a](x.md#here) [b](x.md#gone) [c](#intro)\n"})
+    read: list[object] = []
+    facts = tree.facts
+    monkeypatch.setattr(tree, "facts", lambda *args: read.append(args[0]) or facts(*args))
+    context = Context(configuration.load(None, repo), Repository(repo))
+    document = Document.from_bytes((repo / "a.md").read_bytes(), "a.md", repo / "a.md", True)
+    assert not unbreakable(document, context)
+    assert read == []
+    assert scan() == ["a.md:3:20: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+
