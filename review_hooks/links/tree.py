@@ -84,6 +84,7 @@ class Tree:
 
     def __init__(self, root: Path, repository: Repository | None) -> None:
         self.root = root
+        self._prefix = os.fspath(root).rstrip(os.sep) + os.sep  # ``location``'s start
         self.repository = repository
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
@@ -111,6 +112,10 @@ class Tree:
         if path in self.repository.tracked_folders:
             return "folder"
         return None
+
+    def location(self, path: str) -> str:
+        """Where the root-relative POSIX ``path`` is on disk, as a string (``root / path`` without pathlib)."""
+        return self._prefix + (path.replace("/", os.sep) if os.sep != "/" else path)
 
     def submodule(self, path: str) -> str | None:
         """The gitlink (submodule) ``path`` lies below: GitHub serves no file of a submodule from
@@ -220,7 +225,7 @@ _FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
 _PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
 
-def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
+def facts(location: str | Path, root: Path, context: Context, rendered: bool) -> Facts | None:
     """The fragments and line count of a target file, read once per process; None if unreadable."""
     try:
         real, base = _real(os.fspath(location)), _real(os.fspath(root))

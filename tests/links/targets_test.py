@@ -97,3 +97,11 @@ def test_the_pre_test_gives_up_on_a_link_into_the_document_before_reading_anothe
     assert read == []
     assert scan() == ["a.md:3:20: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
 
+
+def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> None:
+    """The quick answer for a fragment that names an anchor must not pass ``#L3``: GitHub's ``#L3`` on a
+    rendered file is a line anchor whatever ``<a name="L3">`` says (its anchor is ``l3``)."""
+    write(repo, {"x.md": '# Here\n\n<a name="L3"></a>\n<a name="l4"></a>\n',
+                 "a.md": "[a](x.md#L3) [b](x.md#l4) [c](x.md#here)\n"})
+    assert scan() == ["a.md:1:5: broken-link 'x.md#L3' is a line anchor, but GitHub renders 'x.md'; "
+                      "add '?plain=1' before the '#'"]
