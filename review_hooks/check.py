@@ -103,6 +103,9 @@ Conclude = Callable[[Context, "Collection[str]"], Iterable["Finding"]]
 #: (transcoding), each verified as one repair (see the module docstring).
 Repair = Callable[["Document", Context], "Sequence[Edit] | str | Document | None"]
 Configure = Callable[[Mapping[str, Any], "Path"], Any]
+#: The check bound to a change (``links/change.py``'s ``Change``): it finds, in a document outside the
+#: run, what the change broke there (broken-link: links into a renamed file or heading; ``runner/inbound.py``).
+Affected = Callable[[Any], "Check"]
 
 
 def no_settings(table: Mapping[str, Any], base: Path) -> None:
@@ -126,6 +129,8 @@ class Check(NamedTuple):
     #: once (required-headings warns of a kind no document is); a hook run, which sees some files, never.
     tally: Tally | None = None
     conclude: Conclude | None = None
+    #: A check that a change can fail in files it did not touch; a commit's run checks those files too.
+    affected: Affected | None = None
 
     @property
     def fixable(self) -> bool:

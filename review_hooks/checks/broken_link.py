@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, Context, Edit
 from review_hooks.config import choice, glob_match, only_keys, string_list
@@ -79,6 +79,9 @@ from review_hooks.links.targets import (
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
+
+if TYPE_CHECKING:  # a change is read only when a commit removes something (``runner/inbound.py``)
+    from review_hooks.links.change import Change
 
 ID = "broken-link"
 CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
@@ -240,10 +243,13 @@ def _lands(candidate: link_candidates.Candidate, start: Origin, context: Context
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:
     settings = context.settings(ID, configure)
-    if not settings.ignore:
-        return False
-    target = relative_to(start.tree.root / resolved.path, settings.base)
-    return target is not None and any(glob_match(p, target) for p in settings.ignore)
+    return bool(settings.ignore) and _ignored(start.tree.root / resolved.path, settings)
+
+
+def _ignored(target: Path, settings: Settings) -> bool:
+    """Whether ``[broken-link] ignore`` covers ``target`` (its globs are relative to the configuration's folder)."""
+    relative = relative_to(target, settings.base)
+    return relative is not None and any(glob_match(p, relative) for p in settings.ignore)
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
@@ -274,6 +280,28 @@ def edits(document: Document, found: Iterable[Problem]) -> list[Edit] | None:
     return sorted(chosen.values()) or None
 
 
+def affected(change: Change) -> Check:
+    """broken-link bound to a change: in a document outside it, the links the change broke (``links/inbound.py``),
+    by the same settings (``ignore``, ``unused-definitions``, ``fragment-case``), findings and edits as its
+    own links; the runner decides when and on which documents (``runner/inbound.py``)."""
+    return CHECK._replace(find=lambda document, context: findings(_inbound(document, context, change)),
+                          repair=lambda document, context: edits(document, _inbound(document, context, change)),
+                          affected=None)
+
+
+def _inbound(document: Document, context: Context, change: Change) -> Iterator[Problem]:
+    from review_hooks.links import inbound
+
+    settings = context.settings(ID, configure)
+    root = context.repository.root if context.repository is not None else Path()
+
+    def ignored(path: str) -> bool:  # a target relative to the repository's root
+        return bool(settings.ignore) and _ignored(root / path, settings)
+
+    return inbound.problems(document, context, change, ignored,
+                            inbound.Policy(settings.unused_definitions, settings.fragment_case))
+
+
 CHECK = Check(
     id=ID,
     summary="relative links and anchors that will not resolve on GitHub, checked against git's files",
@@ -283,4 +311,5 @@ CHECK = Check(
     repair=repair,
     markdown_only=True,
     configure=configure,
+    affected=affected,
 )

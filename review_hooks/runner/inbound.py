@@ -1,5 +1,8 @@
 """When the inbound part of broken-link runs, in which process, and on which files.
 
+The runner asks the check that has ``affected`` (broken-link, the one check a change can fail in
+files it did not touch) for itself bound to the change; what it reports there is its own concern.
+
 The one named exception to "exactly the files given" (ARCHITECTURE.md, Names): when a change
 renames or deletes a path or a heading, broken-link also checks the tracked documents that
 link into it, though nobody passed them (``links/inbound.py`` finds them and their links).
@@ -35,18 +38,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review_hooks.check import Check, Context, Edit
+from review_hooks.check import Check, Context
 from review_hooks.runner.options import FileResult, RunOptions
 
 if TYPE_CHECKING:  # the links engine is imported only when a change removes something
-    from review_hooks.document import Document
-    from review_hooks.finding import Finding
     from review_hooks.links import change as changes
-    from review_hooks.links import inbound
     from review_hooks.repository import Repository
-
-ID = "broken-link"
-
 
 def hook_mode(options: RunOptions) -> bool:
     """A hook run under pre-commit (not a scan, which checks every file anyway)."""
@@ -56,7 +53,7 @@ def hook_mode(options: RunOptions) -> bool:
 def results(paths: Sequence[str], checks: Sequence[Check], context: Context, options: RunOptions,
             ) -> Iterator[FileResult]:
     """The results of the linking documents the change broke; nothing when it is not this run's part."""
-    check = next((c for c in checks if c.id == ID), None)
+    check = next((c for c in checks if c.affected is not None), None)
     repository = context.repository
     if check is None or repository is None or not (options.staged or options.changed_since or hook_mode(options)):
         return
@@ -67,8 +64,7 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
     from review_hooks.links import inbound
     from review_hooks.runner.process import process
 
-    bound = check._replace(find=lambda d, c: _find(d, c, change, check),
-                          repair=lambda d, c: _repair(d, c, change, check))
+    bound = check.affected(change)
     config = context.config
     locations = [repository.root / path for path in inbound.linking(change, repository, config.is_markdown)]
     locations = [location for location in locations if not (config.exclude and config.excluded(location))
@@ -115,46 +111,3 @@ def _below(location: Path, paths: Sequence[str]) -> bool:
 
 def _regular(location: Path) -> bool:
     return location.is_file() and not location.is_symlink()
-
-
-def _ignored(context: Context, check: Check) -> inbound.Ignored:
-    from review_hooks.config import glob_match
-    from review_hooks.paths import relative_to
-
-    settings = context.settings(ID, check.configure)
-    patterns, base = settings.ignore, settings.base
-    if not patterns or context.repository is None:
-        return lambda path: False
-    root = context.repository.root
-
-    def ignored(path: str) -> bool:
-        target = relative_to(root / path, base)
-        return target is not None and any(glob_match(p, target) for p in patterns)
-
-    return ignored
-
-
-def _policy(context: Context, check: Check) -> inbound.Policy:
-    """broken-link's ``unused-definitions`` and ``fragment-case``, which decide inbound findings too."""
-    from review_hooks.links import inbound
-
-    settings = context.settings(ID, check.configure)
-    return inbound.Policy(settings.unused_definitions, settings.fragment_case)
-
-
-def _find(document: Document, context: Context, change: changes.Change, check: Check) -> Iterator[Finding]:
-    """As broken-link's ``find``: the severity, and the ``target`` and ``resolved`` facts (``--format json``)."""
-    from review_hooks.checks import broken_link
-    from review_hooks.links import inbound
-
-    yield from broken_link.findings(
-        inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)))
-
-
-def _repair(document: Document, context: Context, change: changes.Change, check: Check) -> list[Edit] | None:
-    """One edit per link with a safe replacement, as broken-link's own ``repair``: each verified alone."""
-    from review_hooks.checks import broken_link
-    from review_hooks.links import inbound
-
-    return broken_link.edits(
-        document, inbound.problems(document, context, change, _ignored(context, check), _policy(context, check)))
