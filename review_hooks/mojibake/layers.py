@@ -9,6 +9,9 @@ undefined byte of the layer below (``Â`` that lost 0x90 is ``Â\x90`` or ``Â\x
 restored). The one survivor is restored only when the engine peels it to plausible printable text
 that no codec reads as one more layer: symbols, punctuation, pictographs, or letters that the
 frequency prior (``lossy.prior``) finds common in some language.
+
+Every layer comes off, or none: a decoded span is peeled again by the engine (``peeled``), and one that
+is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is reported, not decoded by one layer.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -19,7 +22,7 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from review_hooks.mojibake.lossy import candidates, prior, tier
+from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,20 +39,22 @@ MOST_READINGS = 4096
 
 
 def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
-            again: Callable[[str], tuple[str, str]]) -> tuple[str, str] | None:
+            again: Callable[[str], tuple[str, str]], spaced: bool = False) -> tuple[str, str] | None:
     """The one reading of a lossy span that is, whole, mojibake again in ``codec``, peeled to its end by
     the engine (``again``): ``(the reading one decoding short, the final one)``; ``None`` when no
     reading or more than one is, or the final text is no plausible text (see the module).
 
     ``pieces``: each piece of the span as it reads (a decoded sequence, or a truncated one as the
-    characters that stand for it), and for a truncated one its bytes and how many it lost."""
+    characters that stand for it), and for a truncated one its bytes and how many it lost. ``spaced``: a
+    space may follow the span, and may be a no-break space's byte A0 that some layer lost (``spanned``)."""
     options = [(text, *(option for option in candidates(fragment, missing, codec.droppable, controls=True)
                          if codec.table[ord(option)] >= 0x80)) if missing else (text,)
                for text, fragment, missing in pieces]
     if prod(map(len, options)) > MOST_READINGS:
         return None
-    alive = {text for text in map("".join, product(*options)) if _layer(text, codec.table)}
-    if len(alive) != 1:
+    readings = list(map("".join, product(*options)))
+    alive = {text for text in readings if _layer(text, codec.table)}
+    if len(alive) != 1 or (spaced and _spanned(pieces[-1], options[:-1], readings, codec, again)):
         return None
     (text,) = alive
     before, final = again(text)
@@ -59,6 +64,94 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
                for at, char in enumerate(final)):
         return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
     return before or text, final
+
+
+def _spanned(last: tuple[str, bytes, int], options: list[tuple[str, ...]], readings: list[str], codec: Codec,
+             again: Callable[[str], tuple[str, str]]) -> bool:
+    """A reading in which the space after the span is the byte A0 of a lost no-break space: in the span's
+    own layer, completing its last truncated sequence (``â€`` and A0 is ``†``, 0x86: ``Ñ†`` below is ц),
+    or in the layer below, completing its last sequence (``Ã`` and A0 is à). It continues past the span,
+    so its text is not known whole: any such reading that is text so far counts, and one is enough to
+    leave the span two readings. A reading that comes off to no printable text does not count (``â€`` and
+    A0 after ``Ã¢â‚¬``, U+2006, is no reading of ``Ã¢â‚¬â€ b``: the em dash stays one reading)."""
+    text, fragment, missing = last
+    spare = []
+    if missing == 1 and (char := _decoded(fragment + b"\xa0")) and codec.table.get(ord(char), 0) >= 0x80:
+        spare = ["".join(reading) + char for reading in product(*options)]
+    spare += [text + "\xa0" for text in readings]
+    for text in spare:
+        data = text.translate(codec.table).encode("latin-1") if all(map(codec.table.get, map(ord, text))) else b""
+        whole = _decoded(data, whole=True)
+        if whole is not None and (whole != _decoded(data) or again(text)[1].isprintable()):
+            return True  # an open end (the rest of the sequence is after the space), or text that comes off
+    return False
+
+
+def continued(before: str, codec: Codec) -> bool:
+    """The text ``before`` a space reads on through it: the space as the lost byte A0 completes the last
+    sequence of ``before`` into a character that is a byte of ``codec``, and that byte completes a letter
+    in the layer below (``Ã‘â€`` and A0: ``Ñ†``, ц). The word may go on after the space (``words``)."""
+    outer = _tail(before[-12:], codec, b"\xa0")
+    if not outer or len(outer[-1].encode("utf-8")) < 2 or codec.table.get(ord(outer[-1]), 0) < 0x80:
+        return False
+    inner = _tail(outer, codec, b"")
+    return bool(inner) and inner[-1].isalpha() and not inner[-1].isascii()
+
+
+def _tail(text: str, codec: Codec, end: bytes) -> str:
+    """The longest end of ``text`` that, read back in ``codec`` with ``end`` after it, is UTF-8, decoded."""
+    at = len(text)
+    while at and ord(text[at - 1]) in codec.table and codec.table[ord(text[at - 1])] >= 0x80:
+        at -= 1
+    data = text[at:].translate(codec.table).encode("latin-1") + end
+    for start in range(len(data) - len(end)):
+        if (found := _decoded(data[start:])) is not None:
+            return found
+    return ""
+
+
+def _decoded(data: bytes, whole: bool = False) -> str | None:
+    """``data`` as UTF-8 (``None`` when it is not); ``whole``: a sequence cut short at its end is left off."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if not whole or error.reason != "unexpected end of data" or not data[:error.start]:
+            return None
+        return data[:error.start].decode("utf-8")
+
+
+def peeled(first: str, lead: str, again: Callable[[str], tuple[str, str]]) -> tuple[str, str]:
+    """``again`` of a decoded span, ``(the reading one decoding short, the final one)``, read with the
+    ASCII character before it (``lead``: the base a mark such as U+FE0F needs, ``1ï¸âƒ£``) and, when that
+    peels nothing, alone: a letter before it is no base (``bileÅŸene`` is bileşene)."""
+    before, text = (part[len(lead):] for part in again(lead + first))
+    if lead and text == first:
+        before, text = again(first)
+    return before, text
+
+
+def cut(text: str) -> tuple[str, ...]:
+    """The candidates of the one sequence ``text`` is, read back in some codec, when that sequence lost
+    its last byte or bytes (``â€``: E2 80, of ”, ™ ...): a decoded span that is itself a truncated
+    sequence is damaged twice and lossy below, so decoding one layer only would be a half repair. Only a
+    lead with a continuation byte after it counts (``â`` alone is a letter: âge), and only where ftfy's
+    badness flags the text (``íž`` reads as ED 9E too, but is two letters of Czech); ``()`` otherwise."""
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return ()
+    for codec in _codecs():
+        if not all(ord(char) in codec.table and codec.table[ord(char)] >= 0x80 for char in text):
+            continue
+        data = text.translate(codec.table).encode("latin-1")
+        size = _SIZES.get(data[0] >> 4, 0)
+        if 2 <= len(data) < size and all(0x80 <= byte <= 0xBF for byte in data[1:]):
+            return ranked(candidates(data, size - len(data), codec.droppable), "")
+    return ()
+
+
+#: How long a UTF-8 sequence is, by the high four bits of its lead byte.
+_SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 
 
 def _layer(text: str, table: dict[int, int]) -> bool:

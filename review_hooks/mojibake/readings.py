@@ -27,7 +27,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
-from review_hooks.mojibake.layers import layered
+from review_hooks.mojibake.layers import cut, layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -121,7 +121,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
         lead = run[start - 1:start] if start and run[start - 1].isascii() else ""  # the base of a mark
-        before, text = (part[len(lead):] for part in again(lead + first))
+        before, text = peeled(first, lead, again)
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
@@ -131,6 +131,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
             return None
+        if text == first and (lost := cut(first)):  # ``Ã¢â‚¬`` is ``â€``, which lost a byte: no half repair
+            return Unit(start, end, (lost,), unique=False, weight=end - start)
         lone = len(group) == 1 and end - start == 2 and not decoded_run
         pair = typography.lone_pair(run, start, text) if lone else typography.UNDECIDED
         if pair == typography.TYPOGRAPHY:
@@ -139,9 +141,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return Unit(start, end, (text,), weight=0, before=before)
         letter = _lone_letter(text, old)  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
-        # ftfy's badness alone does not make one letter of another script damage (``÷à`` is not ֈ);
-        # symbols and pictographs need no more (📝 outweighs Ã©)
-        if not letter and (_strong(text, group) or (is_bad(old) and (weak or not any(c.isalpha() for c in text)))):
+        # badness alone makes no lone letter of another script damage (``÷à`` is not ֈ); symbols, pictographs
+        # (📝 outweighs Ã©) and a decoding the engine decoded again (``Ã¡Â»Å¸``: ở) need no more
+        bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
+        if not letter and (before or _strong(text, group) or bad):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
@@ -163,7 +166,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
                for p in group]
     pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
     if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
-            and (peeled := layered(pieces, codec, again))):
+            and (peeled := layered(pieces, codec, again, spaced=end == len(run)))):
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None

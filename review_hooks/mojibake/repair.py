@@ -125,7 +125,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     if changes:
-        changes = _twice(text, changes)
+        changes = words.twice(text, changes, _again)  # decoded to letters that are UTF-8 again
     residue.sort(key=lambda item: item.start)
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
@@ -182,10 +182,12 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 
 def _whole(units: tuple[Unit, ...], run: str, text: str) -> bool:
     """A decoding that is, whole, one more UTF-8 sequence led by a letter or a dash (``Ð¯`` inside
-    ``Ã\x90Â¯``, Mac Roman ``–Ø``): every layer comes off, a lone letter's too. Box drawing is no lead
-    (``─┐`` inside ``â”€â”\x90`` is a drawing, not cp437 Ŀ)."""
+    ``Ã\x90Â¯``, Mac Roman ``–Ø``), or of three bytes or more that reads as a letter (Mac Roman ``·ªû``,
+    Ở): every layer comes off, a lone letter's too. Box drawing is no lead (``─┐`` inside ``â”€â”\x90``
+    is a drawing, not cp437 Ŀ)."""
     return (len(units) == 1 and not units[0].lossy and units[0].end - units[0].start == len(run) == len(text)
-            and (run[0].isalpha() or unicodedata.category(run[0]) == "Pd"))
+            and (run[0].isalpha() or unicodedata.category(run[0]) == "Pd"
+                 or (len(run) >= 3 and units[0].text().isalpha())))
 
 
 def _decoration(units: tuple[Unit, ...]) -> bool:
@@ -201,42 +203,6 @@ def _lost_lead(text: str) -> bool:
     from review_hooks.mojibake.lossy import LEADLESS
 
     return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
-
-
-def _twice(text: str, changes: list[Change]) -> list[Change]:
-    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in some codec as
-    letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
-    of ą; ``∆í√¥``: Mac Roman twice of ę, whose inner ``ƒô`` is a lone pair with no weight of its own).
-    Words are not made of UTF-8 sequences, so such a repair was damaged twice: every layer comes off
-    (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.charmaps import codecs
-
-    whole: dict[str, list[int]] = {}
-    for index, change in enumerate(changes):
-        if change.lossy or not _in_word(text, change):
-            continue
-        for codec in codecs():
-            units = readings.units(change.new, codec.name, _again)
-            if (units and sum(u.end - u.start for u in units) == len(change.new) and not any(u.lossy for u in units)
-                    and all(unit.text().isalpha() for unit in units)):
-                whole.setdefault(codec.name, []).append(index)
-    if not whole:
-        return changes
-    name, indexes = max(whole.items(), key=lambda item: len(item[1]))
-    if len(indexes) < 2:
-        return changes
-    out = list(changes)
-    for index in indexes:
-        change = changes[index]
-        decoded = "".join(unit.text() for unit in readings.units(change.new, name, _again))
-        out[index] = change._replace(new=decoded, before=change.new)
-    return out
-
-
-def _in_word(text: str, change: Change) -> bool:
-    """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
-    return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
 
 
 def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],

@@ -1,5 +1,5 @@
 """Every layer comes off a damaged word, or none: a repair is not made on a fragment of a word
-whose rest stays damaged.
+whose rest stays damaged, and a repair that decoded a word's letters to UTF-8 again is decoded again.
 
 A word damaged several times over whose outer layers lost bytes (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚Âµ``) still holds short
 sequences that decode on their own (``Âµ`` is ``µ``); repairing only those makes a third text, neither
@@ -17,9 +17,57 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Residue
+from review_hooks.mojibake.layers import continued
 
 if TYPE_CHECKING:
+    from review_hooks.mojibake.changes import Unit
     from review_hooks.mojibake.charmaps import Codec
+    from review_hooks.mojibake.readings import Again
+
+
+def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
+    """``changes`` decoded once more where what they decoded to is, whole, UTF-8 read in some codec as
+    letters, inside words, in two places or more (``Ã„â€¦``: Windows-1252 of ``Ä…``, itself Windows-1250
+    of ą; ``∆í√¥``: Mac Roman twice of ę, whose inner ``ƒô`` is a lone pair with no weight of its own).
+    A change the engine already decoded twice in that codec counts as one of them (``≈õ`` beside ``≈Ñ``,
+    which ftfy flags and so peeled at once). Words are not made of UTF-8 sequences, so such a repair was
+    damaged twice: every layer comes off (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone).
+    ``again``: the engine's repair of a decoded text once more (``repair._again``)."""
+    from review_hooks.mojibake import readings
+    from review_hooks.mojibake.charmaps import codecs
+
+    whole: dict[str, list[int]] = {}
+    peeled: dict[str, int] = {}  # changes already decoded twice in a codec: the same evidence
+    for index, change in enumerate(changes):
+        if change.lossy or not _in_word(text, change):
+            continue
+        for codec in codecs():
+            if _letters(readings.units(change.new, codec.name, again), change.new):
+                whole.setdefault(codec.name, []).append(index)
+            elif change.before and _letters(readings.units(change.before, codec.name, again), change.before):
+                peeled[codec.name] = peeled.get(codec.name, 0) + 1
+    if not whole:
+        return changes
+    name, indexes = max(whole.items(), key=lambda item: len(item[1]) + peeled.get(item[0], 0))
+    if len(indexes) + peeled.get(name, 0) < 2:
+        return changes
+    out = list(changes)
+    for index in indexes:
+        change = changes[index]
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name, again))
+        out[index] = change._replace(new=decoded, before=change.new)
+    return out
+
+
+def _letters(units: tuple[Unit, ...], text: str) -> bool:
+    """``units`` read the whole of ``text`` as letters, none lossy."""
+    return (bool(units) and sum(u.end - u.start for u in units) == len(text) and not any(u.lossy for u in units)
+            and all(unit.text().isalpha() for unit in units))
+
+
+def _in_word(text: str, change: Change) -> bool:
+    """The change touches a letter: it is part of a word (``przeglÃ„â€¦du``), not a symbol (``â”€â”\x90``)."""
+    return (change.start > 0 and text[change.start - 1].isalpha()) or text[change.end:change.end + 1].isalpha()
 
 
 def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
@@ -75,7 +123,8 @@ def _inner(char: str) -> bool:
 def _lost_space(text: str, at: int, codec: Codec) -> bool:
     """``text[at]`` is a space between non-ASCII characters that, read as the byte A0 a no-break space
     leaves, makes one UTF-8 sequence with the characters on both sides of it in ``codec`` (``ë ¤``:
-    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much."""
+    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much, unless the
+    character it makes completes a letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс)."""
     if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
         return False
     before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
@@ -84,7 +133,7 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
         size = _SIZES.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
-    return False
+    return continued(text[max(0, at - 12):at], codec)
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.

@@ -83,3 +83,57 @@ def test_a_span_with_too_many_readings_is_reported_without_trying_them(monkeypat
     assert tried == []
     layered(pieces[:2], CP1252, _again)  # a short span's readings are tried: 2 * 2 of them
     assert len(tried) == 4
+
+
+def test_a_decoding_that_is_itself_a_cut_sequence_is_reported_not_half_repaired() -> None:
+    # ” in Windows-1252 twice, the inner layer's 0x9D dropped: ``Ã¢â‚¬`` decodes to ``â€``, which is E2 80
+    # and lost its last byte; decoding the one layer would leave mojibake behind, so the span is reported
+    result = repair("Ã¢â‚¬Å“Quit Ã¢â‚¬ now")
+    assert result.text == "“Quit Ã¢â‚¬ now"
+    (item,) = result.residue
+    assert item.old == "Ã¢â‚¬"
+    assert item.likely == "”"
+
+
+def test_a_cut_sequence_is_one_that_ftfy_flags() -> None:
+    from review_hooks.mojibake.layers import cut
+
+    assert "”" in cut("â€")
+    assert cut("íž") == ()  # ED 9E in Windows-1252 too, but two letters of Czech, not mojibake
+    assert cut("â") == ()  # a lead alone is a letter (âge)
+
+
+def _twice_with_spaces(text: str) -> str:
+    """``text`` in Windows-1252 twice, each no-break space the outer layer made saved as a space."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    for _ in range(2):
+        text = text.encode("utf-8").decode("sloppy-windows-1252")
+    return text.replace("\xa0", " ")
+
+
+def test_a_lost_no_break_space_is_a_reading_of_its_own() -> None:
+    # ц (D1 86) in Windows-1252 twice: ``Ñ†``, whose † (E2 80 A0) lost its A0 to a space. ``Ã‘â€`` reads
+    # as є (0x9D dropped: ``Ñ”``) or, the space being that A0, as ц: two readings, so neither is restored,
+    # and the word after the space, which the second reading continues, is not repaired alone either
+    damaged = _twice_with_spaces("Процесс идёт")
+    assert "â€ " in damaged
+    result = repair(damaged)
+    assert result.text.startswith(damaged.split(" ")[0] + " " + damaged.split(" ")[1])
+    assert result.residue
+    assert "Проє" not in result.text and "есс" not in result.text
+
+
+def test_a_lost_no_break_space_counts_only_where_a_space_may_follow() -> None:
+    # ``Ã\x90Â¾Ã‘â€``: Ð, ¾, Ñ, then ” or † cut short
+    pieces = [("Ð", b"", 0), ("¾", b"", 0), ("Ñ", b"", 0), ("â€", b"\xe2\x80", 1)]
+    assert layered(pieces, CP1252, _again) == ("Ð¾Ñ”", "оє")  # no space after: ” is the one reading
+    assert layered(pieces, CP1252, _again, spaced=True) is None  # ``Ñ†`` (ц) reads on through a space
+
+
+def test_a_word_reads_on_through_a_space_only_where_the_layer_below_makes_a_letter() -> None:
+    from review_hooks.mojibake.layers import continued
+
+    assert continued("Ã‘â€", CP1252)  # Ñ† below: ц
+    assert not continued("Ã¢â‚¬â€", CP1252)  # â€† below: U+2006, a space, no letter
+    assert not continued("Ñ", CP1252)  # Ñ and A0 is Ѡ, no byte of Windows-1252: one layer only

@@ -56,3 +56,35 @@ def test_a_fragment_held_back_says_the_word_cannot_be_repaired_whole() -> None:
         f"unrecoverable '{item.old}' (part of a damaged word that cannot be repaired whole); replace the word by hand"
         for item in held]
     assert held and all(item.old in THRICE for item in held)
+
+
+def _mac_roman(text: str, times: int) -> str:
+    for _ in range(times):
+        text = text.encode("utf-8").decode("mac_roman")
+    return text
+
+
+@pytest.mark.parametrize(("damaged", "word"), [
+    # ş and ě inside words, Windows-1252 twice: the letter before the span is no base of a mark, and
+    # the inner layer (``ÅŸ``, ``Ä›``) peels alone
+    pytest.param("bu bile" + _damaged("ş", 2) + "ene", "bu bileşene", id="Windows-1252 twice after a letter"),
+    pytest.param("zm" + _damaged("ě", 2) + "nit", "změnit", id="Windows-1252 twice, a closing quote inside"),
+    # ś in Mac Roman twice: its inner ``≈õ`` is a lone pair with no weight, ń beside it (``≈Ñ``) peels at
+    # once: one change already decoded twice in Mac Roman is the second place ``twice`` asks for
+    pytest.param("stabilno" + _mac_roman("ś", 2) + "ci i bezpiecze" + _mac_roman("ń", 2) + "stwie",
+                 "stabilności i bezpieczeństwie", id="Mac Roman twice beside a span already peeled"),
+])
+def test_every_layer_comes_off_a_word(damaged: str, word: str) -> None:
+    assert repair(damaged).text == word
+
+
+@pytest.mark.parametrize(("damaged", "word"), [
+    # ở (E1 BB 9F) in Windows-1252 twice: three pairs that ftfy does not flag, whose decoding ``á»Ÿ`` the
+    # engine decodes again: damage on its own, with no other evidence in the text
+    pytest.param("qua b" + _damaged("ở", 2) + "i PAM", "qua bởi PAM", id="Windows-1252 twice, three pairs"),
+    # Ở in Mac Roman twice: its inner ``·ªû`` is one three-byte sequence that reads as a letter, though
+    # a middle dot leads it
+    pytest.param(_mac_roman("Ở", 2) + " đây", "Ở đây", id="Mac Roman twice, a middle dot leading"),
+])
+def test_a_decoding_decoded_again_is_damage_of_its_own(damaged: str, word: str) -> None:
+    assert repair(damaged).text == word
