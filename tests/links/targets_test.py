@@ -105,3 +105,27 @@ def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> N
                  "a.md": "[a](x.md#L3) [b](x.md#l4) [c](x.md#here)\n"})
     assert scan() == ["a.md:1:5: broken-link 'x.md#L3' is a line anchor, but GitHub renders 'x.md'; "
                       "add '?plain=1' before the '#'"]
+
+
+def test_a_target_is_looked_at_on_disk_once_per_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links from many documents into one target read its anchors from disk once (``Tree.known``)."""
+    from review_hooks.links import tree
+
+    write(repo, {"x.md": "# Here\n", "a.md": "[a](x.md#here)\n", "b.md": "[b](x.md#here)\n",
+                 "c.md": "[c](x.md#gone)\n"})
+    looked: list[str] = []
+    real = tree._real
+    monkeypatch.setattr(tree, "_real", lambda location: looked.append(location) or real(location))
+    assert scan() == ["c.md:1:5: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+    assert [location for location in looked if location.endswith("x.md")] == [str(repo / "x.md")]
+
+
+def test_a_target_fixed_in_the_run_is_read_again_by_later_links(repo: Path) -> None:
+    """A fix written during the run changes a target's anchors: links checked after it read the new ones
+    (here ``# CafÃ©`` becomes ``# Café``: a.md, checked before, saw only the old heading)."""
+    write(repo, {"b.md": "# CafÃ©\n", "a.md": "[a](b.md#café)\n", "c.md": "[c](b.md#café)\n"})
+    out = io.StringIO()
+    run(["."], RunOptions(scan=True, jobs=1, fix=True, select=("mojibake", "broken-link")), out, io.StringIO())
+    assert (repo / "b.md").read_text(encoding="utf-8") == "# Café\n"
+    found = [line for line in out.getvalue().splitlines() if "broken-link" in line]
+    assert [line.split(":")[0] for line in found] == ["a.md"]
