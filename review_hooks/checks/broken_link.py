@@ -34,8 +34,9 @@ broken. ``fragment-case = "warn" | "exact" | "ignore"`` (default ``"warn"``): a 
 a warning, an error (for sites where case matters), or nothing.
 
 **Speed.** A file whose written destinations are all harmless (``review_hooks/links/candidates.py`` gives the
-argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one;
-``unused-definitions = "warn"`` always parses. A destination without a fragment is judged once per run and folder.
+argument) is answered from its raw text without a Markdown parse, read only up to its first doubtful or broken one
+(a ``#fragment`` into another file, which reads that file's anchors, is judged last); ``unused-definitions =
+"warn"`` always parses. A destination without a fragment is judged once per run and folder.
 
 **Fix safety.** ``--fix`` rewrites a link only when exactly one safe candidate exists: the same path in another case,
 the same name with a tracked extension (``.mdd`` to ``.md``), the same path below another ancestor of the linking
@@ -66,15 +67,7 @@ from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults
 from review_hooks.links import tree as links
 from review_hooks.links.suggest import Problem, anchor_problem
-from review_hooks.links.targets import (
-    Origin,
-    fragment_problem,
-    heading_moved,
-    origin,
-    placeholder,
-    target_problem,
-    template,
-)
+from review_hooks.links.targets import Origin, heading_moved, origin, placeholder, target_problem
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
@@ -183,50 +176,11 @@ def _problem(problem: Problem, link: Link, resolved: str | None) -> Problem:
 
 
 def unbreakable(document: Document, context: Context) -> bool:
-    """Whether no link of ``document`` can be broken, read without parsing (``link_candidates``)."""
-    start: Origin | None = None
-    seen: set[link_candidates.Candidate] = set()
-    for candidate in link_candidates.each(document.text):  # read only as far as the first it cannot vouch for
-        if candidate is None or candidate.doubtful:
-            return False
-        if candidate in seen:  # each distinct destination once
-            continue
-        seen.add(candidate)
-        target = candidate.target
-        plain = "\\" not in target and "&" not in target  # decoding changes nothing
-        destination = target if plain else Link("html" if candidate.html else "link", target, 0, 0).destination
-        if not links.relative(destination) or template(destination):
-            continue
-        if destination != target:
-            return False  # escapes or entities: the full path decides
-        start = start or origin(document, context)
-        if not _vouched(candidate, start, context):
-            return False
-    return True
-
-
-def _vouched(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
-    """Whether a relative candidate (decoded as written) lands on a file or folder git has, and on an
-    anchor of it if it has a fragment; kept per run without a fragment (git's files alone decide)."""
-    if "#" in candidate.target or not start.in_git:
-        return _lands(candidate, start, context)
+    """Whether no link of ``document`` can be broken, read without parsing (``links/candidates.py``), by
+    this run's ``ignore`` globs, on which the answers it keeps for the run also depend."""
     settings = context.settings(ID, configure)
-    key = ("vouched", candidate.target, start.folder, settings.ignore, settings.ignore and settings.base)
-    verdicts = start.tree.verdicts
-    if key not in verdicts:
-        verdicts[key] = _lands(candidate, start, context)
-    return verdicts[key]
-
-
-def _lands(candidate: link_candidates.Candidate, start: Origin, context: Context) -> bool:
-    resolved = links.resolve(candidate.target, start.folder)
-    if ignored(resolved, start, context):
-        return True
-    kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
-    if kind is None:
-        return False  # missing, above the root, or a fragment into this document (its parse)
-    link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
-    return resolved.fragment is None or fragment_problem(link, resolved, start, context) is None
+    return link_candidates.unbreakable(document, context, lambda resolved, start: ignored(resolved, start, context),
+                                       (settings.ignore, settings.ignore and settings.base))
 
 
 def ignored(resolved: Resolved, start: Origin, context: Context) -> bool:

@@ -24,7 +24,7 @@ relative link, a placeholder, ignored, or an existing tracked file or folder wit
 4. A site our patterns cannot read (a ``](`` with no destination, an ``href=`` with no value,
    a ``]:`` after a ``[`` that starts a line but is no definition) answers None: the file is
    parsed. This guards against the two readings drifting apart.
-5. broken-link judges each candidate with the functions of its full path (``relative``,
+5. ``unbreakable`` judges each candidate with the functions of broken-link's full path (``relative``,
    ``placeholder``, ``resolve``, ``ignored``, ``Tree.kind``), on the destination decoded as the
    full path decodes it; a relative target must also be free of escapes and entities (its
    decoding is then itself), so a misread escape can only make the file parse. A ``#fragment``
@@ -39,8 +39,15 @@ fast path are equal on the seeds, the fixtures and generated adversarial documen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
+
+from review_hooks.check import Context
+from review_hooks.document import Document
+from review_hooks.links import tree as links
+from review_hooks.links.targets import Origin, fragment_problem, origin, template
+from review_hooks.links.tree import Resolved
+from review_hooks.markdown.structure import Link
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
 from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
@@ -139,3 +146,63 @@ def _html_sites(text: str) -> list[int]:
                 sites.append(index)
             index = lower.find(name, index + 1)
     return sorted(sites)
+
+
+def unbreakable(document: Document, context: Context, ignored: Callable[[Resolved, Origin], bool],
+                scope: tuple[object, ...]) -> bool:
+    """Whether no link of ``document`` can be broken, by its ``each`` candidates (point 5 above).
+
+    A ``#fragment`` into another file needs that file's anchors (a read and a parse): those links are
+    judged last, after every cheaper one, so that a document given up anyway (a link into itself, a
+    missing target) reads no other file here. ``ignored``: broken-link's ``ignore`` globs; ``scope``:
+    what else the answers kept for the run depend on (those globs and their folder)."""
+    start: Origin | None = None
+    seen: set[Candidate] = set()
+    into_others: list[Candidate] = []
+    for candidate in each(document.text):  # read only as far as the first it cannot vouch for
+        if candidate is None or candidate.doubtful:
+            return False
+        if candidate in seen:  # each distinct destination once
+            continue
+        seen.add(candidate)
+        target = candidate.target
+        plain = "\\" not in target and "&" not in target  # decoding changes nothing
+        destination = target if plain else Link("html" if candidate.html else "link", target, 0, 0).destination
+        if not links.relative(destination) or template(destination):
+            continue
+        if destination != target:
+            return False  # escapes or entities: the full path decides
+        if "#" in target and target.partition("#")[0].partition("?")[0]:
+            into_others.append(candidate)
+            continue
+        start = start or origin(document, context)
+        if not _vouched(candidate, start, context, ignored, scope):
+            return False
+    if not into_others:
+        return True
+    start = start or origin(document, context)
+    return all(_vouched(candidate, start, context, ignored, scope) for candidate in into_others)
+
+
+def _vouched(candidate: Candidate, start: Origin, context: Context, ignored: Callable[[Resolved, Origin], bool],
+             scope: tuple[object, ...]) -> bool:
+    """Whether a relative candidate (decoded as written) lands on a file or folder git has, and on an
+    anchor of it if it has a fragment; kept per run without a fragment (git's files alone decide)."""
+    if "#" in candidate.target or not start.in_git:
+        return _lands(candidate, start, context, ignored)
+    key = ("vouched", candidate.target, start.folder, scope)
+    verdicts = start.tree.verdicts
+    if key not in verdicts:
+        verdicts[key] = _lands(candidate, start, context, ignored)
+    return verdicts[key]
+
+
+def _lands(candidate: Candidate, start: Origin, context: Context, ignored: Callable[[Resolved, Origin], bool]) -> bool:
+    resolved = links.resolve(candidate.target, start.folder)
+    if ignored(resolved, start):
+        return True
+    kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
+    if kind is None:
+        return False  # missing, above the root, or a fragment into this document (its parse)
+    link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
+    return resolved.fragment is None or fragment_problem(link, resolved, start, context) is None

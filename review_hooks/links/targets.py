@@ -62,17 +62,20 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
 def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:
     """A ``#fragment`` into another file: a heading or HTML anchor if GitHub renders it, else ``#L10``;
     into a folder: an anchor of the README GitHub shows there."""
-    if start.tree.kind(resolved.path) == "folder":
-        return folder_problem(link, resolved, start.tree, start.readable, context)
-    location = start.tree.root / resolved.path
-    name = location.name.lower()
+    tree = start.tree
+    if tree.kind(resolved.path) == "folder":
+        return folder_problem(link, resolved, tree, start.readable, context)
+    name = resolved.path.rpartition("/")[2].lower()  # strings, not pathlib: this runs for every such link
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(location, start.readable, context, rendered)
-    fragment = resolved.fragment or ""
-    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
-    where = quote(resolved.written_path)
+    facts = links.facts(tree.location(resolved.path), start.readable, context, rendered, tree.known)
     if facts is None:
         return None
+    fragment = resolved.fragment or ""
+    line_anchor = links.LINE_ANCHOR.fullmatch(fragment)
+    if facts.fragments is not None and fragment in facts.fragments and (
+            not line_anchor or fragment.lower() in facts.fragments):
+        return None  # the common case (what ``anchor_problem`` answers first), before any message is prepared
+    where = quote(resolved.written_path)
     if facts.fragments is None:  # shown as source: only line anchors can be checked
         last = int(line_anchor.group(2) or line_anchor.group(1)) if line_anchor else 0
         if last <= facts.lines:

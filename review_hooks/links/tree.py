@@ -84,12 +84,15 @@ class Tree:
 
     def __init__(self, root: Path, repository: Repository | None) -> None:
         self.root = root
+        self._prefix = os.fspath(root).rstrip(os.sep) + os.sep  # ``location``'s start
         self.repository = repository
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
         #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
         self.verdicts: dict[tuple[object, ...], Any] = {}
+        #: ``facts`` of each target asked for in this run, by location (emptied when a fix is written)
+        self.known: dict[tuple[str, Path, bool], Facts | None] = {}
 
     @staticmethod
     def of(context: Context, root: Path) -> Tree:
@@ -111,6 +114,10 @@ class Tree:
         if path in self.repository.tracked_folders:
             return "folder"
         return None
+
+    def location(self, path: str) -> str:
+        """Where the root-relative POSIX ``path`` is on disk, as a string (``root / path`` without pathlib)."""
+        return self._prefix + (path.replace("/", os.sep) if os.sep != "/" else path)
 
     def submodule(self, path: str) -> str | None:
         """The gitlink (submodule) ``path`` lies below: GitHub serves no file of a submodule from
@@ -220,8 +227,15 @@ _FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
 _PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
 
-def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts | None:
-    """The fragments and line count of a target file, read once per process; None if unreadable."""
+def facts(location: str, root: Path, context: Context, rendered: bool,
+          known: dict[tuple[str, Path, bool], Facts | None] | None = None) -> Facts | None:
+    """The fragments and line count of a target file, read once per process; None if unreadable. ``known``
+    (``Tree.known``) keeps it by location for the run: a target linked from many documents is looked at on
+    disk (its real path, a ``stat``) once, not once per link."""
+    if known is not None:
+        if (location, root, rendered) not in known:
+            known[location, root, rendered] = facts(location, root, context, rendered)
+        return known[location, root, rendered]
     try:
         real, base = _real(os.fspath(location)), _real(os.fspath(root))
         if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
@@ -236,7 +250,7 @@ def facts(location: Path, root: Path, context: Context, rendered: bool) -> Facts
     if key not in _FACTS:
         if len(_FACTS) > 4096:
             _FACTS.clear()
-        document = files.read(files.Target(str(location), Path(real)), context.config, context.repository)
+        document = files.read(files.Target(location, Path(real)), context.config, context.repository)
         if isinstance(document, files.Skip):
             _FACTS[key] = None
         else:

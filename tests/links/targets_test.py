@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from review_hooks.runner.run import RunOptions, run
 from tests.checks.broken_link_test import write
 
@@ -72,3 +74,58 @@ def test_the_pre_test_judges_one_target_per_folder(repo: Path) -> None:
         return unbreakable(Document.from_bytes((repo / name).read_bytes(), name, repo / name, True), context)
 
     assert [vouched(name) for name in ("docs/a.md", "notes/c.md", "docs/b.md")] == [True, False, True]
+
+
+def test_the_pre_test_gives_up_on_a_link_into_the_document_before_reading_another_file(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``#fragment`` into another file is judged last: a document that needs its own parse anyway
+    (here for ``#intro``) reads no other file's anchors in the pre-test, and gets the same findings."""
+    from review_hooks import config as configuration
+    from review_hooks.check import Context
+    from review_hooks.checks.broken_link import unbreakable
+    from review_hooks.document import Document
+    from review_hooks.links import tree
+    from review_hooks.repository import Repository
+
+    write(repo, {"x.md": "# Here\n", "a.md": "# Intro\n\n[a](x.md#here) [b](x.md#gone) [c](#intro)\n"})
+    read: list[object] = []
+    facts = tree.facts
+    monkeypatch.setattr(tree, "facts", lambda *args: read.append(args[0]) or facts(*args))
+    context = Context(configuration.load(None, repo), Repository(repo))
+    document = Document.from_bytes((repo / "a.md").read_bytes(), "a.md", repo / "a.md", True)
+    assert not unbreakable(document, context)
+    assert read == []
+    assert scan() == ["a.md:3:20: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+
+
+def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> None:
+    """The quick answer for a fragment that names an anchor must not pass ``#L3``: GitHub's ``#L3`` on a
+    rendered file is a line anchor whatever ``<a name="L3">`` says (its anchor is ``l3``)."""
+    write(repo, {"x.md": '# Here\n\n<a name="L3"></a>\n<a name="l4"></a>\n',
+                 "a.md": "[a](x.md#L3) [b](x.md#l4) [c](x.md#here)\n"})
+    assert scan() == ["a.md:1:5: broken-link 'x.md#L3' is a line anchor, but GitHub renders 'x.md'; "
+                      "add '?plain=1' before the '#'"]
+
+
+def test_a_target_is_looked_at_on_disk_once_per_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links from many documents into one target read its anchors from disk once (``Tree.known``)."""
+    from review_hooks.links import tree
+
+    write(repo, {"x.md": "# Here\n", "a.md": "[a](x.md#here)\n", "b.md": "[b](x.md#here)\n",
+                 "c.md": "[c](x.md#gone)\n"})
+    looked: list[str] = []
+    real = tree._real
+    monkeypatch.setattr(tree, "_real", lambda location: looked.append(location) or real(location))
+    assert scan() == ["c.md:1:5: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
+    assert [location for location in looked if location.endswith("x.md")] == [str(repo / "x.md")]
+
+
+def test_a_target_fixed_in_the_run_is_read_again_by_later_links(repo: Path) -> None:
+    """A fix written during the run changes a target's anchors: links checked after it read the new ones
+    (here ``# CafÃ©`` becomes ``# Café``: a.md, checked before, saw only the old heading)."""
+    write(repo, {"b.md": "# CafÃ©\n", "a.md": "[a](b.md#café)\n", "c.md": "[c](b.md#café)\n"})
+    out = io.StringIO()
+    run(["."], RunOptions(scan=True, jobs=1, fix=True, select=("mojibake", "broken-link")), out, io.StringIO())
+    assert (repo / "b.md").read_text(encoding="utf-8") == "# Café\n"
+    found = [line for line in out.getvalue().splitlines() if "broken-link" in line]
+    assert [line.split(":")[0] for line in found] == ["a.md"]

@@ -118,6 +118,20 @@ def test_small_scans_and_hook_runs_stay_in_process(repo: Path, monkeypatch: pyte
     assert "café.md:3:1: conflict-markers" in out.getvalue()
 
 
+def test_an_in_process_scan_with_workers_leaves_the_collector_as_it_was(repo: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers inherit the parent's objects frozen (``gc.freeze``); the parent unfreezes them after."""
+    import gc
+
+    build(repo)
+    monkeypatch.chdir(repo)
+    frozen = gc.get_freeze_count()
+    out = io.StringIO()
+    assert run([], RunOptions(scan=True, jobs=2, quiet=True), out, io.StringIO()) == 1
+    assert "café.md:3:1: conflict-markers" in out.getvalue()
+    assert gc.get_freeze_count() == frozen
+
+
 @pytest.mark.parametrize("mode", ["--fix", "--diff"])
 def test_fixes_in_workers_write_what_a_serial_scan_writes(tmp_path: Path, mode: str) -> None:
     outcomes = []
