@@ -14,6 +14,7 @@ lend weight to ``√π`` or ``≈£``; and a capital ending a word of capitals b
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -23,6 +24,7 @@ from review_hooks.mojibake import typography
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
+    from review_hooks.mojibake.charmaps import Codec
     from review_hooks.mojibake.readings import Again
 
 Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
@@ -32,12 +34,40 @@ Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it rea
 def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
     """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
     run recurs in a document and across documents (``donâ€™t``)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.charmaps import codecs
+    from review_hooks.mojibake.charmaps import any_suspect, codecs
 
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
+    if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
+        return ()
     return tuple((c.name, units) for c in codecs()
-                 if c.suspect.search(spaced) and (units := readings.units(run, c.name, again, decoded)))
+                 if c.suspect.search(spaced) and (units := _units(run, c, again, decoded)))
+
+
+#: ``readings.units`` of the readings no codec's own bytes decide (``_units``), by what decides them.
+_SHARED: dict[tuple[object, ...], tuple[Unit, ...]] = {}
+_LEAD_BYTE = re.compile(rb"[\xc2-\xf4]")
+
+
+def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, ...]:
+    """``readings.units(run, codec.name, ...)``, computed once for all the codecs that read ``run`` as the
+    same bytes (``Ã©`` is C3 A9 in Windows-1252, Windows-1254 and Latin-1). Such a reading depends on the
+    codec only through its bytes, whether it has droppable bytes and whether it reads a lost lead, unless
+    a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
+    read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
+    sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
+    from review_hooks.mojibake import readings
+    from review_hooks.mojibake.spaces import restored
+
+    data = run.translate(codec.table).encode("latin-1")
+    if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
+        return readings.units(run, codec.name, again, decoded)
+    key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)
+    found = _SHARED.get(key)
+    if found is None:
+        found = readings.units(run, codec.name, again, decoded)
+        if len(_SHARED) < 65536:  # as ``readings.units`` caches: bounded
+            _SHARED[key] = found
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -75,7 +75,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
     with no options (no reading fits the whole word: ``wording.unrecoverable`` says so), both in order."""
     if not changes:
         return changes, residue
-    from review_hooks.mojibake.charmaps import codecs
+    from review_hooks.mojibake.charmaps import any_suspect
 
     starts = [item.start for item in residue]
     kept: list[Change] = []
@@ -94,7 +94,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         rest.append(text[cursor:last])
         near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
         damaged = near >= 0 and residue[near].end > first
-        if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
+        if damaged or any(map(any_suspect().search, rest)):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
             kept += inside
