@@ -22,6 +22,9 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
+from ftfy.badness import is_bad
+
+from review_hooks.mojibake.charmaps import codecs
 from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
@@ -136,8 +139,6 @@ def cut(text: str) -> tuple[str, ...]:
     sequence is damaged twice and lossy below, so decoding one layer only would be a half repair. Only a
     lead with a continuation byte after it counts (``â`` alone is a letter: âge), and only where ftfy's
     badness flags the text (``íž`` reads as ED 9E too, but is two letters of Czech); ``()`` otherwise."""
-    from ftfy.badness import is_bad
-
     if not is_bad(text):
         return ()
     for codec in _codecs():
@@ -165,6 +166,4 @@ def _layer(text: str, table: dict[int, int]) -> bool:
 
 
 def _codecs() -> tuple[Codec, ...]:
-    from review_hooks.mojibake.charmaps import codecs
-
     return codecs()

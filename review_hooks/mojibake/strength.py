@@ -20,11 +20,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from review_hooks.mojibake import typography
+from review_hooks.mojibake import lossy, readings, typography
+from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
+from review_hooks.mojibake.spaces import restored
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
-    from review_hooks.mojibake.charmaps import Codec
     from review_hooks.mojibake.readings import Again
 
 Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
@@ -34,8 +35,6 @@ Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it rea
 def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
     """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
     run recurs in a document and across documents (``donâ€™t``)."""
-    from review_hooks.mojibake.charmaps import any_suspect, codecs
-
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
     if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
         return ()
@@ -55,9 +54,6 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
     read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
     sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.spaces import restored
-
     data = run.translate(codec.table).encode("latin-1")
     if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
         return readings.units(run, codec.name, again, decoded)
@@ -138,9 +134,6 @@ def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[s
     """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
     no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
     can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
-    from review_hooks.mojibake import lossy
-    from review_hooks.mojibake.charmaps import by_name
-
     if name in cache:
         return cache[name]
     codec = by_name(name)
