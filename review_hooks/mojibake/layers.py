@@ -18,11 +18,12 @@ is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from ftfy.badness import is_bad
+from ftfy import badness
 
 from review_hooks.mojibake.charmaps import codecs
 from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
     from review_hooks.mojibake.charmaps import Codec
 
+#: ftfy's badness heuristic, cached: the engine asks it of the same decoded sequences in every codec and run
+is_bad = lru_cache(maxsize=16384)(badness.is_bad)
 #: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
 #: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
 COMMON_LETTER = 5

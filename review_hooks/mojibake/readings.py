@@ -24,12 +24,10 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from ftfy.badness import is_bad
-
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
-from review_hooks.mojibake.layers import cut, layered, peeled
+from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
