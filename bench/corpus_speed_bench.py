@@ -2,7 +2,9 @@
 
 Both run in one process each over the same files (a copy: nothing is written to the corpus),
 interleaved round by round so that machine load hits both alike (``measure.interleaved``); the
-report gives each one's median wall time, start-up included, and the ratio (ours / ftfy's).
+report gives each one's median wall time, start-up included, and the ratio (ours / ftfy's). The
+package's bytecode is written first, as pip writes it at install (``run.compile_package``): under
+PYTHONDONTWRITEBYTECODE=1 an editable install would compile every changed module on every run.
 
     .venv/bin/python bench/corpus_speed_bench.py ../shared/corpora/mojibake-real/files --rounds 7
 """
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from measure import interleaved
+from run import compile_package
 
 FTFY = ("import sys, ftfy\n"
         "for path in sys.argv[1:]:\n"
@@ -30,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
+    compile_package()
     with tempfile.TemporaryDirectory() as temporary:
         copy = Path(temporary) / "corpus"
         shutil.copytree(args.folder, copy)
@@ -39,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         results = interleaved(commands, copy, args.rounds, dict(os.environ))
     (ours, _, ours_cpu), (ftfy, _, ftfy_cpu) = results
     mine, theirs = statistics.median(ours), statistics.median(ftfy)
-    print(f"{len(files)} files, median of {args.rounds} interleaved rounds, one process each (wall, CPU):\n"
+    print(f"{len(files)} files, median of {args.rounds} interleaved rounds, one process each (wall, CPU), "
+          f"load average {os.getloadavg()[0]:.1f}:\n"
           f"  fix-mojibake --diff      {mine * 1000:8.1f} ms  {statistics.median(ours_cpu):6.2f} s\n"
           f"  ftfy.fix_encoding/file   {theirs * 1000:8.1f} ms  {statistics.median(ftfy_cpu):6.2f} s\n"
           f"  ratio ours/ftfy          {mine / theirs:8.2f}x  (budget: 1x)")

@@ -18,10 +18,14 @@ is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
+from ftfy import badness
+
+from review_hooks.mojibake.charmaps import codecs
 from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
 
     from review_hooks.mojibake.charmaps import Codec
 
+#: ftfy's badness heuristic, cached: the engine asks it of the same decoded sequences in every codec and run
+is_bad = lru_cache(maxsize=16384)(badness.is_bad)
 #: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
 #: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
 COMMON_LETTER = 5
@@ -136,8 +142,6 @@ def cut(text: str) -> tuple[str, ...]:
     sequence is damaged twice and lossy below, so decoding one layer only would be a half repair. Only a
     lead with a continuation byte after it counts (``â`` alone is a letter: âge), and only where ftfy's
     badness flags the text (``íž`` reads as ED 9E too, but is two letters of Czech); ``()`` otherwise."""
-    from ftfy.badness import is_bad
-
     if not is_bad(text):
         return ()
     for codec in _codecs():
@@ -165,6 +169,4 @@ def _layer(text: str, table: dict[int, int]) -> bool:
 
 
 def _codecs() -> tuple[Codec, ...]:
-    from review_hooks.mojibake.charmaps import codecs
-
     return codecs()

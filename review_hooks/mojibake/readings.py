@@ -27,7 +27,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
-from review_hooks.mojibake.layers import cut, layered, peeled
+from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -111,11 +111,9 @@ def _adjacent(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
 def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again,
           decoded_run: bool = False) -> Unit | None:
     """A group of adjacent pieces that is damage, not legitimate text; ``None`` otherwise."""
-    from ftfy.badness import is_bad
-
     start, end = group[0].start, group[-1].end
     old = run[start:end]
-    decoded = [p for p in group if not p.truncated]
+    decoded = [p for p in group if not p.missing]  # ``missing``, not the property: read per group
     if len(decoded) == len(group) and _stray(data, start, end, codec):
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
@@ -158,8 +156,6 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     Damaged twice or more (``again``: the run is the document's own text, not a decoding, where a cut
     sequence is no lost byte), a span between ASCII characters that one reading explains whole
     (``layers.layered``) is restored."""
-    from ftfy.badness import is_bad
-
     start, end = group[0].start, group[-1].end
     decoded = [p for p in group if not p.truncated]
     options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()

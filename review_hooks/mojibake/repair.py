@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Repair, Residue, applied, dropped
@@ -83,10 +84,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     ``decoded``: ``text`` is itself the decoding of mojibake (checked for double damage)."""
     if _clean(text):
         return Repair(text)
-    from review_hooks.mojibake import lossy, strength, typography, words
-    from review_hooks.mojibake.charmaps import codecs as charmap_codecs
-
-    codecs = charmap_codecs()
+    charmaps, lossy, _, strength, typography, words = _engine()
+    codecs = charmaps.codecs()
     runs: dict[str, list[int]] = {}
     for first, last in _runs(text):
         for start, run in typography.split(text, first, last, codecs):
@@ -132,6 +131,16 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
+@cache
+def _engine() -> tuple[ModuleType, ...]:
+    """The engine's modules (charmaps, lossy, spaces, strength, typography, words): imported on the first
+    text that may hold mojibake, so that a hook on a clean file loads none of them, and once, since an
+    import statement costs microseconds each time it runs (a repair runs per decoded sequence too)."""
+    from review_hooks.mojibake import charmaps, lossy, spaces, strength, typography, words
+
+    return charmaps, lossy, spaces, strength, typography, words
+
+
 def _clean(text: str) -> bool:  # nothing that can be mojibake: no repair
     return text.isascii() or not (_SUSPECT.search(text) or _lost_lead(text))
 
@@ -158,8 +167,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit).
     A space that can only be a no-break space saved as a space joins the run, and the run after it
     (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
-    from review_hooks.mojibake.spaces import incomplete
-
+    incomplete = _engine()[2].incomplete
     current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):
         start, end = match.span()

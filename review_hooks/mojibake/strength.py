@@ -14,12 +14,15 @@ lend weight to ``√π`` or ``≈£``; and a capital ending a word of capitals b
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from review_hooks.mojibake import typography
+from review_hooks.mojibake import lossy, readings, typography
+from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
+from review_hooks.mojibake.spaces import restored
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
@@ -32,12 +35,35 @@ Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it rea
 def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
     """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
     run recurs in a document and across documents (``donâ€™t``)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.charmaps import codecs
-
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
+    if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
+        return ()
     return tuple((c.name, units) for c in codecs()
-                 if c.suspect.search(spaced) and (units := readings.units(run, c.name, again, decoded)))
+                 if c.suspect.search(spaced) and (units := _units(run, c, again, decoded)))
+
+
+#: ``readings.units`` of the readings no codec's own bytes decide (``_units``), by what decides them.
+_SHARED: dict[tuple[object, ...], tuple[Unit, ...]] = {}
+_LEAD_BYTE = re.compile(rb"[\xc2-\xf4]")
+
+
+def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, ...]:
+    """``readings.units(run, codec.name, ...)``, computed once for all the codecs that read ``run`` as the
+    same bytes (``Ã©`` is C3 A9 in Windows-1252, Windows-1254 and Latin-1). Such a reading depends on the
+    codec only through its bytes, whether it has droppable bytes and whether it reads a lost lead, unless
+    a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
+    read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
+    sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
+    data = run.translate(codec.table).encode("latin-1")
+    if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
+        return readings.units(run, codec.name, again, decoded)
+    key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)
+    found = _SHARED.get(key)
+    if found is None:
+        found = readings.units(run, codec.name, again, decoded)
+        if len(_SHARED) < 65536:  # as ``readings.units`` caches: bounded
+            _SHARED[key] = found
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -108,9 +134,6 @@ def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[s
     """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
     no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
     can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
-    from review_hooks.mojibake import lossy
-    from review_hooks.mojibake.charmaps import by_name
-
     if name in cache:
         return cache[name]
     codec = by_name(name)

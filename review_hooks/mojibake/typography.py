@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from review_hooks.mojibake.changes import applied
+
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Change
     from review_hooks.mojibake.charmaps import Codec
@@ -89,7 +91,8 @@ def _word_before(text: str, end: int) -> str:
 _SHORT_WORDS = ("CYRILLIC", "GREEK")
 
 
-def _script(char: str) -> str:
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:  # cached: asked of the same few letters for every pair of every run
     return unicodedata.name(char, "?").split()[0]
 
 
@@ -166,8 +169,6 @@ def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
     """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
     continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
-    from review_hooks.mojibake.changes import applied
-
     change = changes[index]
     if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):
         return change

@@ -16,12 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from review_hooks.mojibake import readings
 from review_hooks.mojibake.changes import Change, Residue
+from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
 from review_hooks.mojibake.layers import continued
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
-    from review_hooks.mojibake.charmaps import Codec
     from review_hooks.mojibake.readings import Again
 
 
@@ -33,9 +34,6 @@ def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
     which ftfy flags and so peeled at once). Words are not made of UTF-8 sequences, so such a repair was
     damaged twice: every layer comes off (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone).
     ``again``: the engine's repair of a decoded text once more (``repair._again``)."""
-    from review_hooks.mojibake import readings
-    from review_hooks.mojibake.charmaps import codecs
-
     whole: dict[str, list[int]] = {}
     peeled: dict[str, int] = {}  # changes already decoded twice in a codec: the same evidence
     for index, change in enumerate(changes):
@@ -75,8 +73,6 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
     with no options (no reading fits the whole word: ``wording.unrecoverable`` says so), both in order."""
     if not changes:
         return changes, residue
-    from review_hooks.mojibake.charmaps import codecs
-
     starts = [item.start for item in residue]
     kept: list[Change] = []
     held: list[Residue] = []
@@ -94,7 +90,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         rest.append(text[cursor:last])
         near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
         damaged = near >= 0 and residue[near].end > first
-        if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
+        if damaged or any(map(any_suspect().search, rest)):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
             kept += inside
@@ -106,8 +102,6 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
 def _word(text: str, change: Change) -> tuple[int, int]:
     """The word around ``change``: non-ASCII characters and ASCII letters, joined across a space
     between non-ASCII characters where the space can only be a lost no-break space byte."""
-    from review_hooks.mojibake.charmaps import by_name
-
     codec, start, end = by_name(change.codec), change.start, change.end
     while start > 0 and (_inner(text[start - 1]) or _lost_space(text, start - 1, codec)):
         start -= 1

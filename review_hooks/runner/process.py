@@ -8,6 +8,7 @@ only when it removes findings of its own check and adds none; one that fails is 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import partial
 
@@ -151,11 +152,18 @@ def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[t
 
 
 def _changed(document: Document, edits: list[Edit] | None, finding: Finding) -> bool:
-    """Whether a kept edit covers the finding (a whole-text repair covers everything)."""
+    """Whether a kept edit covers the finding (a whole-text repair covers everything). ``edits`` are in
+    order and never overlap (``Edit``; ``verify.edits`` sorts them), so only the last that starts at or
+    before the finding can cover it: found by bisection, not by reading every edit for every finding."""
     if edits is None:
         return True
     offset = document.offset(finding.line, finding.column)
-    return any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
+    at = bisect_right(edits, offset, key=_start) - 1
+    return at >= 0 and offset < max(edits[at].end, edits[at].start + 1)
+
+
+def _start(edit: Edit) -> int:
+    return edit.start
 
 
 def unified_diff(document: Document, text: str) -> str:

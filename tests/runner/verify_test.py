@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review_hooks.check import Check, Edit
 from review_hooks.document import Document
@@ -82,3 +84,18 @@ def test_an_edit_the_encoding_cannot_hold_is_dropped_alone(repo: Path, monkeypat
     assert (repo / "old.txt").read_bytes() == "caf\xe9 teh\nthe\n".encode("cp1252")
     assert err.getvalue() == ("review-hooks: old.txt: typo fix not applied at line 1: the fixed text cannot be saved "
                               "as cp1252 (convert the file with --transcode)\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=8), st.integers(0, 40))
+def test_covering_edit_found_by_bisection_as_by_reading_them_all(gaps: list[tuple[int, int]], offset: int) -> None:
+    """``process._changed`` looks at one edit (edits are in order and never overlap); it agrees with reading
+    every edit, empty ones (insertions) included."""
+    edits, at = [], 0
+    for gap, size in gaps:
+        edits.append(Edit(at + gap, at + gap + size, "x", 1))
+        at += gap + size
+    document = Document.from_bytes(b"a" * 50 + b"\n", "doc.md")
+    finding = Finding(line=1, column=offset + 1, message="m")
+    slow = any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
+    assert process._changed(document, edits, finding) == slow
