@@ -19,7 +19,9 @@ The fixer contract: ``repair(document, context)`` returns
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,10 +32,10 @@ if TYPE_CHECKING:
     from review_hooks.repository import Repository
 
 
-# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 
 
-class CliOption(NamedTuple):
+class CliOption(Record):
     """A command-line flag that sets one key of the check's configuration table."""
 
     flag: str  # "--include-code"
@@ -42,7 +44,7 @@ class CliOption(NamedTuple):
     is_flag: bool = True  # False: takes a value (a path)
 
 
-class Context(NamedTuple):
+class Context(Record):
     """What a check may know besides the document: configuration and repository facts."""
 
     config: Config
@@ -63,7 +65,7 @@ class Context(NamedTuple):
         return self.repository.relative(location) if self.repository else None
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """One separable repair: ``text[start:end]`` becomes ``new``, removing the finding on ``line``
     (1-based). Edits of one fix never overlap; the runner verifies and drops each alone."""
 
@@ -115,7 +117,7 @@ def no_settings(table: Mapping[str, Any], base: Path) -> None:
     only_keys(table)
 
 
-class Check(NamedTuple):
+class Check(Record):
     id: str
     summary: str  # one line, for ``review-hooks list``
     doc: str  # the module docstring: the check's documentation

@@ -30,12 +30,13 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import groupby
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
+from review_hooks.record import Record
 from review_hooks.repository import GitError
 
 if TYPE_CHECKING:
@@ -45,10 +46,10 @@ ID = "conflict-markers"
 DEFAULT_SIZE = 7
 
 
-# NamedTuples and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
+# Records and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
 
 
-class Settings(NamedTuple):
+class Settings(Record):
     include_code: bool = False
 
 
@@ -57,7 +58,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "include-code", False))
 
 
-class Marker(NamedTuple):
+class Marker(Record):
     kind: str  # one of < | = >
     size: int
     line: int  # 1-based

@@ -40,10 +40,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
 from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
+from review_hooks.record import Record
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")
@@ -52,7 +52,7 @@ _HTML_VALUE = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)
 _LINE_PREFIX = re.compile(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
 
 
-class Candidate(NamedTuple):
+class Candidate(Record):
     """A destination as written; ``html`` targets decode entities only, the others escapes too."""
 
     target: str

@@ -19,9 +19,10 @@ import re
 import weakref
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from review_hooks.files import read_bytes
+from review_hooks.record import Record
 from review_hooks.repository import GitError, Repository, git
 
 if TYPE_CHECKING:  # the parser is imported only when a changed document touches a heading line
@@ -39,8 +40,8 @@ _DIFF = ("diff", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-ext-dif
 _NONE: Mapping[str, Any] = MappingProxyType({})
 
 
-# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
-class Anchor(NamedTuple):
+# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Anchor(Record):
     """A ``#fragment`` the change removed from a document, and where its heading went."""
 
     old: str  # the heading's text (or the HTML anchor's name)
@@ -51,7 +52,7 @@ class Anchor(NamedTuple):
     remaining: str | None = None
 
 
-class Change(NamedTuple):
+class Change(Record):
     """What one change removed; ``where`` ends every message (``in this change``). Never changed once read:
     the mappings are only looked up."""
 
@@ -69,7 +70,7 @@ class Change(NamedTuple):
         return bool(self.moved or self.deleted or self.anchors)
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     status: str  # A, C, D, M, R, T, U
     old: str
     new: str

@@ -17,13 +17,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from review_hooks.markdown import syntax
+from review_hooks.record import Record
 
 
-# NamedTuples and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
-class Heading(NamedTuple):
+# Records and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Heading(Record):
     level: int
     text: str  # the rendered text: inline code kept, markup and HTML tags dropped, line breaks \n
     line: int
@@ -31,7 +32,7 @@ class Heading(NamedTuple):
     source: str  # the source line as written (the text line, for a setext heading)
 
 
-class Link(NamedTuple):
+class Link(Record):
     """A link destination as written: ``kind`` is link, image, reference, definition, autolink or html."""
 
     kind: str
@@ -53,7 +54,7 @@ class Link(NamedTuple):
         return html.unescape(target) if self.kind == "html" else syntax.unescape(target)
 
 
-class Anchor(NamedTuple):
+class Anchor(Record):
     """An HTML ``id`` or ``<a name>`` that a ``#fragment`` may point at."""
 
     name: str
@@ -150,7 +151,7 @@ class Structure:
 
 
 #: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): ``tuple.__new__``
-#: skips the NamedTuple's keyword handling. The same values (``tests/markdown/structure_test.py``).
+#: skips the Record's keyword handling. The same values (``tests/markdown/structure_test.py``).
 _tuple = tuple.__new__
 
 

@@ -1,12 +1,14 @@
 """What a run is asked to do, and what one file's processing gives back (shared by the workers).
 
-A NamedTuple and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+A Record and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from review_hooks.finding import Finding
 
 
-class RunOptions(NamedTuple):
+class RunOptions(Record):
     scan: bool = False  # list git-tracked files below the paths instead of taking them as given
     select: tuple[str, ...] = ()  # empty: the configuration's selection
     fix: bool = False

@@ -35,9 +35,10 @@ import re
 from collections import Counter
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from review_hooks.config import ConfigError
+from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
@@ -69,7 +70,7 @@ _IN_HEADING = (  # "## Links (optional)", "## Links [if applicable]", "## Links 
 )
 
 
-class Requirement(NamedTuple):
+class Requirement(Record):
     names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
     level: int | None  # None: any level
     source: str  # the template path as configured, or HEADINGS_SOURCE
