@@ -15,13 +15,14 @@ from collections.abc import Iterable
 
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace
+from review_hooks.pattern import lazy
 from review_hooks.record import Record
 
 CHECK_ID = "review-hooks"  # the id on findings about the suppression comments themselves
 #: The ids run to the first ``-->`` (white space stripped later): a ``\s*`` before ``-->`` made an
 #: unclosed directive followed by a long run of spaces take quadratic time.
-_MARKDOWN = re.compile(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)-->")
-_OTHER = re.compile(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
+_MARKDOWN = lazy(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)-->")
+_OTHER = lazy(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
 VERBS = ("disable-next-line", "disable-line", "disable", "enable", "disable-file")
 MARKERS = ("optional",)  # not suppressions: required-headings' "optional template section" marker
 

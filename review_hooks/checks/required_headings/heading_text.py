@@ -23,16 +23,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from review_hooks.pattern import lazy
+
 QUALIFIERS = (" (", " - ", " – ", " — ", ": ", " [")
-_NUMBERING = re.compile(
+_NUMBERING = lazy(
     r"^(?:(?:section|part|chapter)\s+)?\d{1,3}(?:\.\d{1,3})*(?:\.|\))?(?:\s*[-–—:]\s*|\s+)", re.IGNORECASE
 )
-_SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
-_KEYCAPS = re.compile(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+|(?:\s*[0-9#*]\ufe0f?\u20e3)+$")  # 1️⃣ numbering
+_SHORTCODE = lazy(r"(?<!\S):[a-z0-9_+-]+:(?!\S)")  # :memo: standing alone
+_KEYCAPS = lazy(r"^(?:[0-9#*]\ufe0f?\u20e3\s*)+|(?:\s*[0-9#*]\ufe0f?\u20e3)+$")  # 1️⃣ numbering
 _QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d", "''''\"\"")  # ‘ ’ ‛ ′ “ ”
-_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")  # kramdown/Pandoc "## Summary {#summary}": an id, not a name
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # [^1]: GitHub shows a superscript number, not part of the name
-_JOINS = re.compile(r"(\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*)")  # "A and B", "A, B & C", "A/B"
+_ATTRIBUTES = lazy(r"\s*\{:?\s*[#.][^{}]*\}\s*$")  # kramdown/Pandoc "## Summary {#summary}": an id, not a name
+_FOOTNOTE = lazy(r"\[\^[^\]\s]+\]")  # [^1]: GitHub shows a superscript number, not part of the name
+_JOINS = lazy(r"(\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*)")  # "A and B", "A, B & C", "A/B"
 _KEEP = ("L", "N")  # categories kept at the ends: letters and digits; everything else is decoration
 
 
