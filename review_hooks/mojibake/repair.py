@@ -34,7 +34,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Repair, Residue, applied, dropped
-from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
@@ -55,7 +54,7 @@ LEADS = (
 _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 #: A run of non-ASCII characters, ASCII letters between them joining them; ``_runs`` adds the letters
 #: beside it (a combining mark needs one; bare lead characters next to one are a word, not damage).
-_RUN = lazy("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
+_RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
 #: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
 WORD = 3
 
