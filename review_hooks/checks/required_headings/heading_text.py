@@ -44,10 +44,20 @@ def normalized(text: str) -> str:
     from review_hooks.mojibake.repair import repaired_text
 
     text = unicodedata.normalize("NFKC", repaired_text(text)).translate(_QUOTES)
-    text = " ".join(_SHORTCODE.sub(" ", _FOOTNOTE.sub(" ", _ATTRIBUTES.sub("", text))).split())
+    # each pattern only where the characters it needs are (most names are plain words): a hook run then
+    # compiles none of them (``review_hooks.pattern``)
+    if "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    if "[^" in text:
+        text = _FOOTNOTE.sub(" ", text)
+    if text.count(":") > 1:
+        text = _SHORTCODE.sub(" ", text)
+    text = " ".join(text.split())
+    numbered, keycaps = any(map(str.isdecimal, text)), "\u20e3" in text  # ``\d`` is ``str.isdecimal``
     for _ in range(3):  # "1. 📚 Related" and "📚 1. Related": decoration and numbering interleave
         before = text
-        text = _stripped(_NUMBERING.sub("", _stripped(_KEYCAPS.sub("", text))))
+        text = _stripped(_KEYCAPS.sub("", text) if keycaps else text)
+        text = _stripped(_NUMBERING.sub("", text) if numbered else text)
         if text == before:
             break
     return text.casefold()
@@ -79,6 +89,8 @@ def matches(heading: str, name: str) -> bool:
 def parts(key: str) -> tuple[str, ...]:
     """The section names a combined heading gives (``key`` normalized), besides ``key`` itself; () when it
     is not combined."""
+    if not ("," in key or "&" in key or "/" in key or "and" in key):  # what every join has
+        return ()
     pieces = _JOINS.split(key)
     words = [_stripped(_NUMBERING.sub("", _stripped(p))) for p in pieces[::2]]  # "1. Summary and 2. Motivation"
     if len(words) < 2 or any(len(word) < 2 for word in words):  # Q&A, R&D and I/O are one name
