@@ -77,4 +77,4 @@ def test_every_lazy_pattern_of_the_package_compiles() -> None:
             if isinstance(value, Lazy):
                 found.append(f"{module.name}.{name}")
                 assert isinstance(value.pattern, str), name  # compiles it
-    assert len(found) >= 40  # the lazy patterns of checks/, links/, markdown/, mojibake/ and suppressions
+    assert len(found) >= 40  # the lazy patterns of checks/, links/, markdown/ and suppressions
