@@ -19,9 +19,7 @@ The fixer contract: ``repair(document, context)`` returns
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
-
-from review_hooks.record import Record
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,10 +30,10 @@ if TYPE_CHECKING:
     from review_hooks.repository import Repository
 
 
-# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 
 
-class CliOption(Record):
+class CliOption(NamedTuple):
     """A command-line flag that sets one key of the check's configuration table."""
 
     flag: str  # "--include-code"
@@ -44,7 +42,7 @@ class CliOption(Record):
     is_flag: bool = True  # False: takes a value (a path)
 
 
-class Context(Record):
+class Context(NamedTuple):
     """What a check may know besides the document: configuration and repository facts."""
 
     config: Config
@@ -65,7 +63,7 @@ class Context(Record):
         return self.repository.relative(location) if self.repository else None
 
 
-class Edit(Record):
+class Edit(NamedTuple):
     """One separable repair: ``text[start:end]`` becomes ``new``, removing the finding on ``line``
     (1-based). Edits of one fix never overlap; the runner verifies and drops each alone."""
 
@@ -117,7 +115,7 @@ def no_settings(table: Mapping[str, Any], base: Path) -> None:
     only_keys(table)
 
 
-class Check(Record):
+class Check(NamedTuple):
     id: str
     summary: str  # one line, for ``review-hooks list``
     doc: str  # the module docstring: the check's documentation

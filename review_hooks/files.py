@@ -12,11 +12,11 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.config import Config
 from review_hooks.document import Document, NotText, Undecodable
 from review_hooks.finding import visible
-from review_hooks.record import Record
 from review_hooks.repository import Repository
 
 #: Extensions that are binary even when their first bytes hold no NUL (.ai is PDF-based).
@@ -33,10 +33,10 @@ FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "syml
 SCAN_FAILURES = frozenset({"unreadable", "undecodable"})
 
 
-# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 
 
-class Target(Record):
+class Target(NamedTuple):
     """A file to check: ``path`` as shown to the user, ``location`` on disk."""
 
     path: str
@@ -44,7 +44,7 @@ class Target(Record):
     named: bool = True  # named on the command line (hook mode) rather than found by a scan
 
 
-class Skip(Record):
+class Skip(NamedTuple):
     """A target that was not checked, and why (``kind`` is one of the reasons below)."""
 
     target: Target

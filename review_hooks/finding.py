@@ -6,7 +6,7 @@ the check id (a check never types its own id twice) and marks findings its fix r
 
 from __future__ import annotations
 
-from review_hooks.record import Record
+from typing import NamedTuple
 
 #: Control characters (C0 but tab, DEL, C1) and line separators, as escapes: a line of output is
 #: one finding, and a raw line break from a file name or a decoded link (``x%0A::error ...``)
@@ -20,7 +20,7 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if not text.isprintable() else text
 
 
-class Replacement(Record):
+class Replacement(NamedTuple):
     """A known fix for a finding: replace the span (1-based, end exclusive) by ``text``."""
 
     line: int
@@ -30,14 +30,13 @@ class Replacement(Record):
     text: str
 
 
-class Finding(Record):
+class Finding(NamedTuple):
     """``PATH:LINE:COL: CHECK-ID message`` (``message`` prefixed ``warning: `` for a warning-level finding);
     sorted by path, line, column, check, message.
 
-    A Record, not a dataclass, as are the other values on a hook's path: importing ``dataclasses``
+    A NamedTuple, not a dataclass, as are the other values on a hook's path: importing ``dataclasses``
     (it imports ``inspect``, hence ``ast``, ``dis`` and ``tokenize``) and building each class cost a one-file
-    ``check-conflict-markers`` run about 30 ms, more than ``python -c pass`` takes (``bench/run.py --startup``);
-    not a ``typing.NamedTuple`` either, which compiles code for each class (``review_hooks.record``).
+    ``check-conflict-markers`` run about 30 ms, more than ``python -c pass`` takes (``bench/run.py --startup``).
     Equality, hash and order are those of the first six fields (``_KEY``), as the contract's line is."""
 
     path: str = ""

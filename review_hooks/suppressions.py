@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 CHECK_ID = "review-hooks"  # the id on findings about the suppression comments themselves
 #: The ids run to the first ``-->`` (white space stripped later): a ``\s*`` before ``-->`` made an
@@ -27,7 +27,7 @@ VERBS = ("disable-next-line", "disable-line", "disable", "enable", "disable-file
 MARKERS = ("optional",)  # not suppressions: required-headings' "optional template section" marker
 
 
-class Directive(Record):
+class Directive(NamedTuple):
     verb: str
     ids: tuple[str, ...]
     line: int

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, Context, Edit
 from review_hooks.config import choice, glob_match, only_keys, string_list
@@ -78,7 +78,6 @@ from review_hooks.links.targets import (
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
-from review_hooks.record import Record
 
 if TYPE_CHECKING:  # a change is read only when a commit removes something (``runner/inbound.py``)
     from review_hooks.links.change import Change
@@ -89,8 +88,8 @@ CHECKED = ("link", "image", "definition", "html")  # reference uses are checked 
 FAST_PATH = True
 
 
-class Settings(Record):
-    """broken-link's options (a Record, not a dataclass, for the hooks' start-up: ``finding.Finding``)."""
+class Settings(NamedTuple):
+    """broken-link's options (a NamedTuple, not a dataclass, for the hooks' start-up: ``finding.Finding``)."""
 
     ignore: tuple[str, ...] = ()
     base: Path = Path()

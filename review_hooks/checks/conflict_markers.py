@@ -30,14 +30,13 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 from review_hooks.repository import GitError
 
 if TYPE_CHECKING:
@@ -47,10 +46,10 @@ ID = "conflict-markers"
 DEFAULT_SIZE = 7
 
 
-# Records and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
+# NamedTuples and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
 
 
-class Settings(Record):
+class Settings(NamedTuple):
     include_code: bool = False
 
 
@@ -59,7 +58,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "include-code", False))
 
 
-class Marker(Record):
+class Marker(NamedTuple):
     kind: str  # one of < | = >
     size: int
     line: int  # 1-based

@@ -67,7 +67,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit, spliced
 from review_hooks.config import boolean, only_keys
@@ -77,7 +77,6 @@ from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -94,7 +93,7 @@ _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endia
           "mac_roman": "Mac Roman"}
 
 
-class Settings(Record):  # Records, not dataclasses: see ``review_hooks.finding.Finding``
+class Settings(NamedTuple):  # NamedTuples, not dataclasses: see ``review_hooks.finding.Finding``
     transcode: bool = False
 
 
@@ -103,7 +102,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "transcode", False))
 
 
-class Analysis(Record):
+class Analysis(NamedTuple):
     result: Repair
     blocked: int = 0  # the first line whose Markdown structure the repair would change (0: none)
 

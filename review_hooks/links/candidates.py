@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
 from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")
@@ -53,7 +53,7 @@ _HTML_VALUE = lazy(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", 
 _LINE_PREFIX = lazy(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
 
 
-class Candidate(Record):
+class Candidate(NamedTuple):
     """A destination as written; ``html`` targets decode entities only, the others escapes too."""
 
     target: str

@@ -19,10 +19,9 @@ import re
 import weakref
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.files import read_bytes
-from review_hooks.record import Record
 from review_hooks.repository import GitError, Repository, git
 
 if TYPE_CHECKING:  # the parser is imported only when a changed document touches a heading line
@@ -40,8 +39,8 @@ _DIFF = ("diff", "-M", "--raw", "-z", "--no-abbrev", "--no-color", "--no-ext-dif
 _NONE: Mapping[str, Any] = MappingProxyType({})
 
 
-# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
-class Anchor(Record):
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Anchor(NamedTuple):
     """A ``#fragment`` the change removed from a document, and where its heading went."""
 
     old: str  # the heading's text (or the HTML anchor's name)
@@ -52,7 +51,7 @@ class Anchor(Record):
     remaining: str | None = None
 
 
-class Change(Record):
+class Change(NamedTuple):
     """What one change removed; ``where`` ends every message (``in this change``). Never changed once read:
     the mappings are only looked up."""
 
@@ -70,7 +69,7 @@ class Change(Record):
         return bool(self.moved or self.deleted or self.anchors)
 
 
-class Entry(Record):
+class Entry(NamedTuple):
     status: str  # A, C, D, M, R, T, U
     old: str
     new: str

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import os
 import weakref
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
-from review_hooks.record import Record
 from review_hooks.repository import GitError, GitTimeout, Repository, git
 
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0
 
 
-class Fate(Record):
-    """What happened to a path: ``new`` is where it went (None: deleted). A Record, for the hooks'
+class Fate(NamedTuple):
+    """What happened to a path: ``new`` is where it went (None: deleted). A NamedTuple, for the hooks'
     start-up (``finding.Finding``)."""
 
     old: str

@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
@@ -34,7 +35,6 @@ from review_hooks.links.readme import is_readme, readme, shown
 from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
 from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label
-from review_hooks.record import Record
 from review_hooks.repository import Repository
 
 CHECKED = ("link", "image", "definition", "html")  # as broken-link: reference uses count at their definition
@@ -43,8 +43,8 @@ Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-l
 FAST_PATH = True
 
 
-class Policy(Record):
-    """broken-link's options that decide inbound findings too (``checks/broken_link.py``; a Record, not a
+class Policy(NamedTuple):
+    """broken-link's options that decide inbound findings too (``checks/broken_link.py``; a NamedTuple, not a
     dataclass, for the hooks' start-up: ``finding.Finding``)."""
 
     unused_definitions: str = "ignore"  # ignore | warn

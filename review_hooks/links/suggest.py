@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from typing import NamedTuple
 from urllib.parse import quote as percent_encode
 from urllib.parse import unquote
 
@@ -21,7 +22,6 @@ from review_hooks.links.readme import readme
 from review_hooks.links.tree import RENDERED, Resolved, Tree
 from review_hooks.markdown.structure import Link
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 _ESCAPED = lazy(r"%[0-9A-Fa-f]{2}")
 _IMPOSSIBLE = lazy(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
@@ -32,8 +32,8 @@ _NOT_WORD = lazy(r"[\W_]+")
 _INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}
 
 
-class Problem(Record):
-    """A broken link: its message, and the safe fix if there is one (a Record, not a dataclass, for the
+class Problem(NamedTuple):
+    """A broken link: its message, and the safe fix if there is one (a NamedTuple, not a dataclass, for the
     hooks' start-up: see ``review_hooks.finding.Finding``; ``_replace`` changes a field)."""
 
     link: Link

@@ -10,6 +10,7 @@ the README of a folder, ``folders.py``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
@@ -18,11 +19,10 @@ from review_hooks.links.folders import folder_problem
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
-from review_hooks.record import Record
 
 
-class Origin(Record):
-    """Where a document's links start from (a Record for the hooks' start-up: ``finding.Finding``)."""
+class Origin(NamedTuple):
+    """Where a document's links start from (a NamedTuple for the hooks' start-up: ``finding.Finding``)."""
 
     tree: Tree
     folder: str  # the document's folder, relative to the tree's root

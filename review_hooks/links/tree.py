@@ -21,14 +21,13 @@ import weakref
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.document import Document
 from review_hooks.markdown.structure import fragments
-from review_hooks.record import Record
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -41,8 +40,8 @@ ROUTES = frozenset({"actions", "activity", "blob", "branches", "commits", "compa
 LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
 
 
-# Records, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
-class Resolved(Record):
+# NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Resolved(NamedTuple):
     """A relative destination resolved against the linking file's folder."""
 
     path: str  # POSIX, relative to the root, normalised; "" is the root itself
@@ -209,7 +208,7 @@ def _extensions(names: Iterable[str]) -> frozenset[str]:
 _TREES: weakref.WeakKeyDictionary[Repository, Tree] = weakref.WeakKeyDictionary()
 
 
-class Facts(Record):
+class Facts(NamedTuple):
     """What a link's fragment may point at in one target file."""
 
     fragments: frozenset[str] | None  # rendered Markdown: heading slugs and HTML anchors

@@ -17,14 +17,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from review_hooks.markdown import syntax
-from review_hooks.record import Record
 
 
-# Records and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
-class Heading(Record):
+# NamedTuples and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+class Heading(NamedTuple):
     level: int
     text: str  # the rendered text: inline code kept, markup and HTML tags dropped, line breaks \n
     line: int
@@ -32,7 +31,7 @@ class Heading(Record):
     source: str  # the source line as written (the text line, for a setext heading)
 
 
-class Link(Record):
+class Link(NamedTuple):
     """A link destination as written: ``kind`` is link, image, reference, definition, autolink or html."""
 
     kind: str
@@ -54,7 +53,7 @@ class Link(Record):
         return html.unescape(target) if self.kind == "html" else syntax.unescape(target)
 
 
-class Anchor(Record):
+class Anchor(NamedTuple):
     """An HTML ``id`` or ``<a name>`` that a ``#fragment`` may point at."""
 
     name: str
@@ -151,7 +150,7 @@ class Structure:
 
 
 #: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): ``tuple.__new__``
-#: skips the Record's keyword handling. The same values (``tests/markdown/structure_test.py``).
+#: skips the NamedTuple's keyword handling. The same values (``tests/markdown/structure_test.py``).
 _tuple = tuple.__new__
 
 

@@ -9,16 +9,16 @@ engine that only need the values (typography) do not import the engine itself.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import NamedTuple
 
 from review_hooks.check import spliced
-from review_hooks.record import Record
 
-# Records and a plain class, not dataclasses: ``fix-mojibake`` runs on every commit, and importing
+# NamedTuples and a plain class, not dataclasses: ``fix-mojibake`` runs on every commit, and importing
 # ``dataclasses`` (with ``inspect``) costs a one-file run more than the interpreter takes to start (see
 # ``review_hooks.finding.Finding``). ``_replace`` stands for ``dataclasses.replace``.
 
 
-class Change(Record):
+class Change(NamedTuple):
     """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored.
 
     Equal and hashed by the first six fields: ``before`` describes a change, it does not tell two apart."""
@@ -41,7 +41,7 @@ class Change(Record):
         return hash(self[:6])
 
 
-class Residue(Record):
+class Residue(NamedTuple):
     """Mojibake that lost bytes: ``options`` are the ranked candidates of each truncated sequence.
 
     Equal and hashed by the first seven fields (``parts`` only restates ``options`` in place)."""
@@ -65,7 +65,7 @@ class Residue(Record):
         return hash(self[:7])
 
 
-class Repair(Record):
+class Repair(NamedTuple):
     text: str  # every recoverable sequence repaired; residue left as it was
     changes: tuple[Change, ...] = ()
     residue: tuple[Residue, ...] = ()

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-
-from review_hooks.record import Record
+from typing import NamedTuple
 
 _NO_BYTE = 0  # a character the codec cannot encode
 #: Codecs ftfy does not list that real damage comes from: cp850, the Western-European Windows console
@@ -21,7 +20,7 @@ _NO_BYTE = 0  # a character the codec cannot encode
 EXTRA = ("cp850",)
 
 
-class Codec(Record):  # not a dataclass: see ``changes``
+class Codec(NamedTuple):  # not a dataclass: see ``changes``
     name: str
     table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
     droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen

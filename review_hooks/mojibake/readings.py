@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
@@ -29,7 +30,6 @@ from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, layered, peeled
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
-from review_hooks.record import Record
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -40,7 +40,7 @@ _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may
 _LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
 
 
-class _Piece(Record):
+class _Piece(NamedTuple):
     start: int
     end: int
     text: str  # the decoded sequence ("" when truncated)

@@ -1,14 +1,12 @@
 """What a run is asked to do, and what one file's processing gives back (shared by the workers).
 
-A Record and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
+A NamedTuple and a plain class, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
-
-from review_hooks.record import Record
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
     from review_hooks.finding import Finding
 
 
-class RunOptions(Record):
+class RunOptions(NamedTuple):
     scan: bool = False  # list git-tracked files below the paths instead of taking them as given
     select: tuple[str, ...] = ()  # empty: the configuration's selection
     fix: bool = False

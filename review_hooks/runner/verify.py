@@ -9,11 +9,11 @@ the whole text, or a transcoded ``Document``, is verified as one repair (``whole
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from review_hooks.check import Edit, spliced
 from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
-from review_hooks.record import Record
 from review_hooks.runner.options import FileResult
 
 Keys = set[tuple[int, str]]
@@ -21,8 +21,8 @@ Keys = set[tuple[int, str]]
 Verified = tuple[Document, Keys, "list[Edit] | None"]
 
 
-class Attempt(Record):
-    """One fixer's attempt on one document: what it found before, and how to re-check a fix (a Record,
+class Attempt(NamedTuple):
+    """One fixer's attempt on one document: what it found before, and how to re-check a fix (a NamedTuple,
     not a dataclass: ``fix-mojibake`` imports this module on every commit; see ``review_hooks.finding.Finding``)."""
 
     check: str

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
 from review_hooks.config import ConfigError, boolean, choice, only_keys, string_list
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings", "aliases")
@@ -27,8 +26,8 @@ POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
 _HASHES = lazy(r"^(#{1,6})(?:\s+(.*))?$")
 
 
-class Settings(Record):
-    """required-headings' table, read once (a Record: see ``finding.Finding`` for why not a dataclass)."""
+class Settings(NamedTuple):
+    """required-headings' table, read once (a NamedTuple: see ``finding.Finding`` for why not a dataclass)."""
 
     base: Path
     kinds: tuple[Kind, ...] = ()

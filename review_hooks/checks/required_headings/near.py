@@ -14,12 +14,12 @@ is there); those two only add a note to the finding at the place the heading bel
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from review_hooks.checks.required_headings.heading_text import matches, normalized
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 _HASHED = lazy(r"^\s*(#+)(.*)$")
 _ESCAPED = lazy(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' literal
@@ -31,7 +31,7 @@ _WORD = lazy(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
 
 
-class NearMiss(Record):
+class NearMiss(NamedTuple):
     line: int
     message: str
     here: bool  # report the finding at this line (the fix is here), not where the heading belongs

@@ -11,14 +11,13 @@ previous one's section, else (the template's last section) at the end.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.checks.required_headings.heading_text import matches, normalized, parts
 from review_hooks.checks.required_headings.kinds import Kind
 from review_hooks.checks.required_headings.near import NearMiss, quoted
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
-from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Heading
@@ -73,7 +72,7 @@ def required_positions(kind: Kind) -> list[int]:
     return [p for p, (_, optional) in enumerate(kind.sections) if not optional]
 
 
-class Anchor(Record):
+class Anchor(NamedTuple):
     """A template section the document has (or will have where a near-miss is fixed in place)."""
 
     position: int  # in the kind's sections

@@ -35,11 +35,10 @@ import re
 from collections import Counter
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.config import ConfigError
 from review_hooks.pattern import lazy
-from review_hooks.record import Record
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
@@ -71,7 +70,7 @@ _IN_HEADING = (  # "## Links (optional)", "## Links [if applicable]", "## Links 
 )
 
 
-class Requirement(Record):
+class Requirement(NamedTuple):
     names: tuple[str, ...]  # the name and its aliases, as written (without hashes)
     level: int | None  # None: any level
     source: str  # the template path as configured, or HEADINGS_SOURCE
