@@ -16,12 +16,13 @@ from typing import NamedTuple
 
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace
+from review_hooks.pattern import lazy
 
 CHECK_ID = "review-hooks"  # the id on findings about the suppression comments themselves
 #: The ids run to the first ``-->`` (white space stripped later): a ``\s*`` before ``-->`` made an
 #: unclosed directive followed by a long run of spaces take quadratic time.
-_MARKDOWN = re.compile(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)-->")
-_OTHER = re.compile(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
+_MARKDOWN = lazy(r"<!--\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[^>]*?)-->")
+_OTHER = lazy(r"(?:#|//|;|--|/\*|<!--)\s*review-hooks:\s*(?P<verb>[a-z-]+)(?P<ids>[\w ,-]*)")
 VERBS = ("disable-next-line", "disable-line", "disable", "enable", "disable-file")
 MARKERS = ("optional",)  # not suppressions: required-headings' "optional template section" marker
 

@@ -178,6 +178,47 @@ def clean_run(folder: Path, hook: str, environment: dict[str, str] | None = None
     return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
 
 
+def test_a_clean_check_that_follows_links_asks_git_without_subprocess(tmp_path: Path) -> None:
+    """git lists the tracked files (the link's target must be one) through ``os.posix_spawn``: ``subprocess``
+    and what it imports (``threading``, ``selectors``, ``signal``, ``locale``) are start-up time on every commit."""
+    folder = linked(tmp_path / "repo", KIND)
+    imported = clean_run(folder, "check")
+    assert {"review_hooks.links.targets", "review_hooks.markdown.parse"} <= imported
+    assert not {"subprocess", "threading", "selectors"} & (imported - interpreter_start(folder))
+
+
+def interpreter_start(folder: Path) -> set[str]:
+    """The modules ``python -c pass`` imports here: a site's ``.pth`` files may import ``threading`` before
+    any code of ours runs (pyenv's certifi and importlib.resources readers do), which no hook can avoid."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "pass"], cwd=folder, capture_output=True,
+                            text=True, check=True)
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+
+#: Records whether the collector is on when the checks are chosen (set-up) and when a file is checked.
+GC_PROBE = """
+import gc, sys
+from review_hooks import console
+from review_hooks.runner import run
+seen = []
+chosen, checked = run.selected, run.process
+run.selected = lambda ids: (seen.append(("set-up", gc.isenabled())), chosen(ids))[1]
+run.process = lambda *args: (seen.append(("file", gc.isenabled())), checked(*args))[1]
+try:
+    console.main(sys.argv[1:])
+except SystemExit as end:
+    print(seen, gc.isenabled(), gc.get_freeze_count() > 0, end.code)
+"""
+
+
+@pytest.mark.parametrize("args", [["check", "review.md"], ["check", "--format", "json", "review.md"]],
+                         ids=["fast path", "click"])
+def test_the_collector_is_off_for_the_set_up_and_on_for_the_files(args: list[str], tmp_path: Path) -> None:
+    folder = linked(tmp_path / "repo")
+    result = subprocess.run([sys.executable, "-c", GC_PROBE, *args], cwd=folder, capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == "[('set-up', False), ('file', True)] True True 0", result.stderr
+
+
 @pytest.mark.parametrize("entry", ["console", "cli"])
 def test_ctrl_c_is_one_line_and_exit_130_on_both_paths(entry: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:

@@ -71,9 +71,9 @@ def test_a_scan_asks_git_for_the_tracked_files_once(repo: Path, monkeypatch: pyt
     calls: list[str] = []
     real_git = repository_module.git
 
-    def counting(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    def counting(root: Path, *args: str, stdin: bytes | None = None, timeout: float | None = None) -> bytes:
         calls.append(args[0])
-        return real_git(root, *args, stdin=stdin)
+        return real_git(root, *args, stdin=stdin, timeout=timeout)
 
     monkeypatch.setattr(repository_module, "git", counting)
     out = io.StringIO()

@@ -36,6 +36,7 @@ from review_hooks.check import Check, CliOption, Context
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
+from review_hooks.pattern import lazy
 from review_hooks.repository import GitError
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class Region:
         self.closer: Marker | None = None
 
 
-_FENCE = re.compile(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
+_FENCE = lazy(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
 
 
 @cache

@@ -64,7 +64,6 @@ a capital that ends a word of capitals before punctuation only on a line with no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -77,17 +76,18 @@ from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
 from review_hooks.mojibake.repair import document_repair
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
 
 ID = "mojibake"
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
-_NON_ASCII = re.compile("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
-_LOST = re.compile("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
+_NON_ASCII = lazy("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
+_LOST = lazy("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
 #: ``¿`` glued to the punctuation before it and opening no question on its line (``</strong>¿Las``): what a
 #: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
-_LOST_QUESTION = re.compile("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
+_LOST_QUESTION = lazy("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
           "mac_roman": "Mac Roman"}

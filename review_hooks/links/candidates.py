@@ -51,12 +51,13 @@ from review_hooks.markdown.structure import Link
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
 from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
+from review_hooks.pattern import lazy
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")
-_HTML_SITE = re.compile(r"(?:href|src)[\s>]*=", re.IGNORECASE)
-_HTML_VALUE = re.compile(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_LINE_PREFIX = re.compile(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
+_HTML_SITE = lazy(r"(?:href|src)[\s>]*=", re.IGNORECASE)
+_HTML_VALUE = lazy(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_LINE_PREFIX = lazy(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
 
 
 class Candidate(NamedTuple):

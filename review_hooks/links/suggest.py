@@ -21,11 +21,12 @@ from urllib.parse import unquote
 from review_hooks.links.readme import readme
 from review_hooks.links.tree import RENDERED, Resolved, Tree
 from review_hooks.markdown.structure import Link
+from review_hooks.pattern import lazy
 
-_ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
-_IMPOSSIBLE = re.compile(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
-_SUFFIX = re.compile(r"-\d+$")
-_NOT_WORD = re.compile(r"[\W_]+")
+_ESCAPED = lazy(r"%[0-9A-Fa-f]{2}")
+_IMPOSSIBLE = lazy(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
+_SUFFIX = lazy(r"-\d+$")
+_NOT_WORD = lazy(r"[\W_]+")
 #: Characters a slug keeps but a reviewer cannot see (an emoji's variation selector, joiners): a fix
 #: writes them percent-encoded (``#%EF%B8%8F-known-risks``), which GitHub reads the same.
 _INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}

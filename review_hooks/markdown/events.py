@@ -16,13 +16,14 @@ from review_hooks.markdown import syntax
 from review_hooks.markdown.parser import markdown
 from review_hooks.markdown.positions import Positions
 from review_hooks.markdown.structure import Anchor, Heading, Link, new_link, normalize_label
+from review_hooks.pattern import lazy
 
 #: pyromark's link types that name a reference definition (the ``*Unknown`` ones need a callback)
 REFERENCES = frozenset(("Reference", "Collapsed", "Shortcut"))
-_COMMENT_START = re.compile(r"\s*<!--")
+_COMMENT_START = lazy(r"\s*<!--")
 #: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
-_HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+_HTML_HEADING = lazy(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
+_TAG = lazy(r"<[^>]*>")
 
 
 class Builder:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from review_hooks.markdown.structure import Structure
+from review_hooks.pattern import lazy
 
 #: Characters of text whose structures stay in memory, most recently used first (see ``parse``). 12 million
 #: keeps a 10 MB review folder's documents between the parse of a link's target and its own check (with 4
@@ -19,7 +20,7 @@ _kept_size = [0]
 #: Front matter: a first line of three or more dashes, closed by a line of at least as many dashes
 #: (indented less than four spaces) or by ``...``, each with trailing spaces only.
 _OPENING = re.compile(r"(-{3,})[^\n]*\n")
-_BLANK = re.compile(r"[^\n]+")
+_BLANK = lazy(r"[^\n]+")
 _TO_SPACES = bytes(10 if byte == 10 else 32 for byte in range(256))  # a translation table: all but \n to " "
 
 

@@ -11,22 +11,24 @@ from __future__ import annotations
 
 import re
 
-HTML_ATTR = re.compile(
+from review_hooks.pattern import lazy
+
+HTML_ATTR = lazy(
     r"""<(?P<tag>[A-Za-z][\w-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"""
 )
-ATTR = re.compile(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+ATTR = lazy(r"""([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 #: A bare destination takes each run of plain characters at once (possessive ``++``; the three alternatives
 #: start with different characters and nothing follows the group, so it reads exactly what one character
 #: at a time read, five times faster on a long URL: ``tests/markdown/syntax_test.py``).
 DESTINATION = r"""(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()\\]++|\\.|\((?:\\.|[^\s()\\])*\))+))"""
 INLINE_DESTINATION = re.compile(r"\]\(\s*" + DESTINATION)
-DEFINITION = re.compile(
+DEFINITION = lazy(
     r"^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))*[ \t]*\[(?P<label>(?:\\.|[^\[\]\\])+)\]:[ \t]*\n?[ \t]*"
     + DESTINATION,
     re.MULTILINE,
 )
-ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+ESCAPE = lazy(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
 def blank_comments(source: str) -> str:

@@ -9,6 +9,7 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
@@ -42,6 +43,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     except (configuration.ConfigError, KeyError) as error:
         print(f"review-hooks: {error.args[0] if isinstance(error, KeyError) else error}", file=err)
         return 2
+    finally:
+        _collect()
     root = find_root(Path.cwd())
     repository = Repository(root) if root else None
     context = Context(config, repository)
@@ -66,6 +69,14 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
 
         results = chain(results, inbound.results(paths, checks, context, options))
     return finish(results, options, out, err, conclusion)
+
+
+def _collect() -> None:
+    """The cyclic garbage collector on again, if the console script turned it off for the start-up
+    (``console.main``), with the objects made so far left out of its passes (they live for the run)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: Context,

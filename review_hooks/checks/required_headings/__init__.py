@@ -67,7 +67,6 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -82,9 +81,10 @@ from review_hooks.config import glob_match
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.paths import relative_to
+from review_hooks.pattern import lazy
 
 ID = "required-headings"
-_KIND_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kind\s*\]\]")
+_KIND_HEADER = lazy(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kind\s*\]\]")
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:

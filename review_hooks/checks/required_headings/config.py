@@ -18,11 +18,12 @@ from typing import Any, NamedTuple
 from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
 from review_hooks.config import ConfigError, boolean, choice, only_keys, string_list
+from review_hooks.pattern import lazy
 
 TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
 KIND_KEYS = ("name", "files", "template", "template-levels", "front-matter", "title", "headings", "aliases")
 POLICIES = {False: "off", "warn": "warn", "error": "error", True: "error"}
-_HASHES = re.compile(r"^(#{1,6})(?:\s+(.*))?$")
+_HASHES = lazy(r"^(#{1,6})(?:\s+(.*))?$")
 
 
 class Settings(NamedTuple):

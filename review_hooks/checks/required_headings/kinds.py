@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from review_hooks.checks.required_headings.template import Requirement, Template
 from review_hooks.config import ConfigError, glob_match
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
@@ -34,9 +35,9 @@ if TYPE_CHECKING:
 
 Scalar = str | int | float | bool
 _MOVED_KEYS = ("redirect_to", "redirect-to", "moved_to", "moved-to")
-_LINK = re.compile(r"\]\(|\]\[|<https?://|https?://\S")
-_MOVED_WORDS = re.compile(r"\b(?:moved|redirect\w*|relocated|now (?:lives|lies|at|in))\b", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LINK = lazy(r"\]\(|\]\[|<https?://|https?://\S")
+_MOVED_WORDS = lazy(r"\b(?:moved|redirect\w*|relocated|now (?:lives|lies|at|in))\b", re.IGNORECASE)
+_COMMENT = lazy(r"<!--.*?-->", re.S)
 
 
 class Kind:

@@ -19,14 +19,15 @@ from typing import NamedTuple
 from review_hooks.checks.required_headings.heading_text import matches, normalized
 from review_hooks.checks.required_headings.template import Requirement
 from review_hooks.document import Document
+from review_hooks.pattern import lazy
 
-_HASHED = re.compile(r"^\s*(#+)(.*)$")
-_ESCAPED = re.compile(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' literal
-_INDENT = re.compile(r"^(?: {4}| {0,3}\t)")  # four columns: a paragraph's continuation, not a heading
-_HTML_START = re.compile(r"^ {0,3}<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Za-z]|!\[CDATA\[)")
-_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
-_BLOCK_END = re.compile(r"^(?:#{1,6}(?:\s.*)?|[-*_](?:\s*[-*_]){2,}|=+|.*-->)$")  # heading, rule, comment end
-_WORD = re.compile(r"[a-z0-9]{3,}")
+_HASHED = lazy(r"^\s*(#+)(.*)$")
+_ESCAPED = lazy(r"^ {0,3}\\#")  # \## Name: the backslash makes the '#' literal
+_INDENT = lazy(r"^(?: {4}| {0,3}\t)")  # four columns: a paragraph's continuation, not a heading
+_HTML_START = lazy(r"^ {0,3}<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Za-z]|!\[CDATA\[)")
+_LIST_OR_TABLE = lazy(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\|)")  # a list item or table row is not a would-be heading
+_BLOCK_END = lazy(r"^(?:#{1,6}(?:\s.*)?|[-*_](?:\s*[-*_]){2,}|=+|.*-->)$")  # heading, rule, comment end
+_WORD = lazy(r"[a-z0-9]{3,}")
 _LONGEST_LINE = 200  # a longer line is prose, not a would-be heading
 
 

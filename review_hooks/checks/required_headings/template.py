@@ -38,12 +38,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.config import ConfigError
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.document import Document
 
 HEADINGS_SOURCE = "its headings list"
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = lazy(r"<!--(.*?)-->", re.S)
 # The patterns that read a template file are compiled on its first read (``re``'s cache), not at the
 # start-up of every hook run: most configurations list their headings, and compiling these took 2-4 ms.
 _SAYS_OPTIONAL = (  # at the start: "optional", "Optional, but ...", "This section is optional"

@@ -1,0 +1,76 @@
+"""git's answers: through posix_spawn (a hook's path) exactly as through subprocess, errors as one line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_hooks import repository
+from review_hooks.repository import GitError, git
+from tests.conftest import git as run_git
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "posix_spawnp"), reason="no posix_spawn: subprocess alone")
+
+#: a child that echoes its standard input to its output and writes a lot to both pipes, in turns, before it
+#: reads: a parent that wrote all the input first, or read one pipe to its end first, would wait forever
+CHATTY = ("import sys\n"
+          "for i in range(300):\n"
+          "    sys.stdout.write('o' * 1000); sys.stdout.flush(); sys.stderr.write('e' * 1000); sys.stderr.flush()\n"
+          "data = sys.stdin.buffer.read()\n"
+          "sys.stdout.buffer.write(data[::-1]); sys.exit(3)\n")
+
+
+def both(argv: list[str], stdin: bytes | None = None) -> tuple[tuple[int, bytes, bytes], ...]:
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    return repository._spawned(argv, env, stdin), repository._run(argv, env, stdin, None)
+
+
+def test_a_child_that_writes_both_pipes_while_fed_gives_what_subprocess_gives() -> None:
+    data = bytes(range(256)) * 2000  # 512 KB: more than a pipe holds
+    spawned, ran = both([sys.executable, "-c", CHATTY], data)
+    assert spawned == ran
+    status, output, errors = spawned
+    assert status == 3 and output == b"o" * 300_000 + data[::-1] and errors == b"e" * 300_000
+
+
+@pytest.mark.parametrize(("code", "stdin"), [
+    pytest.param("import sys; sys.stdout.write('done')", b"x" * 1_000_000, id="input the child never reads"),
+    pytest.param("import sys; sys.stdout.write(sys.stdin.read())", b"", id="empty input"),
+    pytest.param("import os, signal; os.kill(os.getpid(), signal.SIGTERM)", None, id="killed by a signal"),
+    pytest.param("print('inherited standard input' if __import__('sys').stdin else '')", None, id="no input"),
+])
+def test_edge_cases_give_what_subprocess_gives(code: str, stdin: bytes | None) -> None:
+    spawned, ran = both([sys.executable, "-c", code], stdin)
+    assert spawned == ran
+
+
+def test_git_lists_files_and_answers_many_paths_on_its_input(repo: Path) -> None:
+    names = ["a.md", "réviews/b.md", "c d.md"] + [f"many/{i:05}.md" for i in range(3000)]
+    for name in names:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("x\n", encoding="utf-8")
+    (repo / ".gitattributes").write_text("*.md text\n", encoding="utf-8")
+    run_git(repo, "add", "-A")
+    listed = git(repo, "ls-files", "-z", "--cached", "--full-name")
+    assert sorted(os.fsdecode(p) for p in listed.split(b"\0") if p) == sorted([*names, ".gitattributes"])
+    stdin = b"\0".join(os.fsencode(n) for n in names) + b"\0"
+    attributes = git(repo, "check-attr", "-z", "--stdin", "text", stdin=stdin)
+    assert attributes.split(b"\0")[:3] == [b"a.md", b"text", b"set"] and attributes.count(b"\0") == 3 * len(names)
+    argv = ["git", "-C", str(repo), "check-attr", "-z", "--stdin", "text"]
+    spawned, ran = both(argv, stdin)
+    assert spawned == ran
+
+
+def test_a_failing_git_is_one_line_with_its_last_message(repo: Path) -> None:
+    with pytest.raises(GitError, match=r"^git cat-file failed: fatal: .*nothing") as failed:
+        git(repo, "cat-file", "-p", "nothing")
+    assert "\n" not in str(failed.value)
+
+
+def test_no_git_is_one_line(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(GitError, match=r"^cannot run git: No such file or directory"):
+        git(repo, "ls-files")
