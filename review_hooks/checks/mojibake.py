@@ -31,7 +31,8 @@ codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windo
 tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
 mojibake quoted in code spans or code blocks (Markdown; reST literal blocks, ``.. code-block::`` and
 doctests in ``.rst`` files), unless the prose shows damage by the same codec: a code block teaches when the
-prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII; a
+prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII and the
+prose names no encoding (``mojibake``, ``UTF-8``: a document about encodings quotes on purpose); a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
 **Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8
