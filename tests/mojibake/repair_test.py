@@ -103,6 +103,13 @@ def test_damage_by_two_codecs_is_repaired_twice() -> None:
     assert repair(f"Ĺ‚ alone, SÃO {damaged}").text == f"Ĺ‚ alone, SÃO {original}"
 
 
+def test_where_codecs_explain_a_run_alike_the_reading_of_common_letters_wins() -> None:
+    """A document damaged by two codecs (cp850 ``├í`` and Windows-1252 ``Ã¡``): cp850 reads ``Ã¡`` too, as the
+    rare ǭ, and its evidence elsewhere must not win the run from the reading real text holds (á)."""
+    text = "olvas├ís ├ítlagos\nvÃ¡lasz ÃºjÃ©\n"
+    assert repair(text).text == "olvasás átlagos\nválasz újé\n"
+
+
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
 def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
     """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
