@@ -87,15 +87,40 @@ def _spanned(last: tuple[str, bytes, int], options: list[tuple[str, ...]], readi
     return False
 
 
-def continued(before: str, codec: Codec) -> bool:
+def continued(before: str, codec: Codec, after: str = "") -> bool:
     """The text ``before`` a space reads on through it: the space as the lost byte A0 completes the last
     sequence of ``before`` into a character that is a byte of ``codec``, and that byte completes a letter
-    in the layer below (``Ã‘â€`` and A0: ``Ñ†``, ц). The word may go on after the space (``words``)."""
+    in the layer below (``Ã‘â€`` and A0: ``Ñ†``, ц), or one that the text ``after`` the space, decoded
+    once, completes (``Ã¥Â`` and A0, then ``Â±``: E5 A0 B1 below, 報). The word may go on after the
+    space (``words``)."""
     outer = _tail(before[-12:], codec, b"\xa0")
     if not outer or len(outer[-1].encode("utf-8")) < 2 or codec.table.get(ord(outer[-1]), 0) < 0x80:
         return False
-    inner = _tail(outer, codec, b"")
+    inner = _tail(outer, codec, b"") or _across(outer, _head(after, codec)[:3], codec)
     return bool(inner) and inner[-1].isalpha() and not inner[-1].isascii()
+
+
+def _across(outer: str, after: str, codec: Codec) -> str:
+    """The character of the layer below whose sequence ``outer`` (read back in ``codec``) leaves cut short
+    and ``after`` completes (``å\xa0`` then ``±``: E5 A0 B1, 報); ``""`` when there is none."""
+    if not all(char.isascii() or codec.table.get(ord(char), 0) for char in outer + after):
+        return ""
+    below = outer.translate(codec.table).encode("latin-1")
+    lead = max((at for at, byte in enumerate(below) if byte >= 0xC0), default=-1)
+    size = _SIZES.get(below[lead] >> 4, 0) if lead >= 0 else 0
+    data = below[lead:] + after.translate(codec.table).encode("latin-1")
+    if not len(below) - lead < size <= len(data):
+        return ""
+    return _decoded(data[:size]) or ""
+
+
+def _head(text: str, codec: Codec) -> str:
+    """The longest start of ``text`` that, read back in ``codec``, is UTF-8, decoded (``Â±`` is ±)."""
+    at = 0
+    while at < len(text) and codec.table.get(ord(text[at]), 0) >= 0x80:
+        at += 1
+    data = text[:at].translate(codec.table).encode("latin-1")
+    return next((found for end in range(len(data), 0, -1) if (found := _decoded(data[:end])) is not None), "")
 
 
 def _tail(text: str, codec: Codec, end: bytes) -> str:

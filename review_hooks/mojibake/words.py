@@ -94,6 +94,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         rest.append(text[cursor:last])
         near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
         damaged = near >= 0 and residue[near].end > first
+        rest = [part.replace(" ", "\xa0") for part in rest]  # a space inside a word is a lost no-break space
         if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
@@ -123,8 +124,11 @@ def _inner(char: str) -> bool:
 def _lost_space(text: str, at: int, codec: Codec) -> bool:
     """``text[at]`` is a space between non-ASCII characters that, read as the byte A0 a no-break space
     leaves, makes one UTF-8 sequence with the characters on both sides of it in ``codec`` (``ë ¤``:
-    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much, unless the
-    character it makes completes a letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс)."""
+    EB A0 A4). A sequence that ends with the space is a word's end as much where the letter it makes is
+    rare (``Ñ `` D1 A0 is Ѡ: ``Ñ`` is с that lost a byte, before a space of its own), not where it is common
+    in some language (``ê³ `` EA B3 A0 is 고, inside 바꾸고자), or where the character it makes completes a
+    letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс), alone or with the text after the
+    space (``Ã¥Â Â±``: 報, E5 A0 B1 below)."""
     if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
         return False
     before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
@@ -133,11 +137,25 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
         size = _SIZES.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
-    return continued(text[max(0, at - 12):at], codec)
+        if lead + size == len(before) + 1 and _common_letter(data[lead:lead + size]):
+            return True
+    return continued(text[max(0, at - 12):at], codec, text[at + 1:at + 13])
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.
 _SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
+
+
+def _common_letter(data: bytes) -> bool:
+    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``)."""
+    from review_hooks.mojibake.layers import COMMON_LETTER
+    from review_hooks.mojibake.lossy import prior
+
+    try:
+        char = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return char.isalpha() and prior(char) >= COMMON_LETTER
 
 
 def _decodes(data: bytes) -> bool:

@@ -137,3 +137,19 @@ def test_a_word_reads_on_through_a_space_only_where_the_layer_below_makes_a_lett
     assert continued("Ã‘â€", CP1252)  # Ñ† below: ц
     assert not continued("Ã¢â‚¬â€", CP1252)  # â€† below: U+2006, a space, no letter
     assert not continued("Ñ", CP1252)  # Ñ and A0 is Ѡ, no byte of Windows-1252: one layer only
+
+
+def test_a_word_reads_on_through_a_space_where_the_text_after_it_completes_the_letter_below() -> None:
+    from review_hooks.mojibake.layers import continued
+
+    # 報 (E5 A0 B1) in Windows-1252 twice: ``Ã¥Â\xa0Â±``, its A0 saved as a space; below, ``å`` and A0 are
+    # cut short until ``Â±`` (±, B1) after the space completes them
+    assert continued("Ã¥Â", CP1252, "Â±")
+    assert not continued("Ã¥Â", CP1252, "")
+    damaged = _twice_with_spaces("情報")
+    assert damaged.endswith("Â Â±")
+    result = repair(f"{damaged} and cafÃ©\n")
+    assert result.text == f"{damaged} and café\n"  # not ``Â ±``: the tail is no word of its own
+    assert any(item.old == "Â±" for item in result.residue)
+    longer = _twice_with_spaces("情報を")  # the word reads on: ``Â±Ã£â€šâ€™`` is not ``±を`` alone
+    assert repair(f"{longer} and cafÃ©\n").text == f"{longer} and café\n"
