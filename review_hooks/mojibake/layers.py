@@ -22,6 +22,7 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
+from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
@@ -172,6 +173,46 @@ def cut(text: str) -> tuple[str, ...]:
         size = _SIZES.get(data[0] >> 4, 0)
         if 2 <= len(data) < size and all(0x80 <= byte <= 0xBF for byte in data[1:]):
             return ranked(candidates(data, size - len(data), codec.droppable), "")
+    return ()
+
+
+def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
+    """``changes`` without those decoded once to a lone letter that is, in a codec of the layer below, a
+    lead byte whose continuation is gone, where the document's damage by the same codec is mostly of two
+    layers (``Ã\x84leny`` beside ``mÃ\x85Â¯Ã\x85Â¾e``: Ä is C4, č that lost 0x8D below, not the letter
+    Ä); they become ``residue`` with the candidates of that sequence. Every layer comes off, or none."""
+    twice: dict[str, list[str]] = {}
+    letters: dict[str, int] = {}  # how many characters the codec's changes decode to, twice less once
+    for change in changes:
+        if change.before:
+            twice.setdefault(change.codec, []).append(change.before)
+        letters[change.codec] = letters.get(change.codec, 0) + (len(change.new) if change.before else -len(change.new))
+    if not twice:
+        return changes, residue
+    kept, cut_short = [], []
+    for change in changes:
+        below = () if change.before or letters[change.codec] <= 0 else _below(text, change, twice[change.codec])
+        if below:
+            options = ranked(below, text[change.start - 1:change.start])
+            cut_short.append(Residue(change.start, change.end, change.old, options[0], (options,), "",
+                                     change.codec, (options,)))
+        else:
+            kept.append(change)
+    if not cut_short:
+        return changes, residue
+    return kept, sorted([*residue, *cut_short], key=lambda item: item.start)
+
+
+def _below(text: str, change: Change, layers: list[str]) -> tuple[str, ...]:
+    """The candidates of the sequence ``change.new`` leads in a codec that reads the layer below of the
+    document (each of ``layers`` whole as UTF-8), when nothing after it continues it; ``()`` otherwise."""
+    char, after = change.new, text[change.end:change.end + 1]
+    if len(char) != 1 or not char.isalpha() or char.isascii() or (after and not after.isascii()):
+        return ()
+    for codec in _codecs():
+        byte = codec.table.get(ord(char), 0)
+        if 0xC2 <= byte <= 0xF4 and all(_layer(layer, codec.table) for layer in layers[:3]):
+            return candidates(bytes([byte]), _SIZES[byte >> 4] - 1, codec.droppable)
     return ()
 
 

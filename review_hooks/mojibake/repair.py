@@ -85,6 +85,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
         return Repair(text)
     from review_hooks.mojibake import lossy, strength, typography, words
     from review_hooks.mojibake.charmaps import codecs as charmap_codecs
+    from review_hooks.mojibake.layers import lone_leads
 
     codecs = charmap_codecs()
     runs: dict[str, list[int]] = {}
@@ -127,6 +128,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes = words.twice(text, changes, _again)  # decoded to letters that are UTF-8 again
     residue.sort(key=lambda item: item.start)
+    changes, residue = lone_leads(text, changes, residue)  # a lone lead cut short below: no half repair
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))

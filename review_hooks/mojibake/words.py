@@ -6,7 +6,9 @@ sequences that decode on their own (``Âµ`` is ``µ``); repairing only those ma
 the damage nor the word (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚µ``), and hides how the word was damaged from whoever repairs it by
 hand. So a repair inside a word (non-ASCII characters and the ASCII letters between them, across a
 space that can only be a no-break space that lost its byte: ``ë ¤``) that also holds mojibake left
-unrepaired (residue, or a lead and a continuation of one codec left undecoded) is not made: the word is reported.
+unrepaired (residue with no ASCII letter between it and the repair, or a lead and a continuation of one
+codec left undecoded) is not made: the word is reported. A residue past an ASCII letter is a spot of its
+own, reported alone (``â€œKÃ¶nigâ€``: the closing quote lost its byte, “König is repaired).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -87,13 +89,14 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         while end < len(changes) and changes[end].start < last:
             end += 1
         inside, index = changes[index:end], end
+        lossy = [item for item in residue[max(0, bisect_left(starts, first) - 1):bisect_left(starts, last)]
+                 if item.end > first]  # the residue inside the word
         cursor, rest = first, []
-        for change in inside:
-            rest.append(text[cursor:change.start])
-            cursor = change.end
+        for item in sorted([*inside, *lossy], key=lambda item: item.start):
+            rest.append(text[cursor:item.start])
+            cursor = max(cursor, item.end)
         rest.append(text[cursor:last])
-        near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
-        damaged = near >= 0 and residue[near].end > first
+        damaged = any(_touch(text, item, change) for item in lossy for change in inside)
         rest = [part.replace(" ", "\xa0") for part in rest]  # a space inside a word is a lost no-break space
         if damaged or any(codec.suspect.search(part) for part in rest for codec in codecs()):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
@@ -102,6 +105,14 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
     if held:
         residue = sorted([*residue, *held], key=lambda item: item.start)
     return kept, residue
+
+
+def _touch(text: str, item: Residue, change: Change) -> bool:
+    """Residue and a change with no ASCII letter or digit between them: where one sequence ends and the
+    next begins is not known, so the change may be a fragment (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚`` then ``Âµ``). ASCII is
+    no byte of a sequence: a residue past an ASCII letter is a spot of its own (``bezpeÃ\x84nostnÃ\x83Â\xadm``)."""
+    gap = text[min(item.end, change.end):max(item.start, change.start)]
+    return not any(char.isascii() and char.isalnum() for char in gap)
 
 
 def _word(text: str, change: Change) -> tuple[int, int]:

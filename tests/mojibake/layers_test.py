@@ -153,3 +153,29 @@ def test_a_word_reads_on_through_a_space_where_the_text_after_it_completes_the_l
     assert any(item.old == "Â±" for item in result.residue)
     longer = _twice_with_spaces("情報を")  # the word reads on: ``Â±Ã£â€šâ€™`` is not ``±を`` alone
     assert repair(f"{longer} and cafÃ©\n").text == f"{longer} and café\n"
+
+
+def _cp1252_then_latin1(text: str, lost: bytes = b"") -> str:
+    """``text`` read as Windows-1252 (the bytes ``lost`` dropped), then that read as Latin-1."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    once = text.encode("utf-8")
+    for byte in lost:
+        once = once.replace(bytes([byte]), b"")
+    return once.decode("sloppy-windows-1252").encode("utf-8").decode("latin-1")
+
+
+def test_a_lone_lead_left_by_a_byte_lost_below_is_reported_not_half_repaired() -> None:
+    # č is C4 8D: Windows-1252 leaves 0x8D undefined, a tool dropped it, and Latin-1 read the rest: ``Ã\x84``
+    # decodes once to Ä, a lead byte below with nothing after it. Beside damage of two layers, Ä is a half
+    # repair (č, ā, ď, Đ or ĝ was meant): reported with those candidates, not made the letter Ä
+    damaged = _cp1252_then_latin1("může členy", lost=b"\x8d")
+    assert "Ã\x84leny" in damaged
+    result = repair(damaged + "\n")
+    assert result.text == "může Ã\x84leny\n"
+    (cut,) = result.residue
+    assert cut.old == "Ã\x84" and "č" in cut.options[0]
+
+
+def test_a_lone_letter_is_repaired_where_the_damage_is_of_one_layer() -> None:
+    assert repair("Ã\x84nderung und Ã\x9cbersicht, schÃ¶n\n").text == "Änderung und Übersicht, schön\n"

@@ -94,3 +94,11 @@ def test_every_layer_comes_off_a_word(damaged: str, word: str) -> None:
 ])
 def test_a_decoding_decoded_again_is_damage_of_its_own(damaged: str, word: str) -> None:
     assert repair(damaged).text == word
+
+
+def test_a_residue_past_an_ascii_letter_holds_back_no_repair_of_its_word() -> None:
+    # ” (E2 80 9D) lost 0x9D: ``â€`` is residue, but ``chen`` stands between it and the repairs of its word:
+    # ASCII is no byte of a sequence, so “Königsgäßchen is repaired and the quote alone reported
+    result = repair("For example, â€œKÃ¶nigsgÃ¤ÃŸchenâ€ is not\n")
+    assert result.text == "For example, “Königsgäßchenâ€ is not\n"
+    assert [item.old for item in result.residue] == ["â€"]
