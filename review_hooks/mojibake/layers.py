@@ -177,10 +177,12 @@ def cut(text: str) -> tuple[str, ...]:
 
 
 def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
-    """``changes`` without those decoded once to a lone letter that is, in a codec of the layer below, a
-    lead byte whose continuation is gone, where the document's damage by the same codec is mostly of two
-    layers (``Ã\x84leny`` beside ``mÃ\x85Â¯Ã\x85Â¾e``: Ä is C4, č that lost 0x8D below, not the letter
-    Ä); they become ``residue`` with the candidates of that sequence. Every layer comes off, or none."""
+    """``changes`` without those whose decoding is, in a codec of the layer below, lead bytes whose
+    continuations are gone, where the document's damage by the same codec is mostly of two layers or more
+    (``Ã\x84leny`` beside ``mÃ\x85Â¯Ã\x85Â¾e``: Ä is C4, č that lost 0x8D below, not the letter Ä); they
+    become ``residue`` with the candidates of those sequences. Every layer comes off, or none. A change
+    already decoded twice is such only where its decoding is no plausible text either: a capital inside a
+    word of small letters (``naÄten``) or leads that are no common word (``ñõ÷``, без that lost 0x90)."""
     twice: dict[str, list[str]] = {}
     letters: dict[str, int] = {}  # how many characters the codec's changes decode to, twice less once
     for change in changes:
@@ -191,11 +193,15 @@ def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tupl
         return changes, residue
     kept, cut_short = [], []
     for change in changes:
-        below = () if change.before or letters[change.codec] <= 0 else _below(text, change, twice[change.codec])
+        below = () if letters[change.codec] <= 0 or (change.before and _plausible(text, change)) else _below(
+            text, change, twice[change.codec])
+        if not below and change.before and letters[change.codec] > 0 and _mixed(change.new):
+            below = ((),)  # letters and a symbol in one sequence of sequences: no reading of text (``ñõ÷``)
         if below:
-            options = ranked(below, text[change.start - 1:change.start])
-            cut_short.append(Residue(change.start, change.end, change.old, options[0], (options,), "",
-                                     change.codec, (options,)))
+            before = text[change.start - 1:change.start]
+            options = tuple(ranked(each, before) for each in below)
+            likely = "".join(each[0] for each in options if each)
+            cut_short.append(Residue(change.start, change.end, change.old, likely, options, "", change.codec, options))
         else:
             kept.append(change)
     if not cut_short:
@@ -203,16 +209,35 @@ def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tupl
     return kept, sorted([*residue, *cut_short], key=lambda item: item.start)
 
 
-def _below(text: str, change: Change, layers: list[str]) -> tuple[str, ...]:
-    """The candidates of the sequence ``change.new`` leads in a codec that reads the layer below of the
-    document (each of ``layers`` whole as UTF-8), when nothing after it continues it; ``()`` otherwise."""
-    char, after = change.new, text[change.end:change.end + 1]
-    if len(char) != 1 or not char.isalpha() or char.isascii() or (after and not after.isascii()):
+def _mixed(new: str) -> bool:
+    """Letters and a math, currency or other symbol decoded side by side: no word (``ñõ÷``)."""
+    import unicodedata
+
+    return any(char.isalpha() for char in new) and any(unicodedata.category(char) in ("Sm", "Sc", "So")
+                                                       for char in new)
+
+
+def _plausible(text: str, change: Change) -> bool:
+    """A decoding that reads as text where it stands: common letters, one (or a capital starting its word)."""
+    new = change.new
+    if len(new) > 1:
+        return all(char.isalpha() and (prior(char) >= COMMON_LETTER or len(char.casefold()) > 1) for char in new)
+    around = text[change.start - 1:change.start] + text[change.end:change.end + 1]
+    return not (new.isupper() and len(around) == 2 and around.isalpha() and around.islower())
+
+
+def _below(text: str, change: Change, layers: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The candidates of each sequence the characters of ``change.new`` lead in a codec that reads the
+    layer below of the document (each of ``layers`` whole as UTF-8), when nothing after them continues
+    them; ``()`` otherwise."""
+    new, after = change.new, text[change.end:change.end + 1]
+    if not new or new.isascii() or (after and not after.isascii()):
         return ()
     for codec in _codecs():
-        byte = codec.table.get(ord(char), 0)
-        if 0xC2 <= byte <= 0xF4 and all(_layer(layer, codec.table) for layer in layers[:3]):
-            return candidates(bytes([byte]), _SIZES[byte >> 4] - 1, codec.droppable)
+        data = [codec.table.get(ord(char), 0) for char in new]
+        if all(0xC2 <= byte <= 0xF4 for byte in data) and all(_layer(layer, codec.table) for layer in layers[:3]):
+            found = tuple(candidates(bytes([byte]), _SIZES[byte >> 4] - 1, codec.droppable) for byte in data)
+            return found if all(found) else ()
     return ()
 
 

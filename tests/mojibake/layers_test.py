@@ -179,3 +179,38 @@ def test_a_lone_lead_left_by_a_byte_lost_below_is_reported_not_half_repaired() -
 
 def test_a_lone_letter_is_repaired_where_the_damage_is_of_one_layer() -> None:
     assert repair("Ã\x84nderung und Ã\x9cbersicht, schÃ¶n\n").text == "Änderung und Übersicht, schön\n"
+
+
+def test_a_decoding_that_lost_bytes_below_is_reported_and_its_line_repaired() -> None:
+    # всем and • in Windows-1252 twice, the inner layer losing its undefined byte 0x81 (с is D1 81): the
+    # outer layer decodes whole, to ``Ð²ÑÐµÐ¼``, damage that lost a byte; decoding only that layer would be
+    # a half repair. It is reported, and • beside it is still repaired
+    import ftfy.bad_codecs  # noqa: F401
+
+    word = "всем".encode().replace(b"\x81", b"").decode("sloppy-windows-1252").encode().decode("sloppy-windows-1252")
+    bullet = "•".encode().decode("sloppy-windows-1252").encode().decode("sloppy-windows-1252")
+    result = repair(f"{bullet} {word} ok\n")
+    assert result.text == f"• {word} ok\n"
+    (lost,) = result.residue
+    assert lost.old == word and lost.options == ((),)
+
+
+def _thrice_losing_in_the_middle(text: str) -> str:
+    """``text`` in Windows-1252 three times, the middle layer losing the bytes Windows-1252 leaves undefined."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    once = text.encode().decode("sloppy-windows-1252")
+    twice = once.encode().decode("windows-1252", "ignore")
+    return twice.encode().decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize("word", [
+    pytest.param("без", id="Cyrillic whose Ð (C3 90) lost 0x90: one layer short it reads as ñõ÷"),
+    pytest.param("načten", id="č (C4 8D) that lost 0x8D: one layer short it is a lead inside a small word"),
+])
+def test_a_decoding_one_layer_short_of_text_is_reported_not_guessed(word: str) -> None:
+    damaged = _thrice_losing_in_the_middle(word)
+    text = f"{_thrice_losing_in_the_middle('café')} {damaged} ok {_thrice_losing_in_the_middle('résumé')}\n"
+    result = repair(text)
+    assert result.text == f"café {damaged} ok résumé\n"
+    assert result.residue and all(item.old in damaged for item in result.residue)
