@@ -31,7 +31,8 @@ codec that has no evidence of its own (``√π``, ``cost≈£3.2m`` beside Windo
 tables (``ÀÁÂÃÄÅ``, ``ĂăĄą``) and a sequence beside a byte that no UTF-8 reading explains (``Â©®™``);
 mojibake quoted in code spans or code blocks (Markdown; reST literal blocks, ``.. code-block::`` and
 doctests in ``.rst`` files), unless the prose shows damage by the same codec: a code block teaches when the
-prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII; a
+prose is clean, and shares the document's damage when nothing outside code blocks is non-ASCII and the
+prose names no encoding (``mojibake``, ``UTF-8``: a document about encodings quotes on purpose); a
 replacement table that quotes mojibake beside its repair on one line (``"â€™": "’"``).
 
 **Options** (``[mojibake]``): ``transcode = false``; ``--transcode`` converts a file that is not UTF-8
@@ -199,8 +200,9 @@ def _replacement(document: Document, changes: list[Change]) -> Replacement:
 
 
 def repair_document(document: Document, context: Context) -> list[Edit] | Document | None:
-    """One edit per repaired line (the runner verifies and drops each alone); a UTF-8 Document instead
-    when ``transcode`` converts a legacy file (one repair)."""
+    """One edit per change, each bound to its line (the runner verifies a line's edits together and drops
+    them alone; an unrecoverable spot between two repairs of a line is covered by none, and stays reported
+    as not fixed); a UTF-8 Document instead when ``transcode`` converts a legacy file (one repair)."""
     found = analysis(document)
     if found.blocked:
         return None
@@ -209,11 +211,7 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
         if not context.settings(ID, configure).transcode:
             return None
         return document.as_utf8(applied(document.text, changes))
-    lines: dict[int, list[Change]] = {}
-    for change in changes:
-        lines.setdefault(document.position(change.start)[0], []).append(change)
-    edits = [Edit(group[0].start, group[-1].end, spliced(document.text, group, group[0].start, group[-1].end), line)
-             for line, group in lines.items()]
+    edits = [Edit(change.start, change.end, change.new, document.position(change.start)[0]) for change in changes]
     return edits or None
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ftfy import badness
 
+from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.charmaps import codecs
 from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
 
@@ -93,15 +94,40 @@ def _spanned(last: tuple[str, bytes, int], options: list[tuple[str, ...]], readi
     return False
 
 
-def continued(before: str, codec: Codec) -> bool:
+def continued(before: str, codec: Codec, after: str = "") -> bool:
     """The text ``before`` a space reads on through it: the space as the lost byte A0 completes the last
     sequence of ``before`` into a character that is a byte of ``codec``, and that byte completes a letter
-    in the layer below (``Ã‘â€`` and A0: ``Ñ†``, ц). The word may go on after the space (``words``)."""
+    in the layer below (``Ã‘â€`` and A0: ``Ñ†``, ц), or one that the text ``after`` the space, decoded
+    once, completes (``Ã¥Â`` and A0, then ``Â±``: E5 A0 B1 below, 報). The word may go on after the
+    space (``words``)."""
     outer = _tail(before[-12:], codec, b"\xa0")
     if not outer or len(outer[-1].encode("utf-8")) < 2 or codec.table.get(ord(outer[-1]), 0) < 0x80:
         return False
-    inner = _tail(outer, codec, b"")
+    inner = _tail(outer, codec, b"") or _across(outer, _head(after, codec)[:3], codec)
     return bool(inner) and inner[-1].isalpha() and not inner[-1].isascii()
+
+
+def _across(outer: str, after: str, codec: Codec) -> str:
+    """The character of the layer below whose sequence ``outer`` (read back in ``codec``) leaves cut short
+    and ``after`` completes (``å\xa0`` then ``±``: E5 A0 B1, 報); ``""`` when there is none."""
+    if not all(char.isascii() or codec.table.get(ord(char), 0) for char in outer + after):
+        return ""
+    below = outer.translate(codec.table).encode("latin-1")
+    lead = max((at for at, byte in enumerate(below) if byte >= 0xC0), default=-1)
+    size = _SIZES.get(below[lead] >> 4, 0) if lead >= 0 else 0
+    data = below[lead:] + after.translate(codec.table).encode("latin-1")
+    if not len(below) - lead < size <= len(data):
+        return ""
+    return _decoded(data[:size]) or ""
+
+
+def _head(text: str, codec: Codec) -> str:
+    """The longest start of ``text`` that, read back in ``codec``, is UTF-8, decoded (``Â±`` is ±)."""
+    at = 0
+    while at < len(text) and codec.table.get(ord(text[at]), 0) >= 0x80:
+        at += 1
+    data = text[:at].translate(codec.table).encode("latin-1")
+    return next((found for end in range(len(data), 0, -1) if (found := _decoded(data[:end])) is not None), "")
 
 
 def _tail(text: str, codec: Codec, end: bytes) -> str:
@@ -151,6 +177,71 @@ def cut(text: str) -> tuple[str, ...]:
         size = _SIZES.get(data[0] >> 4, 0)
         if 2 <= len(data) < size and all(0x80 <= byte <= 0xBF for byte in data[1:]):
             return ranked(candidates(data, size - len(data), codec.droppable), "")
+    return ()
+
+
+def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
+    """``changes`` without those whose decoding is, in a codec of the layer below, lead bytes whose
+    continuations are gone, where the document's damage by the same codec is mostly of two layers or more
+    (``Ã\x84leny`` beside ``mÃ\x85Â¯Ã\x85Â¾e``: Ä is C4, č that lost 0x8D below, not the letter Ä); they
+    become ``residue`` with the candidates of those sequences. Every layer comes off, or none. A change
+    already decoded twice is such only where its decoding is no plausible text either: a capital inside a
+    word of small letters (``naÄten``) or leads that are no common word (``ñõ÷``, без that lost 0x90)."""
+    twice: dict[str, list[str]] = {}
+    letters: dict[str, int] = {}  # how many characters the codec's changes decode to, twice less once
+    for change in changes:
+        if change.before:
+            twice.setdefault(change.codec, []).append(change.before)
+        letters[change.codec] = letters.get(change.codec, 0) + (len(change.new) if change.before else -len(change.new))
+    if not twice:
+        return changes, residue
+    kept, cut_short = [], []
+    for change in changes:
+        below = () if letters[change.codec] <= 0 or (change.before and _plausible(text, change)) else _below(
+            text, change, twice[change.codec])
+        if not below and change.before and letters[change.codec] > 0 and _mixed(change.new):
+            below = ((),)  # letters and a symbol in one sequence of sequences: no reading of text (``ñõ÷``)
+        if below:
+            before = text[change.start - 1:change.start]
+            options = tuple(ranked(each, before) for each in below)
+            likely = "".join(each[0] for each in options if each)
+            cut_short.append(Residue(change.start, change.end, change.old, likely, options, "", change.codec, options))
+        else:
+            kept.append(change)
+    if not cut_short:
+        return changes, residue
+    return kept, sorted([*residue, *cut_short], key=lambda item: item.start)
+
+
+def _mixed(new: str) -> bool:
+    """Letters and a math, currency or other symbol decoded side by side: no word (``ñõ÷``)."""
+    import unicodedata
+
+    return any(char.isalpha() for char in new) and any(unicodedata.category(char) in ("Sm", "Sc", "So")
+                                                       for char in new)
+
+
+def _plausible(text: str, change: Change) -> bool:
+    """A decoding that reads as text where it stands: common letters, one (or a capital starting its word)."""
+    new = change.new
+    if len(new) > 1:
+        return all(char.isalpha() and (prior(char) >= COMMON_LETTER or len(char.casefold()) > 1) for char in new)
+    around = text[change.start - 1:change.start] + text[change.end:change.end + 1]
+    return not (new.isupper() and len(around) == 2 and around.isalpha() and around.islower())
+
+
+def _below(text: str, change: Change, layers: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The candidates of each sequence the characters of ``change.new`` lead in a codec that reads the
+    layer below of the document (each of ``layers`` whole as UTF-8), when nothing after them continues
+    them; ``()`` otherwise."""
+    new, after = change.new, text[change.end:change.end + 1]
+    if not new or new.isascii() or (after and not after.isascii()):
+        return ()
+    for codec in _codecs():
+        data = [codec.table.get(ord(char), 0) for char in new]
+        if all(0xC2 <= byte <= 0xF4 for byte in data) and all(_layer(layer, codec.table) for layer in layers[:3]):
+            found = tuple(candidates(bytes([byte]), _SIZES[byte >> 4] - 1, codec.droppable) for byte in data)
+            return found if all(found) else ()
     return ()
 
 

@@ -4,8 +4,9 @@ Quoted mojibake may teach (a document about encodings shows ``âœ…`` on purpo
 document's damage (a directory tree in a damaged README). One rule decides: quoted text counts as no
 evidence, and is repaired only where the prose, the text outside code, carries the same codec's
 damage (``repair``). A document that holds no non-ASCII character outside its code blocks says
-nothing either way: its code blocks are read as prose (nothing in it shows clean text, or quotes
-mojibake in a sentence, beside them). A code span is part of its sentence: a document that quotes
+nothing either way by its characters: its code blocks are read as prose (a damaged directory tree in
+a README), unless its words are about encodings (it names one, or mojibake): then they teach, as they
+do beside clean prose. A code span is part of its sentence: a document that quotes
 ``âœ…`` in a span is about mojibake, and its code blocks teach too.
 
 Markdown code comes from the shared parse; reStructuredText (``.rst``) code is its literal blocks (a
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
 #: A code span on one line (backticks of one length open and close it).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+#: Words that name a character encoding or its damage: prose that uses them is about encodings, and the
+#: mojibake its code blocks quote is shown on purpose (``Mojibake (UTF-8 decoded as Windows-1252) looks so::``).
+_ABOUT_ENCODINGS = re.compile(r"(?i)\b(?:mojibake|utf-?(?:8|16|32)|(?:windows|cp)-?125\d|cp(?:437|850)|latin-?1"
+                              r"|iso-?8859|mac ?roman|(?:character|text) encodings?|encoding mix-ups?"
+                              r"|double-encoded)\b")
 _DIRECTIVE = re.compile(r"\s*\.\.\s+(?:code-block|code|sourcecode|doctest|literalinclude)::")
 Quoted = Callable[[int], bool]
 
@@ -58,8 +64,10 @@ def quoted(document: Document) -> Quoted | None:
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
         if not decided:
             prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
-            decided.append(in_code if prose else in_span)  # nothing but ASCII outside code blocks: they share
-        return decided[0](offset)                          # the document's fate
+            teaches = prose or any(not blocks(document.position(m.start())[0])
+                                   for m in _ABOUT_ENCODINGS.finditer(document.text))
+            decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
+        return decided[0](offset)                            # share the document's fate
 
     return quoted
 

@@ -85,6 +85,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if _clean(text):
         return Repair(text)
     charmaps, lossy, _, strength, typography, words = _engine()
+    from review_hooks.mojibake.layers import lone_leads
+
     codecs = charmaps.codecs()
     runs: dict[str, list[int]] = {}
     for first, last in _runs(text):
@@ -124,8 +126,9 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     if changes:
-        changes = words.twice(text, changes, _again)  # decoded to letters that are UTF-8 again
+        changes = _cut_below(words.twice(text, changes, _again), residue)  # decoded to UTF-8 again, or lossy below
     residue.sort(key=lambda item: item.start)
+    changes, residue = lone_leads(text, changes, residue)  # a lone lead cut short below: no half repair
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
@@ -151,13 +154,36 @@ def _again(text: str) -> tuple[str, str]:
     time), and the reading one decoding short of that (``""`` when ``text`` is not damaged again).
     Handed to ``readings.units``, which reads each decoding again through the whole engine; cached,
     since the same decoded sequence recurs in many runs and codecs (``’`` from ``â€™``)."""
-    result = repair(text, decoded=True)
+    result = _below(text)
     if not result.changes or result.residue:
         return "", text
     before, final = _again(result.text)
     if before:
         return before, final
     return applied(text, [change._replace(new=change.before) for change in result.changes if change.before]), final
+
+
+@lru_cache(maxsize=65536)
+def _below(text: str) -> Repair:
+    """``text``, itself the decoding of mojibake, repaired once more (cached for ``_again`` and ``_cut_below``)."""
+    return repair(text, decoded=True)
+
+
+def _cut_below(changes: list[Change], residue: list[Residue]) -> list[Change]:
+    """``changes`` without those decoded once to text that is itself damage which lost bytes below (its repair
+    leaves residue: Hindi ``à¤¹à¤¿à¤¨à¥à¤¦à¥€`` whose 0x8D was dropped; or ftfy's badness flags it though no
+    repair takes anything off: ``ÃÂ·ÃÂ½``, з and н that lost 0x90 below): a
+    half repair, made ``residue`` with no reading instead (every layer comes off, or none)."""
+    from ftfy.badness import is_bad
+
+    kept = []
+    for change in changes:
+        if change.before or change.lossy or not (_below(change.new).residue or is_bad(change.new)):
+            kept.append(change)
+        else:
+            residue.append(Residue(change.start, change.end, change.old, change.new, ((),), change.old, change.codec,
+                                   ((),)))
+    return kept
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:

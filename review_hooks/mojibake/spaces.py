@@ -7,8 +7,8 @@ a space of its own (another space follows it, or a variation selector), reading 
 one reading the bytes allow. It is still a guess: the unit it makes is lossy and
 weak (repaired only where the codec damaged the document elsewhere, reported otherwise), and only a
 reading that fits its place counts: a symbol from a long sequence (🧠, ⚠), a small letter from a
-pair that starts a word or continues a word of small letters (``Ã `` à, ``voilÃ `` voilà; not the
-capital that ends ``IRMÃ E``).
+pair that starts a word or continues a word of small letters (``Ã `` à, ``voilÃ `` voilà, and so twice
+damaged: ``ÃƒÂ `` à; not the capital that ends ``IRMÃ E``).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -78,7 +78,8 @@ def guessed(run: str, units: list[Unit], spaces: set[int]) -> list[Unit]:
 
 def _fits(run: str, unit: Unit) -> bool:
     text = unit.text()
-    if unit.end - unit.start > 2:  # 🧠, ⚠ (and the U+FE0F beside it); not ⚠︠ (ï¸ + space is U+FE20)
+    latin_letter = len(text) == 1 and text.isalpha() and text < "\u0250"  # ``Ã `` à, twice damaged ``ÃƒÂ `` too
+    if unit.end - unit.start > 2 and not latin_letter:  # 🧠, ⚠ (and U+FE0F beside it); not ⚠︠ (ï¸ + space: U+FE20)
         return all(unicodedata.category(char) == "So" or char == "\ufe0f" for char in text)
     before = run[unit.start - 1:unit.start]
     return text.isalpha() and text.islower() and (not before.isalpha() or before.islower())

@@ -67,16 +67,38 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
 
 
 @lru_cache(maxsize=65536)
-def weighed(run: str, decoded: bool, again: Again) -> tuple[tuple[tuple[int, int], int], ...]:
-    """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight."""
-    return tuple((coverage(units), sum(unit.weight for unit in units)) for _, units in readings_of(run, decoded, again))
+def weighed(run: str, decoded: bool, again: Again) -> tuple[tuple[tuple[int, int, int], int], ...]:
+    """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight. Where
+    readings that explain as much read different text, the one with fewer rare letters explains it better
+    (``rare``: ``vÃ¡lasz`` is válasz in Windows-1252, vǭlasz in cp850, whatever cp850 damaged elsewhere)."""
+    readings = readings_of(run, decoded, again)
+    covers = [coverage(units) for _, units in readings]
+    best = max(covers, default=(0, 0, 0))
+    tied = [units for cover, (_, units) in zip(covers, readings, strict=True) if cover == best]
+    if len({tuple(unit.text() for unit in units) for units in tied}) > 1:
+        covers = [(*cover[:2], -rare(units)) if cover == best else cover
+                  for cover, (_, units) in zip(covers, readings, strict=True)]
+    return tuple((cover, sum(unit.weight for unit in units))
+                 for cover, (_, units) in zip(covers, readings, strict=True))
 
 
-def coverage(units: tuple[Unit, ...]) -> tuple[int, int]:
+def coverage(units: tuple[Unit, ...]) -> tuple[int, int, int]:
     """How much of a run a reading explains, and how much of that without guessing (a complete
-    decoding beats a lossy one of the same length)."""
+    decoding beats a lossy one of the same length); the third place is for ``rare`` (0 here)."""
     return (sum(unit.end - unit.start for unit in units),
-            sum(unit.end - unit.start for unit in units if not unit.lossy))
+            sum(unit.end - unit.start for unit in units if not unit.lossy), 0)
+
+
+def rare(units: tuple[Unit, ...]) -> int:
+    """How many letters and marks a reading decodes to that real text seldom holds: less common than
+    ``layers.COMMON_LETTER`` in every language of the frequency prior (``ǭ``, ``Ǹ``; not ``á``, ``п``, ``の``).
+    A letter the prior's case folding turns into others (``ß`` is counted as ss) is not measured there."""
+    from review_hooks.mojibake.layers import COMMON_LETTER
+    from review_hooks.mojibake.lossy import prior
+
+    return sum(1 for unit in units if not unit.lossy for char in unit.text()
+               if unicodedata.category(char)[0] in "LM" and not char.isascii() and len(char.casefold()) == 1
+               and prior(char) < COMMON_LETTER)
 
 
 

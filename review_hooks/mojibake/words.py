@@ -6,7 +6,9 @@ sequences that decode on their own (``Âµ`` is ``µ``); repairing only those ma
 the damage nor the word (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚µ``), and hides how the word was damaged from whoever repairs it by
 hand. So a repair inside a word (non-ASCII characters and the ASCII letters between them, across a
 space that can only be a no-break space that lost its byte: ``ë ¤``) that also holds mojibake left
-unrepaired (residue, or a lead and a continuation of one codec left undecoded) is not made: the word is reported.
+unrepaired (residue with no ASCII letter between it and the repair, or a lead and a continuation of one
+codec left undecoded) is not made: the word is reported. A residue past an ASCII letter is a spot of its
+own, reported alone (``â€œKÃ¶nigâ€``: the closing quote lost its byte, “König is repaired).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -83,13 +85,15 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         while end < len(changes) and changes[end].start < last:
             end += 1
         inside, index = changes[index:end], end
+        lossy = [item for item in residue[max(0, bisect_left(starts, first) - 1):bisect_left(starts, last)]
+                 if item.end > first]  # the residue inside the word
         cursor, rest = first, []
-        for change in inside:
-            rest.append(text[cursor:change.start])
-            cursor = change.end
+        for item in sorted([*inside, *lossy], key=lambda item: item.start):
+            rest.append(text[cursor:item.start])
+            cursor = max(cursor, item.end)
         rest.append(text[cursor:last])
-        near = bisect_left(starts, last) - 1  # the last residue that starts before the word ends
-        damaged = near >= 0 and residue[near].end > first
+        damaged = any(_touch(text, item, change) for item in lossy for change in inside)
+        rest = [part.replace(" ", "\xa0") for part in rest]  # a space inside a word is a lost no-break space
         if damaged or any(map(any_suspect().search, rest)):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
@@ -97,6 +101,14 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
     if held:
         residue = sorted([*residue, *held], key=lambda item: item.start)
     return kept, residue
+
+
+def _touch(text: str, item: Residue, change: Change) -> bool:
+    """Residue and a change with no ASCII letter or digit between them: where one sequence ends and the
+    next begins is not known, so the change may be a fragment (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚`` then ``Âµ``). ASCII is
+    no byte of a sequence: a residue past an ASCII letter is a spot of its own (``bezpeÃ\x84nostnÃ\x83Â\xadm``)."""
+    gap = text[min(item.end, change.end):max(item.start, change.start)]
+    return not any(char.isascii() and char.isalnum() for char in gap)
 
 
 def _word(text: str, change: Change) -> tuple[int, int]:
@@ -117,8 +129,11 @@ def _inner(char: str) -> bool:
 def _lost_space(text: str, at: int, codec: Codec) -> bool:
     """``text[at]`` is a space between non-ASCII characters that, read as the byte A0 a no-break space
     leaves, makes one UTF-8 sequence with the characters on both sides of it in ``codec`` (``ë ¤``:
-    EB A0 A4). A sequence that ends with the space (``Ñ `` D1 A0) is a word's end as much, unless the
-    character it makes completes a letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс)."""
+    EB A0 A4). A sequence that ends with the space is a word's end as much where the letter it makes is
+    rare (``Ñ `` D1 A0 is Ѡ: ``Ñ`` is с that lost a byte, before a space of its own), not where it is common
+    in some language (``ê³ `` EA B3 A0 is 고, inside 바꾸고자), or where the character it makes completes a
+    letter in the layer below (``Ã‘â€ Ã\x90Âµ``: ``Ñ†`` is ц, inside Процесс), alone or with the text after the
+    space (``Ã¥Â Â±``: 報, E5 A0 B1 below)."""
     if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
         return False
     before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
@@ -127,11 +142,25 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
         size = _SIZES.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
-    return continued(text[max(0, at - 12):at], codec)
+        if lead + size == len(before) + 1 and _common_letter(data[lead:lead + size]):
+            return True
+    return continued(text[max(0, at - 12):at], codec, text[at + 1:at + 13])
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.
 _SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
+
+
+def _common_letter(data: bytes) -> bool:
+    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``)."""
+    from review_hooks.mojibake.layers import COMMON_LETTER
+    from review_hooks.mojibake.lossy import prior
+
+    try:
+        char = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return char.isalpha() and prior(char) >= COMMON_LETTER
 
 
 def _decodes(data: bytes) -> bool:

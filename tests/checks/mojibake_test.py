@@ -297,3 +297,17 @@ def test_a_repair_needs_no_dataclasses(repo: Path) -> None:
             "from review_hooks.console import main; main(['fix-mojibake', 'doc.md'])")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 1
     assert (repo / "doc.md").read_text(encoding="utf-8") == REPAIRED
+
+
+def test_a_spot_left_between_two_repairs_of_a_line_is_not_marked_fixed(repo: Path) -> None:
+    # č (C4 8D) lost 0x8D below two layers: ``Ã\x84`` is reported between two repairs of its line, and once
+    # they are written it no longer reads as damage of two layers; it was never fixed, and says so
+    import ftfy.bad_codecs  # noqa: F401
+
+    damaged = "může členy a správce".encode().replace(b"\x8d", b"").decode("sloppy-windows-1252")
+    damaged = damaged.encode().decode("latin-1")
+    (repo / "doc.md").write_text(f"{damaged}\n", encoding="utf-8")
+    lines = review_hooks("fix-mojibake", "doc.md").stdout.splitlines()
+    assert [line.endswith("(fixed)") for line in lines] == [True, False]
+    assert "unrecoverable 'Ã\\u0084'" in lines[1]
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "může Ã\x84leny a správce\n"

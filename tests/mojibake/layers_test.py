@@ -137,3 +137,80 @@ def test_a_word_reads_on_through_a_space_only_where_the_layer_below_makes_a_lett
     assert continued("Ã‘â€", CP1252)  # Ñ† below: ц
     assert not continued("Ã¢â‚¬â€", CP1252)  # â€† below: U+2006, a space, no letter
     assert not continued("Ñ", CP1252)  # Ñ and A0 is Ѡ, no byte of Windows-1252: one layer only
+
+
+def test_a_word_reads_on_through_a_space_where_the_text_after_it_completes_the_letter_below() -> None:
+    from review_hooks.mojibake.layers import continued
+
+    # 報 (E5 A0 B1) in Windows-1252 twice: ``Ã¥Â\xa0Â±``, its A0 saved as a space; below, ``å`` and A0 are
+    # cut short until ``Â±`` (±, B1) after the space completes them
+    assert continued("Ã¥Â", CP1252, "Â±")
+    assert not continued("Ã¥Â", CP1252, "")
+    damaged = _twice_with_spaces("情報")
+    assert damaged.endswith("Â Â±")
+    result = repair(f"{damaged} and cafÃ©\n")
+    assert result.text == f"{damaged} and café\n"  # not ``Â ±``: the tail is no word of its own
+    assert any(item.old == "Â±" for item in result.residue)
+    longer = _twice_with_spaces("情報を")  # the word reads on: ``Â±Ã£â€šâ€™`` is not ``±を`` alone
+    assert repair(f"{longer} and cafÃ©\n").text == f"{longer} and café\n"
+
+
+def _cp1252_then_latin1(text: str, lost: bytes = b"") -> str:
+    """``text`` read as Windows-1252 (the bytes ``lost`` dropped), then that read as Latin-1."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    once = text.encode("utf-8")
+    for byte in lost:
+        once = once.replace(bytes([byte]), b"")
+    return once.decode("sloppy-windows-1252").encode("utf-8").decode("latin-1")
+
+
+def test_a_lone_lead_left_by_a_byte_lost_below_is_reported_not_half_repaired() -> None:
+    # č is C4 8D: Windows-1252 leaves 0x8D undefined, a tool dropped it, and Latin-1 read the rest: ``Ã\x84``
+    # decodes once to Ä, a lead byte below with nothing after it. Beside damage of two layers, Ä is a half
+    # repair (č, ā, ď, Đ or ĝ was meant): reported with those candidates, not made the letter Ä
+    damaged = _cp1252_then_latin1("může členy", lost=b"\x8d")
+    assert "Ã\x84leny" in damaged
+    result = repair(damaged + "\n")
+    assert result.text == "může Ã\x84leny\n"
+    (cut,) = result.residue
+    assert cut.old == "Ã\x84" and "č" in cut.options[0]
+
+
+def test_a_lone_letter_is_repaired_where_the_damage_is_of_one_layer() -> None:
+    assert repair("Ã\x84nderung und Ã\x9cbersicht, schÃ¶n\n").text == "Änderung und Übersicht, schön\n"
+
+
+def test_a_decoding_that_lost_bytes_below_is_reported_and_its_line_repaired() -> None:
+    # всем and • in Windows-1252 twice, the inner layer losing its undefined byte 0x81 (с is D1 81): the
+    # outer layer decodes whole, to ``Ð²ÑÐµÐ¼``, damage that lost a byte; decoding only that layer would be
+    # a half repair. It is reported, and • beside it is still repaired
+    import ftfy.bad_codecs  # noqa: F401
+
+    word = "всем".encode().replace(b"\x81", b"").decode("sloppy-windows-1252").encode().decode("sloppy-windows-1252")
+    bullet = "•".encode().decode("sloppy-windows-1252").encode().decode("sloppy-windows-1252")
+    result = repair(f"{bullet} {word} ok\n")
+    assert result.text == f"• {word} ok\n"
+    (lost,) = result.residue
+    assert lost.old == word and lost.options == ((),)
+
+
+def _thrice_losing_in_the_middle(text: str) -> str:
+    """``text`` in Windows-1252 three times, the middle layer losing the bytes Windows-1252 leaves undefined."""
+    import ftfy.bad_codecs  # noqa: F401
+
+    once = text.encode().decode("sloppy-windows-1252")
+    twice = once.encode().decode("windows-1252", "ignore")
+    return twice.encode().decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize("word", [
+    pytest.param("без", id="Cyrillic whose Ð (C3 90) lost 0x90: one layer short it reads as ñõ÷"),
+    pytest.param("načten", id="č (C4 8D) that lost 0x8D: one layer short it is a lead inside a small word"),
+])
+def test_a_decoding_one_layer_short_of_text_is_reported_not_guessed(word: str) -> None:
+    damaged = _thrice_losing_in_the_middle(word)
+    text = f"{_thrice_losing_in_the_middle('café')} {damaged} ok {_thrice_losing_in_the_middle('résumé')}\n"
+    result = repair(text)
+    assert result.text == f"café {damaged} ok résumé\n"
+    assert result.residue and all(item.old in damaged for item in result.residue)

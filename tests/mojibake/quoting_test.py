@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from review_hooks.document import Document
 from review_hooks.mojibake.quoting import rst_code
 from review_hooks.mojibake.repair import document_repair
@@ -20,6 +22,16 @@ def repaired(text: str, name: str = "doc.md") -> str:
 def test_a_code_block_in_ascii_prose_shares_the_documents_damage() -> None:
     assert repaired("# Layout\n\nThe tree:\n\n" + TREE) == (
         "# Layout\n\nThe tree:\n\n```\nsrc/\n  ├─ main.py\n  └─ lib.py\n```\n")
+
+
+@pytest.mark.parametrize("name, prose", [
+    pytest.param("doc.md", "What mojibake looks like:\n\n```\n", id="markdown, names mojibake"),
+    pytest.param("doc.md", "UTF-8 read as cp1252 gives:\n\n```\n", id="markdown, names two encodings"),
+    pytest.param("doc.rst", "Text encodings mixed up look like this::\n\n    ", id="rst literal block"),
+])
+def test_a_code_block_in_ascii_prose_about_encodings_teaches(name: str, prose: str) -> None:
+    text = prose + ">>> print('naÃ¯ve')\n" + ("```\n" if name.endswith(".md") else "")
+    assert repaired(text, name) == text
 
 
 def test_a_code_block_teaches_when_the_prose_is_clean() -> None:

@@ -103,6 +103,13 @@ def test_damage_by_two_codecs_is_repaired_twice() -> None:
     assert repair(f"Ĺ‚ alone, SÃO {damaged}").text == f"Ĺ‚ alone, SÃO {original}"
 
 
+def test_where_codecs_explain_a_run_alike_the_reading_of_common_letters_wins() -> None:
+    """A document damaged by two codecs (cp850 ``├í`` and Windows-1252 ``Ã¡``): cp850 reads ``Ã¡`` too, as the
+    rare ǭ, and its evidence elsewhere must not win the run from the reading real text holds (á)."""
+    text = "olvas├ís ├ítlagos\nvÃ¡lasz ÃºjÃ©\n"
+    assert repair(text).text == "olvasás átlagos\nválasz újé\n"
+
+
 @pytest.mark.parametrize("text", ["only Î” here", "Status ÷à done âœ…", "ßŒ x â€” y", "ESPAÑ» and Ñ“x” âœ…"])
 def test_a_lone_letter_of_another_script_is_weak(text: str) -> None:
     """``Î”`` alone is no evidence, and only basic Greek and Cyrillic letters are repaired as weak."""
@@ -374,3 +381,12 @@ def test_a_word_around_a_lost_byte_is_one_residue_and_stays_so_once_repaired() -
     assert [(r.old, r.likely) for r in result.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
     again = repair(result.text)
     assert again.changes == () and [(r.old, r.likely) for r in again.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
+
+
+def test_two_sequences_cut_short_side_by_side_are_reported() -> None:
+    # 小菜 in Windows-1252, both characters losing the undefined byte 0x8F: ``å°`` and ``èœ`` are two
+    # truncated sequences of three bytes side by side, which no text writes; ftfy does not flag them
+    result = repair("refactor (å°èœ)\n")
+    assert result.text == "refactor (å°èœ)\n"
+    assert [item.old for item in result.residue] == ["å°èœ"]
+    assert repair("på°C, crème brûlée\n").residue == ()  # one pair cut short is no evidence

@@ -39,3 +39,9 @@ def test_no_break_space_reading_is_not_repaired_without_evidence() -> None:
 
 def test_a_dropped_byte_before_a_single_space_stays_reported() -> None:
     assert [r.old for r in repair("## ðŸ” Findings â€” ok").residue] == ["ðŸ”"]
+
+
+def test_a_lost_no_break_space_of_a_letter_damaged_twice_is_read_back_beside_evidence() -> None:
+    # à (C3 A0) in Windows-1252 twice is ``ÃƒÂ\xa0``; its A0 saved as a space leaves ``ÃƒÂ `` before the
+    # space of its own: one small Latin letter, as ``Ã `` is once (not a symbol, as a long sequence must be)
+    assert repair("propres ÃƒÂ  https et signÃƒÂ©e\n").text == "propres à https et signée\n"

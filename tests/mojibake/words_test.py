@@ -24,11 +24,17 @@ def _damaged(text: str, times: int, drop: bool = False) -> str:
 THRICE = _damaged(_damaged("ое", 2), 1, drop=True)
 # 가려요 in Windows-1252, the no-break-space byte A0 inside 려 (EB A0 A4) saved as a space: ``ë ¤``
 LOST_SPACE = _damaged("가려요", 1).replace("\xa0", " ")
+# 접속 the same way, the space after its first lead (EC A0 91): only the head is left, the rest decodes
+LOST_SPACE_HEAD = _damaged("접속", 1).replace("\xa0", " ")
+# 바꾸고자: 고 (EA B3 A0) ends with the A0, a common letter where ``ê³`` and a space of its own would be rare
+LOST_SPACE_END = _damaged("바꾸고자", 1).replace("\xa0", " ")
 
 
 @pytest.mark.parametrize("word", [
     pytest.param(THRICE, id="a short sequence inside a word damaged three times with lost bytes"),
     pytest.param(LOST_SPACE, id="the tail of a word split by a no-break space saved as a space"),
+    pytest.param(LOST_SPACE_HEAD, id="the head of a word split by a no-break space saved as a space"),
+    pytest.param(LOST_SPACE_END, id="a word split where a sequence ends with a lost no-break space"),
 ])
 def test_a_fragment_of_a_word_left_damaged_is_not_repaired(word: str) -> None:
     text = f"Name {word} and cafÃ© here\n"
@@ -88,3 +94,11 @@ def test_every_layer_comes_off_a_word(damaged: str, word: str) -> None:
 ])
 def test_a_decoding_decoded_again_is_damage_of_its_own(damaged: str, word: str) -> None:
     assert repair(damaged).text == word
+
+
+def test_a_residue_past_an_ascii_letter_holds_back_no_repair_of_its_word() -> None:
+    # ” (E2 80 9D) lost 0x9D: ``â€`` is residue, but ``chen`` stands between it and the repairs of its word:
+    # ASCII is no byte of a sequence, so “Königsgäßchen is repaired and the quote alone reported
+    result = repair("For example, â€œKÃ¶nigsgÃ¤ÃŸchenâ€ is not\n")
+    assert result.text == "For example, “Königsgäßchenâ€ is not\n"
+    assert [item.old for item in result.residue] == ["â€"]
