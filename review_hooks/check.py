@@ -7,10 +7,12 @@ with both.
 
 The fixer contract: ``repair(document, context)`` returns
 
-- a sequence of ``Edit`` values, one per finding it removes: each replaces ``text[start:end]``
-  and names the line of its finding. The runner applies them together, re-checks the result,
-  and drops alone each edit whose line still holds its finding or gains a new one (a repair that
-  does not verify never holds back the verified ones); the rest are written;
+- a sequence of ``Edit`` values, one per change: each replaces ``text[start:end]`` and names the
+  line of the finding it removes (several edits may share a finding, as the words of one mojibake
+  line do). The runner applies them together, re-checks the result, and drops each edit whose
+  line still holds its finding or gains a new one, so the edits of one line stand or fall
+  together and never hold back another line's (a repair that does not verify never holds back
+  the verified ones); the rest are written;
 - the whole repaired text (``str``), verified and written as one repair;
 - a new ``Document`` when the fix also changes the encoding (transcoding), verified as one;
 - ``None`` when there is nothing to repair.
@@ -64,8 +66,9 @@ class Context(NamedTuple):
 
 
 class Edit(NamedTuple):
-    """One separable repair: ``text[start:end]`` becomes ``new``, removing the finding on ``line``
-    (1-based). Edits of one fix never overlap; the runner verifies and drops each alone."""
+    """One separable repair: ``text[start:end]`` becomes ``new``, removing (with the other edits of its
+    line) the finding on ``line`` (1-based). Edits of one fix never overlap; the runner verifies them
+    line by line and drops a line's edits alone."""
 
     start: int
     end: int
