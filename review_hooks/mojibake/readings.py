@@ -150,9 +150,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
 
 
 def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again | None) -> Unit | None:
-    """Adjacent pieces of which some are truncated: evidence when ftfy flags them, a strong decoded neighbour
-    stands beside them, or two of two bytes or more are side by side (``å°èœ``); weak (reported, never
-    repaired, weight 0) when a fragment of two bytes or more can only be a Latin letter or a symbol (``â“``).
+    """Adjacent pieces of which some are truncated: evidence when ftfy flags them or a strong
+    decoded neighbour stands beside them; weak (reported, never repaired, weight 0) when a
+    fragment of two bytes or more can only have been a Latin letter or a symbol (``â“`` ❓, ``á»`` ọ).
     Damaged twice or more (``again``: the run is the document's own text, not a decoding, where a cut
     sequence is no lost byte), a span between ASCII characters that one reading explains whole
     (``layers.layered``) is restored."""
@@ -171,9 +171,9 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
-    long_enough = sum(p.truncated and p.end - p.start >= 2 for p in group)  # two side by side: ``å°èœ``
+    long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    flagged = beside or long_enough >= 2 or ((long_enough or decoded) and is_bad(run[start:end]))
+    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
     weak = (not flagged and not decoded and long_enough and not _word_end(run, start, end)  # está»
             and all(map(_latin_or_symbol, filter(None, options))))
     if not (flagged or bare_leads or weak):

@@ -381,12 +381,3 @@ def test_a_word_around_a_lost_byte_is_one_residue_and_stays_so_once_repaired() -
     assert [(r.old, r.likely) for r in result.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
     again = repair(result.text)
     assert again.changes == () and [(r.old, r.likely) for r in again.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
-
-
-def test_two_sequences_cut_short_side_by_side_are_reported() -> None:
-    # 小菜 in Windows-1252, both characters losing the undefined byte 0x8F: ``å°`` and ``èœ`` are two
-    # truncated sequences of three bytes side by side, which no text writes; ftfy does not flag them
-    result = repair("refactor (å°èœ)\n")
-    assert result.text == "refactor (å°èœ)\n"
-    assert [item.old for item in result.residue] == ["å°èœ"]
-    assert repair("på°C, crème brûlée\n").residue == ()  # one pair cut short is no evidence
