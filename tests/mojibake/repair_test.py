@@ -381,3 +381,11 @@ def test_a_word_around_a_lost_byte_is_one_residue_and_stays_so_once_repaired() -
     assert [(r.old, r.likely) for r in result.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
     again = repair(result.text)
     assert again.changes == () and [(r.old, r.likely) for r in again.residue] == [("Ð¡Ð¸ÑÑ‚ÐµÐ¼Ð°", "Система")]
+
+
+def test_a_whole_cyrillic_word_whose_letter_reads_as_an_en_dash_is_repaired() -> None:
+    """і is D1 96 and 0x96 is Windows-1252's en dash: every byte of ``Ð²Ñ–Ð´Ð¼Ñ–Ð½Ð½Ð°`` is there, so the word
+    is restored, not reported as lost (an outside evaluation, mojibake4: a rule that counted two cut-short
+    sequences side by side as damage of their own made 11 such Ukrainian words "unrecoverable")."""
+    damaged = "Ð²Ñ–Ð´Ð¼Ñ–Ð½Ð½Ð° Ð²Ñ–Ð´ Ð½ÑƒÐ»Ñ\x8f\n"  # я is D1 8F: 0x8F, undefined, kept as U+008F
+    assert repaired_text(damaged) == "відмінна від нуля\n"
