@@ -71,7 +71,8 @@ def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None) -> tuple
     if in_read is not None:
         actions.append((os.POSIX_SPAWN_DUP2, in_read, 0))
     try:
-        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions)
+        # SIGPIPE (13 on every POSIX system) back to its default, which Python ignores: as subprocess does
+        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions, setsigdef=(13,))
     except BaseException:
         _close(out_read, err_read, in_write)
         raise

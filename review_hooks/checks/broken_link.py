@@ -64,7 +64,7 @@ from review_hooks.config import choice, glob_match, only_keys, string_list
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
-from review_hooks.links import faults
+from review_hooks.links import faults, target_facts
 from review_hooks.links import tree as links
 from review_hooks.links.suggest import Problem, anchor_problem
 from review_hooks.links.targets import Origin, heading_moved, origin, placeholder, target_problem
@@ -108,7 +108,7 @@ def problems(document: Document, context: Context) -> Iterator[Problem]:
     if document.location.is_symlink() or (quick and unbreakable(document, context)):
         return
     structure = document.markdown
-    links.remember(document)
+    target_facts.remember(document)
     used: set[str] | None = None  # the labels references use, read at the first definition
     start: Origin | None = None
     for link in structure.links:

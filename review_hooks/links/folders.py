@@ -14,7 +14,8 @@ from pathlib import Path
 from review_hooks.check import Context
 from review_hooks.links.readme import readme
 from review_hooks.links.suggest import Problem, anchor_problem, quote
-from review_hooks.links.tree import LINE_ANCHOR, RENDERED, Resolved, Tree, facts
+from review_hooks.links.target_facts import facts
+from review_hooks.links.tree import LINE_ANCHOR, RENDERED, Resolved, Tree
 from review_hooks.markdown.structure import Link
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from review_hooks.check import Context
 from review_hooks.document import Document
+from review_hooks.links import target_facts
 from review_hooks.links import tree as links
 from review_hooks.links.folders import folder_problem
 from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
@@ -67,7 +68,7 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
         return folder_problem(link, resolved, tree, start.readable, context)
     name = resolved.path.rpartition("/")[2].lower()  # strings, not pathlib: this runs for every such link
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = links.facts(tree.location(resolved.path), start.readable, context, rendered, tree.known)
+    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, rendered, tree.known)
     if facts is None:
         return None
     fragment = resolved.fragment or ""

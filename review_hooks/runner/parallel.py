@@ -63,13 +63,16 @@ def results(targets: Sequence[Target], checks: Sequence[Check], context: Context
     if fork and any(check.markdown_only for check in checks):
         _warm()
     chunk = max(1, min(MAXIMUM_CHUNK, len(targets) // (workers * 8)))
-    if fork:  # what the workers inherit is never collected there: a collection would copy its pages
+    # what the workers inherit is never collected there (a collection would copy its pages); objects the
+    # console froze at start-up stay frozen after the pool, only what this call froze is let go
+    unfreeze = fork and not gc.get_freeze_count()
+    if fork:
         gc.freeze()
     try:
         with pool_context.Pool(workers, initializer=_initialize, initargs=(checks, context, options)) as pool:
             yield from pool.imap(_process, targets, chunksize=chunk)
     finally:
-        if fork:
+        if unfreeze:
             gc.unfreeze()
 
 
@@ -87,6 +90,10 @@ def _initialize(checks: Sequence[Check], context: Context, options: RunOptions) 
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if options.fix and not options.diff:  # a target another worker rewrites is read again (by its stat)
+        from review_hooks.links import tree
+
+        tree.facts_per_run(False)
     global _state
     _state = (checks, context, options)
 

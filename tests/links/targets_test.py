@@ -84,13 +84,13 @@ def test_the_pre_test_gives_up_on_a_link_into_the_document_before_reading_anothe
     from review_hooks.check import Context
     from review_hooks.checks.broken_link import unbreakable
     from review_hooks.document import Document
-    from review_hooks.links import tree
+    from review_hooks.links import target_facts
     from review_hooks.repository import Repository
 
     write(repo, {"x.md": "# Here\n", "a.md": "# Intro\n\n[a](x.md#here) [b](x.md#gone) [c](#intro)\n"})
     read: list[object] = []
-    facts = tree.facts
-    monkeypatch.setattr(tree, "facts", lambda *args: read.append(args[0]) or facts(*args))
+    facts = target_facts.facts
+    monkeypatch.setattr(target_facts, "facts", lambda *args: read.append(args[0]) or facts(*args))
     context = Context(configuration.load(None, repo), Repository(repo))
     document = Document.from_bytes((repo / "a.md").read_bytes(), "a.md", repo / "a.md", True)
     assert not unbreakable(document, context)
@@ -109,13 +109,13 @@ def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> N
 
 def test_a_target_is_looked_at_on_disk_once_per_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Links from many documents into one target read its anchors from disk once (``Tree.known``)."""
-    from review_hooks.links import tree
+    from review_hooks.links import target_facts
 
     write(repo, {"x.md": "# Here\n", "a.md": "[a](x.md#here)\n", "b.md": "[b](x.md#here)\n",
                  "c.md": "[c](x.md#gone)\n"})
     looked: list[str] = []
-    real = tree._real
-    monkeypatch.setattr(tree, "_real", lambda location: looked.append(location) or real(location))
+    real = target_facts._real
+    monkeypatch.setattr(target_facts, "_real", lambda location: looked.append(location) or real(location))
     assert scan() == ["c.md:1:5: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
     assert [location for location in looked if location.endswith("x.md")] == [str(repo / "x.md")]
 

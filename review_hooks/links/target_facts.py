@@ -1,0 +1,100 @@
+"""The anchors of link targets: ``facts`` reads a target through ``files.read`` at most once per process
+(keyed by its real path, size and mtime) and keeps its fragments and line count, never reading outside the
+repository root; a document a check has parsed anyway is ``remember``-ed, and its anchors are computed only
+when a link asks for them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from review_hooks import files
+from review_hooks.check import Context
+from review_hooks.document import Document
+from review_hooks.markdown.structure import fragments
+
+
+class Facts(NamedTuple):
+    """What a link's fragment may point at in one target file."""
+
+    fragments: frozenset[str] | None  # rendered Markdown: heading slugs and HTML anchors
+    lines: int  # number of lines (for ``#L10`` anchors)
+
+
+_FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
+#: Documents parsed by a check, not yet linked to with a fragment: heading texts, HTML anchors, lines.
+_PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
+
+
+def facts(location: str, root: Path, context: Context, rendered: bool,
+          known: dict[tuple[str, Path, bool], Facts | None] | None = None) -> Facts | None:
+    """The fragments and line count of a target file, read once per process; None if unreadable. ``known``
+    (``Tree.known``) keeps it by location for the run: a target linked from many documents is looked at on
+    disk (its real path, a ``stat``) once, not once per link."""
+    if known is not None:
+        if (location, root, rendered) not in known:
+            known[location, root, rendered] = facts(location, root, context, rendered)
+        return known[location, root, rendered]
+    try:
+        real, base = _real(os.fspath(location)), _real(os.fspath(root))
+        if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+            return None  # never read outside the repository root
+        info = os.stat(real)
+    except (OSError, ValueError, RuntimeError):
+        return None
+    key = (real, info.st_size, info.st_mtime_ns, rendered)
+    if key not in _FACTS and key in _PARSED:
+        headings, names, lines = _PARSED.pop(key)
+        _FACTS[key] = Facts(fragments(headings, names), lines)
+    if key not in _FACTS:
+        if len(_FACTS) > 4096:
+            _FACTS.clear()
+        document = files.read(files.Target(location, Path(real)), context.config, context.repository)
+        if isinstance(document, files.Skip):
+            _FACTS[key] = None
+        else:
+            _FACTS[key] = Facts(document.markdown.fragments if rendered else None, _line_count(document))
+    return _FACTS[key]
+
+
+def remember(document: Document) -> None:
+    """Keep the anchors of a document just parsed from disk: links to it need not parse it again."""
+    try:
+        real = _real(os.fspath(document.location))
+        info = os.stat(real)
+    except (OSError, ValueError, RuntimeError):
+        return
+    key = (real, info.st_size, info.st_mtime_ns, True)
+    if info.st_size == len(document.raw) and key not in _FACTS:
+        if len(_PARSED) > 4096:
+            _PARSED.clear()
+        structure = document.markdown  # slugs are computed only if a link asks for them
+        _PARSED[key] = (structure.anchored_headings, tuple(a.name for a in structure.anchors),
+                        _line_count(document))
+
+
+@functools.lru_cache(maxsize=8192)
+def _real(location: str) -> str:
+    """``os.path.realpath(location)``, once per process, with each folder's resolved once (``realpath``
+    reads every part of a path from the disk, and a scan asks for every document of a deep tree).
+    Strings, not ``Path``: this runs for every document a scan parses."""
+    if not os.path.isabs(location):
+        location = os.path.join(os.getcwd(), location)
+    folder, name = os.path.split(location)
+    if name in ("", ".", "..") or os.path.islink(location):
+        return os.path.realpath(location)
+    return os.path.join(_real_folder(folder), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _line_count(document: Document) -> int:
+    """``len(document.lines)`` less a last empty line, counted without splitting the text."""
+    text = document.text
+    return text.count("\n") + 1 - (text.endswith("\n") or not text)
