@@ -28,6 +28,9 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, layered, peeled
+from review_hooks.mojibake.scripts import lone_letter as _lone_letter
+from review_hooks.mojibake.scripts import plausible as _plausible
+from review_hooks.mojibake.scripts import word as _word
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
@@ -36,8 +39,7 @@ _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
-_EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
-_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
+
 
 
 class _Piece(NamedTuple):
@@ -256,45 +258,9 @@ def _weak_but_plausible(text: str) -> bool:
     return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
 
 
-def _lone_letter(text: str, old: str) -> bool:
-    """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose, and the one-letter words в, і, у, я) read from a letter, or from a dash or box
-    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
-    Other scripts stay out (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do quotes."""
-    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёёії"))
-
-
-def _word(text: str, letters: int) -> bool:
-    """At least ``letters`` letters, all of one script, with only quotes and dashes at its edges
-    (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
-    but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word)."""
-    start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]) in _EDGES:
-        start += 1
-    while end > start and unicodedata.category(text[end - 1]) in _EDGES:
-        end -= 1
-    found = text[start:end]
-    if len(found) < letters or not found.isalpha():
-        return False
-    return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
-
-
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:
     for part in reversed(parts):
         text = part if isinstance(part, str) else part[0]
         if text:
             return text[-1]
     return ""
-
-
-def _plausible(decoded: str, previous: str) -> bool:
-    """Assigned, visible characters; a combining mark only after something to combine with."""
-    for char in decoded:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cn", "Co", "Cs", "Zl", "Zp"):
-            return False
-        if category in ("Mn", "Me") and (not previous or previous.isspace()):
-            return False
-        previous = char
-    return True
