@@ -28,6 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, layered, peeled
+from review_hooks.mojibake.scripts import case
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -37,6 +38,7 @@ from review_hooks.mojibake.spaces import restored as spaces_read
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
+_CAPITAL_LEAD = re.compile(rb"[a-z][\xc2-\xdf][a-z]")  # a lead alone between small letters (``scripts.case``)
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 
@@ -64,7 +66,7 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(data):
+    if _LEAD.search(data) or (codec.droppable and _CAPITAL_LEAD.search(data)):
         units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
         found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
@@ -180,8 +182,9 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    weak = (not flagged and not decoded and long_enough and not _word_end(run, start, end)  # está»
-            and all(map(_latin_or_symbol, filter(None, options))))
+    weak = not flagged and not decoded and (
+        (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
+        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
@@ -232,8 +235,12 @@ def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
-    """Some candidate is a symbol, punctuation or a Latin letter (not only CJK: ``é…`` is no residue)."""
-    return any(lossy.tier(char, "") <= 3 or "LATIN" in unicodedata.name(char, "") for char in candidates)
+    """Some candidate is a symbol or punctuation of no script (general punctuation, arrows, dingbats,
+    pictographs), or a Latin letter: not only CJK (``é…`` is no residue), nor only letters and marks of
+    scripts foreign to the word (Czech ``Tomáš`` is no Ogham ᚁ nor Balinese ᭚)."""
+    return any((lossy.tier(char, "") <= 3 and (ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00
+                                              or ord(char) >= 0x1F000))
+               or "LATIN" in unicodedata.name(char, "") for char in candidates)
 
 
 def _strong(text: str, group: list[_Piece]) -> bool:

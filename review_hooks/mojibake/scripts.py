@@ -64,3 +64,16 @@ def script_mark(char: str) -> bool:
     SIGN E), not a generic one (COMBINING ACUTE ACCENT, VARIATION SELECTOR-16)."""
     return unicodedata.category(char) in ("Mn", "Mc") and unicodedata.name(char, "COMBINING").split()[0] not in (
         "COMBINING", "VARIATION")
+
+
+def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
+    """A lone capital between small letters of its word (``HrnÄiar``, ``pÅ™ekroÄeno``) that a dropped
+    byte made of a small letter of its script (Ä lost 0x8D of č): case coherence, the evidence that the
+    letter is residue of lossy damage, reported only where its codec damaged the document elsewhere."""
+    char = run[at:at + 1]
+    return (char.isupper() and run[at - 1:at].islower() and run[at + 1:at + 2].islower() and at > 0
+            and any(other.islower() and _name(other) == _name(char) for other in candidates))
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, "?").split()[0]

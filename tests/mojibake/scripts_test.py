@@ -41,3 +41,35 @@ def test_a_lone_vowel_sign_quoted_as_its_own_token_is_repaired() -> None:
 ])
 def test_clean_text_with_marks_is_left_alone(clean: str) -> None:
     assert repair(clean).text == clean
+
+
+def test_a_clean_accented_word_beside_damage_is_not_reported() -> None:
+    # Czech "áš" reads as a truncated sequence of three bytes, whose candidates are all letters of
+    # scripts foreign to the word (Ogham, Balinese): a clean word, not residue
+    text = "CafÃ© ouvert\nMiloš a Tomáš tady\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nMiloš a Tomáš tady\n"
+    assert not result.residue
+
+
+def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
+    # č (C4 8D) lost its byte 0x8D: "Ä" stands alone between small letters, a case no word has
+    text = "CafÃ© ouvert\nJan NovÄak\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nJan NovÄak\n"
+    assert [(item.old, text[item.start - 3:item.start]) for item in result.residue] == [("Ä", "Nov")]
+    assert "č" in result.residue[0].options[0]
+
+
+def test_a_lossy_letter_keeps_its_whole_word_unrepaired() -> None:
+    # ř is recoverable, č lost a byte: every letter off the word, or none; the word is reported
+    text = "CafÃ© ouvert\nto je pÅ™ekroÄeno\n"
+    result = repair(text)
+    assert "pÅ™ekroÄeno" in result.text and "Café" in result.text
+    assert {item.old for item in result.residue} == {"Å™", "Ä"}
+
+
+def test_capitals_inside_clean_words_need_damage_elsewhere() -> None:
+    for clean in ("McDonald and iPhone\n", "Der eÄhnliche Test\n", "Éric et StÃ©phane Ärger\n"):
+        result = repair(clean)
+        assert not result.residue or all(item.old != "Ä" for item in result.residue), clean
