@@ -18,11 +18,11 @@ _LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman 
 
 def lone_letter(text: str, old: str) -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose, and the one-letter words в, і, у, я) read from a letter, or from a dash or box
-    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
+    technical prose, and the one-letter words в, і, у, я, є) read from a letter, or from
+    a dash or box drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
     Other scripts stay out (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do quotes."""
     return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёёії"))
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"))
 
 
 def word(text: str, letters: int) -> bool:

@@ -73,3 +73,20 @@ def test_capitals_inside_clean_words_need_damage_elsewhere() -> None:
     for clean in ("McDonald and iPhone\n", "Der eÄhnliche Test\n", "Éric et StÃ©phane Ärger\n"):
         result = repair(clean)
         assert not result.residue or all(item.old != "Ä" for item in result.residue), clean
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    pytest.param("які Ñ” лише", "які є лише", id="Ukrainian є, its second byte a closing quote"),
+    pytest.param("та Ð² Ð¶Ðµ", "та в же", id="Russian в beside clean Cyrillic on its line"),
+])
+def test_a_one_letter_word_beside_damage_of_its_script_is_repaired(words: str, expected: str) -> None:
+    text = f"Слово Ð´Ð¾Ð¼ тут\n{words}\n"
+    result = repair(text)
+    assert result.text == f"Слово дом тут\n{expected}\n"
+    assert not result.residue
+
+
+def test_a_latin_pair_beside_clean_cyrillic_alone_stays() -> None:
+    # no damage elsewhere: a lone pair is no evidence of its own
+    text = "Версия Ð² пакете\n"
+    assert repair(text).text == text
