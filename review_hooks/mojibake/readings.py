@@ -28,7 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, layered, peeled
-from review_hooks.mojibake.scripts import case
+from review_hooks.mojibake.scripts import case, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -260,8 +260,8 @@ def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) 
 def _weak_but_plausible(text: str) -> bool:
     """Two-byte sequences ftfy does not flag (``Ã…`` for Å): Latin, punctuation and symbols, or a
     word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
-    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
-        return True
+    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text) or own_punctuation(text):
+        return True  # Arabic ``ØŒ`` (،) too: punctuation of a script is no letter of another
     return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
 
 

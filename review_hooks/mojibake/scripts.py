@@ -30,11 +30,12 @@ def word(text: str, letters: int) -> bool:
     (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
     but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word). A mark of the
     word's own script is one of its letters (Arabic harakat ``حيانًا``, Hebrew niqqud ``עִברִית``, a Devanagari
-    vowel sign); a generic combining mark (U+0301, named COMBINING) is no script's, so no word's."""
+    vowel sign); a generic combining mark (U+0301, named COMBINING) is no script's, so no word's. The
+    punctuation of its own script may end it (``كان،``: ARABIC COMMA)."""
     start, end = 0, len(text)
     while start < end and unicodedata.category(text[start]) in _EDGES:
         start += 1
-    while end > start and unicodedata.category(text[end - 1]) in _EDGES:
+    while end > start and (unicodedata.category(text[end - 1]) in _EDGES or _own_stop(text[end - 1], text[start])):
         end -= 1
     found = text[start:end]
     if sum(map(str.isalpha, found)) < letters or not found[:1].isalpha():
@@ -77,3 +78,14 @@ def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
 
 def _name(char: str) -> str:
     return unicodedata.name(char, "?").split()[0]
+
+
+def own_punctuation(char: str) -> bool:
+    """Punctuation of a script of its own (ARABIC COMMA ``،``, ARMENIAN FULL STOP ``։``, DEVANAGARI DANDA):
+    read from a two-byte pair, it is as plausible as a letter of that script."""
+    return (len(char) == 1 and unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000
+            and _name(char) not in ("GREEK", "COMBINING"))
+
+
+def _own_stop(char: str, first: str) -> bool:
+    return own_punctuation(char) and _name(char) == _name(first)

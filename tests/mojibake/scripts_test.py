@@ -90,3 +90,18 @@ def test_a_latin_pair_beside_clean_cyrillic_alone_stays() -> None:
     # no damage elsewhere: a lone pair is no evidence of its own
     text = "Версия Ð² пакете\n"
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("words", [
+    pytest.param("قال ، ثم", id="the Arabic comma alone"),
+    pytest.param("قال، ثم", id="the Arabic comma ending a word"),
+])
+def test_punctuation_of_a_script_is_repaired_with_its_words(words: str) -> None:
+    result = repair(f"{_damaged('كتب هنا')}\n{_damaged(words)}\n")
+    assert result.text == f"كتب هنا\n{words}\n"
+    assert not result.residue
+
+
+def test_a_lone_pair_of_foreign_punctuation_needs_damage_elsewhere() -> None:
+    text = "Dansk: Ø, Œuvre et ØŒ seul.\n"
+    assert repair(text).text == text
