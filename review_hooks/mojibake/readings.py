@@ -174,7 +174,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if not _word("".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
+    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True))
+    if not _word(lettered, 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
@@ -182,9 +183,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    weak = not flagged and not decoded and (
+    weak = not flagged and ((not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
+        or (len(group) == 1 and case(run, start, options[0]))))  # HrnÄiar
+        or (bool(decoded) and _word(lettered, 2)))  # ÙÙŠ: في, a word of one script around a lost byte
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []

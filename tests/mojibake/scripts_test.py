@@ -105,3 +105,24 @@ def test_punctuation_of_a_script_is_repaired_with_its_words(words: str) -> None:
 def test_a_lone_pair_of_foreign_punctuation_needs_damage_elsewhere() -> None:
     text = "Dansk: Ø, Œuvre et ØŒ seul.\n"
     assert repair(text).text == text
+
+
+def _lost(text: str, byte: int) -> str:
+    """``text`` damaged as Windows-1252 by a tool that dropped ``byte`` (undefined in Windows-1252)."""
+    data = text.encode("utf-8").replace(bytes([byte]), b"")
+    return data.decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize(("words", "byte", "word"), [
+    pytest.param("كتب في البيت", 0x81, "في", id="Arabic ف lost its 0x81"),
+    pytest.param("ζει γύρω από", 0x8D, "γύρω", id="Greek ύ lost its 0x8D, beside letters of its script"),
+])
+def test_a_word_of_one_script_around_a_lost_byte_is_reported(words: str, byte: int, word: str) -> None:
+    _damaged("")  # registers the sloppy codecs
+    text = f"{_damaged('Слово дом, كتب, από')}\n{_lost(words, byte)}\n"
+    result = repair(text)
+    damaged_word = _lost(word, byte)
+    assert damaged_word in result.text  # left whole: more than one reading
+    line = text.index("\n") + 1
+    assert [(item.old, item.start - line) for item in result.residue] == [
+        (damaged_word, _lost(words, byte).index(damaged_word))]
