@@ -126,3 +126,13 @@ def test_a_word_of_one_script_around_a_lost_byte_is_reported(words: str, byte: i
     line = text.index("\n") + 1
     assert [(item.old, item.start - line) for item in result.residue] == [
         (damaged_word, _lost(words, byte).index(damaged_word))]
+
+
+def test_a_bullet_a_naive_repair_left_is_reported_in_an_otherwise_clean_document() -> None:
+    # • doubly damaged (Ã¢â‚¬Â¢), its first bytes replaced by an em dash: "—Â¢", no reading left
+    text = "Features:\n\n—Â¢ Tables\n—Â¢ Bars\n"
+    result = repair(text)
+    assert result.text == text
+    assert [(item.start, item.old, item.options) for item in result.residue] == [
+        (text.index("—Â¢"), "—Â¢", ((),)), (text.rindex("—Â¢"), "—Â¢", ((),))]
+    assert repair("Prices: 5¢ and — a ¢ sign.\n").residue == ()
