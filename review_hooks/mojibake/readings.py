@@ -182,11 +182,11 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    weak = not flagged and ((not decoded and (
+    flagged = (beside or ((long_enough or decoded) and is_bad(run[start:end]))
+               or (bool(decoded) and _word(lettered, 2)))  # ÙÙŠ: في, a word of one script around a lost byte
+    weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0]))))  # HrnÄiar
-        or (bool(decoded) and _word(lettered, 2)))  # ÙÙŠ: في, a word of one script around a lost byte
+        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []

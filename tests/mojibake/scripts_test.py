@@ -126,6 +126,8 @@ def test_a_word_of_one_script_around_a_lost_byte_is_reported(words: str, byte: i
     line = text.index("\n") + 1
     assert [(item.old, item.start - line) for item in result.residue] == [
         (damaged_word, _lost(words, byte).index(damaged_word))]
+    again = repair(result.text)  # its own evidence: still reported once its neighbours are repaired
+    assert [item.old for item in again.residue] == [damaged_word] and again.text == result.text
 
 
 def test_a_bullet_a_naive_repair_left_is_reported_in_an_otherwise_clean_document() -> None:
