@@ -28,7 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, layered, peeled
-from review_hooks.mojibake.scripts import case, own_punctuation
+from review_hooks.mojibake.scripts import case, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -182,8 +182,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    flagged = (beside or ((long_enough or decoded) and is_bad(run[start:end]))
-               or (bool(decoded) and _word(lettered, 2)))  # ÙÙŠ: في, a word of one script around a lost byte
+    worded = bool(decoded) and _word(lettered, 2)  # ÙÙŠ: في, a word of one script around a lost byte
+    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
         or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
@@ -199,7 +199,12 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             parts.append(piece.text)
             continue
         ranked = lossy.ranked(candidates, before)
-        unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
+        if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word)
+            fit = fitting(ranked, before, lettered)
+            unique = unique and piece.missing == 1 and len(fit) == 1
+            ranked = (*fit, *(char for char in ranked if char not in fit))
+        else:
+            unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)

@@ -89,3 +89,15 @@ def own_punctuation(char: str) -> bool:
 
 def _own_stop(char: str, first: str) -> bool:
     return own_punctuation(char) and _name(char) == _name(first)
+
+
+def fitting(candidates: tuple[str, ...], before: str, word_text: str) -> tuple[str, ...]:
+    """The candidates of a truncated sequence that fit the word ``word_text`` (letters of one script)
+    at a place after ``before``: a letter of its script common in some language (``lossy.prior``), or a
+    mark of its script after a letter. Truncated ``Ù`` starting an Arabic word is ف alone: a haraka
+    needs a letter before it, ٭ is no letter, and ٝ is rare."""
+    from review_hooks.mojibake.lossy import prior
+
+    script = _name(next(char for char in word_text if char.isalpha()))
+    return tuple(char for char in candidates if _name(char) == script and (
+        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and before.isalpha())))

@@ -114,7 +114,7 @@ def _lost(text: str, byte: int) -> str:
 
 
 @pytest.mark.parametrize(("words", "byte", "word"), [
-    pytest.param("كتب في البيت", 0x81, "في", id="Arabic ف lost its 0x81"),
+    pytest.param("كتب منفي البيت", 0x81, "منفي", id="Arabic ف lost its 0x81 inside a word: ف or a haraka"),
     pytest.param("ζει γύρω από", 0x8D, "γύρω", id="Greek ύ lost its 0x8D, beside letters of its script"),
 ])
 def test_a_word_of_one_script_around_a_lost_byte_is_reported(words: str, byte: int, word: str) -> None:
@@ -138,3 +138,11 @@ def test_a_bullet_a_naive_repair_left_is_reported_in_an_otherwise_clean_document
     assert [(item.start, item.old, item.options) for item in result.residue] == [
         (text.index("—Â¢"), "—Â¢", ((),)), (text.rindex("—Â¢"), "—Â¢", ((),))]
     assert repair("Prices: 5¢ and — a ¢ sign.\n").residue == ()
+
+
+def test_the_one_letter_that_fits_a_word_around_a_lost_byte_is_restored() -> None:
+    # ف lost its 0x81 at the start of a word: no haraka starts a word, ٭ is no letter: ف alone fits
+    text = f"{_damaged('كتب هنا')}\n{_lost('ذهب في فاس', 0x81)}\n"
+    result = repair(text)
+    assert result.text == "كتب هنا\nذهب في فاس\n"
+    assert not result.residue
