@@ -146,3 +146,9 @@ def test_the_one_letter_that_fits_a_word_around_a_lost_byte_is_restored() -> Non
     result = repair(text)
     assert result.text == "كتب هنا\nذهب في فاس\n"
     assert not result.residue
+
+
+def test_a_common_one_letter_word_of_another_script_is_repaired_beside_its_damage() -> None:
+    text = f"{_damaged('كتب هنا')}\n{_damaged('كتب و هناك')}\n"
+    assert repair(text).text == "كتب هنا\nكتب و هناك\n"
+    assert repair("Ùˆ alone\n").text == "Ùˆ alone\n"  # no damage elsewhere: no evidence
