@@ -11,6 +11,7 @@ signs are letters of their word, not damage (``حيانًا``, ``עִברִית`
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 _LISTED = ("LATIN", "GREEK", "CYRILLIC")  # scripts whose lone letters have rules of their own
@@ -101,8 +102,12 @@ def fitting(candidates: tuple[str, ...], before: str, word_text: str) -> tuple[s
     at a place after ``before``: a letter of its script common in some language (``lossy.prior``), or a
     mark of its script after a letter. Truncated ``Ù`` starting an Arabic word is ف alone: a haraka
     needs a letter before it, ٭ is no letter, and ٝ is rare."""
+    return _fitting(candidates, before.isalpha(), _name(next(char for char in word_text if char.isalpha())))
+
+
+@lru_cache(maxsize=4096)
+def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tuple[str, ...]:
     from review_hooks.mojibake.lossy import prior
 
-    script = _name(next(char for char in word_text if char.isalpha()))
     return tuple(char for char in candidates if _name(char) == script and (
-        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and before.isalpha())))
+        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))
