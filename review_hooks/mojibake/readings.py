@@ -38,7 +38,7 @@ from review_hooks.mojibake.spaces import restored as spaces_read
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
-_CAPITAL_LEAD = re.compile(rb"[a-z][\xc2-\xdf][a-z]")  # a lead alone between small letters (``scripts.case``)
+_CAPITAL_LEAD = re.compile("(?<=[a-z])[^\x00-\x7f](?=[a-z])")  # a capital lead alone between small letters
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 
@@ -66,7 +66,7 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(data) or (codec.droppable and _CAPITAL_LEAD.search(data)):
+    if _LEAD.search(data) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
         units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
         found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
