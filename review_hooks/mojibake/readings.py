@@ -191,7 +191,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return None
     parts: list[str | tuple[str, ...]] = []
     unique = not weak
-    for piece, candidates in zip(group, options, strict=True):
+    for index, (piece, candidates) in enumerate(zip(group, options, strict=True)):
         before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
             if not _plausible(piece.text, before):
@@ -199,9 +199,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             parts.append(piece.text)
             continue
         ranked = lossy.ranked(candidates, before)
-        if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word)
-            fit = fitting(ranked, before, lettered)
-            unique = unique and piece.missing == 1 and len(fit) == 1
+        if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word), between
+            fit = fitting(ranked, before, lettered)  # sequences (the end of a span may have lost a no-break
+            inner = index < len(group) - 1 and not group[index + 1].truncated  # space's byte: ``ê³ `` is 고)
+            unique = unique and piece.missing == 1 and len(fit) == 1 and inner
             ranked = (*fit, *(char for char in ranked if char not in fit))
         else:
             unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1

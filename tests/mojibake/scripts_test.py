@@ -152,3 +152,12 @@ def test_a_common_one_letter_word_of_another_script_is_repaired_beside_its_damag
     text = f"{_damaged('كتب هنا')}\n{_damaged('كتب و هناك')}\n"
     assert repair(text).text == "كتب هنا\nكتب و هناك\n"
     assert repair("Ùˆ alone\n").text == "Ùˆ alone\n"  # no damage elsewhere: no evidence
+
+
+def test_a_word_ending_in_a_truncated_sequence_is_not_restored_by_its_script() -> None:
+    # 고 is EA B3 A0: the no-break space's byte saved as a space; 곁 (a lost 0x81) is the one common
+    # syllable of the dropped-byte readings, but the end of a span may have lost its byte to the space
+    word = _damaged("바꾸고자").replace("\xa0", " ")
+    result = repair(f"Name {word} and cafÃ© here\n")
+    assert "곁" not in result.text
+    assert any(item.old.startswith("ë°”") for item in result.residue)
