@@ -24,7 +24,8 @@ class Codec(NamedTuple):  # not a dataclass: see ``changes``
     name: str
     table: dict[int, int]  # character -> the byte it came from (the translate map of a run)
     droppable: frozenset[int]  # bytes a tool may have dropped: undefined in the codec, or soft hyphen
-    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads
+    suspect: re.Pattern[str]  # where a damaged span can start: a lead and a continuation, or two leads, or a
+    # lone capital lead between small letters that may have lost its continuation (``scripts.case``)
     lost_lead: bool = False  # the codec reads 0xF0 as a private-use character that tools drop (Mac Roman)
 
 
@@ -41,10 +42,16 @@ def codecs() -> tuple[Codec, ...]:
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
         leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}")
-        droppable = frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
+        capitals = re.escape("".join(c for c in chars[0x42:0x60] if c.isupper()))  # scripts.case: HrnÄiar
+        between = f"|(?<=[a-z])[{capitals}](?=[a-z])" if capitals and _droppable(name) else ""
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}{between}")
+        droppable = _droppable(name)
         found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
+
+
+def _droppable(name: str) -> frozenset[int]:
+    return frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
 
 
 def _lost(byte: int, name: str) -> bool:

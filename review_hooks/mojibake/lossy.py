@@ -224,13 +224,17 @@ _LENGTH = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 @lru_cache(maxsize=4096)
 def one_letter(options: tuple[str, ...]) -> str:
     """The letter a truncated sequence was, whichever candidate it is, when all are letters of one
-    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise."""
+    script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise. A rare letter
+    or mark (``prior`` under 5) is no reading (``Ï`` is ρ or ύ, Greek, though Coptic ϭ reads from it
+    too), and punctuation of the script's own block is of its script (``Ù`` is ف, or ٭)."""
+    common = tuple(char for char in options if unicodedata.category(char)[0] not in "LM" or prior(char) >= 5)
     scripts = set()
-    for char in options:
-        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if char.isalpha() else "")
+    for char in common:
+        own = char.isalpha() or (unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000)
+        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if own else "")
         if "" in scripts or len(scripts) > 1:
             return ""
-    return options[0] if options else ""
+    return next((char for char in common if char.isalpha()), "")
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

@@ -28,16 +28,20 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
+from review_hooks.mojibake.scripts import case, fitting, own_punctuation
+from review_hooks.mojibake.scripts import lone_letter as _lone_letter
+from review_hooks.mojibake.scripts import plausible as _plausible
+from review_hooks.mojibake.scripts import word as _word
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
+_CAPITAL_LEAD = re.compile("(?<=[a-z])[^\x00-\x7f](?=[a-z])")  # a capital lead alone between small letters
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
-_EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
-_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
+
 
 
 class _Piece(NamedTuple):
@@ -62,7 +66,7 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
     data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(data):
+    if _LEAD.search(data) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
         units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
         found += guessed(run, [unit for unit in units if unit is not None], spaces)
     return tuple(sorted(found, key=lambda unit: unit.start))
@@ -123,8 +127,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate
-            return Unit(start - 1, end, ((),), unique=False, weight=0)
+        if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate; a sequence
+            return Unit(start - 1, end, ((),), unique=False, weight=end - start + 1)  # of three: evidence itself
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
             return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
         if not decoded_run and typography.drawing(run, start, end, text):
@@ -166,21 +170,24 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    if not _word("".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)), 3) and any(
+    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True))
+    if not _word(lettered, 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
     bare_leads = not decoded and _bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
-    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end]))
-    weak = (not flagged and not decoded and long_enough and not _word_end(run, start, end)  # está»
-            and all(map(_latin_or_symbol, filter(None, options))))
+    worded = bool(decoded) and _word(lettered, 2)  # ÙÙŠ: في, a word of one script around a lost byte
+    flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
+    weak = not flagged and not decoded and (
+        (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
+        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
     unique = not weak
-    for piece, candidates in zip(group, options, strict=True):
+    for index, (piece, candidates) in enumerate(zip(group, options, strict=True)):
         before = _last_char(parts) or (run[start - 1] if start else "")
         if not piece.truncated:
             if not _plausible(piece.text, before):
@@ -188,7 +195,13 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             parts.append(piece.text)
             continue
         ranked = lossy.ranked(candidates, before)
-        unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
+        if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word), between
+            fit = fitting(ranked, before, lettered)  # sequences (the end of a span may have lost a no-break
+            inner = index < len(group) - 1 and not group[index + 1].truncated  # space's byte: ``ê³ `` is 고)
+            unique = unique and piece.missing == 1 and len(fit) == 1 and inner
+            ranked = (*fit, *(char for char in ranked if char not in fit))
+        else:
+            unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
@@ -226,8 +239,12 @@ def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
-    """Some candidate is a symbol, punctuation or a Latin letter (not only CJK: ``é…`` is no residue)."""
-    return any(lossy.tier(char, "") <= 3 or "LATIN" in unicodedata.name(char, "") for char in candidates)
+    """Some candidate is a symbol or punctuation of no script (general punctuation, arrows, dingbats,
+    pictographs), or a Latin letter: not only CJK (``é…`` is no residue), nor only letters and marks of
+    scripts foreign to the word (Czech ``Tomáš`` is no Ogham ᚁ nor Balinese ᭚)."""
+    return any((lossy.tier(char, "") <= 3 and (ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00
+                                              or ord(char) >= 0x1F000))
+               or "LATIN" in unicodedata.name(char, "") for char in candidates)
 
 
 def _strong(text: str, group: list[_Piece]) -> bool:
@@ -247,33 +264,9 @@ def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) 
 def _weak_but_plausible(text: str) -> bool:
     """Two-byte sequences ftfy does not flag (``Ã…`` for Å): Latin, punctuation and symbols, or a
     word of one script; never one letter of another script (``’é`` in Mac Roman reads as Armenian)."""
-    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text):
-        return True
+    if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text) or own_punctuation(text):
+        return True  # Arabic ``ØŒ`` (،) too: punctuation of a script is no letter of another
     return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
-
-
-def _lone_letter(text: str, old: str) -> bool:
-    """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose, and the one-letter words в, і, у, я) read from a letter, or from a dash or box
-    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
-    Other scripts stay out (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ), and so do quotes."""
-    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "Ёёії"))
-
-
-def _word(text: str, letters: int) -> bool:
-    """At least ``letters`` letters, all of one script, with only quotes and dashes at its edges
-    (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
-    but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word)."""
-    start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]) in _EDGES:
-        start += 1
-    while end > start and unicodedata.category(text[end - 1]) in _EDGES:
-        end -= 1
-    found = text[start:end]
-    if len(found) < letters or not found.isalpha():
-        return False
-    return len({unicodedata.name(char, "?").split()[0] for char in found}) == 1
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:
@@ -282,15 +275,3 @@ def _last_char(parts: list[str | tuple[str, ...]]) -> str:
         if text:
             return text[-1]
     return ""
-
-
-def _plausible(decoded: str, previous: str) -> bool:
-    """Assigned, visible characters; a combining mark only after something to combine with."""
-    for char in decoded:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cn", "Co", "Cs", "Zl", "Zp"):
-            return False
-        if category in ("Mn", "Me") and (not previous or previous.isspace()):
-            return False
-        previous = char
-    return True

@@ -153,17 +153,18 @@ def line_of(text: str, offset: int) -> int:
 
 def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[str, tuple[Unit, ...]]],
                  name: str, cache: dict[str, set[int]]) -> set[int]:
-    """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter that
-    no unit of its run's reading covers and that is no residue of a dropped byte inside a word (cp1250 ``ĹE``
-    can be ŘE; cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
+    """The lines (by ``line_of``) holding a clean accented letter in codec ``name``: a non-ASCII letter of the
+    codec (not Cyrillic ``Версия`` beside Windows-1252 ``Ð²``) that no unit of its run's reading covers
+    and that is no residue of a dropped byte inside a word (cp1250 ``ĹE`` can be ŘE;
+    cp1252 ``Ö`` can be nothing but Ö, and ``Å;`` ends a word)."""
     if name in cache:
         return cache[name]
     codec = by_name(name)
 
     def loose(run: str, index: int) -> bool:
         char = run[index]
-        if char.isascii() or not char.isalpha():
-            return False
+        if char.isascii() or not char.isalpha() or codec.table[ord(char)] < 0x80:
+            return False  # a letter the codec never makes (``в`` in Windows-1252) is no clean letter of its text
         if not (run[index + 1:index + 2].isascii() and run[index + 1:index + 2].isalpha()) or not codec.droppable:
             return True
         options = lossy.candidates(bytes([codec.table[ord(char)]]), 1, codec.droppable)

@@ -234,13 +234,23 @@ def _capitals(before: str, after: str, first: str) -> bool:
     return capital(before[-1:] or "a") and (capital(before[-2:-1] or "a") or capital(after or "a"))
 
 
+def _capitalised(before: str, after: str, first: str, reading: str) -> bool:
+    """One capital, then a pair that reads as a small letter common in some language (``CÃ³`` is Có,
+    ``lossy.prior``): a capitalised word, not a word of capitals before a footnote (``FÉ¹`` is no Fɹ)."""
+    from review_hooks.mojibake.layers import COMMON_LETTER
+    from review_hooks.mojibake.lossy import prior
+
+    return (before[-1:].isupper() and not _capitals(before, after, first) and reading.islower()
+            and prior(reading) >= COMMON_LETTER)
+
+
 def _capital_before_symbol(first: str, second: str, before: str, after: str, reading: str) -> str:
     if not first.isupper() or (after.islower() and reading.isalpha()):
         return UNDECIDED  # ``cafÃ©``, ``Ã‰tÃ©``: the capital breaks its word, or starts a small-letter word
-    if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più)
+    if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più), ``CÃ³``
         if not before[-1:].isalpha() and reading.isalpha() and _script(reading) in _SHORT_WORDS:
             return WEAK  # ``Ð²`` alone is the word в: a unit reads as a Latin letter (``Å²`` Ų)
-        return UNDECIDED if before[-1:].islower() else TYPOGRAPHY
+        return UNDECIDED if before[-1:].islower() or _capitalised(before, after, first, reading) else TYPOGRAPHY
     agrees = reading.isupper() and _script(reading) == _script(first)
     if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range
         return WEAK if agrees and unicodedata.category(second) == "Pd" else UNDECIDED  # ``3 Å–5 Å``; ``Ã‰ a``

@@ -1,0 +1,113 @@
+"""Script coherence: what a decoded span must look like to be text of some writing system.
+
+A decoded span is a word when its letters share one script (the first word of their Unicode names:
+CYRILLIC, ARABIC, HEBREW ...), and its marks belong to that script too: harakat, niqqud and vowel
+signs are letters of their word, not damage (``حيانًا``, ``עִברִית``), where a generic combining mark
+(U+0301) or a variation selector belongs to no script. ``readings`` weighs damage by these tests.
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
+_LISTED = ("LATIN", "GREEK", "CYRILLIC")  # scripts whose lone letters have rules of their own
+_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
+
+
+def lone_letter(text: str, old: str) -> bool:
+    """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
+    technical prose, and the one-letter words в, і, у, я, є) read from a letter, or from a dash or box
+    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
+    Of the other scripts, only a letter common in some language (``lossy.prior`` 7 or more: Arabic
+    و, the word "and", read from ``Ùˆ``), not a rare one (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ); no quotes."""
+    from review_hooks.mojibake.lossy import prior
+
+    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
+            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
+                 or (text.isalpha() and _name(text) not in _LISTED and prior(text) >= 7)))
+
+
+def word(text: str, letters: int) -> bool:
+    """At least ``letters`` letters, all of one script, with only quotes and dashes at its edges
+    (``«Αποθήκευση»``, ``“Н”``, ``—Да``): a quote or dash inside a damaged run does not break a word,
+    but a symbol inside the word does (``א֏קט``, U+058F, is Hebrew misread, not a word). A mark of the
+    word's own script is one of its letters (Arabic harakat ``حيانًا``, Hebrew niqqud ``עִברִית``, a Devanagari
+    vowel sign); a generic combining mark (U+0301, named COMBINING) is no script's, so no word's. The
+    punctuation of its own script may end it (``كان،``: ARABIC COMMA)."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]) in _EDGES:
+        start += 1
+    while end > start and (unicodedata.category(text[end - 1]) in _EDGES or _own_stop(text[end - 1], text[start])):
+        end -= 1
+    found = text[start:end]
+    if sum(map(str.isalpha, found)) < letters or not found[:1].isalpha():
+        return False
+    return all(char.isalpha() or unicodedata.category(char) in ("Mn", "Mc") for char in found) and len(
+        {unicodedata.name(char, "?").split()[0] for char in found}) == 1
+
+
+def plausible(decoded: str, previous: str) -> bool:
+    """Assigned, visible characters; a combining mark only after something to combine with, or, at the
+    start of a run, alone as a script's own mark quoted or named on its own (``'े'``, Devanagari vowel
+    sign E: a letter of its script, where a generic U+0301 or U+FE0F alone is nothing)."""
+    if len(decoded) == 1 and not previous and script_mark(decoded):
+        return True
+    for char in decoded:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cn", "Co", "Cs", "Zl", "Zp"):
+            return False
+        if category in ("Mn", "Me") and (not previous or previous.isspace()):
+            return False
+        previous = char
+    return True
+
+
+def script_mark(char: str) -> bool:
+    """A combining mark that belongs to a script (ARABIC FATHATAN, HEBREW POINT HIRIQ, DEVANAGARI VOWEL
+    SIGN E), not a generic one (COMBINING ACUTE ACCENT, VARIATION SELECTOR-16)."""
+    return unicodedata.category(char) in ("Mn", "Mc") and unicodedata.name(char, "COMBINING").split()[0] not in (
+        "COMBINING", "VARIATION")
+
+
+def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
+    """A lone capital between small letters of its word (``HrnÄiar``, ``pÅ™ekroÄeno``) that a dropped
+    byte made of a small letter of its script (Ä lost 0x8D of č): case coherence, the evidence that the
+    letter is residue of lossy damage, reported only where its codec damaged the document elsewhere."""
+    char = run[at:at + 1]
+    return (char.isupper() and run[at - 1:at].islower() and run[at + 1:at + 2].islower() and at > 0
+            and any(other.islower() and _name(other) == _name(char) for other in candidates))
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, "?").split()[0]
+
+
+def own_punctuation(char: str) -> bool:
+    """Punctuation of a script of its own (ARABIC COMMA ``،``, ARMENIAN FULL STOP ``։``, DEVANAGARI DANDA):
+    read from a two-byte pair, it is as plausible as a letter of that script."""
+    return (len(char) == 1 and unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000
+            and _name(char) not in ("GREEK", "COMBINING"))
+
+
+def _own_stop(char: str, first: str) -> bool:
+    return own_punctuation(char) and _name(char) == _name(first)
+
+
+def fitting(candidates: tuple[str, ...], before: str, word_text: str) -> tuple[str, ...]:
+    """The candidates of a truncated sequence that fit the word ``word_text`` (letters of one script)
+    at a place after ``before``: a letter of its script common in some language (``lossy.prior``), or a
+    mark of its script after a letter. Truncated ``Ù`` starting an Arabic word is ف alone: a haraka
+    needs a letter before it, ٭ is no letter, and ٝ is rare."""
+    return _fitting(candidates, before.isalpha(), _name(next(char for char in word_text if char.isalpha())))
+
+
+@lru_cache(maxsize=4096)
+def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tuple[str, ...]:
+    from review_hooks.mojibake.lossy import prior
+
+    return tuple(char for char in candidates if _name(char) == script and (
+        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))

@@ -1,0 +1,165 @@
+"""Script coherence: the marks of a script (harakat, niqqud, vowel signs) are letters of their word,
+so a damaged word that carries them is repaired, not taken for lossy damage."""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.mojibake.repair import repair
+
+
+def _damaged(text: str, codec: str = "sloppy-windows-1252") -> str:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    return text.encode("utf-8").decode(codec)
+
+
+@pytest.mark.parametrize("words", [
+    pytest.param("قالت مرحبًا يا", id="an Arabic word with a haraka (fathatan)"),
+    pytest.param("كتب العالَم هنا", id="an Arabic word with a fatha in it"),
+    pytest.param("Hebrew: עִברִית and שלום", id="a Hebrew word with niqqud (hiriq)"),
+])
+def test_a_word_with_marks_of_its_script_is_repaired_whole(words: str) -> None:
+    for codec in ("sloppy-windows-1252", "latin-1"):
+        result = repair(f"{_damaged(words, codec)}\n")
+        assert result.text == f"{words}\n", codec
+        assert not result.residue
+
+
+def test_a_lone_vowel_sign_quoted_as_its_own_token_is_repaired() -> None:
+    text = _damaged("['क', 'ि', 'े']") + "\n"
+    result = repair(text)
+    assert result.text == "['क', 'ि', 'े']\n"
+    assert not result.residue
+
+
+@pytest.mark.parametrize("clean", [
+    "Il a dit « café » et ʻokina.\n",
+    "A generic mark alone: \u0301 stays.\n",
+])
+def test_clean_text_with_marks_is_left_alone(clean: str) -> None:
+    assert repair(clean).text == clean
+
+
+def test_a_clean_accented_word_beside_damage_is_not_reported() -> None:
+    # Czech "áš" reads as a truncated sequence of three bytes, whose candidates are all letters of
+    # scripts foreign to the word (Ogham, Balinese): a clean word, not residue
+    text = "CafÃ© ouvert\nMiloš a Tomáš tady\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nMiloš a Tomáš tady\n"
+    assert not result.residue
+
+
+def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
+    # č (C4 8D) lost its byte 0x8D: "Ä" stands alone between small letters, a case no word has
+    text = "CafÃ© ouvert\nJan NovÄak\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nJan NovÄak\n"
+    assert [(item.old, text[item.start - 3:item.start]) for item in result.residue] == [("Ä", "Nov")]
+    assert "č" in result.residue[0].options[0]
+
+
+def test_a_lossy_letter_in_a_word_is_reported_and_never_guessed() -> None:
+    # ř is recoverable, č lost a byte: the lossy letter is reported; ř is repaired or left with it (on this
+    # branch the whole word is left; a residue past ASCII letters may count as a spot of its own)
+    text = "CafÃ© ouvert\nto je pÅ™ekroÄeno\n"
+    result = repair(text)
+    assert "Café" in result.text
+    assert "pÅ™ekroÄeno" in result.text or "překroÄeno" in result.text
+    assert "Ä" in {item.old for item in result.residue}
+
+
+def test_capitals_inside_clean_words_need_damage_elsewhere() -> None:
+    for clean in ("McDonald and iPhone\n", "Der eÄhnliche Test\n", "Éric et StÃ©phane Ärger\n"):
+        result = repair(clean)
+        assert not result.residue or all(item.old != "Ä" for item in result.residue), clean
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    pytest.param("які Ñ” лише", "які є лише", id="Ukrainian є, its second byte a closing quote"),
+    pytest.param("та Ð² Ð¶Ðµ", "та в же", id="Russian в beside clean Cyrillic on its line"),
+])
+def test_a_one_letter_word_beside_damage_of_its_script_is_repaired(words: str, expected: str) -> None:
+    text = f"Слово Ð´Ð¾Ð¼ тут\n{words}\n"
+    result = repair(text)
+    assert result.text == f"Слово дом тут\n{expected}\n"
+    assert not result.residue
+
+
+def test_a_latin_pair_beside_clean_cyrillic_alone_stays() -> None:
+    # no damage elsewhere: a lone pair is no evidence of its own
+    text = "Версия Ð² пакете\n"
+    assert repair(text).text == text
+
+
+@pytest.mark.parametrize("words", [
+    pytest.param("قال ، ثم", id="the Arabic comma alone"),
+    pytest.param("قال، ثم", id="the Arabic comma ending a word"),
+])
+def test_punctuation_of_a_script_is_repaired_with_its_words(words: str) -> None:
+    result = repair(f"{_damaged('كتب هنا')}\n{_damaged(words)}\n")
+    assert result.text == f"كتب هنا\n{words}\n"
+    assert not result.residue
+
+
+def test_a_lone_pair_of_foreign_punctuation_needs_damage_elsewhere() -> None:
+    text = "Dansk: Ø, Œuvre et ØŒ seul.\n"
+    assert repair(text).text == text
+
+
+def _lost(text: str, byte: int) -> str:
+    """``text`` damaged as Windows-1252 by a tool that dropped ``byte`` (undefined in Windows-1252)."""
+    data = text.encode("utf-8").replace(bytes([byte]), b"")
+    return data.decode("sloppy-windows-1252")
+
+
+@pytest.mark.parametrize(("words", "byte", "word"), [
+    pytest.param("كتب منفي البيت", 0x81, "منفي", id="Arabic ف lost its 0x81 inside a word: ف or a haraka"),
+    pytest.param("ζει γύρω από", 0x8D, "γύρω", id="Greek ύ lost its 0x8D, beside letters of its script"),
+])
+def test_a_word_of_one_script_around_a_lost_byte_is_reported(words: str, byte: int, word: str) -> None:
+    _damaged("")  # registers the sloppy codecs
+    text = f"{_damaged('Слово дом, كتب, από')}\n{_lost(words, byte)}\n"
+    result = repair(text)
+    damaged_word = _lost(word, byte)
+    assert damaged_word in result.text  # left whole: more than one reading
+    line = text.index("\n") + 1
+    assert [(item.old, item.start - line) for item in result.residue] == [
+        (damaged_word, _lost(words, byte).index(damaged_word))]
+    again = repair(result.text)  # its own evidence: still reported once its neighbours are repaired
+    assert [item.old for item in again.residue] == [damaged_word] and again.text == result.text
+
+
+def test_a_bullet_a_naive_repair_left_is_reported_in_an_otherwise_clean_document() -> None:
+    # • doubly damaged (Ã¢â‚¬Â¢), its first bytes replaced by an em dash: "—Â¢", no reading left
+    text = "Features:\n\n—Â¢ Tables\n—Â¢ Bars\n"
+    result = repair(text)
+    assert result.text == text
+    assert [(item.start, item.old, item.options) for item in result.residue] == [
+        (text.index("—Â¢"), "—Â¢", ((),)), (text.rindex("—Â¢"), "—Â¢", ((),))]
+    assert repair("Prices: 5¢ and — a ¢ sign.\n").residue == ()
+
+
+def test_the_one_letter_that_fits_a_word_around_a_lost_byte_is_restored() -> None:
+    # ف lost its 0x81 at the start of a word: no haraka starts a word, ٭ is no letter: ف alone fits
+    text = f"{_damaged('كتب هنا')}\n{_lost('ذهب في فاس', 0x81)}\n"
+    result = repair(text)
+    assert result.text == "كتب هنا\nذهب في فاس\n"
+    assert not result.residue
+
+
+def test_a_common_one_letter_word_of_another_script_is_repaired_beside_its_damage() -> None:
+    text = f"{_damaged('كتب هنا')}\n{_damaged('كتب و هناك')}\n"
+    assert repair(text).text == "كتب هنا\nكتب و هناك\n"
+    assert repair("Ùˆ alone\n").text == "Ùˆ alone\n"  # no damage elsewhere: no evidence
+
+
+def test_a_word_ending_in_a_truncated_sequence_is_not_restored_by_its_script() -> None:
+    # 고 is EA B3 A0: the no-break space's byte saved as a space; 곁 (a lost 0x81) is the one common
+    # syllable of the dropped-byte readings, but the end of a span may have lost its byte to the space
+    word = _damaged("바꾸고자").replace("\xa0", " ")
+    result = repair(f"Name {word} and cafÃ© here\n")
+    assert "곁" not in result.text
+    assert any(item.old.startswith("ë°”") for item in result.residue)
