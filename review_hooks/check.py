@@ -108,6 +108,7 @@ Repair = Callable[["Document", Context], "Sequence[Edit] | str | Document | None
 Configure = Callable[[Mapping[str, Any], "Path"], Any]
 #: The check bound to a change (``links/change.py``'s ``Change``): it finds, in a document outside the
 #: run, what the change broke there (broken-link: links into a renamed file or heading; ``runner/inbound.py``).
+#: ``Any``: ``links`` is a layer above this module, which may not name its types even for type checking.
 Affected = Callable[[Any], "Check"]
 
 
