@@ -27,7 +27,7 @@ from ftfy import badness
 
 from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.charmaps import codecs
-from review_hooks.mojibake.lossy import candidates, prior, ranked, tier
+from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,7 +65,7 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
         return None
     (text,) = alive
     before, final = again(text)
-    if final == text or not final.isprintable() or any(_layer(final, other.table) for other in _codecs()):
+    if final == text or not final.isprintable() or any(_layer(final, other.table) for other in codecs()):
         return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
     if not all(char.isascii() or tier(char, final[at - 1:at]) <= 3 or prior(char) >= COMMON_LETTER
                for at, char in enumerate(final)):
@@ -114,7 +114,7 @@ def _across(outer: str, after: str, codec: Codec) -> str:
         return ""
     below = outer.translate(codec.table).encode("latin-1")
     lead = max((at for at, byte in enumerate(below) if byte >= 0xC0), default=-1)
-    size = _SIZES.get(below[lead] >> 4, 0) if lead >= 0 else 0
+    size = SEQUENCE_LENGTH.get(below[lead] >> 4, 0) if lead >= 0 else 0
     data = below[lead:] + after.translate(codec.table).encode("latin-1")
     if not len(below) - lead < size <= len(data):
         return ""
@@ -170,11 +170,11 @@ def cut(text: str) -> tuple[str, ...]:
     badness flags the text (``íž`` reads as ED 9E too, but is two letters of Czech); ``()`` otherwise."""
     if not is_bad(text):
         return ()
-    for codec in _codecs():
+    for codec in codecs():
         if not all(ord(char) in codec.table and codec.table[ord(char)] >= 0x80 for char in text):
             continue
         data = text.translate(codec.table).encode("latin-1")
-        size = _SIZES.get(data[0] >> 4, 0)
+        size = SEQUENCE_LENGTH.get(data[0] >> 4, 0)
         if 2 <= len(data) < size and all(0x80 <= byte <= 0xBF for byte in data[1:]):
             return ranked(candidates(data, size - len(data), codec.droppable), "")
     return ()
@@ -237,16 +237,15 @@ def _below(text: str, change: Change, layers: list[str]) -> tuple[tuple[str, ...
     new, after = change.new, text[change.end:change.end + 1]
     if not new or new.isascii() or (after and not after.isascii()):
         return ()
-    for codec in _codecs():
+    for codec in codecs():
         data = [codec.table.get(ord(char), 0) for char in new]
         if all(0xC2 <= byte <= 0xF4 for byte in data) and all(_layer(layer, codec.table) for layer in layers[:3]):
-            found = tuple(candidates(bytes([byte]), _SIZES[byte >> 4] - 1, codec.droppable) for byte in data)
+            found = tuple(candidates(bytes([byte]), SEQUENCE_LENGTH[byte >> 4] - 1, codec.droppable) for byte in data)
             return found if all(found) else ()
     return ()
 
 
 #: How long a UTF-8 sequence is, by the high four bits of its lead byte.
-_SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 
 
 def _layer(text: str, table: dict[int, int]) -> bool:
@@ -258,6 +257,3 @@ def _layer(text: str, table: dict[int, int]) -> bool:
     except UnicodeDecodeError:
         return False
 
-
-def _codecs() -> tuple[Codec, ...]:
-    return codecs()

@@ -194,7 +194,7 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     controls too (a byte of a layer below, ``layers.layered``)."""
     size = len(fragment) - 1 + missing  # continuation bytes of the whole sequence
     lead = fragment[0]
-    if (size + 1 != _LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
+    if (size + 1 != SEQUENCE_LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
             or not all(0x80 <= byte <= 0xBF for byte in fragment[1:])):
         return ()
     bits = {byte & 0x3F for byte in droppable if 0x80 <= byte <= 0xBF}  # any other byte ends the sequence
@@ -218,7 +218,7 @@ def _kept(category: str, controls: bool) -> bool:
 
 
 #: How long a UTF-8 sequence is, by the high four bits of its lead byte.
-_LENGTH = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
+SEQUENCE_LENGTH = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}  # a UTF-8 sequence's length by its lead byte's high nibble
 
 
 @lru_cache(maxsize=4096)

@@ -174,7 +174,7 @@ def _cut_below(changes: list[Change], residue: list[Residue]) -> list[Change]:
     leaves residue: Hindi ``à¤¹à¤¿à¤¨à¥à¤¦à¥€`` whose 0x8D was dropped; or ftfy's badness flags it though no
     repair takes anything off: ``ÃÂ·ÃÂ½``, з and н that lost 0x90 below): a
     half repair, made ``residue`` with no reading instead (every layer comes off, or none)."""
-    from ftfy.badness import is_bad
+    from review_hooks.mojibake.layers import is_bad  # cached: the same decodings recur
 
     kept = []
     for change in changes:

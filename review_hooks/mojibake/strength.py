@@ -61,8 +61,9 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     found = _SHARED.get(key)
     if found is None:
         found = readings.units(run, codec.name, again, decoded)
-        if len(_SHARED) < 65536:  # as ``readings.units`` caches: bounded
-            _SHARED[key] = found
+        if len(_SHARED) >= 65536:  # bounded, as ``readings.units``'s cache; emptied, not frozen, when full
+            _SHARED.clear()
+        _SHARED[key] = found
     return found
 
 

@@ -22,6 +22,7 @@ from review_hooks.mojibake import readings
 from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
 from review_hooks.mojibake.layers import continued
+from review_hooks.mojibake.lossy import SEQUENCE_LENGTH
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Unit
@@ -139,7 +140,7 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
     before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
     data = before + b"\xa0" + text[at + 1:at + 4].translate(codec.table).encode("latin-1")
     for lead in range(len(before)):
-        size = _SIZES.get(data[lead] >> 4, 0)
+        size = SEQUENCE_LENGTH.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
         if lead + size == len(before) + 1 and _common_letter(data[lead:lead + size]):
@@ -148,7 +149,6 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.
-_SIZES = {0xC: 2, 0xD: 2, 0xE: 3, 0xF: 4}
 
 
 def _common_letter(data: bytes) -> bool:
