@@ -31,7 +31,7 @@ def folder_problem(link: Link, resolved: Resolved, tree: Tree, readable: Path, c
                              "link to the document that has the heading", resolved=resolved.path)
     if not shown.lower().endswith(RENDERED) and not context.config.is_markdown(shown):
         return None  # shown as plain text: no anchors to compare with
-    found = facts(tree.location(shown), readable, context, True, tree.known)
+    found = facts(tree.location(shown), readable, context, True)
     if found is None or found.fragments is None:
         return None
     where = quote(posixpath.join(resolved.written_path, shown.rpartition("/")[2]))

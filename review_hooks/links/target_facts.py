@@ -29,15 +29,8 @@ _FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
 _PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
 
-def facts(location: str, root: Path, context: Context, rendered: bool,
-          known: dict[tuple[str, Path, bool], Facts | None] | None = None) -> Facts | None:
-    """The fragments and line count of a target file, read once per process; None if unreadable. ``known``
-    (``Tree.known``) keeps it by location for the run: a target linked from many documents is looked at on
-    disk (its real path, a ``stat``) once, not once per link."""
-    if known is not None:
-        if (location, root, rendered) not in known:
-            known[location, root, rendered] = facts(location, root, context, rendered)
-        return known[location, root, rendered]
+def facts(location: str, root: Path, context: Context, rendered: bool) -> Facts | None:
+    """The fragments and line count of a target file, read once per process; None if unreadable."""
     try:
         real, base = _real(os.fspath(location)), _real(os.fspath(root))
         if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):

@@ -68,7 +68,7 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
         return folder_problem(link, resolved, tree, start.readable, context)
     name = resolved.path.rpartition("/")[2].lower()  # strings, not pathlib: this runs for every such link
     rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, rendered, tree.known)
+    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, rendered)
     if facts is None:
         return None
     fragment = resolved.fragment or ""

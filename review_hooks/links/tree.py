@@ -4,7 +4,7 @@
 dropped, percent-decoded, ``..`` normalised as a URL path, ``/x`` from the root). ``Tree``
 answers whether a path exists as git has it (tracked or staged, case-exact), or on disk
 outside a repository, and proposes candidates for a missing one; it keeps the ``facts`` of the
-targets its links ask for (``links/target_facts.py``) for the run.
+targets its links ask for are read by ``links/target_facts.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from review_hooks.check import Context
-from review_hooks.links.target_facts import Facts
 from review_hooks.repository import Repository
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -87,9 +86,6 @@ class Tree:
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
         #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
         self.verdicts: dict[tuple[object, ...], Any] = {}
-        #: ``facts`` of each target asked for in this run, by location (emptied when this process writes a fix;
-        #: None in a worker of a fixing scan, where another worker may write the target: ``facts`` stats it)
-        self.known: dict[tuple[str, Path, bool], Facts | None] | None = {} if _KEEP_FACTS else None
 
     @staticmethod
     def of(context: Context, root: Path) -> Tree:
@@ -210,13 +206,3 @@ def _extensions(names: Iterable[str]) -> frozenset[str]:
 
 
 _TREES: weakref.WeakKeyDictionary[Repository, Tree] = weakref.WeakKeyDictionary()
-_KEEP_FACTS = True  # whether a ``Tree`` keeps its targets' facts by location for the run (``facts_per_run``)
-
-
-def facts_per_run(keep: bool) -> None:
-    """Whether each ``Tree`` keeps its targets' facts by location for the run. The workers of a scan that
-    writes fixes do not: a target another worker rewrites would go unseen, where ``facts`` stats it."""
-    global _KEEP_FACTS
-    _KEEP_FACTS = keep
-    for tree in _TREES.values():
-        tree.known = {} if keep else None

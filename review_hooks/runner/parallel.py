@@ -90,10 +90,6 @@ def _initialize(checks: Sequence[Check], context: Context, options: RunOptions) 
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if options.fix and not options.diff:  # a target another worker rewrites is read again (by its stat)
-        from review_hooks.links import tree
-
-        tree.facts_per_run(False)
     global _state
     _state = (checks, context, options)
 

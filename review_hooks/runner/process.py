@@ -134,12 +134,6 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.findings = [replace(f, fixed=False) for f in result.findings]
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
         return
-    if context.repository is not None:  # links checked after this read its new anchors (``links.target_facts.facts``)
-        from review_hooks.links.tree import Tree
-
-        known = Tree.of(context, context.repository.root).known
-        if known is not None:
-            known.clear()
 
 
 def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str]], FileResult]:

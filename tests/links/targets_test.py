@@ -107,19 +107,6 @@ def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> N
                       "add '?plain=1' before the '#'"]
 
 
-def test_a_target_is_looked_at_on_disk_once_per_run(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Links from many documents into one target read its anchors from disk once (``Tree.known``)."""
-    from review_hooks.links import target_facts
-
-    write(repo, {"x.md": "# Here\n", "a.md": "[a](x.md#here)\n", "b.md": "[b](x.md#here)\n",
-                 "c.md": "[c](x.md#gone)\n"})
-    looked: list[str] = []
-    real = target_facts._real
-    monkeypatch.setattr(target_facts, "_real", lambda location: looked.append(location) or real(location))
-    assert scan() == ["c.md:1:5: broken-link 'x.md#gone' matches no heading or anchor in 'x.md'"]
-    assert [location for location in looked if location.endswith("x.md")] == [str(repo / "x.md")]
-
-
 def test_a_target_fixed_in_the_run_is_read_again_by_later_links(repo: Path) -> None:
     """A fix written during the run changes a target's anchors: links checked after it read the new ones
     (here ``# CafÃ©`` becomes ``# Café``: a.md, checked before, saw only the old heading)."""

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.links import tree
 from review_hooks.runner import parallel
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import FIXTURES, git
@@ -174,21 +173,3 @@ def test_ctrl_c_during_a_parallel_scan_prints_no_traceback(repo: Path) -> None:
     assert "Traceback" not in stderr and "Worker" not in stderr
     assert len([line for line in stderr.splitlines() if line.strip()]) == 1  # the run's own one line
 
-
-@pytest.mark.parametrize(("options", "kept"), [
-    pytest.param(RunOptions(scan=True, fix=True), False, id="writes fixes"),
-    pytest.param(RunOptions(scan=True, fix=True, diff=True), True, id="--diff"),
-    pytest.param(RunOptions(scan=True), True, id="reports"),
-])
-def test_a_worker_of_a_scan_that_writes_fixes_keeps_no_targets_facts_by_location(
-        repo: Path, options: RunOptions, kept: bool) -> None:
-    """Another worker may rewrite a target: the workers of a scan that writes fixes read a target's anchors
-    by its stat (``links.target_facts.facts``), not from the run's answers by location, which would go stale."""
-    handler = signal.getsignal(signal.SIGINT)
-    try:
-        parallel._initialize((), None, options)  # type: ignore[arg-type]
-        assert (tree.Tree(repo, None).known is not None) is kept
-    finally:
-        tree.facts_per_run(True)
-        signal.signal(signal.SIGINT, handler)
-    assert tree.Tree(repo, None).known == {}
