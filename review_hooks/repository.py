@@ -152,27 +152,19 @@ class Repository:
         #: revision -> its merge base with HEAD (``runner/changed.py``): a scan narrowed by ``--changed-since``
         #: and its inbound part both ask, and git is asked once
         self.merge_bases: dict[str, str] = {}
-        self._relatives: dict[str, str | None] = {}  # absolute location -> ``relative``
 
     def relative(self, location: Path) -> str | None:
         """``location`` relative to the root as a POSIX path, or None outside the work tree.
 
-        Kept per run for an absolute ``location`` (a relative one depends on the current folder too): a
-        scan asks this about each file several times (its attributes, its links' folder).
+        String operations, not pathlib: a scan asks this of every file (``paths.absolute`` keeps the
+        normalised absolute paths).
         """
-        path = os.fspath(location)
-        if path in self._relatives:
-            return self._relatives[path]
-        absolute = _absolute(path)
+        absolute = _absolute(location)
         if absolute == self._root:
-            found: str | None = "."
-        elif not absolute.startswith(self._prefix):
-            found = None
-        else:
-            found = absolute[len(self._prefix) :].replace(os.sep, "/")
-        if os.path.isabs(path):
-            self._relatives[path] = found
-        return found
+            return "."
+        if not absolute.startswith(self._prefix):
+            return None
+        return absolute[len(self._prefix) :].replace(os.sep, "/")
 
     @cached_property
     def tracked(self) -> frozenset[str]:

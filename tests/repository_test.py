@@ -1,4 +1,4 @@
-"""``Repository.relative``: kept per run for an absolute location, asked again for a relative one."""
+"""``Repository.relative``: the same answer asked again, and a relative location read from the current folder."""
 
 from __future__ import annotations
 

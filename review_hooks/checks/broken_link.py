@@ -234,8 +234,9 @@ def affected(change: Change) -> Check:
 def _inbound(document: Document, context: Context, change: Change) -> Iterator[Problem]:
     from review_hooks.links import inbound
 
-    settings = context.settings(ID, configure)
-    root = context.repository.root if context.repository is not None else Path()
+    if context.repository is None:  # never: the inbound part runs only in a repository (``runner/inbound.py``)
+        return iter(())
+    settings, root = context.settings(ID, configure), context.repository.root
 
     def ignored(path: str) -> bool:  # a target relative to the repository's root
         return bool(settings.ignore) and _ignored(root / path, settings)

@@ -67,6 +67,7 @@ conflict-markers check reports it). A heading written as HTML (``<h2>``) does no
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -99,19 +100,20 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 
 def _kind(document: Document, settings: Settings) -> Kind | None:
     """The document's kind: None when nothing is configured, or it is excluded, a stub, or of no kind.
-    ``find`` and then ``tally`` ask for the same document: the last answer is kept for the second."""
+    ``find`` and then ``tally`` ask for the same document: the answer is kept for the second, as long as
+    the document lives."""
     if not settings.kinds:
         return None
-    last = _last_kind[0]
-    if last is not None and last[0] is document and last[1] is settings:
-        return last[2]
+    kept = _kinds.get(document)
+    if kept is not None and kept[0] is settings:
+        return kept[1]
     kind = _new_kind(document, settings)
-    _last_kind[0] = (document, settings, kind)
+    _kinds[document] = (settings, kind)
     return kind
 
 
-#: the last document asked about, its settings and its kind (one entry: a document is asked twice in a row)
-_last_kind: list[tuple[Document, Settings, Kind | None] | None] = [None]
+#: each document's settings and kind, while the document lives (``find`` and ``tally`` ask in turn)
+_kinds: weakref.WeakKeyDictionary[Document, tuple[Settings, Kind | None]] = weakref.WeakKeyDictionary()
 
 
 def _new_kind(document: Document, settings: Settings) -> Kind | None:
