@@ -78,67 +78,51 @@ class Builder:
                 html(span["start"], span["end"])
 
     def read_heading(self, level: str, span: Any) -> None:
-        """A heading's events, up to its end: its text as GitHub's text content has it (inline code kept,
-        a line break as ``\\n``), its links and HTML."""
+        """A heading: its level, its text as GitHub's text content has it, and its range."""
         parts: list[str] = []
+        self.read_inline(span, parts, heading=True)
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        self.marks.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
+
+    def read_link(self, data: dict[str, Any], span: Any, image: int, parts: list[str] | None) -> Any:
+        """A link or image (``parts``: the text of the heading it is in); returns the range of its end event.
+        Its text ends where the event before that end does."""
+        read = self.read_inline(span, parts, heading=False)
+        if read is None:
+            return span
+        self.link(data, span["start"], image, read[0])
+        return read[1]
+
+    def read_inline(self, span: Any, parts: list[str] | None, heading: bool) -> tuple[Any, Any] | None:
+        """The events inside a heading, or a link or image, up to its own end (a nested link is read by its own
+        call): text into ``parts`` as GitHub's text content has it (inline code kept, a line break as
+        ``\n``), links and inline HTML recorded. Returns the ranges of the last event inside and of the
+        end, or None when the events ran out."""
+        previous = span
         for event, inner in self.events:
             if "Text" in event:
-                parts.append(event["Text"])
+                if parts is not None:
+                    parts.append(event["Text"])
             elif "End" in event:
                 tag = event["End"]
-                if type(tag) is dict and "Heading" in tag:
-                    break
+                if ("Heading" in tag) if type(tag) is dict else (not heading and (tag == "Link" or tag == "Image")):
+                    return previous, inner
             elif "Start" in event:
                 tag = event["Start"]
                 if type(tag) is dict:
                     if "Link" in tag:
-                        self.read_link(tag["Link"], inner, 0, parts)
-                    elif "Image" in tag:
-                        self.read_link(tag["Image"], inner, 1, parts)
-            elif "Code" in event:
-                parts.append(event["Code"])
-            elif "InlineHtml" in event:
-                self.inline_html(inner["start"], inner["end"])
-            elif type(event) is str and event != "Rule":
-                parts.append("\n")  # a line break
-        text = parts[0] if len(parts) == 1 else "".join(parts)
-        at = self.at
-        start, end = span["start"], span["end"]
-        if at.data is not None:
-            start, end = at.offset(start), at.offset(end)
-        self.marks.append((int(level[1]), text.strip(), start, end))
-
-    def read_link(self, data: dict[str, Any], span: Any, image: int, parts: list[str] | None) -> Any:
-        """A link's or image's events, up to its end (``parts``: the text of the heading it is in); returns
-        the range of its end. Its text ends where the event before that end does."""
-        previous = span
-        for event, inner in self.events:
-            if "End" in event:
-                tag = event["End"]
-                if tag == "Link" or tag == "Image":  # its own: a nested one is read by its own call
-                    break
-            elif "Text" in event:
-                if parts is not None:
-                    parts.append(event["Text"])
-            elif "Start" in event:
-                tag = event["Start"]
-                if type(tag) is dict:
-                    if "Image" in tag:
-                        inner = self.read_link(tag["Image"], inner, 1, parts)
-                    elif "Link" in tag:
                         inner = self.read_link(tag["Link"], inner, 0, parts)
+                    elif "Image" in tag:
+                        inner = self.read_link(tag["Image"], inner, 1, parts)
             elif "InlineHtml" in event:
                 self.inline_html(inner["start"], inner["end"])
             elif parts is not None:
                 if "Code" in event:
                     parts.append(event["Code"])
                 elif type(event) is str and event != "Rule":
-                    parts.append("\n")
+                    parts.append("\n")  # a line break
             previous = inner
-        else:
-            return span
-        self.link(data, span["start"], image, previous)
-        return inner
+        return None
 
     def link(self, data: dict[str, Any], start: int, image: int, previous: Any) -> None:
         """A link or image: its written destination, or the definition its reference label resolved to."""
@@ -170,9 +154,7 @@ class Builder:
         found: list[tuple[int, int]] = []
         line, last = 1, 0
         for span in self.code:
-            start, end = span["start"], span["end"]
-            if at.data is not None:
-                start, end = at.offset(start), at.offset(end)
+            start, end = at.offset(span["start"]), at.offset(span["end"])
             line += count("\n", last, start)
             last = end - 1 if end > start else start  # the block's last character
             found.append((line, line := line + count("\n", start, last)))
