@@ -31,15 +31,25 @@ class GitTimeout(GitError):
         self.output = output
 
 
+class _Late(Exception):
+    """``_exchange`` ran past its time limit; ``output``: what was written to the output until then."""
+
+    def __init__(self, output: bytes) -> None:
+        super().__init__()
+        self.output = output
+
+
 def git(root: Path, *args: str, stdin: bytes | None = None, timeout: float | None = None) -> bytes:
     """Run ``git -C root args`` and return its standard output; past ``timeout`` seconds, GitTimeout."""
     argv = ["git", "-C", str(root), *args]
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
     try:
-        if timeout is None and hasattr(os, "posix_spawnp"):
-            status, output, errors = _spawned(argv, env, stdin)
+        if hasattr(os, "posix_spawnp"):
+            status, output, errors = _spawned(argv, env, stdin, timeout)
         else:
             status, output, errors = _run(argv, env, stdin, timeout)
+    except _Late as late:  # killed past its time; what it wrote until then is kept
+        raise GitTimeout(f"git {args[0]} took over {timeout:g} s", late.output) from None
     except OSError as error:
         raise GitError(f"cannot run git: {error.strerror or error}") from error
     if status != 0:
@@ -49,18 +59,19 @@ def git(root: Path, *args: str, stdin: bytes | None = None, timeout: float | Non
 
 
 def _run(argv: list[str], env: dict[str, str], stdin: bytes | None, timeout: float | None) -> tuple[int, bytes, bytes]:
-    """The exit status, output and errors of ``argv`` through ``subprocess`` (a time limit; Windows)."""
+    """The exit status, output and errors of ``argv`` through ``subprocess``: where there is no ``posix_spawn``."""
     import subprocess
 
     try:
         completed = subprocess.run(argv, input=stdin, capture_output=True, check=False, env=env, timeout=timeout)
-    except subprocess.TimeoutExpired as error:  # killed; on POSIX the output so far is kept
-        raise GitTimeout(f"git {argv[3]} took over {timeout:g} s", error.stdout or b"") from None
+    except subprocess.TimeoutExpired as error:  # killed; the output so far is kept where the system allows
+        raise _Late(error.stdout or b"") from None
     return completed.returncode, completed.stdout, completed.stderr
 
 
-def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None) -> tuple[int, bytes, bytes]:
-    """What ``_run`` gives without a time limit, without importing ``subprocess``: a hook asks git a question
+def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None,
+             timeout: float | None = None) -> tuple[int, bytes, bytes]:
+    """What ``_run`` gives, without importing ``subprocess``: a hook asks git a question
     or two, and ``subprocess`` (it imports ``threading``, ``signal``, ``selectors`` and ``locale``) cost a
     one-file ``review-hooks check`` 16 million instructions, 8% of the run (issue 13). The standard input is
     inherited unless ``stdin`` is given, as with ``subprocess.run(input=None)``."""
@@ -79,18 +90,23 @@ def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None) -> tuple
     finally:  # the child has its copies (pipes are not inherited otherwise: Python opens them close-on-exec)
         _close(out_write, err_write, in_read)
     try:
-        output, errors = _exchange(out_read, err_read, in_write, stdin or b"")
-    except BaseException:  # Ctrl-C: git is not left running
+        output, errors = _exchange(out_read, err_read, in_write, stdin or b"", timeout)
+    except BaseException:  # past its time (``_Late``), or Ctrl-C: git is not left running
         os.kill(pid, 9)  # SIGKILL, as subprocess.run kills its child (9 on every POSIX system)
         os.waitpid(pid, 0)
         raise
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), output, errors
 
 
-def _exchange(output: int, errors: int, feed: int | None, data: bytes) -> tuple[bytes, bytes]:
+def _exchange(output: int, errors: int, feed: int | None, data: bytes,
+              timeout: float | None = None) -> tuple[bytes, bytes]:
     """Everything written to ``output`` and to ``errors`` while ``data`` is written to ``feed``, interleaved as
-    the pipes allow (git may answer before it has read everything); closes the three."""
+    the pipes allow (git may answer before it has read everything), within ``timeout`` seconds (``_Late``
+    past it); closes the three."""
     import select
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
 
     chunks: dict[int, list[bytes]] = {output: [], errors: []}
     reading = set(chunks)
@@ -102,7 +118,11 @@ def _exchange(output: int, errors: int, feed: int | None, data: bytes) -> tuple[
         poller.register(feed, select.POLLOUT)
     try:
         while reading or feed is not None:
-            for fd, _ in poller.poll():
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic()) * 1000
+            ready = poller.poll(wait)
+            if not ready:  # only a wait with a limit returns nothing
+                raise _Late(b"".join(chunks[output]))
+            for fd, _ in ready:
                 if fd == feed:
                     try:
                         left = left[os.write(feed, left[: select.PIPE_BUF]) :] if left else left

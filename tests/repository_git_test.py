@@ -74,3 +74,17 @@ def test_no_git_is_one_line(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(GitError, match=r"^cannot run git: No such file or directory"):
         git(repo, "ls-files")
+
+
+def test_a_child_past_its_time_is_killed_and_what_it_wrote_is_kept() -> None:
+    code = "import sys, time; sys.stdout.write('so far'); sys.stdout.flush(); time.sleep(30)"
+    with pytest.raises(repository._Late) as late:
+        repository._spawned([sys.executable, "-c", code], dict(os.environ), None, 0.5)
+    assert late.value.output == b"so far"
+
+
+def test_git_past_its_time_is_one_git_timeout(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repository, "_exchange", lambda *args: (_ for _ in ()).throw(repository._Late(b"x")))
+    with pytest.raises(repository.GitTimeout, match=r"^git log took over 2 s$") as stopped:
+        git(repo, "log", timeout=2)
+    assert stopped.value.output == b"x"
