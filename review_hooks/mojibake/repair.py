@@ -126,7 +126,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     if changes:
-        changes = _cut_below(words.twice(text, changes, _again), residue)  # decoded to UTF-8 again, or lossy below
+        changes, residue = _cut_below(words.twice(text, changes, _again), residue)  # decoded again, or lossy below
     residue.sort(key=lambda item: item.start)
     changes, residue = lone_leads(text, changes, residue)  # a lone lead cut short below: no half repair
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
@@ -169,21 +169,21 @@ def _below(text: str) -> Repair:
     return repair(text, decoded=True)
 
 
-def _cut_below(changes: list[Change], residue: list[Residue]) -> list[Change]:
+def _cut_below(changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
     """``changes`` without those decoded once to text that is itself damage which lost bytes below (its repair
     leaves residue: Hindi ``à¤¹à¤¿à¤¨à¥à¤¦à¥€`` whose 0x8D was dropped; or ftfy's badness flags it though no
     repair takes anything off: ``ÃÂ·ÃÂ½``, з and н that lost 0x90 below): a
     half repair, made ``residue`` with no reading instead (every layer comes off, or none)."""
     from review_hooks.mojibake.layers import is_bad  # cached: the same decodings recur
 
-    kept = []
+    kept, cut = [], []
     for change in changes:
         if change.before or change.lossy or not (_below(change.new).residue or is_bad(change.new)):
             kept.append(change)
         else:
-            residue.append(Residue(change.start, change.end, change.old, change.new, ((),), change.old, change.codec,
-                                   ((),)))
-    return kept
+            cut.append(Residue(change.start, change.end, change.old, change.new, ((),), change.old, change.codec,
+                               ((),)))
+    return kept, residue + cut
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:

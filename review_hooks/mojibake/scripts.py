@@ -28,7 +28,7 @@ def lone_letter(text: str, old: str) -> bool:
 
     return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
             and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
-                 or (text.isalpha() and _name(text) not in _LISTED and prior(text) >= 7)))
+                 or (text.isalpha() and script_of(text) not in _LISTED and prior(text) >= 7)))
 
 
 def word(text: str, letters: int) -> bool:
@@ -47,7 +47,7 @@ def word(text: str, letters: int) -> bool:
     if sum(map(str.isalpha, found)) < letters or not found[:1].isalpha():
         return False
     return all(char.isalpha() or unicodedata.category(char) in ("Mn", "Mc") for char in found) and len(
-        {unicodedata.name(char, "?").split()[0] for char in found}) == 1
+        {script_of(char) for char in found}) == 1
 
 
 def plausible(decoded: str, previous: str) -> bool:
@@ -79,10 +79,13 @@ def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
     letter is residue of lossy damage, reported only where its codec damaged the document elsewhere."""
     char = run[at:at + 1]
     return (char.isupper() and run[at - 1:at].islower() and run[at + 1:at + 2].islower() and at > 0
-            and any(other.islower() and _name(other) == _name(char) for other in candidates))
+            and any(other.islower() and script_of(other) == script_of(char) for other in candidates))
 
 
-def _name(char: str) -> str:
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The first word of a character's name: its script for a letter (``CYRILLIC``, ``ARABIC``); cached,
+    since the same few letters are asked about for every pair of every run."""
     return unicodedata.name(char, "?").split()[0]
 
 
@@ -90,11 +93,11 @@ def own_punctuation(char: str) -> bool:
     """Punctuation of a script of its own (ARABIC COMMA ``،``, ARMENIAN FULL STOP ``։``, DEVANAGARI DANDA):
     read from a two-byte pair, it is as plausible as a letter of that script."""
     return (len(char) == 1 and unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000
-            and _name(char) not in ("GREEK", "COMBINING"))
+            and script_of(char) not in ("GREEK", "COMBINING"))
 
 
 def _own_stop(char: str, first: str) -> bool:
-    return own_punctuation(char) and _name(char) == _name(first)
+    return own_punctuation(char) and script_of(char) == script_of(first)
 
 
 def fitting(candidates: tuple[str, ...], before: str, word_text: str) -> tuple[str, ...]:
@@ -102,12 +105,12 @@ def fitting(candidates: tuple[str, ...], before: str, word_text: str) -> tuple[s
     at a place after ``before``: a letter of its script common in some language (``lossy.prior``), or a
     mark of its script after a letter. Truncated ``Ù`` starting an Arabic word is ف alone: a haraka
     needs a letter before it, ٭ is no letter, and ٝ is rare."""
-    return _fitting(candidates, before.isalpha(), _name(next(char for char in word_text if char.isalpha())))
+    return _fitting(candidates, before.isalpha(), script_of(next(char for char in word_text if char.isalpha())))
 
 
 @lru_cache(maxsize=4096)
 def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tuple[str, ...]:
     from review_hooks.mojibake.lossy import prior
 
-    return tuple(char for char in candidates if _name(char) == script and (
+    return tuple(char for char in candidates if script_of(char) == script and (
         (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))

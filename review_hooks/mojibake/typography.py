@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import applied
+from review_hooks.mojibake.scripts import script_of as _script
 
 if TYPE_CHECKING:
     from review_hooks.mojibake.changes import Change
@@ -91,9 +92,6 @@ def _word_before(text: str, end: int) -> str:
 _SHORT_WORDS = ("CYRILLIC", "GREEK")
 
 
-@lru_cache(maxsize=4096)
-def _script(char: str) -> str:  # cached: asked of the same few letters for every pair of every run
-    return unicodedata.name(char, "?").split()[0]
 
 
 def _agrees(char: str, word: str) -> bool:
