@@ -1,10 +1,11 @@
-"""Where relative links land: GitHub's URL resolution, git's file list, and the anchors of targets.
+"""Where relative links land: GitHub's URL resolution and git's file list.
 
 ``resolve`` turns a written destination into a repository path the way GitHub does (query
 dropped, percent-decoded, ``..`` normalised as a URL path, ``/x`` from the root). ``Tree``
 answers whether a path exists as git has it (tracked or staged, case-exact), or on disk
-outside a repository, and proposes candidates for a missing one; it keeps the ``facts`` of the
-targets its links ask for are read by ``links/target_facts.py``.
+outside a repository; it holds the indexes ``suggest.py`` searches for a missing path's
+candidates, and keeps for the run the answers that depend on git's files alone (``verdicts``,
+``similar``). The anchors of targets are read by ``links/target_facts.py``.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ class Tree:
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
-        #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
+        #: answers about links that depend on git's files alone (``checks.broken_link.link_problem``, and
+        #: ``links.candidates``' fast path, whose keys start with "vouched")
         self.verdicts: dict[tuple[object, ...], Any] = {}
 
     @staticmethod
