@@ -159,8 +159,7 @@ def _may_break(document: Document, tree: Tree, folder: str, change: Change, igno
         resolved = resolve(target, folder)
         if resolved.climbed or not resolved.written_path or ignored(resolved.path):
             continue
-        if problem(Link("html" if candidate.html else "link", target, 0, 0), resolved, tree, folder, change,
-                   "exact") is not None:
+        if problem(candidate.link, resolved, tree, folder, change, "exact") is not None:
             return True
     return False
 
