@@ -31,9 +31,10 @@ from review_hooks.files import read_bytes
 from review_hooks.links import faults
 from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
+from review_hooks.links.folders import scrolls
 from review_hooks.links.readme import is_readme, readme, shown
 from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
-from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, relative, resolve
+from review_hooks.links.tree import Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label
 from review_hooks.repository import Repository
 
@@ -208,7 +209,7 @@ def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, cha
     """A ``#fragment`` on a folder link scrolls within the README GitHub shows there (``links/folders.py``):
     broken when the change renamed that heading, or took the folder's README away."""
     fragment = resolved.fragment or ""
-    if fragment.lower() in ("", "top") or LINE_ANCHOR.fullmatch(fragment):
+    if not scrolls(fragment):
         return None
     path = resolved.path
     written = rewrite(link, resolved, path, folder)

@@ -66,9 +66,8 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     tree = start.tree
     if tree.kind(resolved.path) == "folder":
         return folder_problem(link, resolved, tree, start.readable, context)
-    name = resolved.path.rpartition("/")[2].lower()  # strings, not pathlib: this runs for every such link
-    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, rendered)
+    shown_rendered = not resolved.plain and links.rendered(resolved.path, context.config)
+    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, shown_rendered)
     if facts is None:
         return None
     fragment = resolved.fragment or ""

@@ -20,11 +20,14 @@ import weakref
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from review_hooks.check import Context
 from review_hooks.repository import Repository
+
+if TYPE_CHECKING:
+    from review_hooks.config import Config
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Extensions GitHub renders as Markdown (their ``#fragments`` are heading anchors).
@@ -46,6 +49,13 @@ class Resolved(NamedTuple):
     plain: bool  # ``?plain=1``: GitHub shows the source, with line anchors
     climbed: int  # how many ``..`` went above the root (GitHub: 1 is ``blob/``, 2 is ``owner/repo/``)
     folder: bool  # written with a trailing ``/``
+
+
+def rendered(path: str, config: Config) -> bool:
+    """Whether GitHub renders ``path`` as Markdown, so that its headings are anchors: an extension GitHub
+    renders, or one the configuration counts as Markdown. Strings, not pathlib: asked of every such link."""
+    name = path.rpartition("/")[2].lower()
+    return name.endswith(RENDERED) or config.is_markdown(name)
 
 
 def relative(destination: str) -> bool:
