@@ -34,11 +34,11 @@ from review_hooks.links.change import Change
 from review_hooks.links.folders import scrolls
 from review_hooks.links.readme import is_readme, readme, shown
 from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
+from review_hooks.links.targets import CHECKED
 from review_hooks.links.tree import Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label
 from review_hooks.repository import Repository
 
-CHECKED = ("link", "image", "definition", "html")  # as broken-link: reference uses count at their definition
 Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-link] ignore``d
 #: Skip the parse of a document none of whose written destinations lands on a removal; tests switch it off.
 FAST_PATH = True

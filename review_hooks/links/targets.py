@@ -21,6 +21,10 @@ from review_hooks.links.suggest import Problem, anchor_problem, path_problem, qu
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
+#: The kinds of link whose destination is judged, by broken-link and by the inbound part alike: a reference
+#: use is judged at its definition, and an autolink always has a scheme.
+CHECKED = ("link", "image", "definition", "html")
+
 
 class Origin(NamedTuple):
     """Where a document's links start from (a NamedTuple for the hooks' start-up: ``finding.Finding``)."""
