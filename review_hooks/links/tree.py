@@ -91,7 +91,9 @@ class Tree:
     def __init__(self, root: Path, repository: Repository | None) -> None:
         self.root = root
         self._prefix = os.fspath(root).rstrip(os.sep) + os.sep  # ``location``'s start
-        self.repository = repository
+        #: held weakly: the run's trees are kept by their repository (``_TREES``), and a tree holding it
+        #: strongly would keep both alive after the run, in a process that runs again
+        self._repository = weakref.ref(repository) if repository is not None else None
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
@@ -110,13 +112,19 @@ class Tree:
             tree = _TREES[repository] = Tree(root, repository)
         return tree
 
+    @property
+    def repository(self) -> Repository | None:
+        """The repository whose files these are (None: the disk, outside git)."""
+        return self._repository() if self._repository is not None else None
+
     def kind(self, path: str) -> str | None:
         """``file``, ``folder`` (both case-exact) or None."""
-        if self.repository is None:
+        repository = self.repository
+        if repository is None:
             return self.on_disk(path)
-        if path in self.repository.tracked:
+        if path in repository.tracked:
             return "file"
-        if path in self.repository.tracked_folders:
+        if path in repository.tracked_folders:
             return "folder"
         return None
 
