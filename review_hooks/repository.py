@@ -74,14 +74,15 @@ def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None,
     """What ``_run`` gives, without importing ``subprocess``: a hook asks git a question
     or two, and ``subprocess`` (it imports ``threading``, ``signal``, ``selectors`` and ``locale``) cost a
     one-file ``review-hooks check`` 16 million instructions, 8% of the run (issue 13). The standard input is
-    inherited unless ``stdin`` is given, as with ``subprocess.run(input=None)``."""
-    out_read, out_write = os.pipe()
-    err_read, err_write = os.pipe()
-    in_read, in_write = os.pipe() if stdin is not None else (None, None)
-    actions = [(os.POSIX_SPAWN_DUP2, out_write, 1), (os.POSIX_SPAWN_DUP2, err_write, 2)]
-    if in_read is not None:
-        actions.append((os.POSIX_SPAWN_DUP2, in_read, 0))
+    inherited unless ``stdin`` is given, as with ``subprocess.run(input=None)``. Every descriptor it opens
+    is closed on every path, a failed ``os.pipe`` or spawn (EMFILE) included."""
+    pipes = _pipes(2 if stdin is None else 3)
+    (out_read, out_write), (err_read, err_write) = pipes[:2]
+    in_read, in_write = pipes[2] if stdin is not None else (None, None)
     try:
+        actions = [(os.POSIX_SPAWN_DUP2, out_write, 1), (os.POSIX_SPAWN_DUP2, err_write, 2)]
+        if in_read is not None:
+            actions.append((os.POSIX_SPAWN_DUP2, in_read, 0))
         # SIGPIPE (13 on every POSIX system) back to its default, which Python ignores: as subprocess does
         pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions, setsigdef=(13,))
     except BaseException:
@@ -98,25 +99,37 @@ def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None,
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), output, errors
 
 
+def _pipes(count: int) -> list[tuple[int, int]]:
+    """``count`` pipes (read end, write end), or none: if one cannot be made (EMFILE), those already made are
+    closed before the error goes on."""
+    pipes: list[tuple[int, int]] = []
+    try:
+        for _ in range(count):
+            pipes.append(os.pipe())
+    except BaseException:
+        _close(*(fd for pipe in pipes for fd in pipe))
+        raise
+    return pipes
+
+
 def _exchange(output: int, errors: int, feed: int | None, data: bytes,
               timeout: float | None = None) -> tuple[bytes, bytes]:
     """Everything written to ``output`` and to ``errors`` while ``data`` is written to ``feed``, interleaved as
     the pipes allow (git may answer before it has read everything), within ``timeout`` seconds (``_Late``
-    past it); closes the three."""
-    import select
-    import time
-
-    deadline = None if timeout is None else time.monotonic() + timeout
-
+    past it); closes the three, whatever happens."""
     chunks: dict[int, list[bytes]] = {output: [], errors: []}
-    reading = set(chunks)
-    poller = select.poll()
-    for fd in reading:
-        poller.register(fd, select.POLLIN)
-    left = memoryview(data)
-    if feed is not None:
-        poller.register(feed, select.POLLOUT)
     try:
+        import select
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        reading = set(chunks)
+        poller = select.poll()
+        for fd in reading:
+            poller.register(fd, select.POLLIN)
+        left = memoryview(data)
+        if feed is not None:
+            poller.register(feed, select.POLLOUT)
         while reading or feed is not None:
             wait = None if deadline is None else max(0.0, deadline - time.monotonic()) * 1000
             ready = poller.poll(wait)

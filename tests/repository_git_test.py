@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import select
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from review_hooks import repository
 from review_hooks.repository import GitError, git
+from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git as run_git
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "posix_spawnp"), reason="no posix_spawn: subprocess alone")
@@ -88,3 +94,53 @@ def test_git_past_its_time_is_one_git_timeout(repo: Path, monkeypatch: pytest.Mo
     with pytest.raises(repository.GitTimeout, match=r"^git log took over 2 s$") as stopped:
         git(repo, "log", timeout=2)
     assert stopped.value.output == b"x"
+
+
+def open_descriptors() -> list[str]:
+    return sorted(os.listdir("/proc/self/fd"))
+
+
+def failing(call: int, real: Callable[..., Any]) -> Callable[..., Any]:
+    """``real``, except that its ``call``-th use fails as when the process has used all its descriptors."""
+    calls = 0
+
+    def fake(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == call:
+            raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
+        return real(*args, **kwargs)
+
+    return fake
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="no /proc/self/fd to count descriptors")
+@pytest.mark.parametrize(("owner", "name", "call"), [
+    pytest.param(os, "pipe", 1, id="first pipe"),
+    pytest.param(os, "pipe", 2, id="second pipe: the first one's ends were open"),
+    pytest.param(os, "pipe", 3, id="input pipe: two pipes' ends were open"),
+    pytest.param(os, "posix_spawnp", 1, id="the spawn"),
+    pytest.param(select, "poll", 1, id="the poller, git already started"),
+])
+def test_running_out_of_descriptors_leaves_none_open_and_is_one_git_error(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, owner: object, name: str, call: int) -> None:
+    before = open_descriptors()
+    monkeypatch.setattr(owner, name, failing(call, getattr(owner, name)))
+    with pytest.raises(GitError, match=r"^cannot run git: Too many open files$"):
+        git(repo, "check-attr", "--stdin", "text", stdin=b"a.md\n")
+    monkeypatch.undo()
+    assert open_descriptors() == before
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="no /proc/self/fd to count descriptors")
+def test_a_scan_out_of_descriptors_says_so_in_one_line_and_exits_2(repo: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "a.md").write_text("# A\n")
+    run_git(repo, "add", "a.md")
+    before = open_descriptors()
+    monkeypatch.setattr(os, "pipe", failing(2, os.pipe))
+    out, err = io.StringIO(), io.StringIO()
+    code = run([], RunOptions(scan=True, jobs=1), out, err)
+    monkeypatch.undo()
+    assert (code, out.getvalue(), err.getvalue()) == (2, "", "review-hooks: cannot run git: Too many open files\n")
+    assert open_descriptors() == before

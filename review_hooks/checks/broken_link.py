@@ -67,7 +67,7 @@ from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults, target_facts
 from review_hooks.links import tree as links
 from review_hooks.links.suggest import Problem, anchor_problem
-from review_hooks.links.targets import Origin, heading_moved, origin, placeholder, target_problem
+from review_hooks.links.targets import CHECKED, Origin, heading_moved, origin, placeholder, target_problem
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label
 from review_hooks.paths import relative_to
@@ -76,7 +76,6 @@ if TYPE_CHECKING:  # a change is read only when a commit removes something (``ru
     from review_hooks.links.change import Change
 
 ID = "broken-link"
-CHECKED = ("link", "image", "definition", "html")  # reference uses are checked at their definition
 #: Skip the parse when no written destination can be broken (``link_candidates``); tests switch it off.
 FAST_PATH = True
 

@@ -63,6 +63,7 @@ class Marker(NamedTuple):
     size: int
     line: int  # 1-based
     label: str
+    start: int  # offset of the marker's line in the text: what tells one marker from another
 
 
 class Region:
@@ -89,12 +90,7 @@ def _pattern(size: int) -> re.Pattern[str]:
 
 
 def markers(text: str, size: int) -> list[Marker]:
-    """Every line that is a marker as git writes it (run of one character, bare or with a label)."""
-    return [marker for _, marker in _markers(text, size)]
-
-
-def _markers(text: str, size: int) -> list[tuple[int, Marker]]:
-    """Each marker with the offset of its line's start.
+    """Every line that is a marker as git writes it (run of one character, bare or with a label).
 
     A marker starts a line with ``size`` of one character, so ``str.find`` of each run and the
     pattern tried only where a run starts a line (a regular expression anchored at every line
@@ -112,14 +108,14 @@ def _markers(text: str, size: int) -> list[tuple[int, Marker]]:
             end = text.find("\n", start)  # the first run of a line decides it: on to the next line
             start = text.find(run, end + 1) if end >= 0 else -1
     matches.sort(key=lambda match: match.start())
-    found: list[tuple[int, Marker]] = []
+    found: list[Marker] = []
     line, last = 1, 0
     for match in matches:
         line += text.count("\n", last, match.start())
         last = match.start()
         run_text = match.group("run") or match.group("sep")
         label = (match.group("label") or "").strip()
-        found.append((last, Marker(run_text[0], len(run_text), line, label)))
+        found.append(Marker(run_text[0], len(run_text), line, label, last))
     return found
 
 
@@ -169,12 +165,13 @@ def _last(region: Region) -> int:
     return region.closer.line if region.closer else region.opener.line
 
 
-def _is_orphan_worth_reporting(marker: Marker, text: str, start: int, size: int) -> bool:
+def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
     """Leftovers, not look-alikes: quoted email, heading underlines and RST overlines are not. The lines
     around the marker are read at its line's ``start``: most documents with a run of ``=`` have it under a
     heading, and splitting every such document into lines was a third of this check's time."""
     if marker.size != size:
         return False
+    start = marker.start
     before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start else ""
     after, below = _next_lines(text, text.find("\n", start))
     if marker.kind == ">":
@@ -203,13 +200,11 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     size = _size(document, context)  # the attribute was fetched for every target in one git call
     if not any(c * size in text for c in "<=>|"):  # as fast as a grep: no line loop without a marker
         return
-    found = _markers(text, size)
+    found = markers(text, size)
     if not found:
         return
-    complete, orphans = regions([marker for _, marker in found])
-    if orphans:
-        starts = {id(marker): start for start, marker in found}  # by identity: equal markers may repeat
-        orphans = [m for m in orphans if _is_orphan_worth_reporting(m, text, starts[id(m)], size)]
+    complete, orphans = regions(found)
+    orphans = [m for m in orphans if _is_orphan_worth_reporting(m, text, size)]
     if (complete or orphans) and document.is_markdown and not context.settings(ID, configure).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
     for region in complete:
@@ -246,8 +241,8 @@ def _outside_code(document: Document, context: Context, complete: list[Region],
         return complete, orphans
     if _really_conflicted(document, context, [r.opener for r in shown] + shown_orphans):
         return complete, orphans
-    hidden = {id(x) for x in (*shown, *shown_orphans)}  # by identity: equal markers may repeat
-    return [r for r in complete if id(r) not in hidden], [m for m in orphans if id(m) not in hidden]
+    hidden = {r.opener.start for r in shown} | {m.start for m in shown_orphans}  # one marker per line start
+    return [r for r in complete if r.opener.start not in hidden], [m for m in orphans if m.start not in hidden]
 
 
 def _really_conflicted(document: Document, context: Context, openers: list[Marker]) -> bool:

@@ -67,6 +67,12 @@ class Candidate(NamedTuple):
     html: bool
     doubtful: bool  # the full path may read this site differently: parse
 
+    @property
+    def link(self) -> Link:
+        """The ``Link`` the full path would judge here (without a position): its ``destination`` decodes the
+        target as the full path does."""
+        return Link("html" if self.html else "link", self.target, 0, 0)
+
 
 def candidates(text: str) -> list[Candidate] | None:
     """Every destination the full path could check in ``text``; None when a site is unreadable."""
@@ -98,8 +104,7 @@ def _inline(text: str) -> Iterator[Candidate | None]:
         if match is None:
             yield None
             return
-        target = match.group("angle") if match.group("angle") is not None else match.group("bare")
-        yield Candidate(target, False, not _INLINE_DOUBT.isdisjoint(match.group()))
+        yield Candidate(_written(match), False, not _INLINE_DOUBT.isdisjoint(match.group()))
         site = text.find("](", site + 2)
 
 
@@ -118,9 +123,14 @@ def _definitions(text: str) -> Iterator[Candidate | None]:
             if match is None or match.end("label") != site:
                 yield None  # looks like a definition, yet the pattern did not read one here
                 return
-            target = match.group("angle") if match.group("angle") is not None else match.group("bare")
-            yield Candidate(target, False, False)
+            yield Candidate(_written(match), False, False)
         site = text.find("]:", site + 2)
+
+
+def _written(match: re.Match[str]) -> str:
+    """The destination an ``INLINE_DESTINATION`` or ``DEFINITION`` match read: within ``<>``, or bare."""
+    angle = match.group("angle")
+    return angle if angle is not None else match.group("bare")
 
 
 def _html(text: str) -> Iterator[Candidate | None]:
@@ -168,7 +178,7 @@ def unbreakable(document: Document, context: Context, ignored: Callable[[Resolve
         seen.add(candidate)
         target = candidate.target
         plain = "\\" not in target and "&" not in target  # decoding changes nothing
-        destination = target if plain else Link("html" if candidate.html else "link", target, 0, 0).destination
+        destination = target if plain else candidate.link.destination
         if not links.relative(destination) or template(destination):
             continue
         if destination != target:
@@ -205,5 +215,4 @@ def _lands(candidate: Candidate, start: Origin, context: Context, ignored: Calla
     kind = None if resolved.climbed or not resolved.written_path else start.tree.kind(resolved.path)
     if kind is None:
         return False  # missing, above the root, or a fragment into this document (its parse)
-    link = Link("html" if candidate.html else "link", candidate.target, 0, 0)
-    return resolved.fragment is None or fragment_problem(link, resolved, start, context) is None
+    return resolved.fragment is None or fragment_problem(candidate.link, resolved, start, context) is None

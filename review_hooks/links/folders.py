@@ -15,21 +15,27 @@ from review_hooks.check import Context
 from review_hooks.links.readme import readme
 from review_hooks.links.suggest import Problem, anchor_problem, quote
 from review_hooks.links.target_facts import facts
-from review_hooks.links.tree import LINE_ANCHOR, RENDERED, Resolved, Tree
+from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, rendered
 from review_hooks.markdown.structure import Link
+
+
+def scrolls(fragment: str) -> bool:
+    """Whether a folder link's ``fragment`` names a place in the README below the listing, so that there is
+    something to judge: not empty, not ``#top``, not a line anchor (``#L10``)."""
+    return fragment.lower() not in ("", "top") and not LINE_ANCHOR.fullmatch(fragment)
 
 
 def folder_problem(link: Link, resolved: Resolved, tree: Tree, readable: Path, context: Context) -> Problem | None:
     """A ``#fragment`` on a folder link must name an anchor of the README GitHub shows below the listing."""
     fragment = resolved.fragment or ""
-    if fragment.lower() in ("", "top") or LINE_ANCHOR.fullmatch(fragment):
+    if not scrolls(fragment):
         return None
     shown = readme(tree, resolved.path)
     if shown is None:
         return Problem(link, f"{quote(link.target)} links to the folder {quote(resolved.written_path)}, which has no "
                              f"README: GitHub shows only its file list, with no {quote('#' + fragment)} to scroll to; "
                              "link to the document that has the heading", resolved=resolved.path)
-    if not shown.lower().endswith(RENDERED) and not context.config.is_markdown(shown):
+    if not rendered(shown, context.config):
         return None  # shown as plain text: no anchors to compare with
     found = facts(tree.location(shown), readable, context, True)
     if found is None or found.fragments is None:

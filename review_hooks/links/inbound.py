@@ -31,13 +31,14 @@ from review_hooks.files import read_bytes
 from review_hooks.links import faults
 from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
+from review_hooks.links.folders import scrolls
 from review_hooks.links.readme import is_readme, readme, shown
 from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
-from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, relative, resolve
+from review_hooks.links.targets import CHECKED
+from review_hooks.links.tree import Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label
 from review_hooks.repository import Repository
 
-CHECKED = ("link", "image", "definition", "html")  # as broken-link: reference uses count at their definition
 Ignored = Callable[[str], bool]  # whether a root-relative target is ``[broken-link] ignore``d
 #: Skip the parse of a document none of whose written destinations lands on a removal; tests switch it off.
 FAST_PATH = True
@@ -159,8 +160,7 @@ def _may_break(document: Document, tree: Tree, folder: str, change: Change, igno
         resolved = resolve(target, folder)
         if resolved.climbed or not resolved.written_path or ignored(resolved.path):
             continue
-        if problem(Link("html" if candidate.html else "link", target, 0, 0), resolved, tree, folder, change,
-                   "exact") is not None:
+        if problem(candidate.link, resolved, tree, folder, change, "exact") is not None:
             return True
     return False
 
@@ -209,7 +209,7 @@ def _folder_problem(link: Link, resolved: Resolved, tree: Tree, folder: str, cha
     """A ``#fragment`` on a folder link scrolls within the README GitHub shows there (``links/folders.py``):
     broken when the change renamed that heading, or took the folder's README away."""
     fragment = resolved.fragment or ""
-    if fragment.lower() in ("", "top") or LINE_ANCHOR.fullmatch(fragment):
+    if not scrolls(fragment):
         return None
     path = resolved.path
     written = rewrite(link, resolved, path, folder)

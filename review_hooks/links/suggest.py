@@ -54,7 +54,7 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     if tree.repository is not None and tree.on_disk(resolved.path):
         return Problem(link, f"{written} exists locally but is not tracked by git; "
                              "it will be missing for everyone else")
-    tier, found = candidates(resolved, tree, folder)
+    tier, found = _safe_candidates(resolved, tree, folder)
     if found:
         shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
         note = ""
@@ -104,7 +104,7 @@ def _same_kind(link: Link, resolved: Resolved, candidate: str, tree: Tree) -> bo
     return not resolved.folder
 
 
-def candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[str]]:
+def _safe_candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str, list[str]]:
     """The first tier of safe candidates that has any: ``case``, ``extension`` or ``depth``; ``linking``
     is the folder of the linking document."""
     path = resolved.path

@@ -69,13 +69,18 @@ def remember(document: Document) -> None:
                         _line_count(document))
 
 
-@functools.lru_cache(maxsize=8192)
 def _real(location: str) -> str:
     """``os.path.realpath(location)``, once per process, with each folder's resolved once (``realpath``
     reads every part of a path from the disk, and a scan asks for every document of a deep tree).
-    Strings, not ``Path``: this runs for every document a scan parses."""
+    Strings, not ``Path``: this runs for every document a scan parses. A relative ``location`` is made
+    absolute before the cache: what it names depends on the current folder."""
     if not os.path.isabs(location):
         location = os.path.join(os.getcwd(), location)
+    return _real_absolute(location)
+
+
+@functools.lru_cache(maxsize=8192)
+def _real_absolute(location: str) -> str:
     folder, name = os.path.split(location)
     if name in ("", ".", "..") or os.path.islink(location):
         return os.path.realpath(location)

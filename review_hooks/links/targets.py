@@ -21,6 +21,10 @@ from review_hooks.links.suggest import Problem, anchor_problem, path_problem, qu
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
+#: The kinds of link whose destination is judged, by broken-link and by the inbound part alike: a reference
+#: use is judged at its definition, and an autolink always has a scheme.
+CHECKED = ("link", "image", "definition", "html")
+
 
 class Origin(NamedTuple):
     """Where a document's links start from (a NamedTuple for the hooks' start-up: ``finding.Finding``)."""
@@ -66,9 +70,8 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     tree = start.tree
     if tree.kind(resolved.path) == "folder":
         return folder_problem(link, resolved, tree, start.readable, context)
-    name = resolved.path.rpartition("/")[2].lower()  # strings, not pathlib: this runs for every such link
-    rendered = not resolved.plain and (name.endswith(links.RENDERED) or context.config.is_markdown(name))
-    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, rendered)
+    shown_rendered = not resolved.plain and links.rendered(resolved.path, context.config)
+    facts = target_facts.facts(tree.location(resolved.path), start.readable, context, shown_rendered)
     if facts is None:
         return None
     fragment = resolved.fragment or ""

@@ -1,10 +1,11 @@
-"""Where relative links land: GitHub's URL resolution, git's file list, and the anchors of targets.
+"""Where relative links land: GitHub's URL resolution and git's file list.
 
 ``resolve`` turns a written destination into a repository path the way GitHub does (query
 dropped, percent-decoded, ``..`` normalised as a URL path, ``/x`` from the root). ``Tree``
 answers whether a path exists as git has it (tracked or staged, case-exact), or on disk
-outside a repository, and proposes candidates for a missing one; it keeps the ``facts`` of the
-targets its links ask for are read by ``links/target_facts.py``.
+outside a repository; it holds the indexes ``suggest.py`` searches for a missing path's
+candidates, and keeps for the run the answers that depend on git's files alone (``verdicts``,
+``similar``). The anchors of targets are read by ``links/target_facts.py``.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ import weakref
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from review_hooks.check import Context
 from review_hooks.repository import Repository
+
+if TYPE_CHECKING:
+    from review_hooks.config import Config
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Extensions GitHub renders as Markdown (their ``#fragments`` are heading anchors).
@@ -45,6 +49,13 @@ class Resolved(NamedTuple):
     plain: bool  # ``?plain=1``: GitHub shows the source, with line anchors
     climbed: int  # how many ``..`` went above the root (GitHub: 1 is ``blob/``, 2 is ``owner/repo/``)
     folder: bool  # written with a trailing ``/``
+
+
+def rendered(path: str, config: Config) -> bool:
+    """Whether GitHub renders ``path`` as Markdown, so that its headings are anchors: an extension GitHub
+    renders, or one the configuration counts as Markdown. Strings, not pathlib: asked of every such link."""
+    name = path.rpartition("/")[2].lower()
+    return name.endswith(RENDERED) or config.is_markdown(name)
 
 
 def relative(destination: str) -> bool:
@@ -80,11 +91,14 @@ class Tree:
     def __init__(self, root: Path, repository: Repository | None) -> None:
         self.root = root
         self._prefix = os.fspath(root).rstrip(os.sep) + os.sep  # ``location``'s start
-        self.repository = repository
+        #: held weakly: the run's trees are kept by their repository (``_TREES``), and a tree holding it
+        #: strongly would keep both alive after the run, in a process that runs again
+        self._repository = weakref.ref(repository) if repository is not None else None
         self._listings: dict[str, frozenset[str]] = {}
         self._extensions: frozenset[str] | None = None
         self.similar: dict[str, str | None] = {}  # path -> the most similar name (``suggest.similar_path``)
-        #: broken-link's answers for links that depend on git's files alone (``checks.broken_link.link_problem``)
+        #: answers about links that depend on git's files alone (``checks.broken_link.link_problem``, and
+        #: ``links.candidates``' fast path, whose keys start with "vouched")
         self.verdicts: dict[tuple[object, ...], Any] = {}
 
     @staticmethod
@@ -98,13 +112,19 @@ class Tree:
             tree = _TREES[repository] = Tree(root, repository)
         return tree
 
+    @property
+    def repository(self) -> Repository | None:
+        """The repository whose files these are (None: the disk, outside git)."""
+        return self._repository() if self._repository is not None else None
+
     def kind(self, path: str) -> str | None:
         """``file``, ``folder`` (both case-exact) or None."""
-        if self.repository is None:
+        repository = self.repository
+        if repository is None:
             return self.on_disk(path)
-        if path in self.repository.tracked:
+        if path in repository.tracked:
             return "file"
-        if path in self.repository.tracked_folders:
+        if path in repository.tracked_folders:
             return "folder"
         return None
 

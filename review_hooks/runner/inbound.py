@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the links engine is imported only when a change removes som
     from review_hooks.links import change as changes
     from review_hooks.repository import Repository
 
+
 def hook_mode(options: RunOptions) -> bool:
     """A hook run under pre-commit (not a scan, which checks every file anyway)."""
     return not options.scan and os.environ.get("PRE_COMMIT") == "1"
@@ -57,7 +58,7 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
     repository = context.repository
     if check is None or repository is None or not (options.staged or options.changed_since or hook_mode(options)):
         return
-    change = read(repository, context, options)
+    change = checked_change(repository, context, options)
     if not change.removes or (hook_mode(options) and not owner(paths, repository, change, context)):
         return  # most commits: the inbound engine is never imported
     from review_hooks.files import Target
@@ -77,7 +78,8 @@ def results(paths: Sequence[str], checks: Sequence[Check], context: Context, opt
             yield result  # a linking file that cannot be read is no failure of this commit
 
 
-def read(repository: Repository, context: Context, options: RunOptions) -> changes.Change:
+def checked_change(repository: Repository, context: Context, options: RunOptions) -> changes.Change:
+    """The change this run checks the inbound links of: since ``--changed-since REV``, else the staged one."""
     from review_hooks.links import change as changes
 
     if options.changed_since:

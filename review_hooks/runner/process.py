@@ -47,6 +47,12 @@ def note(path: str, text: str) -> str:
     return f"review-hooks: {visible(path)}: {text}"
 
 
+def _crashed(result: FileResult, path: str, what: str, error: Exception) -> None:
+    """Record a bug in ``what`` (a check, or its fix) on one file: one line naming it, and the run's exit code 2."""
+    result.notes.append(note(path, f"internal error in {what}: {type(error).__name__}: {error}"))
+    result.error = True
+
+
 def examine(document: Document, checks: Sequence[Check], context: Context, result: FileResult) -> list[Finding]:
     """Every selected check's findings on one document, stamped and with suppressions applied."""
     findings: list[Finding] = []
@@ -56,8 +62,7 @@ def examine(document: Document, checks: Sequence[Check], context: Context, resul
         try:
             findings.extend(replace(f, path=document.path, check=check.id) for f in check.find(document, context))
         except Exception as error:  # a bug in one check must not hide the others' findings
-            result.notes.append(note(document.path, f"internal error in {check.id}: {type(error).__name__}: {error}"))
-            result.error = True
+            _crashed(result, document.path, check.id, error)
     if "review-hooks:" not in document.text:  # no directive (``suppressions.directives``' own pre-test)
         return findings
     from review_hooks import suppressions  # its patterns and dataclass only for a document that has one
@@ -74,8 +79,7 @@ def tally(document: Document, checks: Sequence[Check], context: Context, result:
         try:
             value = check.tally(document, context)
         except Exception as error:  # as in examine: one check's bug is a note, not a crash
-            result.notes.append(note(document.path, f"internal error in {check.id}: {type(error).__name__}: {error}"))
-            result.error = True
+            _crashed(result, document.path, check.id, error)
             continue
         if value is not None:
             result.tallies[check.id] = value
@@ -102,10 +106,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
                 verified = verify.whole(document, proposed, attempt, result)
             else:
                 verified = verify.edits(document, list(proposed), attempt, result)
-        except Exception as error:
-            result.notes.append(note(document.path, f"internal error in {check.id} fix: {type(error).__name__}: "
-                                                    f"{error}"))
-            result.error = True
+        except Exception as error:  # as in examine: this repair is dropped, the other fixers still run
+            _crashed(result, document.path, f"{check.id} fix", error)
             continue
         if verified is None:
             continue
@@ -117,13 +119,13 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
                            for f in result.findings]
         document = candidate
     if document.raw == original.raw:  # nothing is written: nothing is fixed
-        result.findings = [replace(f, fixed=False) for f in result.findings]
+        _unfixed(result)
         return
     result.changed = True
     if options.diff:
         result.notes.append(unified_diff(original, document.text) or note(
             original.path, f"would convert from {original.encoding} to {document.encoding}"))
-        result.findings = [replace(f, fixed=False) for f in result.findings]
+        _unfixed(result)
         return
     from review_hooks.write import WriteError, write  # only a fixing run pays for tempfile and shutil
 
@@ -131,9 +133,13 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         write(original, document.text, document.raw)
     except WriteError as error:
         result.notes.append(note(original.path, str(error)))
-        result.findings = [replace(f, fixed=False) for f in result.findings]
+        _unfixed(result)
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
-        return
+
+
+def _unfixed(result: FileResult) -> None:
+    """No finding of ``result`` marked fixed: the file was not written (no change, ``--diff``, a refused write)."""
+    result.findings = [replace(f, fixed=False) for f in result.findings]
 
 
 def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str]], FileResult]:

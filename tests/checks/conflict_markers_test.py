@@ -65,6 +65,11 @@ FINDS = [
     pytest.param("a.md", "# T\n\n=======\nresolved text\n",
                  ["a.md:3:1: conflict-markers leftover conflict separator '=======' (not a heading underline: no "
                   "text above it); remove it"], id="orphan separator"),
+    pytest.param("a.md", "```\n" + CONFLICT + "<<<<<<< HEAD\n```\n\n" + CONFLICT + "<<<<<<< HEAD\n",
+                 ["a.md:10:1: conflict-markers unresolved merge conflict (lines 10-14: HEAD vs topic)",
+                  "a.md:15:1: conflict-markers unresolved merge conflict: '<<<<<<< HEAD' has no closing '>>>>>>>'; "
+                  "resolve it or remove the leftover marker"],
+                 id="the same markers shown in a fence and written outside it: only those outside"),
 ]
 
 
@@ -176,5 +181,5 @@ def test_markers_are_the_lines_an_anchored_pattern_finds(lines: list[str], size:
     for match in _pattern(size).finditer(text):
         run = match.group("run") or match.group("sep")
         expected.append(Marker(run[0], len(run), text.count("\n", 0, match.start()) + 1,
-                               (match.group("label") or "").strip()))
+                               (match.group("label") or "").strip(), match.start()))
     assert markers(text, size) == expected

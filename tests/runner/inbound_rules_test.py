@@ -122,6 +122,17 @@ def test_a_folder_fragment_breaks_when_the_folders_readme_is_renamed_away(repo: 
     assert [line.rpartition("; ")[2] for line in lines()[1]] == ["link to the document that has the heading"] * 2
 
 
+def test_top_and_line_anchors_on_a_folder_link_never_need_its_readme(repo: Path) -> None:
+    """``#top`` and ``#L3`` name no place in the README (``folders.scrolls``): not broken when it goes, in the
+    commit that removes it or in a scan after."""
+    setup(repo, {**GUIDES, "index.md": "[t](guides/#top) and [l](guides#L3) and [s](guides/#setup)\n"})
+    git(repo, "rm", "-q", "guides/README.md")
+    code, found = lines()
+    assert (code, [line.split(" ")[0] for line in found]) == (1, ["index.md:1:45:"])  # only '#setup'
+    code, found = lines(RunOptions(scan=True, jobs=1, select=("broken-link",)))
+    assert (code, [line.split(" ")[0] for line in found]) == (1, ["index.md:1:45:"])
+
+
 def test_the_root_folders_readme_renamed_away_breaks_its_fragments(repo: Path) -> None:
     """No folder name to look for: the documents that write ``/#`` or ``.#`` are read."""
     setup(repo, {"README.md": "# Top\n\n## Setup\n", "docs/a.md": "[s](../#setup) [t](/#setup) [u](..#setup)\n"})
