@@ -33,9 +33,11 @@ SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Extensions GitHub renders as Markdown (their ``#fragments`` are heading anchors).
 RENDERED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
 #: Pages of a GitHub repository that ``../../issues`` reaches from the root (``/owner/repo/issues``).
-ROUTES = frozenset({"actions", "activity", "blob", "branches", "commits", "compare", "discussions", "forks",
-                    "graphs", "issues", "labels", "milestones", "network", "projects", "pulls", "pulse",
-                    "releases", "security", "settings", "stargazers", "tags", "tree", "wiki"})
+ROUTES = frozenset({"actions", "activity", "archive", "attestations", "blame", "blob", "branches", "commit",
+                    "commits", "community", "compare", "contributors", "deployments", "discussions", "edit",
+                    "find", "forks", "graphs", "issues", "labels", "milestone", "milestones", "network", "new",
+                    "packages", "projects", "pull", "pulls", "pulse", "raw", "releases", "search", "security",
+                    "settings", "stargazers", "tags", "tree", "watchers", "wiki"})
 LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
 
 

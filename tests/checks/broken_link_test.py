@@ -102,6 +102,9 @@ def test_precision_and_recall_on_the_evaluation_tree(tmp_path: Path, monkeypatch
     pytest.param("[a](docs/guide.md?plain=1#L2) [b](tool.py#L1-L3)", id="line anchors"),
     pytest.param("[a](../../issues/new) [b](https://x.test/a.md) [c](//cdn.test/a.md) [d](mailto:a@b.test)",
                  id="not in the repository"),
+    pytest.param("[#65](../../pull/65) [c](../../commit/89a7179) [n](../../pull/new/main) [r](../../raw/main/a.png) "
+                 "[z](../../archive/refs/heads/main.zip) [b](../../blame/main/x.md) [e](../../edit/main/x.md) "
+                 "[p](../../packages) [w](../../watchers)", id="pages of the repository on GitHub"),
     pytest.param("[b]({link}) [c]({{ site.url }})", id="placeholders"),
     pytest.param("[a](staged.md)", id="staged, not committed"),
 ])
