@@ -24,6 +24,10 @@ _COMMENT_START = lazy(r"\s*<!--")
 #: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
 _HTML_HEADING = lazy(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
 _TAG = lazy(r"<[^>]*>")
+#: Elements GitHub's sanitizer removes (not in its allowlist of elements, ``script`` and ``style`` with their content):
+#: an ``id`` on one is no anchor on the rendered page.
+STRIPPED = frozenset(("button", "embed", "form", "iframe", "input", "nav", "object", "script", "section", "select",
+                      "style", "textarea"))
 
 
 class Builder:
@@ -201,7 +205,7 @@ class Builder:
                 offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
                 if (key, name) in (("href", "a"), ("src", "img")):
                     self.links.append(new_link("html", value, *self.at.at(offset)))
-                elif key == "id" or (key, name) == ("name", "a"):
+                elif (key == "id" and name not in STRIPPED) or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, *self.at.at(offset)))
 
     def add_definitions(self, found: dict[str, Any]) -> None:
