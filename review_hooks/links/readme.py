@@ -15,11 +15,10 @@ README.txt``.) The front page of the repository shows ``.github/README.md`` befo
 
 from __future__ import annotations
 
-from review_hooks.links.tree import RENDERED, Tree
+from review_hooks.links.tree import MARKUPS, RENDERED, Tree
 
 #: Extensions of the markups GitHub renders (github/markup), Markdown included.
-FORMATTED = (*RENDERED, ".textile", ".rdoc", ".org", ".creole", ".mediawiki", ".wiki", ".rst", ".asciidoc",
-             ".adoc", ".asc", ".pod", ".pod6")
+FORMATTED = (*RENDERED, *MARKUPS)
 
 
 #: Where GitHub looks for the README of the repository's front page, in this order (GitHub's "About the
