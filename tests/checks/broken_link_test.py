@@ -231,6 +231,25 @@ def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Pa
                                    "a file of that name is at '../2025/q2-review.md'"]
 
 
+def test_a_route_written_for_a_docs_site_is_pointed_at_the_page_in_a_folder_of_that_name(repo: Path) -> None:
+    """``/using-npm/config`` is the site's route to ``docs/content/using-npm/config.md``, not the folder of a
+    bundled package that happens to be called ``config``, nor a script called ``npm``; a page that shares only
+    its name (``overview.md`` anywhere) is no hint. Hints only: nothing is rewritten."""
+    write(repo, {"docs/content/using-npm/config.md": "# config\n\n## omit\n", "docs/content/commands/npm.md": "# npm\n",
+                 "node_modules/@npmcli/config/README.md": "# config\n", "bin/npm": "#!/bin/sh\n",
+                 "docs/intro/overview.md": "# O\n",
+                 "a.md": "[o](/using-npm/config#omit) [n](/commands/npm) [v](/azure/shell/overview)\n"})
+    code, lines, _ = check("a.md", fix=True)
+    assert (repo / "a.md").read_text().startswith("[o](/using-npm/config#omit)")
+    assert code == 1 and lines == [
+        "a.md:1:5: broken-link '/using-npm/config#omit' does not exist; a file of that name is at "
+        "'/docs/content/using-npm/config.md#omit'",
+        "a.md:1:33: broken-link '/commands/npm' does not exist; a file of that name is at "
+        "'/docs/content/commands/npm.md'",
+        "a.md:1:52: broken-link '/azure/shell/overview' does not exist (looked for 'azure/shell/overview'); correct "
+        "the link or add the file"]
+
+
 def test_a_duplicate_suffix_with_several_headings_of_that_name_is_not_fixed(repo: Path) -> None:
     write(repo, {"doc.md": "# Doc\n\n## Notes\n\n## Notes\n\n## Notes\n\n[fourth](#notes-3)\n"})
     code, lines, _ = check("doc.md", fix=True)
