@@ -116,8 +116,8 @@ class Builder:
                 if type(tag) is dict:
                     if "Link" in tag:
                         inner = self.read_link(tag["Link"], inner, 0, parts)
-                    elif "Image" in tag:
-                        inner = self.read_link(tag["Image"], inner, 1, parts)
+                    elif "Image" in tag:  # its alt text is an attribute on the page, not text of the heading
+                        inner = self.read_link(tag["Image"], inner, 1, None)
             elif "InlineHtml" in event:
                 self.inline_html(inner["start"], inner["end"])
             elif parts is not None:
