@@ -7,7 +7,9 @@ resolved from the linking file's folder (``/x`` from the repository root), ``..`
 must be a file or folder git tracks (or has staged), with exactly that case. A ``#fragment`` into rendered Markdown
 must be a heading anchor (GitHub's slugs, duplicates ``-1``, ``-2``...; headings written in raw HTML too), an HTML
 ``id`` or ``<a name>``, or ``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
-nothing to scroll to); ``#L10-L20`` into a code file must be within the file.
+nothing to scroll to; the front page's README is ``.github/``'s, the root's, then ``docs/``'s); ``#L10-L20`` into a
+code file must be within the file, and into a page GitHub renders (Markdown, reStructuredText, AsciiDoc, Org, a
+notebook) it needs ``?plain=1``.
 
 **Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not on GitHub), a file
 that is on the author's disk but never committed, or a renamed heading breaks the chain of review documents for

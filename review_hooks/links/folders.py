@@ -40,6 +40,7 @@ def folder_problem(link: Link, resolved: Resolved, tree: Tree, readable: Path, c
     found = facts(tree.location(shown), readable, context, True)
     if found is None or found.fragments is None:
         return None
-    where = quote(posixpath.join(resolved.written_path, shown.rpartition("/")[2]))
+    inside = shown[len(resolved.path) + 1 :] if resolved.path else shown  # the root's may be in .github or docs
+    where = quote(posixpath.join(resolved.written_path, inside))
     problem = anchor_problem(link, resolved, found.fragments, where)
     return problem._replace(resolved=shown) if problem is not None else None

@@ -9,24 +9,33 @@ formatted READMEs (a markup it renders: Markdown, reStructuredText, AsciiDoc, Or
 plain ones and sorts each group by name: ``README.markdown``, ``README.md``, ``readme.md``,
 then ``README``, ``README.txt``. (An empirical listing, KrisTHL181/Break-This-Repo#33, gives the
 same order: ``README.markdown > README.md > README.mkd > README.rst > README > README.rmd >
-README.txt``.)
+README.txt``.) The front page of the repository shows ``.github/README.md`` before the root's, and
+``docs/README.md`` when neither has one.
 """
 
 from __future__ import annotations
 
-from review_hooks.links.tree import RENDERED, Tree
+from review_hooks.links.tree import MARKUPS, RENDERED, Tree
 
 #: Extensions of the markups GitHub renders (github/markup), Markdown included.
-FORMATTED = (*RENDERED, ".textile", ".rdoc", ".org", ".creole", ".mediawiki", ".wiki", ".rst", ".asciidoc",
-             ".adoc", ".asc", ".pod", ".pod6")
+FORMATTED = (*RENDERED, *MARKUPS)
+
+
+#: Where GitHub looks for the README of the repository's front page, in this order (GitHub's "About the
+#: repository README file": the ``.github`` folder, then the root, then ``docs``).
+FRONT_PAGE = (".github", "", "docs")
 
 
 def readme(tree: Tree, folder: str) -> str | None:
-    """The root-relative path of the README GitHub shows for ``folder``, or None when it has none."""
-    found = [name for name in tree.names_in(folder) if is_readme(name)
-             and tree.kind(f"{folder}/{name}" if folder else name) == "file"]
-    best = shown(found)
-    return None if best is None else f"{folder}/{best}" if folder else best
+    """The root-relative path of the README GitHub shows for ``folder``, or None when it has none; for the root,
+    the front page's README, which may be in ``.github`` or ``docs``."""
+    for place in FRONT_PAGE if folder == "" else (folder,):
+        found = [name for name in tree.names_in(place) if is_readme(name)
+                 and tree.kind(f"{place}/{name}" if place else name) == "file"]
+        best = shown(found)
+        if best is not None:
+            return f"{place}/{best}" if place else best
+    return None
 
 
 def is_readme(name: str) -> bool:

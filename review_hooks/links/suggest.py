@@ -70,8 +70,7 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
         extension, intended = quote(impossible.group()), quote(impossible.group(1) or ".md")
         return Problem(link, f"{written} does not exist; {extension} is not a real extension: "
                              f"did you mean {intended}?")
-    same_name = sorted(p for p in tree.by_name.get(resolved.path.rpartition("/")[2], [])
-                       if p != resolved.path and _same_kind(link, resolved, p, tree))
+    same_name = _same_name(link, resolved, tree)
     if same_name:  # in an unrelated folder: the link may mean another file (another year's review)
         shown = " or ".join(quote(_hint(link, resolved, path, folder, tree)) for path in same_name[:3])
         return Problem(link, f"{written} does not exist; a file of that name is at {shown}")
@@ -84,6 +83,29 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     shown_path = tree.repository is not None and resolved.path != link.target
     looked = f" (looked for {quote(resolved.path)})" if shown_path else ""
     return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
+
+
+def _same_name(link: Link, resolved: Resolved, tree: Tree) -> list[str]:
+    """Paths elsewhere with the name of the missing target: those that share the most of its trailing folders.
+    A link written as a site's route (``/using-npm/config``, no extension) may mean the page of that name, so
+    rendered documents of that stem in a folder of the same name count too: ``docs/content/using-npm/config.md``
+    before a package's ``node_modules/@npmcli/config`` (a page merely named ``overview.md`` elsewhere does not)."""
+    name = resolved.path.rpartition("/")[2]
+    found = {p for p in tree.by_name.get(name, []) if p != resolved.path and _same_kind(link, resolved, p, tree)}
+    wanted = resolved.path.split("/")
+
+    def shared(path: str) -> int:  # trailing parts in common, a rendered document's name without its extension
+        parts = path.split("/")
+        stem, dot, extension = parts[-1].rpartition(".")
+        if dot and f".{extension.lower()}" in RENDERED:
+            parts[-1] = stem
+        return next((i for i, (a, b) in enumerate(zip(parts[::-1], wanted[::-1], strict=False)) if a != b),
+                    min(len(parts), len(wanted)))
+
+    if name and "." not in name and link.kind != "image" and not resolved.folder:  # a page: its folder in common too
+        found.update(p for extension in RENDERED for p in tree.by_name.get(name + extension, []) if shared(p) > 1)
+    scored = sorted((-shared(path), path) for path in found)
+    return [path for score, path in scored if score == scored[0][0]]  # those that share the most
 
 
 def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree) -> str:

@@ -24,6 +24,8 @@ from review_hooks.markdown.structure import Link
 #: The kinds of link whose destination is judged, by broken-link and by the inbound part alike: a reference
 #: use is judged at its definition, and an autolink always has a scheme.
 CHECKED = ("link", "image", "definition", "html")
+#: Files GitHub renders that are not Markdown: the other markups and Jupyter notebooks.
+RENDERED_OTHERWISE = (*links.MARKUPS, ".ipynb")
 
 
 class Origin(NamedTuple):
@@ -71,6 +73,9 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
     if tree.kind(resolved.path) == "folder":
         return folder_problem(link, resolved, tree, start.readable, context)
     shown_rendered = not resolved.plain and links.rendered(resolved.path, context.config)
+    if not shown_rendered and not resolved.plain and resolved.path.lower().endswith(RENDERED_OTHERWISE):
+        # rendered, but its headings are not read: only a #L10 is judged, and there is none on a rendered page
+        return _rendered_line_anchor(link, resolved) if links.LINE_ANCHOR.fullmatch(resolved.fragment or "") else None
     facts = target_facts.facts(tree.location(resolved.path), start.readable, context, shown_rendered)
     if facts is None:
         return None
@@ -86,9 +91,14 @@ def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Con
             return None
         return Problem(link, f"{quote(link.target)} points past the end of {where} ({facts.lines} lines)")
     if line_anchor and fragment.lower() not in facts.fragments:
-        return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {where}; "
-                             "add '?plain=1' before the '#'")
+        return _rendered_line_anchor(link, resolved)
     return heading_moved(anchor_problem(link, resolved, facts.fragments, where), resolved, resolved.path, context)
+
+
+def _rendered_line_anchor(link: Link, resolved: Resolved) -> Problem:
+    """A ``#L10`` into a page GitHub shows rendered, which has no line anchors (``?plain=1`` shows the source)."""
+    return Problem(link, f"{quote(link.target)} is a line anchor, but GitHub renders {quote(resolved.written_path)}; "
+                         "add '?plain=1' before the '#'")
 
 
 def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None, context: Context) -> Problem | None:

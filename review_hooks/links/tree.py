@@ -32,10 +32,16 @@ if TYPE_CHECKING:
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Extensions GitHub renders as Markdown (their ``#fragments`` are heading anchors).
 RENDERED = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
+#: The other markups GitHub renders (github/markup): their headings are not read here, but a rendered page has no
+#: ``#L10`` line anchors, as a rendered Markdown page has none.
+MARKUPS = (".textile", ".rdoc", ".org", ".creole", ".mediawiki", ".wiki", ".rst", ".asciidoc", ".adoc", ".asc",
+           ".pod", ".pod6")
 #: Pages of a GitHub repository that ``../../issues`` reaches from the root (``/owner/repo/issues``).
-ROUTES = frozenset({"actions", "activity", "blob", "branches", "commits", "compare", "discussions", "forks",
-                    "graphs", "issues", "labels", "milestones", "network", "projects", "pulls", "pulse",
-                    "releases", "security", "settings", "stargazers", "tags", "tree", "wiki"})
+ROUTES = frozenset({"actions", "activity", "archive", "attestations", "blame", "blob", "branches", "commit",
+                    "commits", "community", "compare", "contributors", "deployments", "discussions", "edit",
+                    "find", "forks", "graphs", "issues", "labels", "milestone", "milestones", "network", "new",
+                    "packages", "projects", "pull", "pulls", "pulse", "raw", "releases", "search", "security",
+                    "settings", "stargazers", "tags", "tree", "watchers", "wiki"})
 LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
 
 

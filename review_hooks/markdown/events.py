@@ -24,6 +24,10 @@ _COMMENT_START = lazy(r"\s*<!--")
 #: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
 _HTML_HEADING = lazy(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
 _TAG = lazy(r"<[^>]*>")
+#: Elements GitHub's sanitizer removes (not in its allowlist of elements, ``script`` and ``style`` with their content):
+#: an ``id`` on one is no anchor on the rendered page.
+STRIPPED = frozenset(("button", "embed", "form", "iframe", "input", "nav", "object", "script", "section", "select",
+                      "style", "textarea"))
 
 
 class Builder:
@@ -112,8 +116,8 @@ class Builder:
                 if type(tag) is dict:
                     if "Link" in tag:
                         inner = self.read_link(tag["Link"], inner, 0, parts)
-                    elif "Image" in tag:
-                        inner = self.read_link(tag["Image"], inner, 1, parts)
+                    elif "Image" in tag:  # its alt text is an attribute on the page, not text of the heading
+                        inner = self.read_link(tag["Image"], inner, 1, None)
             elif "InlineHtml" in event:
                 self.inline_html(inner["start"], inner["end"])
             elif parts is not None:
@@ -201,7 +205,7 @@ class Builder:
                 offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
                 if (key, name) in (("href", "a"), ("src", "img")):
                     self.links.append(new_link("html", value, *self.at.at(offset)))
-                elif key == "id" or (key, name) == ("name", "a"):
+                elif (key == "id" and name not in STRIPPED) or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, *self.at.at(offset)))
 
     def add_definitions(self, found: dict[str, Any]) -> None:

@@ -102,6 +102,9 @@ def test_precision_and_recall_on_the_evaluation_tree(tmp_path: Path, monkeypatch
     pytest.param("[a](docs/guide.md?plain=1#L2) [b](tool.py#L1-L3)", id="line anchors"),
     pytest.param("[a](../../issues/new) [b](https://x.test/a.md) [c](//cdn.test/a.md) [d](mailto:a@b.test)",
                  id="not in the repository"),
+    pytest.param("[#65](../../pull/65) [c](../../commit/89a7179) [n](../../pull/new/main) [r](../../raw/main/a.png) "
+                 "[z](../../archive/refs/heads/main.zip) [b](../../blame/main/x.md) [e](../../edit/main/x.md) "
+                 "[p](../../packages) [w](../../watchers)", id="pages of the repository on GitHub"),
     pytest.param("[b]({link}) [c]({{ site.url }})", id="placeholders"),
     pytest.param("[a](staged.md)", id="staged, not committed"),
 ])
@@ -226,6 +229,25 @@ def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Pa
     assert (repo / "reviews/2024/q3-review.md").read_text() == "See [Q2](q2-review.md).\n"
     assert code == 1 and lines == ["reviews/2024/q3-review.md:1:10: broken-link 'q2-review.md' does not exist; "
                                    "a file of that name is at '../2025/q2-review.md'"]
+
+
+def test_a_route_written_for_a_docs_site_is_pointed_at_the_page_in_a_folder_of_that_name(repo: Path) -> None:
+    """``/using-npm/config`` is the site's route to ``docs/content/using-npm/config.md``, not the folder of a
+    bundled package that happens to be called ``config``, nor a script called ``npm``; a page that shares only
+    its name (``overview.md`` anywhere) is no hint. Hints only: nothing is rewritten."""
+    write(repo, {"docs/content/using-npm/config.md": "# config\n\n## omit\n", "docs/content/commands/npm.md": "# npm\n",
+                 "node_modules/@npmcli/config/README.md": "# config\n", "bin/npm": "#!/bin/sh\n",
+                 "docs/intro/overview.md": "# O\n",
+                 "a.md": "[o](/using-npm/config#omit) [n](/commands/npm) [v](/azure/shell/overview)\n"})
+    code, lines, _ = check("a.md", fix=True)
+    assert (repo / "a.md").read_text().startswith("[o](/using-npm/config#omit)")
+    assert code == 1 and lines == [
+        "a.md:1:5: broken-link '/using-npm/config#omit' does not exist; a file of that name is at "
+        "'/docs/content/using-npm/config.md#omit'",
+        "a.md:1:33: broken-link '/commands/npm' does not exist; a file of that name is at "
+        "'/docs/content/commands/npm.md'",
+        "a.md:1:52: broken-link '/azure/shell/overview' does not exist (looked for 'azure/shell/overview'); correct "
+        "the link or add the file"]
 
 
 def test_a_duplicate_suffix_with_several_headings_of_that_name_is_not_fixed(repo: Path) -> None:

@@ -78,3 +78,31 @@ def test_a_folder_hint_drops_the_query_written_for_another_site(repo: Path) -> N
     write(repo, {"tools/api/README.md": "# API\n", "a.md": "[api](/dotnet/api/?view=sdk-7.4#top)\n"})
     assert check("a.md")[1] == ["a.md:1:7: broken-link '/dotnet/api/?view=sdk-7.4#top' does not exist; a file of "
                                 "that name is at '/tools/api/#top'"]
+
+
+@pytest.mark.parametrize(("files", "shown"), [
+    pytest.param(("README.md", ".github/README.md", "docs/README.md"), ".github/README.md", id=".github first"),
+    pytest.param(("README.md", "docs/README.md"), "README.md", id="then the root"),
+    pytest.param(("docs/README.md", ".github/notes.md"), "docs/README.md", id="then docs"),
+    pytest.param(("guide/README.md",), None, id="no other folder"),
+])
+def test_the_front_page_shows_the_readme_of_github_then_the_root_then_docs(
+        tmp_path: Path, files: tuple[str, ...], shown: str | None) -> None:
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    assert readme(Tree(tmp_path, None), "") == shown
+    assert readme(Tree(tmp_path, None), "docs") == ("docs/README.md" if "docs/README.md" in files else None)
+
+
+def test_a_fragment_on_the_root_is_judged_by_the_front_pages_readme(repo: Path) -> None:
+    write(repo, {"README.md": "# Root\n\n## Usage\n", ".github/README.md": "# Shown\n\n## Gh Only\n",
+                 "guide/a.md": "[a](/#gh-only) [b](../#usage)\n"})
+    assert check("guide/a.md")[1] == [
+        "guide/a.md:1:20: broken-link '../#usage' matches no heading or anchor in '../.github/README.md'"]
+
+
+def test_a_fragment_on_the_root_reads_docs_readme_when_the_root_has_none(repo: Path) -> None:
+    write(repo, {"docs/README.md": "# Docs\n\n## Install\n", "guide/a.md": "[a](../#install) [b](/#nope)\n"})
+    assert check("guide/a.md")[1] == [
+        "guide/a.md:1:22: broken-link '/#nope' matches no heading or anchor in '/docs/README.md'"]

@@ -107,6 +107,18 @@ def test_an_html_anchor_spelled_like_a_line_anchor_is_still_one(repo: Path) -> N
                       "add '?plain=1' before the '#'"]
 
 
+def test_a_line_anchor_into_another_markup_github_renders_needs_plain(repo: Path) -> None:
+    """reStructuredText, AsciiDoc, Org and notebooks are shown rendered, without line anchors; their other
+    fragments are not judged (their headings are not read), and ``?plain=1`` shows the numbered source."""
+    write(repo, {"d.rst": "Title\n=====\n\ntext\n", "o.org": "* Org\ntext\n", "n.ipynb": "{}\n",
+                 "a.md": "[a](d.rst#L3) [b](o.org#L2) [c](n.ipynb#L1) [d](d.rst?plain=1#L3) [e](d.rst#title)\n"})
+    assert scan() == [
+        "a.md:1:5: broken-link 'd.rst#L3' is a line anchor, but GitHub renders 'd.rst'; add '?plain=1' before the '#'",
+        "a.md:1:19: broken-link 'o.org#L2' is a line anchor, but GitHub renders 'o.org'; add '?plain=1' before the '#'",
+        "a.md:1:33: broken-link 'n.ipynb#L1' is a line anchor, but GitHub renders 'n.ipynb'; add '?plain=1' before "
+        "the '#'"]
+
+
 def test_a_target_fixed_in_the_run_is_read_again_by_later_links(repo: Path) -> None:
     """A fix written during the run changes a target's anchors: links checked after it read the new ones
     (here ``# CafÃ©`` becomes ``# Café``: a.md, checked before, saw only the old heading)."""

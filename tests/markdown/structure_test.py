@@ -105,6 +105,20 @@ def test_fragments_hold_atx_setext_inline_code_and_html_anchors() -> None:
     assert parse(text).fragments == {"setup", "setup-1", "install-pkg", "quoted", "legacy", "custom"}
 
 
+def test_an_images_alt_text_is_no_text_of_its_heading() -> None:
+    """GitHub's anchor reads the heading's text, and an image's alt text is an attribute: two image-only
+    headings are ``#`` and ``#-1``, and a logo before a title adds nothing (outside evaluation links3, r04)."""
+    structure = parse("## ![logo](x.png)\n\n## ![logo2](y.png)\n\n## ![logo](x.png) Title [![b](b.svg)](u)\n")
+    assert [h.text for h in structure.headings] == ["", "", "Title"]
+    assert structure.fragments == {"", "-1", "title"}
+
+
+def test_an_id_on_an_element_github_strips_is_no_anchor() -> None:
+    text = ('<section id="s">\n\nx\n\n</section>\n\n<nav id="n"></nav> <button id="b">b</button>\n\n'
+            '<script id="j"></script>\n\n<div id="kept"></div> <span id="also">y</span>\n')
+    assert parse(text).fragments == {"kept", "also"}
+
+
 def test_front_matter_that_yaml_cannot_build_is_none_not_an_error() -> None:
     assert parse("---\ndate: 2024-13-45\n---\n# T\n").front_matter is None
     assert parse("---\ntitle: T\n---\n# T\n").front_matter == {"title": "T"}
