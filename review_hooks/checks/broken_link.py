@@ -68,6 +68,7 @@ from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults, target_facts
 from review_hooks.links import tree as links
+from review_hooks.links.readme import README_ANCHOR, shows
 from review_hooks.links.suggest import Problem, anchor_problem
 from review_hooks.links.targets import CHECKED, Origin, heading_moved, origin, placeholder, target_problem
 from review_hooks.links.tree import Resolved
@@ -155,7 +156,10 @@ def _link_problem(link: Link, start: Origin, context: Context, here: Structure) 
     if ignored(resolved, start, context):
         return None
     if not resolved.written_path:
-        found = heading_moved(anchor_problem(link, resolved, here.fragments, "this document"), resolved,
+        fragments = here.fragments
+        if resolved.fragment == README_ANCHOR and shows(start.tree, start.document):
+            fragments = fragments | {README_ANCHOR}  # GitHub's own anchor of the README below a folder's listing
+        found = heading_moved(anchor_problem(link, resolved, fragments, "this document"), resolved,
                               start.document, context)
         path = start.document
     else:

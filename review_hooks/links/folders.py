@@ -12,7 +12,7 @@ import posixpath
 from pathlib import Path
 
 from review_hooks.check import Context
-from review_hooks.links.readme import readme
+from review_hooks.links.readme import README_ANCHOR, readme
 from review_hooks.links.suggest import Problem, anchor_problem, quote
 from review_hooks.links.target_facts import facts
 from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, rendered
@@ -35,8 +35,8 @@ def folder_problem(link: Link, resolved: Resolved, tree: Tree, readable: Path, c
         return Problem(link, f"{quote(link.target)} links to the folder {quote(resolved.written_path)}, which has no "
                              f"README: GitHub shows only its file list, with no {quote('#' + fragment)} to scroll to; "
                              "link to the document that has the heading", resolved=resolved.path)
-    if not rendered(shown, context.config):
-        return None  # shown as plain text: no anchors to compare with
+    if not rendered(shown, context.config) or fragment == README_ANCHOR:
+        return None  # shown as plain text: no anchors to compare with; or the README section itself
     found = facts(tree.location(shown), readable, context, True)
     if found is None or found.fragments is None:
         return None

@@ -21,6 +21,8 @@ from review_hooks.links.tree import MARKUPS, RENDERED, Tree
 FORMATTED = (*RENDERED, *MARKUPS)
 
 
+#: The anchor of the README section on a folder's page (the README tab of the front page links it).
+README_ANCHOR = "readme"
 #: Where GitHub looks for the README of the repository's front page, in this order (GitHub's "About the
 #: repository README file": the ``.github`` folder, then the root, then ``docs``).
 FRONT_PAGE = (".github", "", "docs")
@@ -36,6 +38,13 @@ def readme(tree: Tree, folder: str) -> str | None:
         if best is not None:
             return f"{place}/{best}" if place else best
     return None
+
+
+def shows(tree: Tree, document: str) -> bool:
+    """Whether GitHub shows ``document`` (root-relative) as the README below its folder's listing, the front page
+    included: there the README's section is ``#readme`` (the README tab), so ``[back to top](#readme)`` works."""
+    folder = document.rpartition("/")[0]
+    return is_readme(document.rpartition("/")[2]) and document in (readme(tree, folder), readme(tree, ""))
 
 
 def is_readme(name: str) -> bool:

@@ -106,3 +106,12 @@ def test_a_fragment_on_the_root_reads_docs_readme_when_the_root_has_none(repo: P
     write(repo, {"docs/README.md": "# Docs\n\n## Install\n", "guide/a.md": "[a](../#install) [b](/#nope)\n"})
     assert check("guide/a.md")[1] == [
         "guide/a.md:1:22: broken-link '/#nope' matches no heading or anchor in '/docs/README.md'"]
+
+
+def test_the_readme_section_anchor_works_in_the_readme_github_shows_and_on_its_folder(repo: Path) -> None:
+    """``#readme`` is GitHub's own anchor of the README section below a folder's listing (the front page's README
+    tab): a README's "back to top" link works; the same fragment in another document names nothing."""
+    write(repo, {"README.md": "# Project\n\n[back to top](#readme)\n", "docs/README.md": "# Docs\n\n[top](#readme)\n",
+                 "docs/guide.md": "# Guide\n\n[a](#readme) [b](./#readme) [c](../#readme)\n"})
+    assert check("README.md", "docs/README.md", "docs/guide.md")[1] == [
+        "docs/guide.md:3:5: broken-link '#readme' matches no heading or anchor in this document"]
