@@ -1,15 +1,15 @@
 """broken-link: relative links and anchors that will not resolve on GitHub, checked against git.
 
 **What it does.** Follows every relative link of a Markdown file (inline links and images, reference definitions,
-which stand for all the uses of their label and are reported once; raw HTML ``<a href>`` and ``<img src>``; nothing in
-code spans, code blocks or HTML comments) the way GitHub does: the query is dropped, the path percent-decoded and
-resolved from the linking file's folder (``/x`` from the repository root), ``..`` normalised as a URL path. The target
-must be a file or folder git tracks (or has staged), with exactly that case. A ``#fragment`` into rendered Markdown
-must be a heading anchor (GitHub's slugs, duplicates ``-1``, ``-2``...; headings written in raw HTML too), an HTML
-``id`` or ``<a name>``, or ``#top``; on a folder, an anchor of the README GitHub shows there (a folder without one has
-nothing to scroll to; the front page's README is ``.github/``'s, the root's, then ``docs/``'s); ``#L10-L20`` into a
-code file must be within the file, and into a page GitHub renders (Markdown, reStructuredText, AsciiDoc, Org, a
-notebook) it needs ``?plain=1``.
+which stand for all the uses of their label and are reported once; raw HTML ``<a href>``, ``<img src>`` and each URL
+of a ``srcset``; nothing in code spans, code blocks or HTML comments) the way GitHub does: the query is dropped, the
+path percent-decoded and resolved from the linking file's folder (``/x`` from the repository root), ``..``
+normalised as a URL path. The target must be a file or folder git tracks (or has staged), with exactly that case. A
+``#fragment`` into rendered Markdown must be a heading anchor (GitHub's slugs, duplicates ``-1``, ``-2``...;
+headings written in raw HTML too), an HTML ``id`` or ``<a name>``, or ``#top``; on a folder, an anchor of the README
+GitHub shows there (a folder without one has nothing to scroll to; the front page's README is ``.github/``'s, the
+root's, then ``docs/``'s); ``#L10-L20`` into a code file must be within the file, and into a page GitHub renders
+(Markdown, reStructuredText, AsciiDoc, Org, a notebook) it needs ``?plain=1``.
 
 **Why.** A typo (``./design.mdd``), a wrong case (``Design.md`` works on macOS and Windows, not on GitHub), a file
 that is on the author's disk but never committed, or a renamed heading breaks the chain of review documents for

@@ -50,13 +50,13 @@ from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link
 
 # Shared on purpose: the full path reads targets with these, so the two readings agree.
-from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION
+from review_hooks.markdown.syntax import DEFINITION, INLINE_DESTINATION, srcset
 from review_hooks.pattern import lazy
 
 _INLINE_DOUBT = frozenset("`")
 _HTML_DOUBT = frozenset("`<>\n")
-_HTML_SITE = lazy(r"(?:href|src)[\s>]*=", re.IGNORECASE)
-_HTML_VALUE = lazy(r"""(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HTML_SITE = lazy(r"(?:href|srcset|src)[\s>]*=", re.IGNORECASE)
+_HTML_VALUE = lazy(r"""(?:href|srcset|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _LINE_PREFIX = lazy(r"[ \t>*+\-\d.)]*")  # every character DEFINITION may skip before "["
 
 
@@ -140,6 +140,10 @@ def _html(text: str) -> Iterator[Candidate | None]:
             yield None
             return
         target = next(value for value in match.groups() if value is not None)
+        if text[site : site + 6].lower() == "srcset":  # each of its URLs (``dark.png 1x, dark@2x.png 2x``)
+            for url, _ in srcset(target):
+                yield Candidate(url, True, not _HTML_DOUBT.isdisjoint(match.group()))
+            continue
         yield Candidate(target, True, not _HTML_DOUBT.isdisjoint(match.group()))
 
 

@@ -205,6 +205,9 @@ class Builder:
                 offset = begin + tag.start("attrs") + attr.start(2) + (attr.group(5) is None)
                 if (key, name) in (("href", "a"), ("src", "img")):
                     self.links.append(new_link("html", value, *self.at.at(offset)))
+                elif key == "srcset" and name in ("source", "img"):  # <picture>'s light and dark images
+                    for url, at in syntax.srcset(value):
+                        self.links.append(new_link("html", url, *self.at.at(offset + at)))
                 elif (key == "id" and name not in STRIPPED) or (key, name) == ("name", "a"):
                     self.anchors.append(Anchor(value, *self.at.at(offset)))
 

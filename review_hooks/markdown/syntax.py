@@ -28,6 +28,32 @@ DEFINITION = lazy(
     + DESTINATION,
     re.MULTILINE,
 )
+_SPACE = " \t\n\r\f"
+
+
+def srcset(value: str) -> list[tuple[str, int]]:
+    """The URLs of a ``srcset`` attribute and where each starts in it, read as HTML reads them: a candidate is a
+    URL and optional descriptors (``dark.png 1x, dark@2x.png 2x``) up to a comma; a URL ending in commas ends
+    its candidate there."""
+    found: list[tuple[str, int]] = []
+    at, end = 0, len(value)
+    while at < end:
+        while at < end and (value[at] in _SPACE or value[at] == ","):
+            at += 1
+        start = at
+        while at < end and value[at] not in _SPACE:
+            at += 1
+        url = value[start:at]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:  # its descriptors, up to the comma that ends the candidate
+            while at < end and value[at] != ",":
+                at += 1
+        if url:
+            found.append((url, start))
+    return found
+
+
 ESCAPE = lazy(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 

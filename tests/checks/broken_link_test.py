@@ -250,6 +250,21 @@ def test_a_route_written_for_a_docs_site_is_pointed_at_the_page_in_a_folder_of_t
         "the link or add the file"]
 
 
+def test_each_url_of_a_srcset_is_checked_and_fixed_where_it_is_written(repo: Path) -> None:
+    """A README's light and dark logo (``<picture>``'s ``<source srcset>``, ``<img srcset>``): a missing one is an
+    image GitHub cannot show in that theme; every URL of the set is a link, at its own column."""
+    write(repo, {"img/dark.png": b"\x89PNG", "img/dark@2x.png": b"\x89PNG", "img/light.png": b"\x89PNG",
+                 "README.md": '<picture>\n<source media="(prefers-color-scheme: dark)" srcset="img/dark.png 1x, '
+                              'img/Dark@2x.png 2x">\n<img src="img/light.png" srcset="img/ligt.png 2x">\n</picture>\n'})
+    code, lines, _ = check("README.md")
+    assert code == 1 and lines == [
+        "README.md:2:71: broken-link 'img/Dark@2x.png' does not exist (GitHub matches names case-exactly); did you "
+        "mean 'img/dark@2x.png'?",
+        "README.md:3:34: broken-link 'img/ligt.png' does not exist; the most similar name is 'img/light.png'"]
+    check("README.md", fix=True)
+    assert 'img/dark.png 1x, img/dark@2x.png 2x"' in (repo / "README.md").read_text()
+
+
 def test_a_duplicate_suffix_with_several_headings_of_that_name_is_not_fixed(repo: Path) -> None:
     write(repo, {"doc.md": "# Doc\n\n## Notes\n\n## Notes\n\n## Notes\n\n[fourth](#notes-3)\n"})
     code, lines, _ = check("doc.md", fix=True)

@@ -48,6 +48,7 @@ BUDGET_SECONDS = 30
 
 _ANCHOR = re.compile(r"<a\s([^>]*)>(.*?)</a>", re.DOTALL)
 _IMAGE = re.compile(r"<img\s([^>]*?)/?>")
+_SRCSET = re.compile(r"<(?:source|img)\s([^>]*?\bsrcset\s*=[^>]*?)/?>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w-]+)(?:="([^"]*)"|='([^']*)')?""")
 _HEADING = re.compile(r'<h([1-6]) data-sourcepos="(\d+):\d+-\d+:\d+">(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -81,6 +82,10 @@ def rendered(text: str) -> tuple[Counter[str], list[tuple[int, str]], Counter[st
         attributes = _attributes(match.group(1))
         if "src" in attributes:
             destinations[decoded(html.unescape(attributes["src"]))] += 1
+    for match in _SRCSET.finditer(output):  # <picture>'s sources and <img srcset>: every URL of each
+        for url in re.split(r",\s+|,(?=\S)", _attributes(match.group(1))["srcset"].strip()):
+            if url.split():
+                destinations[decoded(html.unescape(url.split()[0].rstrip(",")))] += 1
     headings = [(int(m.group(2)), html.unescape(_TAG.sub("", m.group(3))).strip()) for m in _HEADING.finditer(output)]
     return destinations, headings, extended
 
@@ -149,6 +154,8 @@ def test_the_corpora_read_as_github_renders_them(archive: str) -> None:
     pytest.param("# Logo ![alt](logo.png)\n", True, id="an image in a heading: its alt text is no text"),
     pytest.param("[a](./a.md) www.example.com\n", True, id="extended autolink beside a link"),
     pytest.param("<div>\n\n[a](./a.md)\n\n</div>\n", True, id="a link between HTML blocks"),
+    pytest.param('<picture>\n<source media="(prefers-color-scheme: dark)" srcset="d.png 1x, d2.png 2x">\n'
+                 '<img src="l.png" srcset="l2.png 2x">\n</picture>\n', True, id="srcset, each URL"),
     pytest.param("Intro\r\r\n# A\n", True, id="a lone carriage return moves the lines only"),
 ])
 def test_known_differences_are_excused_and_nothing_else(text: str, known: bool) -> None:
