@@ -221,7 +221,7 @@ def removed_anchors(old: Structure, new: Structure) -> dict[str, Anchor]:
 
     before = [(h.level, h.text) for h in old.headings]
     after = [(h.level, h.text) for h in new.headings]
-    new_slugs = slugs(text for _, text in after)
+    new_slugs = slugs(new.anchor_texts.get(index, text) for index, (_, text) in enumerate(after))
     pairs: dict[int, int] = {}
     import difflib
 
@@ -229,7 +229,7 @@ def removed_anchors(old: Structure, new: Structure) -> dict[str, Anchor]:
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             pairs.update({i1 + k: j1 + k for k in range(i2 - i1)})
     removed: dict[str, Anchor] = {}
-    for index, slug in enumerate(slugs(text for _, text in before)):
+    for index, slug in enumerate(slugs(old.anchor_texts.get(index, text) for index, (_, text) in enumerate(before))):
         if slug in gone and slug not in removed:
             paired = pairs.get(index)
             text = before[index][1]

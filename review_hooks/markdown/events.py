@@ -24,6 +24,9 @@ _COMMENT_START = lazy(r"\s*<!--")
 #: an HTML heading and its content, which holds no other heading tag (so a heading left open costs one scan)
 _HTML_HEADING = lazy(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\1\s*>", re.IGNORECASE)
 _TAG = lazy(r"<[^>]*>")
+#: Around a footnote reference's number in a heading's text while it is read (the parser never gives a NUL)
+_FOOTNOTE_MARK = "\x00"
+_FOOTNOTE = re.compile("\x00[^\x00]*\x00")
 #: Elements GitHub's sanitizer removes (not in its allowlist of elements, ``script`` and ``style`` with their content):
 #: an ``id`` on one is no anchor on the rendered page.
 STRIPPED = frozenset(("button", "embed", "form", "iframe", "input", "nav", "object", "script", "section", "select",
@@ -47,6 +50,8 @@ class Builder:
         self.code: list[Any] = []  # the ranges of code blocks (``code_lines`` makes them lines)
         self.comments: list[tuple[int, int]] = []
         self.html_headings: list[Heading] = []
+        self.anchor_texts: dict[int, str] = {}  # Structure.anchor_texts
+        self.footnotes: dict[str, str] | None = None  # label -> its number, read on the first one in a heading
 
     def lines(self, span: Any) -> tuple[int, int]:
         """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
@@ -86,7 +91,21 @@ class Builder:
         parts: list[str] = []
         self.read_inline(span, parts, heading=True)
         text = parts[0] if len(parts) == 1 else "".join(parts)
+        if _FOOTNOTE_MARK in text:  # GitHub's text holds the reference's number; the words shown do not
+            self.anchor_texts[len(self.marks)] = text.replace(_FOOTNOTE_MARK, "").strip()
+            text = _FOOTNOTE.sub("", text)
         self.marks.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
+
+    def footnote(self, label: str) -> str:
+        """The number cmark-gfm gives a footnote: the order of its first reference in the document (read once,
+        for a document with a footnote reference in a heading, from a second pass over its events)."""
+        if self.footnotes is None:
+            self.footnotes = {}
+            for event in markdown().events(self.source):
+                if type(event) is dict and "FootnoteReference" in event:
+                    key = normalize_label(event["FootnoteReference"])
+                    self.footnotes.setdefault(key, str(len(self.footnotes) + 1))
+        return self.footnotes.get(normalize_label(label), "")
 
     def read_link(self, data: dict[str, Any], span: Any, image: int, parts: list[str] | None) -> Any:
         """A link or image (``parts``: the text of the heading it is in); returns the range of its end event.
@@ -123,6 +142,8 @@ class Builder:
             elif parts is not None:
                 if "Code" in event:
                     parts.append(event["Code"])
+                elif "FootnoteReference" in event:  # its number, marked: only the anchor reads it
+                    parts.append(f"{_FOOTNOTE_MARK}{self.footnote(event['FootnoteReference'])}{_FOOTNOTE_MARK}")
                 elif type(event) is str and event != "Rule":
                     parts.append("\n")  # a line break
             previous = inner

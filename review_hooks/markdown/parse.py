@@ -64,6 +64,7 @@ def _parse(text: str) -> Structure:
         tuple(builder.anchors), builder.definitions, tuple(builder.code_lines()), tuple(sorted(builder.comments)),
         lines, None if front is None else front[0], tuple(builder.html_headings),
         text if "\r" not in text else source,  # blanking front matter moves no offset and no line
+        builder.anchor_texts,
     )
 
 

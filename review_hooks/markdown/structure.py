@@ -71,7 +71,8 @@ class Structure:
                  anchors: tuple[Anchor, ...] = (), definitions: dict[str, Link] | None = None,
                  code: tuple[tuple[int, int], ...] = (), comments: tuple[tuple[int, int], ...] = (),
                  front_matter_lines: tuple[int, int] | None = None, front_matter_text: str | None = None,
-                 html_headings: tuple[Heading, ...] = (), source: str = "") -> None:
+                 html_headings: tuple[Heading, ...] = (), source: str = "",
+                 anchor_texts: dict[int, str] | None = None) -> None:
         #: the headings as read: level, text and the character range of each in ``source``, in document order.
         #: ``headings`` makes them ``Heading`` values on first use: a scan of a repository without kinds of
         #: review reads only their text (for anchors), and their lines and source lines were a tenth of its parse.
@@ -89,10 +90,13 @@ class Structure:
         self.html_headings = html_headings
         #: the text ``marks`` count in: the document's text, or what the parse read if it holds a ``\r``
         self.source = source
+        #: index in ``marks`` -> the heading's text as GitHub's anchor reads it, where it differs from the words the
+        #: heading shows: a footnote reference's number (``## Title[^1]`` is ``#title1``)
+        self.anchor_texts = {} if anchor_texts is None else anchor_texts
 
     def _key(self) -> tuple[object, ...]:
         return (self.marks, self.links, self.anchors, self.definitions, self.code, self.comments,
-                self.front_matter_lines, self.front_matter_text, self.html_headings)
+                self.front_matter_lines, self.front_matter_text, self.html_headings, self.anchor_texts)
 
     def __eq__(self, other: object) -> bool:
         """Equal when everything read is (``source`` is where it was read, not what)."""
@@ -102,7 +106,7 @@ class Structure:
         return (f"Structure(marks={self.marks!r}, links={self.links!r}, anchors={self.anchors!r}, "
                 f"definitions={self.definitions!r}, code={self.code!r}, comments={self.comments!r}, "
                 f"front_matter_lines={self.front_matter_lines!r}, front_matter_text={self.front_matter_text!r}, "
-                f"html_headings={self.html_headings!r})")
+                f"html_headings={self.html_headings!r}, anchor_texts={self.anchor_texts!r})")
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
@@ -143,10 +147,12 @@ class Structure:
         """The text of every heading GitHub gives an anchor, in document order: Markdown headings and those
         written in raw HTML, whose slugs share one count of duplicates (GitHub's anchor filter walks every
         ``h1``-``h6`` of the rendered page)."""
+        texts = self.anchor_texts
         if not self.html_headings:
-            return tuple(mark[1] for mark in self.marks)
-        every = sorted((*self.headings, *self.html_headings), key=lambda h: h.line)
-        return tuple(h.text for h in every)
+            return tuple(texts.get(index, mark[1]) for index, mark in enumerate(self.marks))
+        every = sorted((*((h.line, texts.get(index, h.text)) for index, h in enumerate(self.headings)),
+                        *((h.line, h.text) for h in self.html_headings)), key=lambda heading: heading[0])
+        return tuple(text for _, text in every)
 
 
 #: The builder makes a Heading or Link for every one in a document (a scan makes 100,000): ``tuple.__new__``

@@ -113,6 +113,15 @@ def test_an_images_alt_text_is_no_text_of_its_heading() -> None:
     assert structure.fragments == {"", "-1", "title"}
 
 
+def test_a_footnote_reference_in_a_heading_is_in_its_anchor_not_in_its_words() -> None:
+    """cmark-gfm numbers footnotes by their first reference and GitHub's anchor reads the number (``## Title[^1]``
+    is ``#title1``); the heading's words, which required-headings matches, stay ``Title`` (links3, r05). An
+    undefined footnote is plain text on both sides."""
+    structure = parse("x[^b] y[^a]\n\n## T[^a] and[^b]\n\n## Note[^none]\n\n[^a]: x\n[^b]: y\n")
+    assert [h.text for h in structure.headings] == ["T and", "Note[^none]"]
+    assert structure.fragments == {"t2-and1", "notenone"}
+
+
 def test_an_id_on_an_element_github_strips_is_no_anchor() -> None:
     text = ('<section id="s">\n\nx\n\n</section>\n\n<nav id="n"></nav> <button id="b">b</button>\n\n'
             '<script id="j"></script>\n\n<div id="kept"></div> <span id="also">y</span>\n')
