@@ -26,7 +26,7 @@ _HTML_HEADING = lazy(r"<h([1-6])(?:\s[^>]*)?>((?:[^<]|<(?!/?h[1-6][\s>/]))*)</h\
 _TAG = lazy(r"<[^>]*>")
 #: Around a footnote reference's number in a heading's text while it is read (the parser never gives a NUL)
 _FOOTNOTE_MARK = "\x00"
-_FOOTNOTE = re.compile("\x00[^\x00]*\x00")
+_FOOTNOTE = lazy("\x00[^\x00]*\x00")
 #: Elements GitHub's sanitizer removes (not in its allowlist of elements, ``script`` and ``style`` with their content):
 #: an ``id`` on one is no anchor on the rendered page.
 STRIPPED = frozenset(("button", "embed", "form", "iframe", "input", "nav", "object", "script", "section", "select",
