@@ -214,3 +214,21 @@ def test_a_decoding_one_layer_short_of_text_is_reported_not_guessed(word: str) -
     result = repair(text)
     assert result.text == f"café {damaged} ok résumé\n"
     assert result.residue and all(item.old in damaged for item in result.residue)
+
+
+def test_a_second_layer_that_reads_as_no_text_is_reported_not_written() -> None:
+    # ``ÂµÂºÃ€`` is µºÀ in Windows-1252, and µºÀ is 槷 in cp850: a letter no language's text holds
+    # (the frequency prior), alone among English: two readings, neither text, left as it is and reported
+    text = "The build passes.\n\nÂµÂºÃ€\n\nSee the notes.\n"
+    result = repair(text)
+    assert result.text == text
+    (residue,) = result.residue
+    assert (residue.old, residue.options) == ("ÂµÂºÃ€", (("µºÀ", "槷"),))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("StraÃƒÅ¸e", "Straße"),  # ß is no letter of the prior (its folding is ss), but the word is Latin
+    ("Ã\x8fÂ\x80Ã\x8eÂ±Ã\x8fÂ\x82", "πας"),  # final ς: folded to σ, and among Greek letters
+])
+def test_a_second_layer_that_reads_as_text_is_written(text: str, expected: str) -> None:
+    assert repair(text).text == expected
