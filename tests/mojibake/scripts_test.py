@@ -172,3 +172,4 @@ def test_heard_is_a_letter_of_text_or_of_its_neighbours_script() -> None:
     assert heard("ß", "")
     assert not heard("槷", "")  # a letter the prior never saw, alone
     assert heard("槷", "中")  # among ideographs, a rare one is still text
+    assert not heard("\u1b01", "")  # a Balinese mark alone (``ß¼ü`` in cp437): no text either
