@@ -38,7 +38,7 @@ from review_hooks.mojibake.spaces import restored as spaces_read
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
-_CAPITAL_LEAD = re.compile("(?<=[a-z])[^\x00-\x7f](?=[a-z])")  # a capital lead alone between small letters
+_CAPITAL_LEAD = re.compile("[^\x00-\x7f](?=[a-z])")  # a capital lead alone before small letters (``scripts.case``)
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 
@@ -184,7 +184,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
+        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar, Åukasz
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []

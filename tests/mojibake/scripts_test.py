@@ -61,6 +61,29 @@ def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
     assert "č" in result.residue[0].options[0]
 
 
+@pytest.mark.parametrize(("line", "word"), [
+    # Ł (C5 81) lost its byte 0x81: "Å" opens the word, the only such capital on a damaged line
+    pytest.param("The parser is by Åukasz Nowak; the docs are â€œshortâ€\x9d.", "Åukasz", id="Polish name"),
+    # č (C4 8D) lost 0x8D at the start of a word whose í the round trip damaged too
+    pytest.param("UÄenÃ\xad je ÄtenÃ\xad.", "ÄtenÃ\xad", id="Czech word opening"),
+])
+def test_a_capital_lead_opening_a_word_is_reported_as_lossy(line: str, word: str) -> None:
+    text = f"CafÃ© ouvert\n{line}\n"
+    result = repair(text)
+    at = text.index(word)
+    (found,) = [item for item in result.residue if item.start == at]
+    assert found.old == word[0] and found.end == at + 1
+    assert text[at:at + 1] in result.text[result.text.index("\n") + 1:]  # reported, never guessed
+
+
+def test_legitimate_capitals_opening_words_beside_damage_are_not_reported() -> None:
+    # Swedish names beside a damaged apostrophe: capitals any word may open with, several on the line
+    text = "CafÃ© ouvert\nÅsa and Åke live in Ålesund; we donâ€™t know.\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nÅsa and Åke live in Ålesund; we don’t know.\n"
+    assert not result.residue
+
+
 def test_a_lossy_letter_in_a_word_is_reported_and_never_guessed() -> None:
     # ř is recoverable, č lost a byte: the lossy letter is reported; ř is repaired or left with it (on this
     # branch the whole word is left; a residue past ASCII letters may count as a spot of its own)
