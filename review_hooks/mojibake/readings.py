@@ -118,7 +118,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.missing]  # ``missing``, not the property: read per group
-    if len(decoded) == len(group) and _stray(data, start, end, codec):
+    if len(decoded) == len(group) and _stray(data, start, end, codec, run[end:end + 1]):
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
@@ -213,15 +213,17 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
 _plausible_count = lru_cache(maxsize=4096)(lossy.plausible_count)
 
 
-def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
+def _stray(data: bytes, start: int, end: int, codec: Codec, after_char: str = "") -> bool:
     """A byte beside the sequences ``data[start:end]`` that no UTF-8 reading explains, so the run is
     not UTF-8 at all: a lead byte just before them (unless the codec can have dropped its continuation),
-    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``)."""
+    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``; or it is a
+    no-break space, ``after_char``, which text puts after anything: ``â€¢\u00a0item`` is •, not cp1250 ☀¢)."""
     before = data[start - 1] if start else 0
     if 0xC2 <= before <= 0xF4 and not codec.droppable:
         return True
     after = data[end:end + 3]
-    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
+    return (bool(after) and 0x80 <= after[0] <= 0xBF and after_char != "\xa0"
+            and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after)))
 
 
 def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
