@@ -149,8 +149,9 @@ def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], 
     return True
 
 
-#: A capital opening a word before small letters, as ``scripts.case`` reads a lone lead there (``Åukasz``).
-_OPENING = re.compile("(?<![a-z])[^\x00-\x7f](?=[a-z])")
+#: A capital opening a word before small letters, as ``scripts.case`` reads a lone lead there (``Åukasz``):
+#: after ASCII that is no small letter (``Œ`` in ``ÄŒten``, Č, follows a lead, and opens nothing).
+_OPENING = re.compile("(?<![^\x00-\x60\x7b-\x7f])[^\x00-\x7f](?=[a-z])")
 
 
 def _opening(text: str, run: str, at: int, name: str, clean: Callable[[], set[int]]) -> bool:

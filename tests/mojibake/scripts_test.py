@@ -66,6 +66,8 @@ def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
     pytest.param("The parser is by Åukasz Nowak; the docs are â€œshortâ€\x9d.", "Åukasz", id="Polish name"),
     # č (C4 8D) lost 0x8D at the start of a word whose í the round trip damaged too
     pytest.param("UÄenÃ\xad je ÄtenÃ\xad.", "ÄtenÃ\xad", id="Czech word opening"),
+    # the only one opening its word alone on its line: ``Œ`` of ``ÄŒ`` (Č) follows a lead, and opens nothing
+    pytest.param("ÄŒtenÃ\xad je Äas.", "Äas", id="Czech word opening beside a damaged capital"),
 ])
 def test_a_capital_lead_opening_a_word_is_reported_as_lossy(line: str, word: str) -> None:
     text = f"CafÃ© ouvert\n{line}\n"
