@@ -198,3 +198,12 @@ def test_heard_is_a_letter_of_text_or_of_its_neighbours_script() -> None:
     assert not heard("槷", "")  # a letter the prior never saw, alone
     assert heard("槷", "中")  # among ideographs, a rare one is still text
     assert not heard("\u1b01", "")  # a Balinese mark alone (``ß¼ü`` in cp437): no text either
+
+
+@pytest.mark.parametrize("line", ["École.", "Être.", "Ça va."])
+def test_a_capital_opening_a_word_whose_lost_letters_are_rare_is_not_reported(line: str) -> None:
+    # É (C9), Ê (CA), Ç (C7) could only have lost a byte of rare letters (IPA ɐ ʁ, pinyin Ǎ): none common
+    text = f"We donâ€™t know.\n{line}\n"
+    result = repair(text)
+    assert result.text == f"We don’t know.\n{line}\n"
+    assert not result.residue
