@@ -28,7 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
-from review_hooks.mojibake.scripts import case, fitting, heard, own_punctuation
+from review_hooks.mojibake.scripts import case, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -127,8 +127,6 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         before = "" if text == first else before or first
         if not _plausible(text, run[start - 1] if start else ""):
             return None
-        if before and not heard(text, run[start - 1:start] + run[end:end + 1]):  # two readings, neither text
-            return Unit(start, end, ((before, text),), unique=False, weight=end - start)
         if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate; a sequence
             return Unit(start - 1, end, ((),), unique=False, weight=end - start + 1)  # of three: evidence itself
         if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):

@@ -122,14 +122,3 @@ def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tu
     return tuple(char for char in candidates if script_of(char) == script and (
         (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))
 
-
-def heard(decoded: str, beside: str) -> bool:
-    """Each letter or mark of ``decoded`` is one real text holds (``lossy.prior`` has seen it in some
-    language: ``ς`` and ``ß`` count as the ``σ`` and ``ss`` its case folding makes of them) or shares its
-    script with another letter of ``decoded`` or of ``beside`` (a rare ideograph among Chinese). A reading
-    decoded twice must be such text: ``ÂµÂºÃ€`` alone in English prose is no 槷 (Windows-1252, then cp850)."""
-    from review_hooks.mojibake.lossy import prior
-
-    mine, near = ([char for char in text if unicodedata.category(char)[0] in "LM"] for text in (decoded, beside))
-    return all(all(c.isascii() or prior(c) >= 0 for c in char.casefold())
-               or sum(script_of(other) == script_of(char) for other in mine + near) > 1 for char in mine)

@@ -232,3 +232,20 @@ def test_a_second_layer_that_reads_as_no_text_is_reported_not_written() -> None:
 ])
 def test_a_second_layer_that_reads_as_text_is_written(text: str, expected: str) -> None:
     assert repair(text).text == expected
+
+
+def twice(text: str) -> str:
+    """``text`` double-encoded twice in Windows-1252 (three layers of the same damage)."""
+    return text.encode().decode("cp1252").encode().decode("cp1252")
+
+
+@pytest.mark.parametrize(("context", "written"), [
+    ("The build passes.", False),  # 玞 is rare in every language, and nothing else in the document is CJK
+    ("中文 text.", True),  # among Chinese, a rare ideograph is text
+])
+def test_a_rare_letter_decoded_twice_is_written_only_among_its_script(context: str, written: bool) -> None:
+    damaged = twice("çŽž")  # çŽž is Windows-1252 for 玞 (E7 8E 9E): damaged three times
+    text = f"{context}\n\n{damaged}\n"
+    result = repair(text)
+    assert result.text == (f"{context}\n\n玞\n" if written else text)
+    assert bool(result.residue) != written

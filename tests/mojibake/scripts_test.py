@@ -190,15 +190,6 @@ def test_a_word_ending_in_a_truncated_sequence_is_not_restored_by_its_script() -
     assert any(item.old.startswith("ë°”") for item in result.residue)
 
 
-def test_heard_is_a_letter_of_text_or_of_its_neighbours_script() -> None:
-    from review_hooks.mojibake.scripts import heard
-
-    assert heard("πας", "") and heard("ß", "e")  # ς as σ, ß as ss: the prior's folding
-    assert heard("ß", "")
-    assert not heard("槷", "")  # a letter the prior never saw, alone
-    assert heard("槷", "中")  # among ideographs, a rare one is still text
-    assert not heard("\u1b01", "")  # a Balinese mark alone (``ß¼ü`` in cp437): no text either
-
 
 @pytest.mark.parametrize("line", ["École.", "Être.", "Ça va."])
 def test_a_capital_opening_a_word_whose_lost_letters_are_rare_is_not_reported(line: str) -> None:
