@@ -146,7 +146,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         # badness alone makes no lone letter of another script damage (``÷à`` is not ֈ); symbols, pictographs
         # (📝 outweighs Ã©) and a decoding the engine decoded again (``Ã¡Â»Å¸``: ở) need no more
         bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
-        if not letter and (before or _strong(text, group) or bad):
+        # nor is a letter no language's text holds, what a codec makes of legitimate text (``µºÀ`` in cp850
+        # is 槷), unless the engine decoded it again
+        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
@@ -269,6 +271,11 @@ def _weak_but_plausible(text: str) -> bool:
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text) or own_punctuation(text):
         return True  # Arabic ``ØŒ`` (،) too: punctuation of a script is no letter of another
     return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
+
+
+def _unheard(text: str) -> bool:
+    """A letter the frequency prior never saw in any language (``ς`` and ``ß`` as the σ and ss it folds them to)."""
+    return any(char.isalpha() and not all(c.isascii() or lossy.prior(c) >= 0 for c in char.casefold()) for char in text)
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:

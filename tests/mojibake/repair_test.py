@@ -24,6 +24,7 @@ UNTOUCHED = [
     pytest.param("Font test string: Â©®™ and ÀÁÂÃÄÅ, plus “ÎÏ” and Ð°.",
                  id="a sequence beside a byte that belongs to nothing (Mac Roman Â©® is 婨, then ™ is 0xAA)"),
     pytest.param("“curly” ‘quotes’ and l’été, d’écrire, qu’à", id="curly quotes and french elisions"),
+    pytest.param("The build.\n\nµºÀ\n\nSee.\n", id="symbols cp850 reads as a letter no language holds (槷)"),
     pytest.param("e\u0301cole, n\u0303o", id="NFD"),
     pytest.param("ﬁnance ﬂow", id="ligatures"),
     pytest.param("ＦＵＬＬ ｗｉｄｔｈ", id="full-width"),
