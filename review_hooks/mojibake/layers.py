@@ -28,7 +28,7 @@ from ftfy import badness
 
 from review_hooks.mojibake.changes import Change, Residue, applied
 from review_hooks.mojibake.charmaps import codecs
-from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, prior, ranked, tier
+from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, folded_prior, prior, ranked, tier
 from review_hooks.mojibake.scripts import script_mark, script_of
 
 if TYPE_CHECKING:
@@ -245,9 +245,8 @@ def _letter(char: str) -> bool:
 
 
 def _rare(new: str) -> set[str]:
-    """The scripts of the letters of ``new`` that are rare in every language (folded as the prior folds)."""
-    return {script_of(char) for char in new if _letter(char) and not char.isascii()
-            and not all(c.isascii() or prior(c) >= COMMON_LETTER for c in char.casefold())}
+    """The scripts of the letters of ``new`` that are rare in every language (``lossy.folded_prior``)."""
+    return {script_of(char) for char in new if _letter(char) and folded_prior(char) < COMMON_LETTER}
 
 
 def _mixed(new: str) -> bool:

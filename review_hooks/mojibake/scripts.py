@@ -121,4 +121,3 @@ def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tu
 
     return tuple(char for char in candidates if script_of(char) == script and (
         (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))
-
