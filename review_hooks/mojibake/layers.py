@@ -18,6 +18,7 @@ is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import product
 from math import prod
@@ -25,9 +26,10 @@ from typing import TYPE_CHECKING
 
 from ftfy import badness
 
-from review_hooks.mojibake.changes import Change, Residue
+from review_hooks.mojibake.changes import Change, Residue, applied
 from review_hooks.mojibake.charmaps import codecs
-from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, prior, ranked, tier
+from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, folded_prior, prior, ranked, tier
+from review_hooks.mojibake.scripts import script_mark, script_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -211,6 +213,40 @@ def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tupl
     if not cut_short:
         return changes, residue
     return kept, sorted([*residue, *cut_short], key=lambda item: item.start)
+
+
+def strangers(text: str, changes: list[Change], residue: list[Residue],
+              decoded: bool = False) -> tuple[list[Change], list[Residue]]:
+    """``changes`` without the readings decoded twice or more that are no plausible text of the document: a
+    letter rare in every language (the frequency prior below ``COMMON_LETTER``; ``ς`` and ``ß`` count as
+    the ``σ`` and ``ss`` it folds them to) of a script no other letter of the document is written in.
+    ``ÂµÂºÃ€`` alone in English prose is µºÀ in Windows-1252, and that is 槷 in cp850: two readings,
+    neither text, both reported (``residue``), the span left as it is. A rare ideograph among Chinese, or
+    쉘 among Korean, is text. ``decoded``: ``text`` is a decoding, judged where the document is."""
+    suspects = {at: scripts for at, change in enumerate(changes)
+                if change.before and not decoded and (scripts := _rare(change.new))}
+    if not suspects:
+        return changes, residue
+    shown = Counter(script_of(char) for char in applied(text, changes) if not char.isascii() and _letter(char))
+    kept, doubtful = [], []
+    for at, change in enumerate(changes):
+        own = Counter(script_of(char) for char in change.new if _letter(char))
+        if at in suspects and any(shown[script] == own[script] for script in suspects[at]):
+            readings = (change.before, change.new)
+            doubtful.append(Residue(change.start, change.end, change.old, change.before, (readings,), "",
+                                    change.codec, (readings,)))
+        else:
+            kept.append(change)
+    return kept, sorted([*residue, *doubtful], key=lambda item: item.start)
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha() or script_mark(char)
+
+
+def _rare(new: str) -> set[str]:
+    """The scripts of the letters of ``new`` that are rare in every language (``lossy.folded_prior``)."""
+    return {script_of(char) for char in new if _letter(char) and folded_prior(char) < COMMON_LETTER}
 
 
 def _mixed(new: str) -> bool:

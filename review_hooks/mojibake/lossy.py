@@ -161,6 +161,12 @@ def prior(char: str, before: str = "") -> int:
     return table.get(char, table.get(char.lower(), -1) if len(char.lower()) == 1 else -1)  # wordfreq is lowercase
 
 
+def folded_prior(char: str) -> int:
+    """``prior`` of a letter as the source's case folding writes it, by its least common part: ``ς`` as σ,
+    ``ß`` as ss (ASCII, the commonest); unfolded, neither is ever seen."""
+    return min(9 if part.isascii() else prior(part) for part in char.casefold())
+
+
 def _script(char: str) -> str:
     """The script of a letter, by the first word of its name; Chinese, Japanese and Korean are one
     (``の`` after ``語``, ``テ`` after ``の``); "" for anything that is not a letter."""

@@ -38,7 +38,7 @@ from review_hooks.mojibake.spaces import restored as spaces_read
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
 _LEAD = re.compile(rb"[\xc2-\xf4][\x80-\xf4]")  # a lead byte and a byte after it: something to read
-_CAPITAL_LEAD = re.compile("(?<=[a-z])[^\x00-\x7f](?=[a-z])")  # a capital lead alone between small letters
+_CAPITAL_LEAD = re.compile("[^\x00-\x7f](?=[a-z])")  # a capital lead alone before small letters (``scripts.case``)
 #: The engine's repair of a decoded sequence once more: (the reading one decoding short, the final one).
 Again = Callable[[str], tuple[str, str]]
 
@@ -118,7 +118,7 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
     start, end = group[0].start, group[-1].end
     old = run[start:end]
     decoded = [p for p in group if not p.missing]  # ``missing``, not the property: read per group
-    if len(decoded) == len(group) and _stray(data, start, end, codec):
+    if len(decoded) == len(group) and _stray(data, start, end, codec, run[end:end + 1]):
         return None  # ``Â©®™`` in Mac Roman: 婨 and a continuation byte that belongs to nothing
     if len(decoded) == len(group):  # double damage: the decoded text may be mojibake again
         first = "".join(p.text for p in group)
@@ -146,7 +146,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         # badness alone makes no lone letter of another script damage (``÷à`` is not ֈ); symbols, pictographs
         # (📝 outweighs Ã©) and a decoding the engine decoded again (``Ã¡Â»Å¸``: ở) need no more
         bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
-        if not letter and (before or _strong(text, group) or bad):
+        # nor is a letter no language's text holds, what a codec makes of legitimate text (``µºÀ`` in cp850
+        # is 槷), unless the engine decoded it again
+        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
@@ -182,7 +184,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar
+        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar, Åukasz
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
@@ -211,15 +213,17 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
 _plausible_count = lru_cache(maxsize=4096)(lossy.plausible_count)
 
 
-def _stray(data: bytes, start: int, end: int, codec: Codec) -> bool:
+def _stray(data: bytes, start: int, end: int, codec: Codec, after_char: str = "") -> bool:
     """A byte beside the sequences ``data[start:end]`` that no UTF-8 reading explains, so the run is
     not UTF-8 at all: a lead byte just before them (unless the codec can have dropped its continuation),
-    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``)."""
+    or a continuation byte just after them (unless a Mac Roman lead 0xF0 was lost: ``üìö``; or it is a
+    no-break space, ``after_char``, which text puts after anything: ``â€¢\u00a0item`` is •, not cp1250 ☀¢)."""
     before = data[start - 1] if start else 0
     if 0xC2 <= before <= 0xF4 and not codec.droppable:
         return True
     after = data[end:end + 3]
-    return bool(after) and 0x80 <= after[0] <= 0xBF and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after))
+    return (bool(after) and 0x80 <= after[0] <= 0xBF and after_char != "\xa0"
+            and not (codec.lost_lead and lossy.LEADLESS.fullmatch(after)))
 
 
 def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
@@ -267,6 +271,11 @@ def _weak_but_plausible(text: str) -> bool:
     if all(ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 for char in text) or own_punctuation(text):
         return True  # Arabic ``ØŒ`` (،) too: punctuation of a script is no letter of another
     return _word(text, 2) or (len(text) >= 3 and _word(text, 1))  # «Ж»: one letter in quotes
+
+
+def _unheard(text: str) -> bool:
+    """A letter the frequency prior never saw in any language (``lossy.folded_prior``: ς and ß are seen)."""
+    return any(char.isalpha() and lossy.folded_prior(char) < 0 for char in text)
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:

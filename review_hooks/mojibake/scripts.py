@@ -74,12 +74,19 @@ def script_mark(char: str) -> bool:
 
 
 def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
-    """A lone capital between small letters of its word (``HrnÄiar``, ``pÅ™ekroÄeno``) that a dropped
-    byte made of a small letter of its script (Ä lost 0x8D of č): case coherence, the evidence that the
-    letter is residue of lossy damage, reported only where its codec damaged the document elsewhere."""
+    """A lone capital before small letters that a dropped byte made of a letter of its script: between
+    small letters of its word (``HrnÄiar``, ``pÅ™ekroÄeno``: Ä lost 0x8D of a small č), a case no word
+    has; or opening its word (``Åukasz``: Ł lost 0x81), as a legitimate capital does too (``Åsa``), so
+    that one counts only for a letter common in some language (``lossy.prior``: Ł, č, not the IPA ɐ of
+    ``École``) and needs more (``strength.weak_applies``). Case coherence, the evidence that the letter
+    is residue of lossy damage, reported only where its codec damaged the document elsewhere."""
+    from review_hooks.mojibake.lossy import prior
+
     char = run[at:at + 1]
-    return (char.isupper() and run[at - 1:at].islower() and run[at + 1:at + 2].islower() and at > 0
-            and any(other.islower() and script_of(other) == script_of(char) for other in candidates))
+    inside = run[at - 1:at].islower()
+    return char.isupper() and run[at + 1:at + 2].islower() and any(
+        (other.islower() if inside else other.isalpha() and prior(other) >= 5) and script_of(other) == script_of(char)
+        for other in candidates)
 
 
 @lru_cache(maxsize=4096)

@@ -142,9 +142,28 @@ def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], 
     letter (a damaged line has none: each of its letters became a sequence; ``PÅ–AV; «Übersicht»``)."""
     if name not in strong and (unit.lossy or f"+{name}" not in strong):
         return False
+    if unit.lossy and unit.end - unit.start == 1 and not run[unit.start - 1:unit.start].islower():
+        return _opening(text, run, start + unit.start, name, clean)
     if unit.end - unit.start == 2 and typography.lone_pair(run, unit.start, unit.text()) == typography.WEAK:
         return line_of(text, start + unit.start) not in clean()
     return True
+
+
+#: A capital opening a word before small letters, as ``scripts.case`` reads a lone lead there (``Åukasz``):
+#: after ASCII that is no small letter (``Œ`` in ``ÄŒten``, Č, follows a lead, and opens nothing).
+_OPENING = re.compile("(?<![^\x00-\x60\x7b-\x7f])[^\x00-\x7f](?=[a-z])")
+
+
+def _opening(text: str, run: str, at: int, name: str, clean: Callable[[], set[int]]) -> bool:
+    """A lone lead opening a word (``Åukasz``, ``ÄtenÃ\xad``) is residue where its own word holds the codec's
+    damage (``Ã\xad``: the round trip went through the word), or where it is the only such capital on a line
+    with no clean accented letter: a legitimate capital (``Ärger`` beside ``Éric``) stays unreported."""
+    data = run.translate(by_name(name).table).encode("latin-1", "replace")
+    if readings._SEQUENCE.search(data):
+        return True
+    first, last = line_of(text, at), text.find("\n", at)
+    found = [m.start() for m in _OPENING.finditer(text, first, len(text) if last < 0 else last) if m.group().isupper()]
+    return found == [at] and first not in clean()
 
 
 def line_of(text: str, offset: int) -> int:

@@ -214,3 +214,38 @@ def test_a_decoding_one_layer_short_of_text_is_reported_not_guessed(word: str) -
     result = repair(text)
     assert result.text == f"café {damaged} ok résumé\n"
     assert result.residue and all(item.old in damaged for item in result.residue)
+
+
+def test_a_second_layer_that_reads_as_no_text_is_reported_not_written() -> None:
+    # ``ÂµÂºÃ€`` is µºÀ in Windows-1252, and µºÀ is 槷 in cp850: a letter no language's text holds
+    # (the frequency prior), alone among English: two readings, neither text, left as it is and reported
+    text = "The build passes.\n\nÂµÂºÃ€\n\nSee the notes.\n"
+    result = repair(text)
+    assert result.text == text
+    (residue,) = result.residue
+    assert (residue.old, residue.options) == ("ÂµÂºÃ€", (("µºÀ", "槷"),))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("StraÃƒÅ¸e", "Straße"),  # ß is no letter of the prior (its folding is ss), but the word is Latin
+    ("Ã\x8fÂ\x80Ã\x8eÂ±Ã\x8fÂ\x82", "πας"),  # final ς: folded to σ, and among Greek letters
+])
+def test_a_second_layer_that_reads_as_text_is_written(text: str, expected: str) -> None:
+    assert repair(text).text == expected
+
+
+def twice(text: str) -> str:
+    """``text`` double-encoded twice in Windows-1252 (three layers of the same damage)."""
+    return text.encode().decode("cp1252").encode().decode("cp1252")
+
+
+@pytest.mark.parametrize(("context", "written"), [
+    ("The build passes.", False),  # 玞 is rare in every language, and nothing else in the document is CJK
+    ("中文 text.", True),  # among Chinese, a rare ideograph is text
+])
+def test_a_rare_letter_decoded_twice_is_written_only_among_its_script(context: str, written: bool) -> None:
+    damaged = twice("çŽž")  # çŽž is Windows-1252 for 玞 (E7 8E 9E): damaged three times
+    text = f"{context}\n\n{damaged}\n"
+    result = repair(text)
+    assert result.text == (f"{context}\n\n玞\n" if written else text)
+    assert bool(result.residue) != written

@@ -23,3 +23,11 @@ def test_one_letter_is_a_letter_only_when_every_candidate_is_one_of_one_script()
     assert one_letter(("с", "é")) == ""  # Cyrillic or Latin
     assert one_letter(("с", "—")) == ""
     assert one_letter(()) == ""
+
+
+def test_the_folded_prior_counts_a_letter_as_its_source_writes_it() -> None:
+    from review_hooks.mojibake.lossy import folded_prior, prior
+
+    assert prior("ς") < 0 and folded_prior("ς") == prior("σ") > 0  # the source folds final sigma to σ
+    assert prior("ß") < 0 and folded_prior("ß") > 0  # and ß to ss
+    assert folded_prior("槷") == prior("槷") < 0  # a letter no language's text holds stays unseen

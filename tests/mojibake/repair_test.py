@@ -24,6 +24,7 @@ UNTOUCHED = [
     pytest.param("Font test string: Â©®™ and ÀÁÂÃÄÅ, plus “ÎÏ” and Ð°.",
                  id="a sequence beside a byte that belongs to nothing (Mac Roman Â©® is 婨, then ™ is 0xAA)"),
     pytest.param("“curly” ‘quotes’ and l’été, d’écrire, qu’à", id="curly quotes and french elisions"),
+    pytest.param("The build.\n\nµºÀ\n\nSee.\n", id="symbols cp850 reads as a letter no language holds (槷)"),
     pytest.param("e\u0301cole, n\u0303o", id="NFD"),
     pytest.param("ﬁnance ﬂow", id="ligatures"),
     pytest.param("ＦＵＬＬ ｗｉｄｔｈ", id="full-width"),
@@ -393,3 +394,21 @@ def test_a_whole_cyrillic_word_whose_letter_reads_as_an_en_dash_is_repaired() ->
     sequences side by side as damage of their own made 11 such Ukrainian words "unrecoverable")."""
     damaged = "Ð²Ñ–Ð´Ð¼Ñ–Ð½Ð½Ð° Ð²Ñ–Ð´ Ð½ÑƒÐ»Ñ\x8f\n"  # я is D1 8F: 0x8F, undefined, kept as U+008F
     assert repaired_text(damaged) == "відмінна від нуля\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # • double-encoded, then a no-break space: the space is text, not a stray continuation byte (A0), so the
+    # sequence is read whole in Windows-1252 and not as cp1250's ☀ (E2 98 80 that lost 0x98) and ¢
+    pytest.param("a â€¢\u00a0item", "a •\u00a0item", id="bullet before a no-break space"),
+    pytest.param("cafÃ©\u00a0ouvert and donâ€™t", "café\u00a0ouvert and don’t", id="letter before a no-break space"),
+])
+def test_a_sequence_before_a_no_break_space_is_read_whole(text: str, expected: str) -> None:
+    assert repair(text).text == expected
+
+
+def test_a_naive_repairs_bullet_before_a_no_break_space_is_reported() -> None:
+    # ``—Â¢``: what a half repair left of a double-encoded •, its lost bytes beyond any reading
+    text = "We donâ€™t know.\n—Â¢\u00a0first item\n"
+    result = repair(text)
+    assert "—Â¢\u00a0first item" in result.text
+    assert [(item.old, item.start) for item in result.residue] == [("—Â¢", text.index("—"))]

@@ -61,6 +61,31 @@ def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
     assert "č" in result.residue[0].options[0]
 
 
+@pytest.mark.parametrize(("line", "word"), [
+    # Ł (C5 81) lost its byte 0x81: "Å" opens the word, the only such capital on a damaged line
+    pytest.param("The parser is by Åukasz Nowak; the docs are â€œshortâ€\x9d.", "Åukasz", id="Polish name"),
+    # č (C4 8D) lost 0x8D at the start of a word whose í the round trip damaged too
+    pytest.param("UÄenÃ\xad je ÄtenÃ\xad.", "ÄtenÃ\xad", id="Czech word opening"),
+    # the only one opening its word alone on its line: ``Œ`` of ``ÄŒ`` (Č) follows a lead, and opens nothing
+    pytest.param("ÄŒtenÃ\xad je Äas.", "Äas", id="Czech word opening beside a damaged capital"),
+])
+def test_a_capital_lead_opening_a_word_is_reported_as_lossy(line: str, word: str) -> None:
+    text = f"CafÃ© ouvert\n{line}\n"
+    result = repair(text)
+    at = text.index(word)
+    (found,) = [item for item in result.residue if item.start == at]
+    assert found.old == word[0] and found.end == at + 1
+    assert text[at:at + 1] in result.text[result.text.index("\n") + 1:]  # reported, never guessed
+
+
+def test_legitimate_capitals_opening_words_beside_damage_are_not_reported() -> None:
+    # Swedish names beside a damaged apostrophe: capitals any word may open with, several on the line
+    text = "CafÃ© ouvert\nÅsa and Åke live in Ålesund; we donâ€™t know.\n"
+    result = repair(text)
+    assert result.text == "Café ouvert\nÅsa and Åke live in Ålesund; we don’t know.\n"
+    assert not result.residue
+
+
 def test_a_lossy_letter_in_a_word_is_reported_and_never_guessed() -> None:
     # ř is recoverable, č lost a byte: the lossy letter is reported; ř is repaired or left with it (on this
     # branch the whole word is left; a residue past ASCII letters may count as a spot of its own)
@@ -163,3 +188,13 @@ def test_a_word_ending_in_a_truncated_sequence_is_not_restored_by_its_script() -
     result = repair(f"Name {word} and cafÃ© here\n")
     assert "곁" not in result.text
     assert any(item.old.startswith("ë°”") for item in result.residue)
+
+
+
+@pytest.mark.parametrize("line", ["École.", "Être.", "Ça va."])
+def test_a_capital_opening_a_word_whose_lost_letters_are_rare_is_not_reported(line: str) -> None:
+    # É (C9), Ê (CA), Ç (C7) could only have lost a byte of rare letters (IPA ɐ ʁ, pinyin Ǎ): none common
+    text = f"We donâ€™t know.\n{line}\n"
+    result = repair(text)
+    assert result.text == f"We don’t know.\n{line}\n"
+    assert not result.residue
