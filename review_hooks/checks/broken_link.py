@@ -68,8 +68,9 @@ from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults, target_facts
 from review_hooks.links import tree as links
+from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.readme import README_ANCHOR, shows
-from review_hooks.links.suggest import Problem, anchor_problem
+from review_hooks.links.suggest import Problem
 from review_hooks.links.targets import CHECKED, Origin, heading_moved, origin, placeholder, target_problem
 from review_hooks.links.tree import Resolved
 from review_hooks.markdown.structure import Link, Structure, normalize_label

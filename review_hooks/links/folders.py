@@ -12,8 +12,9 @@ import posixpath
 from pathlib import Path
 
 from review_hooks.check import Context
+from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.readme import README_ANCHOR, readme
-from review_hooks.links.suggest import Problem, anchor_problem, quote
+from review_hooks.links.suggest import Problem, quote
 from review_hooks.links.target_facts import facts
 from review_hooks.links.tree import LINE_ANCHOR, Resolved, Tree, rendered
 from review_hooks.markdown.structure import Link

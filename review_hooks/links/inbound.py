@@ -29,11 +29,12 @@ from review_hooks.check import Context
 from review_hooks.document import Document
 from review_hooks.files import read_bytes
 from review_hooks.links import faults
+from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.candidates import candidates
 from review_hooks.links.change import Change
 from review_hooks.links.folders import scrolls
 from review_hooks.links.readme import is_readme, readme, shown
-from review_hooks.links.suggest import Problem, anchor_problem, quote, rewrite, with_fragment
+from review_hooks.links.suggest import Problem, quote, rewrite, with_fragment
 from review_hooks.links.targets import CHECKED
 from review_hooks.links.tree import Resolved, Tree, relative, resolve
 from review_hooks.markdown.structure import Link, normalize_label

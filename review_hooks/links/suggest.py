@@ -3,10 +3,9 @@
 Safe candidates, tried in this order (the first tier that has any wins): the same path in
 another case; the same name with a tracked extension (``.mdd`` to ``.md``); the same path below
 another ancestor of the linking folder (a wrong ``../`` depth, or a missing or extra leading
-``/``). For anchors: the same anchor in another case, or one that differs only by punctuation
-or a duplicate suffix. Exactly one safe candidate makes a replacement; a file of that name in
-an unrelated folder (``2025/q2-review.md`` for a link written in ``2024/``) or a merely similar
-name is only a hint in the message.
+``/``). Exactly one safe candidate makes a replacement; a file of that name in an unrelated folder
+(``2025/q2-review.md`` for a link written in ``2024/``) or a merely similar name is only a hint in
+the message. Anchors have their own did-you-mean (``anchors.py``).
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ from review_hooks.pattern import lazy
 
 _ESCAPED = lazy(r"%[0-9A-Fa-f]{2}")
 _IMPOSSIBLE = lazy(r"\.mdd$|(\.\w+)\1$", re.IGNORECASE)
-_SUFFIX = lazy(r"-\d+$")
-_NOT_WORD = lazy(r"[\W_]+")
 #: Characters a slug keeps but a reviewer cannot see (an emoji's variation selector, joiners): a fix
 #: writes them percent-encoded (``#%EF%B8%8F-known-risks``), which GitHub reads the same.
 _INVISIBLE = {ord(c): "".join(f"%{b:02X}" for b in c.encode()) for c in "\ufe0e\ufe0f\u200b\u200c\u200d\u2060"}
@@ -210,49 +207,6 @@ def _most_similar(path: str, tree: Tree) -> str | None:
         if matcher.real_quick_ratio() >= score and matcher.quick_ratio() >= score and matcher.ratio() >= score:
             best, score = other, matcher.ratio() + 1e-9  # the first of equally similar names wins
     return posixpath.join(folder, best) if best and best != name else None
-
-
-def anchor_problem(link: Link, resolved: Resolved, fragments: frozenset[str],
-                   where: str) -> Problem | None:
-    """The message for a ``#fragment`` that names no anchor of its target, or None when it does."""
-    fragment = resolved.fragment
-    if fragment is None or fragment in fragments or fragment.lower() in ("", "top"):
-        return None
-    if fragment.startswith("user-content-") and fragment[13:] in fragments:
-        return None
-    written = quote(link.target)
-    case = sorted(f for f in fragments if f.lower() == fragment.lower())
-    if case:  # github.com's page script finds the anchor without regard to case; GitLab and others do not
-        fixed = with_fragment(link.target, case[0], link.destination)
-        return Problem(link, f"{written} differs from the anchor {quote('#' + case[0])} in {where} only in case: "
-                             "it works on github.com, which ignores case in fragments, and breaks where case "
-                             "matters (GitLab, VS Code's preview, most site generators); "
-                             f"write {quote(fixed)}", fixed if len(case) == 1 else None, case_only=True)
-    near = [f for f in fragments if _key(f) == _key(fragment)] or _duplicates(fragment, fragments)
-    if len(near) == 1:
-        fixed = with_fragment(link.target, near[0], link.destination)
-        return Problem(link, f"{written} matches no heading or anchor in {where}; "
-                             f"did you mean {quote(fixed)}?", fixed)
-    import difflib
-
-    close = difflib.get_close_matches(fragment.lower(), sorted(fragments), n=1, cutoff=0.75)
-    hint = f"; the most similar is {quote(with_fragment(link.target, close[0], link.destination))}" if close else ""
-    return Problem(link, f"{written} matches no heading or anchor in {where}{hint}")
-
-
-def _duplicates(fragment: str, fragments: frozenset[str]) -> list[str]:
-    """For a written duplicate suffix that names no heading (``#notes-3``), the headings of that
-    name (``notes``, ``notes-1``...): correcting the suffix is safe only when there is one."""
-    if not _SUFFIX.search(fragment):
-        return []
-    base = _key(_SUFFIX.sub("", fragment))
-    same = [f for f in fragments if _key(f) == base]
-    numbered = [f"{same[0]}-{n}" for n in range(1, len(fragments) + 1)] if len(same) == 1 else []
-    return same + [f for f in numbered if f in fragments]
-
-
-def _key(anchor: str) -> str:
-    return _NOT_WORD.sub("", anchor.lower())
 
 
 def with_fragment(target: str, fragment: str, destination: str = "") -> str:

@@ -16,8 +16,9 @@ from review_hooks.check import Context
 from review_hooks.document import Document
 from review_hooks.links import target_facts
 from review_hooks.links import tree as links
+from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.folders import folder_problem
-from review_hooks.links.suggest import Problem, anchor_problem, path_problem, quote
+from review_hooks.links.suggest import Problem, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
