@@ -10,14 +10,25 @@ start. Windows-1252 comes first, as it wins ties: it is the usual culprit.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import cache
+from importlib.util import find_spec, module_from_spec, spec_from_file_location
+from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 _NO_BYTE = 0  # a character the codec cannot encode
 #: Codecs ftfy does not list that real damage comes from: cp850, the Western-European Windows console
 #: (``beh├Âver`` for behöver), which cp437 reads only in part.
 EXTRA = ("cp850",)
+#: ftfy's codec list (``ftfy.chardata.CHARMAP_ENCODINGS``), written out: importing any part of ftfy runs its
+#: package, which loads all of ftfy and ``wcwidth`` (most of the start-up of a repair; tests/mojibake/
+#: charmaps_test.py checks the list against ftfy's). A ``sloppy-`` codec is ftfy's ``bad_codecs.sloppy``: the
+#: codec, with each byte it leaves undefined read as Latin-1 reads it (``_chars``).
+CHARMAP_ENCODINGS = ("latin-1", "sloppy-windows-1252", "sloppy-windows-1251", "sloppy-windows-1250",
+                     "sloppy-windows-1253", "sloppy-windows-1254", "sloppy-windows-1257", "iso-8859-2", "macroman",
+                     "cp437")
 
 
 class Codec(NamedTuple):  # not a dataclass: see ``changes``
@@ -32,12 +43,9 @@ class Codec(NamedTuple):  # not a dataclass: see ``changes``
 @cache
 def codecs() -> tuple[Codec, ...]:
     """The codecs ftfy knows and ``EXTRA``, Windows-1252 first (it wins ties: it is the usual culprit)."""
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
-    from ftfy.chardata import CHARMAP_ENCODINGS
-
     found = []
     for name in sorted([*CHARMAP_ENCODINGS, *EXTRA], key=lambda name: name != "sloppy-windows-1252"):
-        chars = bytes(range(0x80, 0x100)).decode(name)
+        chars = _chars(name)
         table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
@@ -48,6 +56,32 @@ def codecs() -> tuple[Codec, ...]:
         droppable = _droppable(name)
         found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
+
+
+def ftfy_module(name: str) -> ModuleType:
+    """ftfy's module ``name``, one that needs only the standard library (``badness``), read from ftfy's own
+    file without running ftfy's package (see ``CHARMAP_ENCODINGS``), or ftfy's own where ftfy is loaded."""
+    loaded = sys.modules.get(f"ftfy.{name}")
+    if loaded is not None:
+        return loaded
+    package = find_spec("ftfy")
+    if package is None or package.origin is None:
+        raise ModuleNotFoundError("ftfy is not installed", name="ftfy")
+    spec = spec_from_file_location(f"{__name__}.ftfy_{name}", Path(package.origin).with_name(f"{name}.py"))
+    assert spec is not None and spec.loader is not None
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _chars(name: str) -> str:
+    """What the bytes 0x80-0xFF read as in ``name``; in a ``sloppy-`` codec, a byte the codec leaves
+    undefined reads as in Latin-1 (0x81 is U+0081 in ``sloppy-windows-1252``), as in ftfy's sloppy codecs."""
+    codec = name.removeprefix("sloppy-")
+    if codec == name:
+        return bytes(range(0x80, 0x100)).decode(name)
+    return "".join(bytes([byte]).decode(codec, errors="replace").replace("\ufffd", chr(byte))
+                   for byte in range(0x80, 0x100))
 
 
 def _droppable(name: str) -> frozenset[int]:

@@ -23,10 +23,8 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from ftfy import badness
-
 from review_hooks.mojibake.changes import Change, Residue
-from review_hooks.mojibake.charmaps import codecs
+from review_hooks.mojibake.charmaps import codecs, ftfy_module
 from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
@@ -35,7 +33,7 @@ if TYPE_CHECKING:
     from review_hooks.mojibake.charmaps import Codec
 
 #: ftfy's badness heuristic, cached: the engine asks it of the same decoded sequences in every codec and run
-is_bad = lru_cache(maxsize=16384)(badness.is_bad)
+is_bad = lru_cache(maxsize=16384)(ftfy_module("badness").is_bad)
 #: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
 #: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
 COMMON_LETTER = 5

@@ -9,6 +9,7 @@ no-break spaces and a few emoji, so that lead and continuation characters meet o
 
 from __future__ import annotations
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ALPHABET decodes with)
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
