@@ -59,6 +59,10 @@ ARGUMENTS = [
     pytest.param(["check"], id="check: no files"),
     *(pytest.param([check.hook, *FILES, *SEEDS, "missing.md"], id=check.hook) for check in CHECKS),
     *(pytest.param([check.hook], id=f"{check.hook}: no files") for check in CHECKS),
+    *(pytest.param([check.hook, "--diff", *FILES, "--exit-zero", *SEEDS], id=f"{check.hook} --diff --exit-zero")
+      for check in CHECKS),
+    pytest.param(["check", "-q", *FILES, "--quiet", "missing.md", "--diff"], id="check: -q, --quiet, --diff"),
+    pytest.param(["check", "--exit-zero", *FILES, "--exit-zero"], id="check: a flag twice"),
 ]
 
 
@@ -85,6 +89,9 @@ def test_fast_path_matches_click_on_a_configuration_error(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("args", [
     pytest.param(["check-conflict-markers", "--include-code", "a.md"], id="an option"),
+    pytest.param(["fix-mojibake", "--diff", "--transcode", "a.md"], id="a flag and an option"),
+    pytest.param(["check", "--fix", "a.md"], id="--fix"),
+    pytest.param(["check", "-qq", "a.md"], id="flags joined"),
     pytest.param(["check", "--", "a.md"], id="double dash"),
     pytest.param(["check", "-"], id="a dash"),
     pytest.param(["scan"], id="scan"),
