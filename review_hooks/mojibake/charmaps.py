@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 _NO_BYTE = 0  # a character the codec cannot encode
+_HIGH = bytes(range(0x80, 0x100))
 #: Codecs ftfy does not list that real damage comes from: cp850, the Western-European Windows console
 #: (``beh├Âver`` for behöver), which cp437 reads only in part.
 EXTRA = ("cp850",)
@@ -46,14 +47,14 @@ def codecs() -> tuple[Codec, ...]:
     found = []
     for name in sorted([*CHARMAP_ENCODINGS, *EXTRA], key=lambda name: name != "sloppy-windows-1252"):
         chars = _chars(name)
-        table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
+        table = _Table({**_ASCII, **{ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)}})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
         leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
         capitals = re.escape("".join(c for c in chars[0x42:0x60] if c.isupper()))  # scripts.case: HrnÄiar
-        between = f"|(?<=[a-z])[{capitals}](?=[a-z])" if capitals and _droppable(name) else ""
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}{between}")
         droppable = _droppable(name)
+        between = f"|(?<=[a-z])[{capitals}](?=[a-z])" if capitals and droppable else ""
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}{between}")
         found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
 
@@ -79,27 +80,29 @@ def _chars(name: str) -> str:
     undefined reads as in Latin-1 (0x81 is U+0081 in ``sloppy-windows-1252``), as in ftfy's sloppy codecs."""
     codec = name.removeprefix("sloppy-")
     if codec == name:
-        return bytes(range(0x80, 0x100)).decode(name)
-    return "".join(bytes([byte]).decode(codec, errors="replace").replace("\ufffd", chr(byte))
-                   for byte in range(0x80, 0x100))
+        return _HIGH.decode(name)
+    return "".join(chr(byte) if char == "\ufffd" else char
+                   for byte, char in zip(_HIGH, _HIGH.decode(codec, errors="replace"), strict=True))
 
 
 def _droppable(name: str) -> frozenset[int]:
-    return frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
+    """The continuation bytes a tool reading ``name`` may have dropped: undefined (read as U+FFFD, which no
+    byte of these codecs stands for), a control, a soft hyphen."""
+    read = _HIGH[:0x40].decode(name.removeprefix("sloppy-"), errors="replace")
+    return frozenset(byte for byte, char in zip(_HIGH, read, strict=False)
+                     if char in "\ufffd\xad" or unicodedata.category(char) == "Cc")
 
 
-def _lost(byte: int, name: str) -> bool:
-    """Whether a tool reading ``name`` may have dropped ``byte``: undefined, a control, a soft hyphen."""
-    try:
-        char = bytes([byte]).decode(name.removeprefix("sloppy-"))
-    except UnicodeDecodeError:
-        return True
-    return char == "\xad" or unicodedata.category(char) == "Cc"
+#: ASCII is itself in every codec: in the table, not asked of ``__missing__`` (a call per character translated).
+_ASCII = {code: code for code in range(0x80)}
 
 
 class _Table(dict[int, int]):
+    """Character -> byte; a character the codec cannot encode is ``_NO_BYTE``, kept once asked (runs repeat)."""
+
     def __missing__(self, key: int) -> int:
-        return key if key < 0x80 else _NO_BYTE
+        self[key] = _NO_BYTE
+        return _NO_BYTE
 
 
 @cache
