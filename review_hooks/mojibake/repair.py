@@ -105,12 +105,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                 if weight and shown < 0:
                     shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
                 evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
-    chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
-              for run, options in found.items()
-              if (eligible := [(cover, o) for o, (cover, _) in zip(options, strength.weighed(run, decoded, _again),
-                                                                  strict=True)
-                               if evidence.get(o[0]) or (decoration and _decoration(o[1]))
-                               or (decoded and _whole(o[1], run, text))])}
+    chosen: dict[str, tuple[str, tuple[Unit, ...]]] = {}
+    for run in found:  # ``found`` becomes the readings each run was chosen among (``strong_codecs`` reads them)
+        reading, found[run] = strength.choose(run, decoded, _again, evidence, lambda o, run=run: bool(
+            evidence.get(o[0]) or (decoration and _decoration(o[1])) or (decoded and _whole(o[1], run, text))))
+        if reading:
+            chosen[run] = reading
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []

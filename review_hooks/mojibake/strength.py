@@ -31,15 +31,60 @@ if TYPE_CHECKING:
 Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
 
 
+def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[Reading, ...]:
+    """Each codec that reads damage in ``run``, and its reading (``readings.units``), in codec order: those
+    that may explain the run best, or ``every`` one. A codec whose bytes cannot make a reading as long as
+    the longest one (``_bound``) is read only when asked for ``every`` reading (``choose``): it cannot win
+    the run's evidence, nor share the chosen reading; cached, since a run recurs (``donâ€™t``)."""
+    return _read(run, decoded, again, every)[0]
+
+
 @lru_cache(maxsize=65536)
-def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
-    """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
-    run recurs in a document and across documents (``donâ€™t``)."""
+def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], int]:
+    """``readings_of``, and the longest reading a codec left unread could make (-1: none left)."""
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
     if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
-        return ()
-    return tuple((c.name, units) for c in codecs()
-                 if c.suspect.search(spaced) and (units := _units(run, c, again, decoded)))
+        return (), -1
+    suspects = [c for c in codecs() if c.suspect.search(spaced)]
+    if every:
+        return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), -1
+    bounds = {c.name: _bound(run, c) for c in suspects}
+    found: dict[str, tuple[Unit, ...]] = {}
+    longest, left = 0, -1
+    for codec in sorted(suspects, key=lambda c: -bounds[c.name]):  # the longest they may read first
+        if bounds[codec.name] < longest:
+            left = max(left, bounds[codec.name])
+        elif units := _units(run, codec, again, decoded):
+            found[codec.name] = units
+            longest = max(longest, coverage(units)[0])
+    return tuple((c.name, found[c.name]) for c in suspects if c.name in found), left
+
+
+#: The bytes no reading covers: ASCII but the space (a space may be a no-break space's A0, ``spaces``).
+_UNREAD = bytes(byte for byte in range(0x80) if byte != 0x20)
+
+
+def _bound(run: str, codec: Codec) -> int:
+    """The most a reading of ``run`` in ``codec`` can cover (``coverage``): its units span bytes 0x80-0xFF
+    (a space read as A0 too), each once; in a codec that reads lost leads twice at most (an emoji that lost
+    its lead, and a sequence whose stray byte before it is its last: ``readings._orphaned``)."""
+    data = run.translate(codec.table).encode("latin-1").translate(None, _UNREAD)
+    return len(data) * (2 if codec.lost_lead else 1)
+
+
+def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int],
+           fits: Callable[[Reading], bool]) -> tuple[Reading | None, tuple[Reading, ...]]:
+    """The reading of ``run`` a repair applies: of those that ``fits`` (a codec with evidence), the one that
+    explains most, then the one whose codec has most evidence, the first in codec order on a tie; and the
+    readings it was chosen among: every codec's when a codec ``readings_of`` left unread may read as much."""
+    for every in (False, True):
+        options, weights = readings_of(run, decoded, again, every), weighed(run, decoded, again, every)
+        eligible = [(cover, o) for o, (cover, _) in zip(options, weights, strict=True) if fits(o)]
+        most = max((cover[0] for cover, _ in eligible), default=-1)
+        if every or _read(run, decoded, again, False)[1] < max(most, 0):  # -1: no codec was left unread
+            chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
+            return chosen, options
+    raise AssertionError  # the second pass returns
 
 
 #: ``readings.units`` of the readings no codec's own bytes decide (``_units``), by what decides them.
@@ -68,11 +113,11 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
 
 
 @lru_cache(maxsize=65536)
-def weighed(run: str, decoded: bool, again: Again) -> tuple[tuple[tuple[int, int, int], int], ...]:
+def weighed(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[tuple[tuple[int, int, int], int], ...]:
     """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight. Where
     readings that explain as much read different text, the one with fewer rare letters explains it better
     (``rare``: ``vÃ¡lasz`` is válasz in Windows-1252, vǭlasz in cp850, whatever cp850 damaged elsewhere)."""
-    readings = readings_of(run, decoded, again)
+    readings = readings_of(run, decoded, again, every)
     covers = [coverage(units) for _, units in readings]
     best = max(covers, default=(0, 0, 0))
     tied = [units for cover, (_, units) in zip(covers, readings, strict=True) if cover == best]
