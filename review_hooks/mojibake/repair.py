@@ -108,7 +108,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     chosen: dict[str, tuple[str, tuple[Unit, ...]]] = {}
     for run in found:  # ``found`` becomes the readings each run was chosen among (``strong_codecs`` reads them)
         reading, found[run] = strength.choose(run, decoded, _again, evidence, lambda o, run=run: bool(
-            evidence.get(o[0]) or (decoration and _decoration(o[1])) or (decoded and _whole(o[1], run, text))))
+            evidence.get(o[0]) or (decoration and _decoration(o[1])) or (decoded and _whole(o[1], run, text))),
+            decoration or decoded)
         if reading:
             chosen[run] = reading
     strong = strength.strong_codecs(found, chosen, runs, quoted)
@@ -287,8 +288,6 @@ _DRAWN = frozenset({"WITH", "AND", "OF", "SIGN", "SYMBOL", "BLACK", "WHITE", "HE
 def _name_words(char: str) -> frozenset[str]:
     """The words of a character's name that say what it shows (BALLOT, BOX, LOCK, KEY ...): what
     pictographs of one theme share."""
-    import unicodedata
-
     return frozenset(unicodedata.name(char, "").split()) - _DRAWN
 
 

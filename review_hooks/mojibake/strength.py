@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from review_hooks.mojibake.readings import Again
 
 Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
+Bound = tuple[str, int]  # a codec left unread, and the most its reading could cover (``_bound``)
 
 
 def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[Reading, ...]:
@@ -40,24 +41,24 @@ def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> t
 
 
 @lru_cache(maxsize=65536)
-def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], int]:
-    """``readings_of``, and the longest reading a codec left unread could make (-1: none left)."""
+def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], tuple[Bound, ...]]:
+    """``readings_of``, and each codec left unread with the longest reading it could make (``_bound``)."""
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
     if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
-        return (), -1
+        return (), ()
     suspects = [c for c in codecs() if c.suspect.search(spaced)]
     if every:
-        return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), -1
+        return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), ()
     bounds = {c.name: _bound(run, c) for c in suspects}
     found: dict[str, tuple[Unit, ...]] = {}
-    longest, left = 0, -1
+    longest, left = 0, []
     for codec in sorted(suspects, key=lambda c: -bounds[c.name]):  # the longest they may read first
         if bounds[codec.name] < longest:
-            left = max(left, bounds[codec.name])
+            left.append((codec.name, bounds[codec.name]))
         elif units := _units(run, codec, again, decoded):
             found[codec.name] = units
             longest = max(longest, coverage(units)[0])
-    return tuple((c.name, found[c.name]) for c in suspects if c.name in found), left
+    return tuple((c.name, found[c.name]) for c in suspects if c.name in found), tuple(left)
 
 
 #: The bytes no reading covers: ASCII but the space (a space may be a no-break space's A0, ``spaces``).
@@ -72,16 +73,19 @@ def _bound(run: str, codec: Codec) -> int:
     return len(data) * (2 if codec.lost_lead else 1)
 
 
-def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int],
-           fits: Callable[[Reading], bool]) -> tuple[Reading | None, tuple[Reading, ...]]:
-    """The reading of ``run`` a repair applies: of those that ``fits`` (a codec with evidence), the one that
-    explains most, then the one whose codec has most evidence, the first in codec order on a tie; and the
-    readings it was chosen among: every codec's when a codec ``readings_of`` left unread may read as much."""
+def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits: Callable[[Reading], bool],
+           lenient: bool) -> tuple[Reading | None, tuple[Reading, ...]]:
+    """The reading of ``run`` a repair applies: of those that ``fits`` (a codec with evidence, or any codec
+    where ``lenient``), the one that explains most, then the one whose codec has most evidence, the first in
+    codec order on a tie; and the readings it was chosen among: every codec's when a codec ``readings_of``
+    left unread may fit and read as much (a codec that never fits is never chosen, so no rule asks whether
+    it reads the run as the chosen codec does: ``strong_codecs``)."""
     for every in (False, True):
         options, weights = readings_of(run, decoded, again, every), weighed(run, decoded, again, every)
         eligible = [(cover, o) for o, (cover, _) in zip(options, weights, strict=True) if fits(o)]
         most = max((cover[0] for cover, _ in eligible), default=-1)
-        if every or _read(run, decoded, again, False)[1] < max(most, 0):  # -1: no codec was left unread
+        if every or all(bound < most or not (lenient or evidence.get(name))
+                        for name, bound in _read(run, decoded, again, False)[1]):
             chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
             return chosen, options
     raise AssertionError  # the second pass returns
