@@ -85,7 +85,8 @@ def _spanned(last: tuple[str, bytes, int], options: list[tuple[str, ...]], readi
         spare = ["".join(reading) + char for reading in product(*options)]
     spare += [text + "\xa0" for text in readings]
     for text in spare:
-        data = text.translate(codec.table).encode("latin-1") if all(map(codec.table.get, map(ord, text))) else b""
+        data = text.translate(codec.table).encode("latin-1") if all(
+            codec.table.get(ord(char), 0) >= 0x80 for char in text) else b""  # every character a byte of the codec
         whole = _decoded(data, whole=True)
         if whole is not None and (whole != _decoded(data) or again(text)[1].isprintable()):
             return True  # an open end (the rest of the sequence is after the space), or text that comes off

@@ -106,7 +106,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                     shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
                 evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
     chosen: dict[str, tuple[str, tuple[Unit, ...]]] = {}
-    for run in found:  # ``found`` becomes the readings each run was chosen among (``strong_codecs`` reads them)
+    for run in [run for run, options in found.items() if options]:  # becomes what it was chosen among (strong)
         reading, found[run] = strength.choose(run, decoded, _again, evidence, lambda o, run=run: bool(
             evidence.get(o[0]) or (decoration and _decoration(o[1])) or (decoded and _whole(o[1], run, text))),
             decoration or decoded)
