@@ -116,11 +116,15 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     return found
 
 
-@lru_cache(maxsize=65536)
 def weighed(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[tuple[tuple[int, int, int], int], ...]:
     """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight. Where
     readings that explain as much read different text, the one with fewer rare letters explains it better
     (``rare``: ``vÃ¡lasz`` is válasz in Windows-1252, vǭlasz in cp850, whatever cp850 damaged elsewhere)."""
+    return _weighed(run, decoded, again, every)  # one cache key however ``every`` is given
+
+
+@lru_cache(maxsize=65536)
+def _weighed(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[tuple[int, int, int], int], ...]:
     readings = readings_of(run, decoded, again, every)
     covers = [coverage(units) for _, units in readings]
     best = max(covers, default=(0, 0, 0))

@@ -36,16 +36,17 @@ def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
     A change the engine already decoded twice in that codec counts as one of them (``≈õ`` beside ``≈Ñ``,
     which ftfy flags and so peeled at once). Words are not made of UTF-8 sequences, so such a repair was
     damaged twice: every layer comes off (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone).
-    ``again``: the engine's repair of a decoded text once more (``repair._again``)."""
+    ``again``: the engine's repair of a decoded text once more (``repair._again``). ``readings.units`` is
+    asked as ``strength`` asks it (``decoded`` given), so both find the same cached reading."""
     whole: dict[str, list[int]] = {}
     peeled: dict[str, int] = {}  # changes already decoded twice in a codec: the same evidence
     for index, change in enumerate(changes):
         if change.lossy or not _in_word(text, change):
             continue
         for codec in codecs():
-            if _letters(readings.units(change.new, codec.name, again), change.new):
+            if _letters(readings.units(change.new, codec.name, again, False), change.new):
                 whole.setdefault(codec.name, []).append(index)
-            elif change.before and _letters(readings.units(change.before, codec.name, again), change.before):
+            elif change.before and _letters(readings.units(change.before, codec.name, again, False), change.before):
                 peeled[codec.name] = peeled.get(codec.name, 0) + 1
     if not whole:
         return changes
@@ -55,7 +56,7 @@ def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
     out = list(changes)
     for index in indexes:
         change = changes[index]
-        decoded = "".join(unit.text() for unit in readings.units(change.new, name, again))
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name, again, False))
         out[index] = change._replace(new=decoded, before=change.new)
     return out
 
