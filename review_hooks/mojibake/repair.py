@@ -198,8 +198,8 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):
         start, end = match.span()
-        first = start
-        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalnum():
+        first, floor = start, max(0, start - WORD)
+        while first > floor and text[first - 1].isascii() and text[first - 1].isalnum():
             first -= 1
         if current and current[1] == first and text[first - 1] == " ":
             current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
@@ -207,10 +207,11 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             if current:
                 yield current
             current = (first, end)
-        if text[end:end + 1] == " " and incomplete(text[current[0]:end], text[end + 1:end + 4]):
+        after = text[end:end + 4]
+        if after[:1] == " " and incomplete(text[current[0]:end], after[1:]):
             current = (current[0], end + 1)
             continue
-        current = (current[0], current[1] + (end < len(text) and text[end].isascii() and text[end].isalpha()))
+        current = (current[0], current[1] + (after[:1].isascii() and after[:1].isalpha()))
     if current:
         yield current
 

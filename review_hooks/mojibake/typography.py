@@ -132,7 +132,7 @@ def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterato
     if not _CLOSERS.search(run):
         yield from ((start + begin, run[begin:finish]) for begin, finish in _tables(run))
         return
-    for begin, finish in _outside_tables(text, start, end):
+    for begin, finish in ((start + begin, start + finish) for begin, finish in _tables(run)):  # the run alone
         for at in range(begin + 1, finish):
             if (text[at] in OPENERS or text[at] == NBSP) and closes(
                     text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
