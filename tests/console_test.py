@@ -18,6 +18,7 @@ import pytest
 
 from review_hooks.checks import CHECKS
 from review_hooks.console import simple_invocation
+from review_hooks.runner import run
 from tests.conftest import FIXTURES, git
 
 CONSOLE = [sys.executable, "-m", "review_hooks"]
@@ -224,6 +225,15 @@ def test_the_collector_is_off_for_the_set_up_and_on_for_the_files(args: list[str
     folder = linked(tmp_path / "repo")
     result = subprocess.run([sys.executable, "-c", GC_PROBE, *args], cwd=folder, capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "[('set-up', False), ('file', True)] True True 0", result.stderr
+
+
+def test_the_files_are_checked_with_fewer_passes_of_the_collector(tmp_path: Path) -> None:
+    """The collector passes over its youngest generation every ``run.YOUNG`` objects while files are checked."""
+    folder = linked(tmp_path / "repo")
+    probe = GC_PROBE.replace('("file", gc.isenabled())', '("file", gc.get_threshold()[0])')
+    result = subprocess.run([sys.executable, "-c", probe, "check", "review.md"], cwd=folder, capture_output=True,
+                            text=True)
+    assert result.stdout.splitlines()[-1] == f"[('set-up', False), ('file', {run.YOUNG})] True True 0", result.stderr
 
 
 @pytest.mark.parametrize("entry", ["console", "cli"])
