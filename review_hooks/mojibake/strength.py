@@ -49,7 +49,7 @@ def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Rea
     suspects = [c for c in codecs() if c.suspect.search(spaced)]
     if every:
         return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), ()
-    bounds = {c.name: _bound(run, c) for c in suspects}
+    bounds = {c.name: _bound(run, c) if len(suspects) > 1 else 0 for c in suspects}  # one codec: read it
     found: dict[str, tuple[Unit, ...]] = {}
     longest, left = 0, []
     for codec in sorted(suspects, key=lambda c: -bounds[c.name]):  # the longest they may read first
