@@ -4,9 +4,10 @@ pre-commit starts ``review-hooks check-conflict-markers FILE...`` (or another pe
 command, or ``review-hooks check FILE...``) on every commit, so its start-up is the
 user's wait, and click alone costs about as much as the interpreter. When the arguments
 are that simple invocation (a hook command followed only by paths, none starting with
-``-``), this module calls the runner directly with exactly the options the click command
-would build; anything else (an option, ``--help``, ``scan``, ``list``, a typo) goes to
-the click interface in :mod:`review_hooks.cli`. ``tests/console_test.py`` runs both on
+``-``, and the plain flags ``FLAGS`` that every checking command takes: ``--diff``,
+``--exit-zero``, ``--quiet``), this module calls the runner directly with exactly the options
+the click command would build; anything else (another option, ``--help``, ``scan``,
+``list``, a typo) goes to the click interface in :mod:`review_hooks.cli`. ``tests/console_test.py`` runs both on
 the same inputs and compares output and exit status.
 """
 
@@ -19,6 +20,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from review_hooks.runner.options import RunOptions
+
+#: The flags every checking command takes (``cli._common``) that need no click: each sets one RunOptions field.
+FLAGS = {"--diff": "diff", "--exit-zero": "exit_zero", "--quiet": "quiet", "-q": "quiet"}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -40,20 +44,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         from review_hooks.runner.run import run
 
         # as click does on Ctrl-C, the message starts on a new line
-        exit_with(lambda: run(args[1:], options), "\nreview-hooks: interrupted")
+        paths = [arg for arg in args[1:] if arg not in FLAGS]
+        exit_with(lambda: run(paths, options), "\nreview-hooks: interrupted")
     finally:  # a run that stopped before its set-up (--help, a usage error), or a caller in this process
         gc.enable()
 
 
 def simple_invocation(args: Sequence[str]) -> RunOptions | None:
-    """The RunOptions of ``check FILE...`` or ``<hook> FILE...``, or None for anything else."""
-    if not args or any(arg.startswith("-") for arg in args[1:]):
+    """The RunOptions of ``check FILE...`` or ``<hook> FILE...`` (with ``FLAGS`` among the files, as click
+    takes them), or None for anything else."""
+    if not args or any(arg.startswith("-") and arg not in FLAGS for arg in args[1:]):
         return None
     from review_hooks.registry import FIXING_HOOKS, HOOKS
     from review_hooks.runner.options import RunOptions
 
+    flags = dict.fromkeys((FLAGS[arg] for arg in args[1:] if arg in FLAGS), True)
     if args[0] == "check":
-        return RunOptions()
+        return RunOptions(**flags)
     if args[0] in HOOKS:
-        return RunOptions(select=(HOOKS[args[0]],), fix=args[0] in FIXING_HOOKS)
+        return RunOptions(select=(HOOKS[args[0]],), fix=args[0] in FIXING_HOOKS, **flags)
     return None

@@ -18,6 +18,7 @@ import pytest
 
 from review_hooks.checks import CHECKS
 from review_hooks.console import simple_invocation
+from review_hooks.runner import run
 from tests.conftest import FIXTURES, git
 
 CONSOLE = [sys.executable, "-m", "review_hooks"]
@@ -59,6 +60,10 @@ ARGUMENTS = [
     pytest.param(["check"], id="check: no files"),
     *(pytest.param([check.hook, *FILES, *SEEDS, "missing.md"], id=check.hook) for check in CHECKS),
     *(pytest.param([check.hook], id=f"{check.hook}: no files") for check in CHECKS),
+    *(pytest.param([check.hook, "--diff", *FILES, "--exit-zero", *SEEDS], id=f"{check.hook} --diff --exit-zero")
+      for check in CHECKS),
+    pytest.param(["check", "-q", *FILES, "--quiet", "missing.md", "--diff"], id="check: -q, --quiet, --diff"),
+    pytest.param(["check", "--exit-zero", *FILES, "--exit-zero"], id="check: a flag twice"),
 ]
 
 
@@ -85,6 +90,9 @@ def test_fast_path_matches_click_on_a_configuration_error(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("args", [
     pytest.param(["check-conflict-markers", "--include-code", "a.md"], id="an option"),
+    pytest.param(["fix-mojibake", "--diff", "--transcode", "a.md"], id="a flag and an option"),
+    pytest.param(["check", "--fix", "a.md"], id="--fix"),
+    pytest.param(["check", "-qq", "a.md"], id="flags joined"),
     pytest.param(["check", "--", "a.md"], id="double dash"),
     pytest.param(["check", "-"], id="a dash"),
     pytest.param(["scan"], id="scan"),
@@ -217,6 +225,15 @@ def test_the_collector_is_off_for_the_set_up_and_on_for_the_files(args: list[str
     folder = linked(tmp_path / "repo")
     result = subprocess.run([sys.executable, "-c", GC_PROBE, *args], cwd=folder, capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "[('set-up', False), ('file', True)] True True 0", result.stderr
+
+
+def test_the_files_are_checked_with_fewer_passes_of_the_collector(tmp_path: Path) -> None:
+    """The collector passes over its youngest generation every ``run.YOUNG`` objects while files are checked."""
+    folder = linked(tmp_path / "repo")
+    probe = GC_PROBE.replace('("file", gc.isenabled())', '("file", gc.get_threshold()[0])')
+    result = subprocess.run([sys.executable, "-c", probe, "check", "review.md"], cwd=folder, capture_output=True,
+                            text=True)
+    assert result.stdout.splitlines()[-1] == f"[('set-up', False), ('file', {run.YOUNG})] True True 0", result.stderr
 
 
 @pytest.mark.parametrize("entry", ["console", "cli"])

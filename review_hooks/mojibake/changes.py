@@ -8,7 +8,6 @@ engine that only need the values (typography) do not import the engine itself.
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import NamedTuple
 
 from review_hooks.check import spliced
@@ -91,7 +90,7 @@ def dropped(text: str, result: Repair) -> str:
 class Unit:
     """A damaged span inside one run: decoded, or lossy (``options`` per truncated sequence).
 
-    A plain class (``lossy`` and the text are computed once, when first read), equal and hashed by its fields."""
+    A plain class (``lossy`` computed at once, the text when first read), equal and hashed by its fields."""
 
     _FIELDS = ("start", "end", "parts", "unique", "weight", "before", "lead_lost")
 
@@ -103,6 +102,9 @@ class Unit:
         self.weight = weight
         self.before = before  # damaged twice or more: the reading one decoding short of ``parts``
         self.lead_lost = lead_lost  # a Mac Roman emoji that lost its 0xF0 lead (``üìö``): decoration in a heading
+        # read often while runs are weighed: computed once (plain attributes: ``cached_property`` takes a lock)
+        self.lossy = any(isinstance(part, tuple) for part in parts)
+        self._text: str | None = None
 
     def _key(self) -> tuple[object, ...]:
         return self.start, self.end, self.parts, self.unique, self.weight, self.before, self.lead_lost
@@ -120,15 +122,9 @@ class Unit:
         """A copy with some fields changed (``dataclasses.replace`` for a unit)."""
         return Unit(**{name: changes.get(name, getattr(self, name)) for name in self._FIELDS})  # type: ignore[arg-type]
 
-    @cached_property
-    def lossy(self) -> bool:  # read often while runs are weighed: computed once
-        return any(isinstance(part, tuple) for part in self.parts)
-
     def text(self, drop: bool = False) -> str:
         if drop:
             return "".join(p if isinstance(p, str) else "" for p in self.parts)
+        if self._text is None:
+            self._text = "".join(p if isinstance(p, str) else (p[0] if p else "") for p in self.parts)
         return self._text
-
-    @cached_property
-    def _text(self) -> str:
-        return "".join(p if isinstance(p, str) else (p[0] if p else "") for p in self.parts)

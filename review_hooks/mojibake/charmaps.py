@@ -10,14 +10,26 @@ start. Windows-1252 comes first, as it wins ties: it is the usual culprit.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import cache
+from importlib.util import find_spec, module_from_spec, spec_from_file_location
+from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 _NO_BYTE = 0  # a character the codec cannot encode
+_HIGH = bytes(range(0x80, 0x100))
 #: Codecs ftfy does not list that real damage comes from: cp850, the Western-European Windows console
 #: (``beh├Âver`` for behöver), which cp437 reads only in part.
 EXTRA = ("cp850",)
+#: ftfy's codec list (``ftfy.chardata.CHARMAP_ENCODINGS``), written out: importing any part of ftfy runs its
+#: package, which loads all of ftfy and ``wcwidth`` (most of the start-up of a repair; tests/mojibake/
+#: charmaps_test.py checks the list against ftfy's). A ``sloppy-`` codec is ftfy's ``bad_codecs.sloppy``: the
+#: codec, with each byte it leaves undefined read as Latin-1 reads it (``_chars``).
+CHARMAP_ENCODINGS = ("latin-1", "sloppy-windows-1252", "sloppy-windows-1251", "sloppy-windows-1250",
+                     "sloppy-windows-1253", "sloppy-windows-1254", "sloppy-windows-1257", "iso-8859-2", "macroman",
+                     "cp437")
 
 
 class Codec(NamedTuple):  # not a dataclass: see ``changes``
@@ -32,40 +44,70 @@ class Codec(NamedTuple):  # not a dataclass: see ``changes``
 @cache
 def codecs() -> tuple[Codec, ...]:
     """The codecs ftfy knows and ``EXTRA``, Windows-1252 first (it wins ties: it is the usual culprit)."""
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
-    from ftfy.chardata import CHARMAP_ENCODINGS
-
     found = []
     for name in sorted([*CHARMAP_ENCODINGS, *EXTRA], key=lambda name: name != "sloppy-windows-1252"):
-        chars = bytes(range(0x80, 0x100)).decode(name)
-        table = _Table({ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)})
+        chars = _chars(name)
+        table = _Table({**_ASCII, **{ord(c): byte for byte, c in zip(range(0x80, 0x100), chars, strict=True)}})
         leads, continuations = re.escape(chars[0x42:0x75]), re.escape(chars[:0x40])
         lost_lead = unicodedata.category(chars[0x70]) == "Co"
         leadless = f"|{re.escape(chars[0x1F])}[{continuations}]{{2}}" if lost_lead else ""  # lossy.LEADLESS as read
         capitals = re.escape("".join(c for c in chars[0x42:0x60] if c.isupper()))  # scripts.case: HrnÄiar
-        between = f"|[{capitals}](?=[a-z])" if capitals and _droppable(name) else ""  # Åukasz too
-        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}{between}")
         droppable = _droppable(name)
+        between = f"|[{capitals}](?=[a-z])" if capitals and droppable else ""  # Åukasz too
+        suspect = re.compile(f"[{leads}][{continuations}]|([{leads}])\\1{leadless}{between}")
         found.append(Codec(name, table, droppable, suspect, lost_lead))
     return tuple(found)
 
 
-def _droppable(name: str) -> frozenset[int]:
-    return frozenset(b for b in range(0x80, 0xC0) if _lost(b, name))
-
-
-def _lost(byte: int, name: str) -> bool:
-    """Whether a tool reading ``name`` may have dropped ``byte``: undefined, a control, a soft hyphen."""
+def ftfy_module(name: str) -> ModuleType:
+    """ftfy's module ``name``, one that needs only the standard library (``badness``), read from ftfy's own
+    file without running ftfy's package (see ``CHARMAP_ENCODINGS``), or ftfy's own where ftfy is loaded."""
+    loaded = sys.modules.get(f"ftfy.{name}")
+    if loaded is not None:
+        return loaded
+    package = find_spec("ftfy")
+    if package is None or package.origin is None:
+        raise ModuleNotFoundError("ftfy is not installed", name="ftfy")
     try:
-        char = bytes([byte]).decode(name.removeprefix("sloppy-"))
-    except UnicodeDecodeError:
-        return True
-    return char == "\xad" or unicodedata.category(char) == "Cc"
+        spec = spec_from_file_location(f"{__name__}.ftfy_{name}", Path(package.origin).with_name(f"{name}.py"))
+        assert spec is not None and spec.loader is not None
+        module = module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except Exception:  # an ftfy whose module needs its package after all: ftfy's own import, slower, never wrong
+        from importlib import import_module
+
+        return import_module(f"ftfy.{name}")
+
+
+def _chars(name: str) -> str:
+    """What the bytes 0x80-0xFF read as in ``name``; in a ``sloppy-`` codec, a byte the codec leaves
+    undefined reads as in Latin-1 (0x81 is U+0081 in ``sloppy-windows-1252``), as in ftfy's sloppy codecs."""
+    codec = name.removeprefix("sloppy-")
+    if codec == name:
+        return _HIGH.decode(name)
+    return "".join(chr(byte) if char == "\ufffd" else char
+                   for byte, char in zip(_HIGH, _HIGH.decode(codec, errors="replace"), strict=True))
+
+
+def _droppable(name: str) -> frozenset[int]:
+    """The continuation bytes a tool reading ``name`` may have dropped: undefined (read as U+FFFD, which no
+    byte of these codecs stands for), a control, a soft hyphen."""
+    read = _HIGH[:0x40].decode(name.removeprefix("sloppy-"), errors="replace")
+    return frozenset(byte for byte, char in zip(_HIGH, read, strict=False)
+                     if char in "\ufffd\xad" or unicodedata.category(char) == "Cc")
+
+
+#: ASCII is itself in every codec: in the table, not asked of ``__missing__`` (a call per character translated).
+_ASCII = {code: code for code in range(0x80)}
 
 
 class _Table(dict[int, int]):
+    """Character -> byte; a character the codec cannot encode is ``_NO_BYTE``, kept once asked (runs repeat)."""
+
     def __missing__(self, key: int) -> int:
-        return key if key < 0x80 else _NO_BYTE
+        self[key] = _NO_BYTE
+        return _NO_BYTE
 
 
 @cache

@@ -24,10 +24,8 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from ftfy import badness
-
 from review_hooks.mojibake.changes import Change, Residue, applied
-from review_hooks.mojibake.charmaps import codecs
+from review_hooks.mojibake.charmaps import codecs, ftfy_module
 from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, folded_prior, prior, ranked, tier
 from review_hooks.mojibake.scripts import script_mark, script_of
 
@@ -37,7 +35,7 @@ if TYPE_CHECKING:
     from review_hooks.mojibake.charmaps import Codec
 
 #: ftfy's badness heuristic, cached: the engine asks it of the same decoded sequences in every codec and run
-is_bad = lru_cache(maxsize=16384)(badness.is_bad)
+is_bad = lru_cache(maxsize=16384)(ftfy_module("badness").is_bad)
 #: The least Zipf bucket (``lossy.prior``) of a letter that a layered span may be restored to: a letter
 #: common in some language (ő 7, п 8, 丸 5), not a rare one (鞲 3).
 COMMON_LETTER = 5
@@ -89,7 +87,8 @@ def _spanned(last: tuple[str, bytes, int], options: list[tuple[str, ...]], readi
         spare = ["".join(reading) + char for reading in product(*options)]
     spare += [text + "\xa0" for text in readings]
     for text in spare:
-        data = text.translate(codec.table).encode("latin-1") if all(map(codec.table.get, map(ord, text))) else b""
+        data = text.translate(codec.table).encode("latin-1") if all(
+            codec.table.get(ord(char), 0) >= 0x80 for char in text) else b""  # every character a byte of the codec
         whole = _decoded(data, whole=True)
         if whole is not None and (whole != _decoded(data) or again(text)[1].isprintable()):
             return True  # an open end (the rest of the sequence is after the space), or text that comes off

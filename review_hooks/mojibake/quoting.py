@@ -50,14 +50,15 @@ def quoted(document: Document) -> Quoted | None:
         return None
     spans: dict[int, list[tuple[int, int]]] = {}
 
-    def in_span(offset: int) -> bool:
-        line, column = document.position(offset)
+    def in_span(offset: int, line: int = 0, column: int = 0) -> bool:  # ``in_code`` gives the position it read
+        line, column = (line, column) if line else document.position(offset)
         if line not in spans:
             spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
         return any(start < column <= end for start, end in spans[line])
 
     def in_code(offset: int) -> bool:
-        return blocks(document.position(offset)[0]) or in_span(offset)
+        line, column = document.position(offset)
+        return blocks(line) or in_span(offset, line, column)
 
     decided: list[Quoted] = []
 

@@ -105,12 +105,13 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                 if weight and shown < 0:
                     shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
                 evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
-    chosen = {run: max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1]
-              for run, options in found.items()
-              if (eligible := [(cover, o) for o, (cover, _) in zip(options, strength.weighed(run, decoded, _again),
-                                                                  strict=True)
-                               if evidence.get(o[0]) or (decoration and _decoration(o[1]))
-                               or (decoded and _whole(o[1], run, text))])}
+    chosen: dict[str, tuple[str, tuple[Unit, ...]]] = {}
+    for run in [run for run, options in found.items() if options]:  # becomes what it was chosen among (strong)
+        reading, found[run] = strength.choose(run, decoded, _again, evidence, lambda o, run=run: bool(
+            evidence.get(o[0]) or (decoration and _decoration(o[1])) or (decoded and _whole(o[1], run, text))),
+            decoration or decoded)
+        if reading:
+            chosen[run] = reading
     strong = strength.strong_codecs(found, chosen, runs, quoted)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
@@ -197,8 +198,8 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):
         start, end = match.span()
-        first = start
-        while first > max(0, start - WORD) and text[first - 1].isascii() and text[first - 1].isalnum():
+        first, floor = start, max(0, start - WORD)
+        while first > floor and text[first - 1].isascii() and text[first - 1].isalnum():
             first -= 1
         if current and current[1] == first and text[first - 1] == " ":
             current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
@@ -206,10 +207,11 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             if current:
                 yield current
             current = (first, end)
-        if text[end:end + 1] == " " and incomplete(text[current[0]:end], text[end + 1:end + 4]):
+        after = text[end:end + 4]
+        if after[:1] == " " and incomplete(text[current[0]:end], after[1:]):
             current = (current[0], end + 1)
             continue
-        current = (current[0], current[1] + (end < len(text) and text[end].isascii() and text[end].isalpha()))
+        current = (current[0], current[1] + (after[:1].isascii() and after[:1].isalpha()))
     if current:
         yield current
 
@@ -287,8 +289,6 @@ _DRAWN = frozenset({"WITH", "AND", "OF", "SIGN", "SYMBOL", "BLACK", "WHITE", "HE
 def _name_words(char: str) -> frozenset[str]:
     """The words of a character's name that say what it shows (BALLOT, BOX, LOCK, KEY ...): what
     pictographs of one theme share."""
-    import unicodedata
-
     return frozenset(unicodedata.name(char, "").split()) - _DRAWN
 
 

@@ -42,9 +42,9 @@ def incomplete(run: str, after: str) -> bool:
 def _incomplete(tail: str, after: str) -> bool:
     from review_hooks.mojibake.charmaps import codecs
 
-    for codec in codecs():
-        if _SHORT.search(tail.translate(codec.table).encode("latin-1") + b" ") and (
-                after[:1] == " " or after[:2].translate(codec.table).encode("latin-1") == _SELECTOR):
+    for codec in codecs():  # what follows first: a variation selector is rarely there
+        if (after[:1] == " " or after[:2].translate(codec.table).encode("latin-1") == _SELECTOR) and _SHORT.search(
+                tail.translate(codec.table).encode("latin-1") + b" "):
             return True
     return False
 

@@ -29,17 +29,66 @@ if TYPE_CHECKING:
     from review_hooks.mojibake.readings import Again
 
 Reading = tuple[str, tuple["Unit", ...]]  # a codec's name, and the units it reads in a run
+Bound = tuple[str, int]  # a codec left unread, and the most its reading could cover (``_bound``)
+
+
+def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[Reading, ...]:
+    """Each codec that reads damage in ``run``, and its reading (``readings.units``), in codec order: those
+    that may explain the run best, or ``every`` one. A codec whose bytes cannot make a reading as long as
+    the longest one (``_bound``) is read only when asked for ``every`` reading (``choose``): it cannot win
+    the run's evidence, nor share the chosen reading; cached, since a run recurs (``donâ€™t``)."""
+    return _read(run, decoded, again, every)[0]
 
 
 @lru_cache(maxsize=65536)
-def readings_of(run: str, decoded: bool, again: Again) -> tuple[Reading, ...]:
-    """Each codec that reads damage in ``run``, and its reading (``readings.units``); cached, since a
-    run recurs in a document and across documents (``donâ€™t``)."""
+def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], tuple[Bound, ...]]:
+    """``readings_of``, and each codec left unread with the longest reading it could make (``_bound``)."""
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
     if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
-        return ()
-    return tuple((c.name, units) for c in codecs()
-                 if c.suspect.search(spaced) and (units := _units(run, c, again, decoded)))
+        return (), ()
+    suspects = [c for c in codecs() if c.suspect.search(spaced)]
+    if every:
+        return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), ()
+    bounds = {c.name: _bound(run, c) if len(suspects) > 1 else 0 for c in suspects}  # one codec: read it
+    found: dict[str, tuple[Unit, ...]] = {}
+    longest, left = 0, []
+    for codec in sorted(suspects, key=lambda c: -bounds[c.name]):  # the longest they may read first
+        if bounds[codec.name] < longest:
+            left.append((codec.name, bounds[codec.name]))
+        elif units := _units(run, codec, again, decoded):
+            found[codec.name] = units
+            longest = max(longest, coverage(units)[0])
+    return tuple((c.name, found[c.name]) for c in suspects if c.name in found), tuple(left)
+
+
+#: The bytes no reading covers: ASCII but the space (a space may be a no-break space's A0, ``spaces``).
+_UNREAD = bytes(byte for byte in range(0x80) if byte != 0x20)
+
+
+def _bound(run: str, codec: Codec) -> int:
+    """The most a reading of ``run`` in ``codec`` can cover (``coverage``): its units span bytes 0x80-0xFF
+    (a space read as A0 too), each once; in a codec that reads lost leads twice at most (an emoji that lost
+    its lead, and a sequence whose stray byte before it is its last: ``readings._orphaned``)."""
+    data = run.translate(codec.table).encode("latin-1").translate(None, _UNREAD)
+    return len(data) * (2 if codec.lost_lead else 1)
+
+
+def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits: Callable[[Reading], bool],
+           lenient: bool) -> tuple[Reading | None, tuple[Reading, ...]]:
+    """The reading of ``run`` a repair applies: of those that ``fits`` (a codec with evidence, or any codec
+    where ``lenient``), the one that explains most, then the one whose codec has most evidence, the first in
+    codec order on a tie; and the readings it was chosen among: every codec's when a codec ``readings_of``
+    left unread may fit and read as much (a codec that never fits is never chosen, so no rule asks whether
+    it reads the run as the chosen codec does: ``strong_codecs``)."""
+    for every in (False, True):
+        options, weights = readings_of(run, decoded, again, every), weighed(run, decoded, again, every)
+        eligible = [(cover, o) for o, (cover, _) in zip(options, weights, strict=True) if fits(o)]
+        most = max((cover[0] for cover, _ in eligible), default=-1)
+        if every or all(bound < most or not (lenient or evidence.get(name))
+                        for name, bound in _read(run, decoded, again, False)[1]):
+            chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
+            return chosen, options
+    raise AssertionError  # the second pass returns
 
 
 #: ``readings.units`` of the readings no codec's own bytes decide (``_units``), by what decides them.
@@ -67,12 +116,16 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     return found
 
 
-@lru_cache(maxsize=65536)
-def weighed(run: str, decoded: bool, again: Again) -> tuple[tuple[tuple[int, int, int], int], ...]:
+def weighed(run: str, decoded: bool, again: Again, every: bool = False) -> tuple[tuple[tuple[int, int, int], int], ...]:
     """For each of ``readings_of``: how much of the run it explains (``coverage``), and its weight. Where
     readings that explain as much read different text, the one with fewer rare letters explains it better
     (``rare``: ``vÃ¡lasz`` is válasz in Windows-1252, vǭlasz in cp850, whatever cp850 damaged elsewhere)."""
-    readings = readings_of(run, decoded, again)
+    return _weighed(run, decoded, again, every)  # one cache key however ``every`` is given
+
+
+@lru_cache(maxsize=65536)
+def _weighed(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[tuple[int, int, int], int], ...]:
+    readings = readings_of(run, decoded, again, every)
     covers = [coverage(units) for _, units in readings]
     best = max(covers, default=(0, 0, 0))
     tied = [units for cover, (_, units) in zip(covers, readings, strict=True) if cover == best]

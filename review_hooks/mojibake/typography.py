@@ -123,22 +123,33 @@ def _apostrophe(text: str, index: int) -> bool:
     return text[index] == "’" and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
-def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> Iterator[tuple[int, str]]:
+def split(text: str, start: int, end: int, codecs: tuple[Codec, ...]) -> list[tuple[int, str]]:
     """The run ``text[start:end]`` without character tables, cut before each closing quote or no-break
     space that is typography (``“IRMÃ”``, ``«AMANHÃ»``), so that it is never read as a UTF-8
     continuation byte. A run with no closing quote or no-break space depends on nothing around it: its
-    cuts are cached."""
+    cuts are cached (``_plain``)."""
     run = text[start:end]
-    if not _CLOSERS.search(run):
-        yield from ((start + begin, run[begin:finish]) for begin, finish in _tables(run))
-        return
-    for begin, finish in _outside_tables(text, start, end):
+    plain = _plain(run)
+    if plain is not None:
+        return [(start + begin, part) for begin, part in plain]
+    found = []
+    for begin, finish in ((start + begin, start + finish) for begin, finish in _tables(run)):  # the run alone
         for at in range(begin + 1, finish):
             if (text[at] in OPENERS or text[at] == NBSP) and closes(
                     text, at, lambda pair: _readings(pair, codecs), lambda word: _utf8(word, codecs)):
-                yield begin, text[begin:at]
+                found.append((begin, text[begin:at]))
                 begin = at
-        yield begin, text[begin:finish]
+        found.append((begin, text[begin:finish]))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _plain(run: str) -> tuple[tuple[int, str], ...] | None:
+    """The parts of a run outside character tables, by their offsets in it, when it holds no closing quote
+    nor no-break space (``None`` when it does: where it is cut depends on its line)."""
+    if _CLOSERS.search(run):
+        return None
+    return tuple((begin, run[begin:finish]) for begin, finish in _tables(run))
 
 
 @lru_cache(maxsize=65536)

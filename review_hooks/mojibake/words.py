@@ -16,6 +16,7 @@ own, reported alone (``â€œKÃ¶nigâ€``: the closing quote lost its byte, 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import readings
@@ -36,16 +37,17 @@ def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
     A change the engine already decoded twice in that codec counts as one of them (``≈õ`` beside ``≈Ñ``,
     which ftfy flags and so peeled at once). Words are not made of UTF-8 sequences, so such a repair was
     damaged twice: every layer comes off (box drawing ``─┐`` reads as cp437 ``Ŀ``, but stands alone).
-    ``again``: the engine's repair of a decoded text once more (``repair._again``)."""
+    ``again``: the engine's repair of a decoded text once more (``repair._again``). ``readings.units`` is
+    asked as ``strength`` asks it (``decoded`` given), so both find the same cached reading."""
     whole: dict[str, list[int]] = {}
     peeled: dict[str, int] = {}  # changes already decoded twice in a codec: the same evidence
     for index, change in enumerate(changes):
         if change.lossy or not _in_word(text, change):
             continue
         for codec in codecs():
-            if _letters(readings.units(change.new, codec.name, again), change.new):
+            if _letters(readings.units(change.new, codec.name, again, False), change.new):
                 whole.setdefault(codec.name, []).append(index)
-            elif change.before and _letters(readings.units(change.before, codec.name, again), change.before):
+            elif change.before and _letters(readings.units(change.before, codec.name, again, False), change.before):
                 peeled[codec.name] = peeled.get(codec.name, 0) + 1
     if not whole:
         return changes
@@ -55,7 +57,7 @@ def twice(text: str, changes: list[Change], again: Again) -> list[Change]:
     out = list(changes)
     for index in indexes:
         change = changes[index]
-        decoded = "".join(unit.text() for unit in readings.units(change.new, name, again))
+        decoded = "".join(unit.text() for unit in readings.units(change.new, name, again, False))
         out[index] = change._replace(new=decoded, before=change.new)
     return out
 
@@ -137,15 +139,23 @@ def _lost_space(text: str, at: int, codec: Codec) -> bool:
     space (``Ã¥Â Â±``: 報, E5 A0 B1 below)."""
     if text[at] != " " or not 0 < at < len(text) - 1 or text[at - 1].isascii() or text[at + 1].isascii():
         return False
-    before = text[max(0, at - 3):at].translate(codec.table).encode("latin-1")
-    data = before + b"\xa0" + text[at + 1:at + 4].translate(codec.table).encode("latin-1")
+    return _lost_between(text[max(0, at - 12):at], text[at + 1:at + 13], codec.name)
+
+
+@lru_cache(maxsize=4096)
+def _lost_between(left: str, right: str, name: str) -> bool:
+    """``_lost_space`` of a space between ``left`` and ``right`` (up to 12 characters each), cached: a word's
+    ends are asked from both sides, and again at each layer."""
+    codec = by_name(name)
+    before = left[-3:].translate(codec.table).encode("latin-1")
+    data = before + b"\xa0" + right[:3].translate(codec.table).encode("latin-1")
     for lead in range(len(before)):
         size = SEQUENCE_LENGTH.get(data[lead] >> 4, 0)
         if lead + size > len(before) + 1 and _decodes(data[lead:lead + size]):
             return True
         if lead + size == len(before) + 1 and _common_letter(data[lead:lead + size]):
             return True
-    return continued(text[max(0, at - 12):at], codec, text[at + 1:at + 13])
+    return continued(left, codec, right)
 
 
 #: How long a UTF-8 sequence is, by the high half of its lead byte.

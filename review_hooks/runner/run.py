@@ -71,11 +71,21 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     return finish(results, options, out, err, conclusion)
 
 
+#: Container objects made (less those freed) between two passes over the youngest generation (Python's default
+#: is 700). The checks keep what they compute in caches that live for the run (the mojibake engine's readings
+#: of runs, parsed structures): a pass over young objects finds them alive and moves them on, and the older
+#: generations' passes over them free nothing either. Fewer, larger passes cost less of a run (59 passes, some
+#: 20-60 ms, for fix-mojibake over the real mojibake corpus; 7 at 5,000); reference counting frees the rest.
+YOUNG = 10_000
+
+
 def _collect() -> None:
     """The cyclic garbage collector on again, if the console script turned it off for the start-up
-    (``console.main``), with the objects made so far left out of its passes (they live for the run)."""
+    (``console.main``), with the objects made so far left out of its passes (they live for the run), and
+    its youngest generation passed over every ``YOUNG`` objects."""
     if not gc.isenabled():
         gc.freeze()
+        gc.set_threshold(YOUNG, *gc.get_threshold()[1:])
         gc.enable()
 
 

@@ -71,7 +71,8 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
     or gained a new one is dropped alone, and the rest re-checked, until what is left verifies. Edits
     that add or remove line breaks are verified as one repair (their findings' lines move)."""
     text = document.text
-    kept = sorted(e for e in proposed if text[e.start:e.end] != e.new and not _lines(document, e) & attempt.hidden)
+    kept = sorted(e for e in proposed if text[e.start:e.end] != e.new  # lines found only where some are hidden
+                  and not (attempt.hidden and _lines(document, e) & attempt.hidden))
     unsaved = [e for e in kept if not _saved(e.new, document.encoding)]
     if unsaved:
         result.notes.append(_note(document, attempt, f" at {_where(unsaved)}: the fixed text cannot be saved as "
@@ -86,7 +87,8 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
             return None
         new = {line for line, _ in after - attempt.before}
         gone = {line for line, message in attempt.before if (line, message) not in after}
-        failed = [e for e in kept if _lines(document, e) & new or e.line not in gone]  # no finding of its line gone
+        failed = [e for e in kept if (new and _lines(document, e) & new) or e.line not in gone]  # no finding of its
+        # line gone, or a new finding on a line it touches (its lines found only where there is one)
         if moved or not failed:  # lines that move are matched only as a whole
             # a new finding on a line no edit touched judges text the fix left as it was: it stays
             # reported, and holds back no repair
