@@ -54,7 +54,8 @@ A no-break space that a tool turned into a space is put back only where nothing 
 space follows it (``Ã  travers``, ``ðŸ§  Brain``) or a variation selector does (``âš ï¸``); a single
 space before a word may follow a dropped byte instead (``ðŸ” Findings``) and is reported. A character
 that a tool replaced by U+FFFD cannot be restored: ``replacement character U+FFFD: a character was
-lost here; replace it by hand``, in code too; so is a ``¿`` glued to the punctuation before it (outside
+lost here; replace it by hand``, in code too, but not on a line that names it (``U+FFFD``, ``\ufffd``, "replacement
+character": documentation shows one on purpose); so is a ``¿`` glued to the punctuation before it (outside
 code) that opens no question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
 lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
 longer sequence, or a pair that mends its word: ``cafÃ©``), and
@@ -86,6 +87,8 @@ ID = "mojibake"
 PARSED_SIZE = 1_000_000  # characters: larger documents are verified by their ASCII skeleton only
 _NON_ASCII = lazy("[^\x00-\x7f]+ *")  # and the spaces after it (``Ã `` became ``à``: a no-break space)
 _LOST = lazy("\ufffd+")  # what a decoder puts where it could not read a character: nothing to repair from
+#: A line that names the replacement character (documentation of decoders: "`U+FFFD` � is used instead")
+_NAMED = lazy(r"(?i)U\+FFFD|\\u\{?fffd|0xFFFD|EF BF BD|replacement char")
 #: ``¿`` glued to the punctuation before it and opening no question on its line (``</strong>¿Las``): what a
 #: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
 _LOST_QUESTION = lazy("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
@@ -175,6 +178,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
         yield Finding(line=line, column=column, message=wording.unrecoverable(residue))
     for match in _LOST.finditer(document.text) if "\ufffd" in document.text else ():  # ``in``: no regex scan
         line, column = document.position(match.start())
+        if _NAMED.search(document.lines[line - 1]):
+            continue  # the line is about the replacement character: it shows one on purpose
         yield Finding(line=line, column=column, message="replacement character U+FFFD: a character was "
                       "lost here; replace it by hand")
     if "\u00bf" in document.text:

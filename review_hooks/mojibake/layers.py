@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import Change, Residue, applied
 from review_hooks.mojibake.charmaps import codecs, ftfy_module
+from review_hooks.mojibake.fluent import foreign
 from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, folded_prior, prior, ranked, tier
 from review_hooks.mojibake.scripts import script_mark, script_of
 
@@ -216,12 +217,15 @@ def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tupl
 
 def strangers(text: str, changes: list[Change], residue: list[Residue],
               decoded: bool = False) -> tuple[list[Change], list[Residue]]:
-    """``changes`` without the readings decoded twice or more that are no plausible text of the document: a
+    """``changes`` without the readings that break a word written in one script (``fluent``), and without the
+    readings decoded twice or more that are no plausible text of the document: a
     letter rare in every language (the frequency prior below ``COMMON_LETTER``; ``ς`` and ``ß`` count as
     the ``σ`` and ``ss`` it folds them to) of a script no other letter of the document is written in.
     ``ÂµÂºÃ€`` alone in English prose is µºÀ in Windows-1252, and that is 槷 in cp850: two readings,
     neither text, both reported (``residue``), the span left as it is. A rare ideograph among Chinese, or
     쉘 among Korean, is text. ``decoded``: ``text`` is a decoding, judged where the document is."""
+    if not decoded:  # first: a reading that breaks a word of one script (a decoding has no document to judge by)
+        changes, residue = foreign(text, changes, residue)
     suspects = {at: scripts for at, change in enumerate(changes)
                 if change.before and not decoded and (scripts := _rare(change.new))}
     if not suspects:

@@ -257,6 +257,14 @@ def test_a_lone_replacement_character_is_its_own_finding(repo: Path) -> None:
     assert (repo / "doc.md").read_text(encoding="utf-8") == "the file\ufffds contents\nlike `\ufffd\ufffd` — there\n"
 
 
+def test_a_replacement_character_on_a_line_that_names_it_is_shown_on_purpose(repo: Path) -> None:
+    """Documentation of decoders shows U+FFFD where it names it; a line that does not name it lost a character."""
+    (repo / "doc.md").write_text("Invalid bytes become the replacement character `U+FFFD` (\ufffd).\n"
+                                 "Like `\\ufffd`: \ufffd\nBut na\ufffdve here.\n", encoding="utf-8")
+    assert review_hooks("fix-mojibake", "doc.md").stdout.splitlines() == [
+        "doc.md:3:7: mojibake replacement character U+FFFD: a character was lost here; replace it by hand"]
+
+
 def test_residue_with_no_reading_says_so(repo: Path) -> None:
     (repo / "doc.md").write_text("  â”‚   —Â¢ count: 5\n", encoding="utf-8")
     result = review_hooks("fix-mojibake", "doc.md")
