@@ -51,14 +51,16 @@ def _kept(spans: list[Span], broken: set[tuple[int, int]]) -> list[Span]:
 
 
 def _fluent_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The word around ``span`` when it is letters (and marks) of one script and punctuation, else None."""
+    """The word around ``span`` when it is letters (and marks) of one script other than Latin, in one case or
+    with a capital first, and punctuation; else None."""
     start, end = span
     while start > 0 and _letter(text[start - 1]):
         start -= 1
     while end < len(text) and _letter(text[end]):
         end += 1
     written = text[start:end]
-    if _scripts(written) in ({"LATIN"}, set()) or len(_scripts(written)) != 1 or not all(
+    scripts = _scripts(written)
+    if len(scripts) != 1 or scripts == {"LATIN"} or not all(
             _letter(char) or unicodedata.category(char)[0] == "P" for char in written):
         return None  # Latin letters and punctuation, symbols, two scripts: damage looks like that
     letters = "".join(filter(str.isalpha, written))
@@ -69,11 +71,10 @@ def _fluent_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 def _breaks(text: str, word: tuple[int, int], readings: dict[tuple[int, int], str], shown: set[str]) -> bool:
     """Whether the readings inside the fluent ``word`` break it: letters of two scripts; or letters of another
-    script in place of its own, where that is a guess (lossy) or a script the document shows nowhere else
-    (neither in its clean text nor in the readings of words that are plainly damaged): ``дії`` is no ``䳿`` in
-    Ukrainian text, though E4 B3 BF is a sequence. A reading with no letters (``вњ…``: ✅, ``ВЈ``: £) stands,
-    unless it is a modifier (``Лі`` is no ˳, CB B3); a lossy reading, a guess, must be letters of the word's own
-    script (``foreign``: ``ві`` is no truncated ☳)."""
+    script in place of its own that the document shows nowhere else (neither in its clean text nor in the
+    readings of words that are plainly damaged): ``дії`` is no ``䳿`` in Ukrainian text, though E4 B3 BF is a
+    sequence. A reading with no letters (``вњ…``: ✅, ``ВЈ``: £) stands, unless it is a modifier (``Лі`` is no ˳,
+    CB B3). (A lossy reading, a guess, must moreover be letters of the word's own script: ``foreign``.)"""
     start, end = word
     pieces, last = [], start
     for at, stop, new in sorted((at, stop, new) for (at, stop), new in readings.items() if start <= at and stop <= end):
