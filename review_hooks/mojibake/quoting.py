@@ -6,8 +6,9 @@ evidence, and is repaired only where the prose, the text outside code, carries t
 damage (``repair``). A document that holds no non-ASCII character outside its code blocks says
 nothing either way by its characters: its code blocks are read as prose (a damaged directory tree in
 a README), unless its words are about encodings (it names one, or mojibake): then they teach, as they
-do beside clean prose. A code span is part of its sentence: a document that quotes
-``âœ…`` in a span is about mojibake, and its code blocks teach too.
+do beside clean prose, or where the document quotes a damaged word beside its repair (``tÃ©st`` and
+``tést``). A code span is part of its sentence: a document that quotes ``âœ…`` in a span is about
+mojibake, and its code blocks teach too.
 
 Markdown code comes from the shared parse; reStructuredText (``.rst``) code is its literal blocks (a
 paragraph ending in ``::``, then indented lines), ``.. code-block::`` directives and doctest blocks.
@@ -32,6 +33,9 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ABOUT_ENCODINGS = re.compile(r"(?i)\b(?:mojibake|utf-?(?:8|16|32)|(?:windows|cp)-?125\d|cp(?:437|850)|latin-?1"
                               r"|iso-?8859|mac ?roman|(?:character|text) encodings?|encoding mix-ups?"
                               r"|double-encoded)\b")
+#: A word (between white space and quotes) that holds a non-ASCII character; how many ``_beside_repair`` reads.
+_NON_ASCII_WORD = re.compile("[^\\s'\"`]*[^\x00-\x7f][^\\s'\"`]*")
+_WORDS_READ = 200
 _DIRECTIVE = re.compile(r"\s*\.\.\s+(?:code-block|code|sourcecode|doctest|literalinclude)::")
 Quoted = Callable[[int], bool]
 
@@ -66,11 +70,27 @@ def quoted(document: Document) -> Quoted | None:
         if not decided:
             prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
             teaches = prose or any(not blocks(document.position(m.start())[0])
-                                   for m in _ABOUT_ENCODINGS.finditer(document.text))
+                                   for m in _ABOUT_ENCODINGS.finditer(document.text)) or _beside_repair(document.text)
             decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
         return decided[0](offset)                            # share the document's fate
 
     return quoted
+
+
+def _beside_repair(text: str) -> bool:
+    """Whether ``text`` quotes a damaged word beside its repair (``// Prints: this is a tÃ©st`` after ``'this is a
+    tést'``): it shows the damage on purpose. The first ``_WORDS_READ`` words that hold a non-ASCII character are
+    read, each repaired on its own evidence."""
+    from review_hooks.mojibake.repair import repaired_text
+
+    for read, match in enumerate(_NON_ASCII_WORD.finditer(text)):
+        if read == _WORDS_READ:
+            return False
+        word = match.group()
+        fixed = repaired_text(word)
+        if fixed != word and fixed and fixed in text:
+            return True
+    return False
 
 
 def rst_code(lines: list[str]) -> set[int]:

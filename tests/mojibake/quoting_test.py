@@ -39,6 +39,15 @@ def test_a_code_block_teaches_when_the_prose_is_clean() -> None:
     assert repaired(text) == text
 
 
+def test_a_code_block_that_quotes_a_damaged_word_beside_its_repair_teaches() -> None:
+    """A program's output shown both ways (``tést``, then read as Latin-1, ``tÃ©st``): the damage is the point."""
+    text = ("```js\nconst text = 'this is a tést';\nconsole.log(Buffer.from(text).toString('latin1'));\n"
+            "// Prints: this is a tÃ©st\n```\n")
+    assert repaired(text) == text
+    damaged_only = "```js\n// Prints: this is a tÃ©st\n```\n"  # no repair beside it: the block shares its fate
+    assert repaired(damaged_only) == "```js\n// Prints: this is a tést\n```\n"
+
+
 def test_a_code_span_in_ascii_prose_stays_a_quotation() -> None:
     text = "The log showed `âœ… done`.\n"
     assert repaired(text) == text
