@@ -14,8 +14,9 @@ setext heading.
 **Not reported.** A setext heading or RST title underlined (or overlined) with ``=``; banners
 such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text; markers
 in mid-line or in inline code. In Markdown, a complete conflict shown wholly inside a code
-block is teaching material, unless the repository says it is real (the file is unmerged,
-or the staged change adds those lines); ``include-code`` reports those too.
+block is teaching material, unless the document or the repository says it is real (a marker
+outside code: the file is mid-merge; the file is unmerged, or the staged change adds those
+lines); ``include-code`` reports those too.
 
 **Options** (``[conflict-markers]``): ``include-code = false``. The marker length follows the
 ``conflict-marker-size`` git attribute (default 7).
@@ -237,8 +238,8 @@ def _outside_code(document: Document, context: Context, complete: list[Region],
 
     shown = [r for r in complete if inside(r.opener.line, _last(r))]
     shown_orphans = [m for m in orphans if inside(m.line, m.line)]
-    if not shown and not shown_orphans:
-        return complete, orphans
+    if len(shown) + len(shown_orphans) < len(complete) + len(orphans):
+        return complete, orphans  # a conflict outside code: the file is mid-merge, and so are its code blocks
     if _really_conflicted(document, context, [r.opener for r in shown] + shown_orphans):
         return complete, orphans
     hidden = {r.opener.start for r in shown} | {m.start for m in shown_orphans}  # one marker per line start

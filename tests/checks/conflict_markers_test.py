@@ -66,10 +66,13 @@ FINDS = [
                  ["a.md:3:1: conflict-markers leftover conflict separator '=======' (not a heading underline: no "
                   "text above it); remove it"], id="orphan separator"),
     pytest.param("a.md", "```\n" + CONFLICT + "<<<<<<< HEAD\n```\n\n" + CONFLICT + "<<<<<<< HEAD\n",
-                 ["a.md:10:1: conflict-markers unresolved merge conflict (lines 10-14: HEAD vs topic)",
+                 ["a.md:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)",
+                  "a.md:7:1: conflict-markers unresolved merge conflict: '<<<<<<< HEAD' has no closing '>>>>>>>'; "
+                  "resolve it or remove the leftover marker",
+                  "a.md:10:1: conflict-markers unresolved merge conflict (lines 10-14: HEAD vs topic)",
                   "a.md:15:1: conflict-markers unresolved merge conflict: '<<<<<<< HEAD' has no closing '>>>>>>>'; "
                   "resolve it or remove the leftover marker"],
-                 id="the same markers shown in a fence and written outside it: only those outside"),
+                 id="the same markers in a fence and outside it: the file is mid-merge, all are real"),
 ]
 
 
@@ -117,6 +120,19 @@ def test_include_code_reports_conflicts_in_fences(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     lines = findings(tmp_path, "doc.md", "```\n" + CONFLICT + "```\n", "--include-code")
     assert lines == ["doc.md:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)"]
+
+
+def test_a_conflict_in_a_fence_of_a_file_that_is_mid_merge_is_real(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """git writes markers into code blocks too: where the document holds a marker outside code, it is mid-merge,
+    and the conflict inside a fence is no example (the same fence alone stays one: ``LOOK_ALIKES``)."""
+    monkeypatch.chdir(tmp_path)
+    text = "# Install\n\n```sh\ncargo new hello\n" + CONFLICT + "cargo run\n```\n\n" + CONFLICT
+    assert findings(tmp_path, "doc.md", text) == [
+        "doc.md:5:1: conflict-markers unresolved merge conflict (lines 5-9: HEAD vs topic)",
+        "doc.md:13:1: conflict-markers unresolved merge conflict (lines 13-17: HEAD vs topic)"]
+    orphan = "```sh\n" + CONFLICT + "```\n\n>>>>>>> topic\n"  # a leftover closer outside code
+    assert [line.split(" ", 1)[0] for line in findings(tmp_path, "doc.md", orphan)] == ["doc.md:2:1:", "doc.md:9:1:"]
 
 
 def test_conflict_marker_size_attribute(repo: Path) -> None:
