@@ -77,7 +77,7 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
-from review_hooks.mojibake.repair import document_repair
+from review_hooks.mojibake.repair import document_repair, repaired_text
 from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     if "\u00bf" in document.text:
         from review_hooks.mojibake import quoting  # its patterns: start-up time on every commit, for a rare case
 
-        code = quoting.quoted(document)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
+        code = quoting.quoted(document, repaired_text)  # a ``¿`` in code is quoted, as in ``</strong>¿Las``
         for match in _LOST_QUESTION.finditer(document.text):
             if code and code(match.start()):
                 continue

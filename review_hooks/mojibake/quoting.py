@@ -40,8 +40,9 @@ _DIRECTIVE = re.compile(r"\s*\.\.\s+(?:code-block|code|sourcecode|doctest|litera
 Quoted = Callable[[int], bool]
 
 
-def quoted(document: Document) -> Quoted | None:
-    """Whether an offset is quoted code (``None``: the document has no notion of code)."""
+def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> Quoted | None:
+    """Whether an offset is quoted code (``None``: the document has no notion of code); ``repaired``: a word
+    repaired on its own evidence (``repair.repaired_text``), to see a damaged word quoted beside its repair."""
     if document.is_markdown:
         def blocks(line: int) -> bool:  # the shared parse, on first use
             return document.markdown.in_code(line)
@@ -70,24 +71,23 @@ def quoted(document: Document) -> Quoted | None:
         if not decided:
             prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
             teaches = prose or any(not blocks(document.position(m.start())[0])
-                                   for m in _ABOUT_ENCODINGS.finditer(document.text)) or _beside_repair(document.text)
+                                   for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
+                                       repaired is not None and _beside_repair(document.text, repaired))
             decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
         return decided[0](offset)                            # share the document's fate
 
     return quoted
 
 
-def _beside_repair(text: str) -> bool:
+def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:
     """Whether ``text`` quotes a damaged word beside its repair (``// Prints: this is a tÃ©st`` after ``'this is a
     tést'``): it shows the damage on purpose. The first ``_WORDS_READ`` words that hold a non-ASCII character are
     read, each repaired on its own evidence."""
-    from review_hooks.mojibake.repair import repaired_text
-
     for read, match in enumerate(_NON_ASCII_WORD.finditer(text)):
         if read == _WORDS_READ:
             return False
         word = match.group()
-        fixed = repaired_text(word)
+        fixed = repaired(word)
         if fixed != word and fixed and fixed in text:
             return True
     return False

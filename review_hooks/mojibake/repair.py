@@ -73,7 +73,7 @@ def document_repair(document: Document) -> Repair:
     if _clean(document.text):  # as ``repair`` would find, without importing ``quoting`` (start-up time)
         return Repair(document.text)
     from review_hooks.mojibake.quoting import quoted
-    return repair(document.text, quoted(document))
+    return repair(document.text, quoted(document, repaired_text))
 
 
 def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: bool = False,
