@@ -4,7 +4,7 @@
 ``||||||| base``, ``=======``, ``>>>>>>> theirs``, at the start of a line) and pairs them
 into regions; each region is one finding at its opener naming its extent and labels:
 ``unresolved merge conflict (lines 1-346: HEAD vs origin/main)``. Half-resolved leftovers
-are reported too: an opener with no closer, a lone closer, a lone separator.
+are reported too: an opener with no closer, a lone closer, separator or base marker.
 
 **Why.** A conflict committed by mistake ships both versions of a document. Detectors that
 only look while git is mid-merge miss it after the merge is committed (or after a
@@ -79,6 +79,8 @@ class Region:
         self.closer: Marker | None = None
 
 
+#: git's label of a base section (its commit, ``parent of`` it, a virtual base): no table row, no ``not a base``
+_BASE_LABEL = lazy(r"(?:merged common ancestors|(?:parent of )?[0-9a-f]{7,40}(?: \(.*\))?)$")
 _FENCE = lazy(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
 
 
@@ -134,12 +136,14 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
         elif marker.kind == "|":
             if current and current.separator is None and current.base is None:
                 current.base = marker
+            elif _BASE_LABEL.match(marker.label):  # a base section's leftover, labelled as git labels it
+                orphans.append(marker)
         elif marker.kind == "=":
             if current and current.separator is None:
                 current.separator = marker
             else:
                 orphans.append(marker)
-        elif current and current.separator is not None:
+        elif current:  # a closer: its region is complete, or complete but for a deleted separator
             current.closer = marker
             del open_regions[index]  # by position: the same region is there once
             complete.append(current)
@@ -266,6 +270,8 @@ def _describe(region: Region) -> str:
     detail = f": {labels}" if labels else ""
     if region.base is not None:
         detail += f", with base {region.base.label!r}" if region.base.label else ", with base"
+    if region.separator is None:  # the '=======' between the sides was deleted: both are still there
+        detail += f"; its '{'=' * region.opener.size}' was deleted, the sides are still both there"
     return f"unresolved merge conflict (lines {region.opener.line}-{last}{detail})"
 
 
@@ -276,6 +282,8 @@ def _describe_orphan(marker: Marker) -> str:
                 "resolve it or remove the leftover marker")
     if marker.kind == ">":
         return f"leftover conflict marker '{written}' with no opening '{'<' * marker.size}'; remove it"
+    if marker.kind == "|":
+        return f"leftover conflict marker '{written}' (a merge's base version starts here); remove it and that version"
     return (f"leftover conflict separator '{written}' (not a heading underline: no text above it); "
             "remove it")
 

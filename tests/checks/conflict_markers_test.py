@@ -122,6 +122,28 @@ def test_include_code_reports_conflicts_in_fences(tmp_path: Path, monkeypatch: p
     assert lines == ["doc.md:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)"]
 
 
+def test_a_conflict_whose_separator_was_deleted_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opener and closer both there, the ``=======`` gone: one conflict, not an opener 'with no closing' beside a
+    closer 'with no opening' (outside evaluation of real conflicts, r04)."""
+    monkeypatch.chdir(tmp_path)
+    assert findings(tmp_path, "doc.md", "# T\n\n<<<<<<< HEAD\nours\n>>>>>>> feature\n") == [
+        "doc.md:3:1: conflict-markers unresolved merge conflict (lines 3-5: HEAD vs feature; its '=======' was "
+        "deleted, the sides are still both there)"]
+
+
+@pytest.mark.parametrize(("label", "reported"), [
+    ("merged common ancestors", True), ("1a2b3c4", True), ("parent of 1a2b3c4 (fix the typo)", True),
+    ("not a base", False), ("a | b", False)])
+def test_a_lone_base_marker_is_reported_when_git_labelled_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              label: str, reported: bool) -> None:
+    """A leftover ``|||||||`` of a diff3 conflict is reported as a leftover ``>>>>>>>`` is (r03), when its label is
+    one git writes; a row of a table or other text after pipes is not."""
+    monkeypatch.chdir(tmp_path)
+    lines = findings(tmp_path, "doc.md", f"# T\n\nresolved text\n||||||| {label}\nold text\n")
+    assert lines == ([f"doc.md:4:1: conflict-markers leftover conflict marker '||||||| {label}' (a merge's base "
+                      "version starts here); remove it and that version"] if reported else [])
+
+
 def test_a_conflict_in_a_fence_of_a_file_that_is_mid_merge_is_real(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """git writes markers into code blocks too: where the document holds a marker outside code, it is mid-merge,
