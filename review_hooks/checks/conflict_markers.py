@@ -136,7 +136,7 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
         elif marker.kind == "|":
             if current and current.separator is None and current.base is None:
                 current.base = marker
-            elif _BASE_LABEL.match(marker.label):  # a base section's leftover, labelled as git labels it
+            elif current is None and _BASE_LABEL.match(marker.label):  # a leftover, labelled as git labels it
                 orphans.append(marker)
         elif marker.kind == "=":
             if current and current.separator is None:

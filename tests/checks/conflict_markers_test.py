@@ -144,6 +144,14 @@ def test_a_lone_base_marker_is_reported_when_git_labelled_it(tmp_path: Path, mon
                       "version starts here); remove it and that version"] if reported else [])
 
 
+def test_a_base_marker_inside_a_conflict_is_never_a_leftover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Our side ends a setext heading with a line of seven '=' before git's base marker: the conflict is one
+    finding, its base marker no leftover of its own (the evaluation's diff3 edits beside heading underlines)."""
+    monkeypatch.chdir(tmp_path)
+    text = "<<<<<<< HEAD\nTitle\n=======\n||||||| 1a2b3c4\nOld title\n=======\nNew title\n>>>>>>> topic\n"
+    assert [line.split(" ", 1)[0] for line in findings(tmp_path, "doc.md", text)] == ["doc.md:1:1:"]
+
+
 def test_a_conflict_in_a_fence_of_a_file_that_is_mid_merge_is_real(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """git writes markers into code blocks too: where the document holds a marker outside code, it is mid-merge,
