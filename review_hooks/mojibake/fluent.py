@@ -19,13 +19,22 @@ count as one (Japanese mixes them).
 from __future__ import annotations
 
 import unicodedata
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
+from review_hooks.check import spliced
 from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.scripts import script_of
 
 _EAST_ASIAN = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "KATAKANA-HIRAGANA"))
 Span = TypeVar("Span", Change, Residue)
+
+
+class _Reading(NamedTuple):
+    """A span and what a change or residue reads there: what ``check.spliced`` takes."""
+
+    start: int
+    end: int
+    new: str
 
 
 def foreign(text: str, changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:
@@ -35,11 +44,13 @@ def foreign(text: str, changes: list[Change], residue: list[Residue]) -> tuple[l
         return changes, residue
     readings = {(change.start, change.end): change.new for change in changes}
     readings.update({(item.start, item.end): item.likely for item in residue})
+    readings = dict(sorted(readings.items()))  # in order, as ``spliced`` takes them
     words = {span: word for span in readings if (word := _fluent_word(text, span)) is not None}
     if not words:
         return changes, residue
     lossy = {(item.start, item.end) for item in residue}
-    shown = {"LATIN"} | _scripts(_outside(text, readings)) | _scripts(  # Latin: a document's ASCII, if nothing else
+    outside = spliced(text, [_Reading(*span, "") for span in readings])  # the text without the spans read
+    shown = {"LATIN"} | _scripts(outside) | _scripts(  # Latin: a document's ASCII, if nothing else
         "".join(new for span, new in readings.items() if span not in words and span not in lossy))
     broken = {span for span, word in words.items() if _breaks(text, word, readings, shown)
               or (span in lossy and _scripts(readings[span]) != _scripts(text[word[0]:word[1]]))}
@@ -76,24 +87,12 @@ def _breaks(text: str, word: tuple[int, int], readings: dict[tuple[int, int], st
     sequence. A reading with no letters (``вњ…``: ✅, ``ВЈ``: £) stands, unless it is a modifier (``Лі`` is no ˳,
     CB B3). (A lossy reading, a guess, must moreover be letters of the word's own script: ``foreign``.)"""
     start, end = word
-    pieces, last = [], start
-    for at, stop, new in sorted((at, stop, new) for (at, stop), new in readings.items() if start <= at and stop <= end):
-        pieces += [text[last:at], new]
-        last = stop
-    read = _scripts("".join(pieces) + text[last:end])
+    inside = [_Reading(at, stop, new) for (at, stop), new in readings.items() if start <= at and stop <= end]
+    read = _scripts(spliced(text, inside, start, end))
     own = _scripts(text[start:end])
-    if any(unicodedata.category(char) in ("Sk", "Lm") for char in "".join(pieces[1::2])):
+    if any(unicodedata.category(char) in ("Sk", "Lm") for reading in inside for char in reading.new):
         return True  # a modifier (˳ of Лі, CB B3) standing in a word: no text
     return len(read) > 1 or (bool(read) and read != own and not read <= shown)
-
-
-def _outside(text: str, readings: dict[tuple[int, int], str]) -> str:
-    """``text`` without the spans that have readings."""
-    pieces, last = [], 0
-    for start, end in sorted(readings):
-        pieces.append(text[last:start])
-        last = max(last, end)
-    return "".join(pieces) + text[last:]
 
 
 def _letter(char: str) -> bool:

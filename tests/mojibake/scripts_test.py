@@ -43,15 +43,6 @@ def test_clean_text_with_marks_is_left_alone(clean: str) -> None:
     assert repair(clean).text == clean
 
 
-def test_a_clean_accented_word_beside_damage_is_not_reported() -> None:
-    # Czech "áš" reads as a truncated sequence of three bytes, whose candidates are all letters of
-    # scripts foreign to the word (Ogham, Balinese): a clean word, not residue
-    text = "CafÃ© ouvert\nMiloš a Tomáš tady\n"
-    result = repair(text)
-    assert result.text == "Café ouvert\nMiloš a Tomáš tady\n"
-    assert not result.residue
-
-
 def test_a_capital_lead_between_small_letters_is_reported_as_lossy() -> None:
     # č (C4 8D) lost its byte 0x8D: "Ä" stands alone between small letters, a case no word has
     text = "CafÃ© ouvert\nJan NovÄak\n"
@@ -78,17 +69,24 @@ def test_a_capital_lead_opening_a_word_is_reported_as_lossy(line: str, word: str
     assert text[at:at + 1] in result.text[result.text.index("\n") + 1:]  # reported, never guessed
 
 
-def test_legitimate_capitals_opening_words_beside_damage_are_not_reported() -> None:
+@pytest.mark.parametrize(("text", "expected"), [
+    # Czech "áš" reads as a truncated sequence of three bytes, whose candidates are all letters of
+    # scripts foreign to the word (Ogham, Balinese): a clean word, not residue
+    pytest.param("CafÃ© ouvert\nMiloš a Tomáš tady\n", "Café ouvert\nMiloš a Tomáš tady\n",
+                 id="a clean accented word"),
     # Swedish names beside a damaged apostrophe: capitals any word may open with, several on the line
-    text = "CafÃ© ouvert\nÅsa and Åke live in Ålesund; we donâ€™t know.\n"
+    pytest.param("CafÃ© ouvert\nÅsa and Åke live in Ålesund; we donâ€™t know.\n",
+                 "Café ouvert\nÅsa and Åke live in Ålesund; we don’t know.\n", id="capitals opening words"),
+])
+def test_clean_words_beside_damage_are_neither_changed_nor_reported(text: str, expected: str) -> None:
     result = repair(text)
-    assert result.text == "Café ouvert\nÅsa and Åke live in Ålesund; we don’t know.\n"
+    assert result.text == expected
     assert not result.residue
 
 
 def test_a_lossy_letter_in_a_word_is_reported_and_never_guessed() -> None:
-    # ř is recoverable, č lost a byte: the lossy letter is reported; ř is repaired or left with it (on this
-    # branch the whole word is left; a residue past ASCII letters may count as a spot of its own)
+    # ř is recoverable, č lost a byte: the lossy letter is reported, never guessed; ř is repaired or left with
+    # it (every layer off a word, or none; a residue past ASCII letters may count as a spot of its own)
     text = "CafÃ© ouvert\nto je pÅ™ekroÄeno\n"
     result = repair(text)
     assert "Café" in result.text
