@@ -97,8 +97,10 @@ class Builder:
         self.marks.append((int(level[1]), text.strip(), self.at.offset(span["start"]), self.at.offset(span["end"])))
 
     def footnote(self, label: str) -> str:
-        """The number cmark-gfm gives a footnote: the order of its first reference in the document (read once,
-        for a document with a footnote reference in a heading, from a second pass over its events)."""
+        """The number cmark-gfm gives a footnote: the order of its first reference in the document, read once
+        from a second pass over its events, only for a document with a footnote reference in a heading. The one
+        pass skips references outside headings and links; counting them there cost every document about a tenth
+        of the layer's own work (``bench/parse_bench.py`` on the generated corpus: 0.086-0.094 s, 0.098-0.104 s)."""
         if self.footnotes is None:
             self.footnotes = {}
             for event in markdown().events(self.source):
