@@ -80,15 +80,19 @@ def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits
     codec order on a tie; and the readings it was chosen among: every codec's when a codec ``readings_of``
     left unread may fit and read as much (a codec that never fits is never chosen, so no rule asks whether
     it reads the run as the chosen codec does: ``strong_codecs``)."""
-    for every in (False, True):
-        options, weights = readings_of(run, decoded, again, every), weighed(run, decoded, again, every)
-        eligible = [(cover, o) for o, (cover, _) in zip(options, weights, strict=True) if fits(o)]
-        most = max((cover[0] for cover, _ in eligible), default=-1)
-        if every or all(bound < most or not (lenient or evidence.get(name))
-                        for name, bound in _read(run, decoded, again, False)[1]):
-            chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
-            return chosen, options
-    raise AssertionError  # the second pass returns
+    options, eligible = _eligible(run, decoded, again, fits, every=False)
+    most = max((cover[0] for cover, _ in eligible), default=-1)
+    if any(bound >= most and (lenient or evidence.get(name)) for name, bound in _read(run, decoded, again, False)[1]):
+        options, eligible = _eligible(run, decoded, again, fits, every=True)  # a codec left unread may win
+    chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
+    return chosen, options
+
+
+def _eligible(run: str, decoded: bool, again: Again, fits: Callable[[Reading], bool],
+              every: bool) -> tuple[tuple[Reading, ...], list[tuple[tuple[int, int, int], Reading]]]:
+    """``readings_of`` ``run``, and those that ``fits``, each with its ``coverage``."""
+    options, weights = readings_of(run, decoded, again, every), weighed(run, decoded, again, every)
+    return options, [(cover, o) for o, (cover, _) in zip(options, weights, strict=True) if fits(o)]
 
 
 #: ``readings.units`` of the readings no codec's own bytes decide (``_units``), by what decides them.
