@@ -237,9 +237,10 @@ def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
     """The span ends the run after a letter with punctuation (``está»``, ``RÉSUMÉ—``): an accented
     letter that ends a word, and the dash or quote after it. ``at_start``: a span that starts the run
-    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``)."""
+    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``).
+    ``¡`` and ``¿`` open a sentence, and follow no word: ``Æ¡`` is Vietnamese ơ (C6 A1)."""
     return ((run[start - 1].isalpha() if start else at_start) and end == len(run)
-            and unicodedata.category(run[end - 1])[0] == "P")
+            and unicodedata.category(run[end - 1])[0] == "P" and run[end - 1] not in "¡¿")
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
