@@ -129,8 +129,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return None
         if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate; a sequence
             return Unit(start - 1, end, ((),), unique=False, weight=end - start + 1)  # of three: evidence itself
-        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
-            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
+        if (_word_end(run, start, end, True) and not run[start - 1:start].islower()
+                and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text)):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark);
+            # after a small letter a capital breaks its word, and a small reading mends it (pinyin ``yÇ”``: yǔ)
         if not decoded_run and typography.drawing(run, start, end, text):
             return None
         if text == first and (lost := cut(first)):  # ``Ã¢â‚¬`` is ``â€``, which lost a byte: no half repair

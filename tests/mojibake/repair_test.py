@@ -47,6 +47,13 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
 
 
+def test_a_capital_after_a_small_letter_before_a_quote_is_repaired_beside_damage() -> None:
+    """Pinyin ``yÇ”`` is yǔ (C7 94) and ``wÇ’`` wǒ: a capital after a small letter breaks its word, and the small
+    reading mends it; ``RÉSUMÉ—`` (a word of capitals) keeps its dash."""
+    text = "æ±‰è¯­æ‹¼éŸ³ is written yÇ” pÄ«n; æˆ‘ is wÇ’. RÉSUMÉ— stays."
+    assert repair(text).text == "汉语拼音 is written yǔ pīn; 我 is wǒ. RÉSUMÉ— stays."
+
+
 def test_an_inverted_mark_ends_no_word_so_every_layer_comes_off_vietnamese() -> None:
     """``Æ¡`` is Vietnamese ơ (C6 A1): ``¡`` opens a sentence and ends no word, so the word-end rule of
     ``RÉSUMÉ—`` does not hold the second layer of ``hÃ†Â¡n`` back while the rest of the line loses both."""
