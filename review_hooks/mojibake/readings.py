@@ -150,7 +150,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
         # nor is a letter no language's text holds, what a codec makes of legitimate text (``µºÀ`` in cp850
         # is 槷), unless the engine decoded it again
-        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad):
+        mends = end - start == 2 and typography.mends(run, start, text)  # ``rozdziaÅ‚u``: rozdziału, on its own
+        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad or mends):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None

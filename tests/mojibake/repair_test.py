@@ -54,6 +54,15 @@ def test_a_capital_after_a_small_letter_before_a_quote_is_repaired_beside_damage
     assert repair(text).text == "汉语拼音 is written yǔ pīn; 我 is wǒ. RÉSUMÉ— stays."
 
 
+def test_a_pair_that_mends_the_word_it_breaks_is_evidence_on_its_own() -> None:
+    """Polish ``rozdziaÅ‚u`` is rozdziału (Å‚ is C5 82, ł): a capital and a low quote inside a word of small
+    letters, read as a small letter of its script; no other damage is needed beside it. A capital that
+    starts its word (``Åsa``) or ends a word of capitals is no such pair."""
+    assert repair('msgstr "Autor rozdziaÅ‚u: "\n').text == 'msgstr "Autor rozdziału: "\n'
+    for text in ("Åsa‚ wrote", "ÅÅ‚ and ÖÄ‚", "the a‚b test"):
+        assert repair(text).text == text
+
+
 def test_an_inverted_mark_ends_no_word_so_every_layer_comes_off_vietnamese() -> None:
     """``Æ¡`` is Vietnamese ơ (C6 A1): ``¡`` opens a sentence and ends no word, so the word-end rule of
     ``RÉSUMÉ—`` does not hold the second layer of ``hÃ†Â¡n`` back while the rest of the line loses both."""
