@@ -150,7 +150,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
         # nor is a letter no language's text holds, what a codec makes of legitimate text (``µºÀ`` in cp850
         # is 槷), unless the engine decoded it again
-        mends = end - start == 2 and typography.mends(run, start, text)  # ``rozdziaÅ‚u``: rozdziału, on its own
+        # a capital that breaks a word of small letters, read as a small letter (``rozdziaÅ‚u``: rozdziału); not a
+        # symbol after a letter, which is how clean math reads in Mac Roman (``cost≈£3`` is no ţ)
+        mends = end - start == 2 and run[start].isupper() and typography.mends(run, start, text)
         if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad or mends):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
