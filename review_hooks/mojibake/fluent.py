@@ -57,6 +57,14 @@ def foreign(text: str, changes: list[Change], residue: list[Residue]) -> tuple[l
     return _kept(changes, broken), _kept(residue, broken)
 
 
+def fluent_script(word: str) -> str:
+    """The script ``word`` is written fluently in (see the module: letters of one script other than Latin, in
+    one case or with a capital first), as ``scripts.script_of`` names it; ``""`` when it is no such word."""
+    if not word or _fluent_word(word, (0, len(word))) != (0, len(word)) or not any(map(str.isalpha, word)):
+        return ""
+    return script_of(next(filter(str.isalpha, word)))
+
+
 def _kept(spans: list[Span], broken: set[tuple[int, int]]) -> list[Span]:
     return [span for span in spans if (span.start, span.end) not in broken]
 

@@ -82,13 +82,14 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
 def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:
     """Whether ``text`` quotes a damaged word beside its repair (``// Prints: this is a tÃ©st`` after ``'this is a
     tést'``): it shows the damage on purpose. The first ``_WORDS_READ`` words that hold a non-ASCII character are
-    read, each repaired on its own evidence."""
+    read, each repaired on its own evidence. The repair must stand apart, with no non-ASCII character glued to it:
+    ``┤`` (the repair of cp437 ``Γöñ``) inside ``Γö┤``, the damage of ``┴``, is no repair shown beside it."""
     for read, match in enumerate(_NON_ASCII_WORD.finditer(text)):
         if read == _WORDS_READ:
             return False
         word = match.group()
         fixed = repaired(word)
-        if fixed != word and fixed and fixed in text:
+        if fixed != word and fixed and re.search(f"(?<![^\x00-\x7f]){re.escape(fixed)}(?![^\x00-\x7f])", text):
             return True
     return False
 

@@ -129,8 +129,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return None
         if _orphaned(run, data, start, text):  # ``—Â¢``: no reading, reported with no candidate; a sequence
             return Unit(start - 1, end, ((),), unique=False, weight=end - start + 1)  # of three: evidence itself
-        if _word_end(run, start, end, True) and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text):
-            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark)
+        if (_word_end(run, start, end, True) and not run[start - 1:start].islower()
+                and all(0x180 <= ord(char) < 0x370 and char.isalpha() for char in text)):
+            return None  # RÉSUMÉ— and CAFÉ… are words and a dash, not ɗ and Ʌ (voceÌ‚ is você: U+0302 is a mark);
+            # after a small letter a capital breaks its word, and a small reading mends it (pinyin ``yÇ”``: yǔ)
         if not decoded_run and typography.drawing(run, start, end, text):
             return None
         if text == first and (lost := cut(first)):  # ``Ã¢â‚¬`` is ``â€``, which lost a byte: no half repair
@@ -148,7 +150,10 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         bad = is_bad(old) and (weak or not any(c.isalpha() for c in text))
         # nor is a letter no language's text holds, what a codec makes of legitimate text (``µºÀ`` in cp850
         # is 槷), unless the engine decoded it again
-        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad):
+        # a capital that breaks a word of small letters, read as a small letter (``rozdziaÅ‚u``: rozdziału); not a
+        # symbol after a letter, which is how clean math reads in Mac Roman (``cost≈£3`` is no ţ)
+        mends = end - start == 2 and run[start].isupper() and typography.mends(run, start, text)
+        if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad or mends):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere
         return Unit(start, end, (text,), weight=0, before=before) if weak else None
@@ -237,9 +242,10 @@ def _orphaned(run: str, data: bytes, start: int, text: str) -> bool:
 def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
     """The span ends the run after a letter with punctuation (``está»``, ``RÉSUMÉ—``): an accented
     letter that ends a word, and the dash or quote after it. ``at_start``: a span that starts the run
-    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``)."""
+    counts too (the letter before it may have ended the run before: ``ÉTÉ—`` is runs ``ÉT`` and ``É—``).
+    ``¡`` and ``¿`` open a sentence, and follow no word: ``Æ¡`` is Vietnamese ơ (C6 A1)."""
     return ((run[start - 1].isalpha() if start else at_start) and end == len(run)
-            and unicodedata.category(run[end - 1])[0] == "P")
+            and unicodedata.category(run[end - 1])[0] == "P" and run[end - 1] not in "¡¿")
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:

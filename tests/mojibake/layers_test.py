@@ -226,6 +226,19 @@ def test_a_second_layer_that_reads_as_no_text_is_reported_not_written() -> None:
     assert (residue.old, residue.options) == ("ÂµÂºÃ€", (("µºÀ", "槷"),))
 
 
+def test_a_word_one_layer_short_that_is_fluent_in_the_documents_script_is_the_repair() -> None:
+    # дії is E4 B3 BF in Windows-1251: UTF-8 of 䳿, a rare ideograph. Twice in a Ukrainian document, the two
+    # 䳿 are no evidence for each other: the fluent Ukrainian word is the repair, one layer, like the others
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    text = "| My actions | Мої дії | ok |\n\nЗбережено зміни. Видалити дії?\n"
+    assert repair(text.encode().decode("sloppy-windows-1252")).text == text
+    damaged = "дії\n".encode().decode("sloppy-windows-1252")
+    alone = repair(damaged)  # with no Cyrillic beside it: both readings, reported
+    assert alone.text == damaged
+    assert [item.options for item in alone.residue] == [(("дії", "䳿"),)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("StraÃƒÅ¸e", "Straße"),  # ß is no letter of the prior (its folding is ss), but the word is Latin
     ("Ã\x8fÂ\x80Ã\x8eÂ±Ã\x8fÂ\x82", "πας"),  # final ς: folded to σ, and among Greek letters

@@ -48,6 +48,13 @@ def test_a_code_block_that_quotes_a_damaged_word_beside_its_repair_teaches() -> 
     assert repaired(damaged_only) == "```js\n// Prints: this is a tést\n```\n"
 
 
+def test_a_repair_glued_inside_other_damage_is_not_shown_beside_it() -> None:
+    """cp437 ``Γöñ`` is ┤, and ┤ stands inside ``Γö┤`` (the damage of ┴): that is no repair quoted beside the
+    damage, so the drawing in ASCII prose still shares the document's fate, every line of it."""
+    text = "# Border\n\n```\nΓöñ\nΓööΓöÇΓöÇΓöÇΓöÇΓö┤ΓöÇΓöÇΓöÇΓöÇΓöÿ\n```\n"
+    assert repaired(text) == "# Border\n\n```\n┤\n└────┴────┘\n```\n"
+
+
 def test_a_code_span_in_ascii_prose_stays_a_quotation() -> None:
     text = "The log showed `âœ… done`.\n"
     assert repaired(text) == text

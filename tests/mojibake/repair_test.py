@@ -47,6 +47,34 @@ def test_an_accented_capital_before_a_dash_ends_a_word_beside_damage() -> None:
     assert repair("ConstanÈ›a È™i â€” x").text == "Constanța și — x"
 
 
+def test_a_capital_after_a_small_letter_before_a_quote_is_repaired_beside_damage() -> None:
+    """Pinyin ``yÇ”`` is yǔ (C7 94) and ``wÇ’`` wǒ: a capital after a small letter breaks its word, and the small
+    reading mends it; ``RÉSUMÉ—`` (a word of capitals) keeps its dash."""
+    text = "æ±‰è¯­æ‹¼éŸ³ is written yÇ” pÄ«n; æˆ‘ is wÇ’. RÉSUMÉ— stays."
+    assert repair(text).text == "汉语拼音 is written yǔ pīn; 我 is wǒ. RÉSUMÉ— stays."
+
+
+def test_a_pair_that_mends_the_word_it_breaks_is_evidence_on_its_own() -> None:
+    """Polish ``rozdziaÅ‚u`` is rozdziału (Å‚ is C5 82, ł): a capital and a low quote inside a word of small
+    letters, read as a small letter of its script; no other damage is needed beside it. A capital that
+    starts its word (``Åsa``) or ends a word of capitals is no such pair."""
+    assert repair('msgstr "Autor rozdziaÅ‚u: "\n').text == 'msgstr "Autor rozdziału: "\n'
+    for text in ("Åsa‚ wrote", "ÅÅ‚ and ÖÄ‚", "the a‚b test"):
+        assert repair(text).text == text
+
+
+def test_an_inverted_mark_ends_no_word_so_every_layer_comes_off_vietnamese() -> None:
+    """``Æ¡`` is Vietnamese ơ (C6 A1): ``¡`` opens a sentence and ends no word, so the word-end rule of
+    ``RÉSUMÉ—`` does not hold the second layer of ``hÃ†Â¡n`` back while the rest of the line loses both."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    line = "Để chọn nhiều hơn một mục."
+    twice = line.encode().decode("sloppy-windows-1252").encode().decode("sloppy-windows-1252")
+    assert "hÃ†Â¡n" in twice
+    assert repair(twice).text == line
+    assert repair("¡Hola! ¿Qué tal? CAFÉ¡ and â€” x").text == "¡Hola! ¿Qué tal? CAFÉ¡ and — x"
+
+
 def test_a_combining_accent_that_ends_a_word_is_repaired() -> None:
     """NFD ``você`` damaged (``Ì‚`` is CC 82, U+0302) ends with ``‚`` like ``RÉSUMÉ—`` ends with a dash,
     but a combining mark is no capital: the rule for capitals before a dash leaves it to be repaired."""
