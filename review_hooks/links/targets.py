@@ -18,7 +18,7 @@ from review_hooks.links import target_facts
 from review_hooks.links import tree as links
 from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.folders import folder_problem
-from review_hooks.links.suggest import Problem, path_problem, quote
+from review_hooks.links.suggest import Problem, above_root, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
@@ -54,8 +54,7 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
     if resolved.climbed and start.in_git:
         if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
             return None  # a page of the repository on GitHub, such as ../../issues
-        return Problem(link, f"{quote(link.target)} points outside the repository; "
-                             "GitHub cannot follow a link above the repository root")
+        return above_root(link, resolved, start.tree, start.folder)
     kind = start.tree.kind(resolved.path)
     if kind is None:  # where git says the target went, if it does (links/history.py)
         from review_hooks.links.history import explained  # git history, asked only once a path is missing

@@ -214,12 +214,26 @@ def test_fix_rewrites_one_safe_candidate_in_the_authors_style(repo: Path, writte
     pytest.param("docs/a/index.md", "/plan.md?plain=1#L2", "/docs/plan.md?plain=1#L2", id="keeps / and the query"),
     pytest.param("docs/index.md", "../plan.md", "plan.md", id="one ../ too many, below the folder itself"),
     pytest.param("docs/a/b/index.md", "../plan.md", "../../plan.md", id="one ../ too few"),
+    pytest.param("index.md", "../docs/plan.md", "docs/plan.md", id="one ../ too many, above the root"),
+    pytest.param("docs/a/index.md", "../../../docs/plan.md", "../plan.md", id="three ../ above the root"),
 ])
 def test_fix_corrects_a_wrong_depth(repo: Path, where: str, written: str, fixed: str) -> None:
     write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", where: f"See [it]({written}).\n"})
     code, lines, _ = check(where, fix=True)
     assert (repo / where).read_text() == f"See [it]({fixed}).\n"
     assert len(lines) == 1 and lines[0].endswith("(fixed)") and code == 1
+
+
+def test_above_the_root_a_right_depth_with_a_fragment_is_suggested_not_fixed(repo: Path) -> None:
+    """The fragment would be judged by the target's anchors: the depth is named, the link left to its author."""
+    write(repo, {"docs/plan.md": "# Plan\n", "index.md": "See [it](../docs/plan.md#nope) and [x](../gone.md).\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert (repo / "index.md").read_text() == "See [it](../docs/plan.md#nope) and [x](../gone.md).\n"
+    assert code == 1 and lines == [
+        "index.md:1:10: broken-link '../docs/plan.md#nope' points outside the repository; GitHub cannot follow a "
+        "link above the repository root; did you mean 'docs/plan.md#nope'?",
+        "index.md:1:40: broken-link '../gone.md' points outside the repository; GitHub cannot follow a link above "
+        "the repository root"]
 
 
 def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Path) -> None:
