@@ -236,6 +236,22 @@ def test_above_the_root_a_right_depth_with_a_fragment_is_suggested_not_fixed(rep
         "the repository root"]
 
 
+def test_a_path_fix_whose_fragment_matches_nothing_there_is_no_fix(repo: Path) -> None:
+    """node-gyp's docs write ``Ref#List_Filters.md`` (the extension after the fragment): ``Ref.md`` exists, but
+    ``#List_Filters.md`` is no anchor in it, so that is no fix; a fragment the fixed path has a fix for is fixed
+    with it (links-eval5, case A)."""
+    write(repo, {"Ref.md": "# Reference\n\n## List Filters\n",
+                 "spec.md": "[a](Ref#List_Filters.md) [b](Ref#list_filters) [c](Ref#list-filters)\n"})
+    code, lines, _ = check("spec.md", fix=True)
+    fixed = "[a](Ref#List_Filters.md) [b](Ref.md#list-filters) [c](Ref.md#list-filters)\n"
+    assert (repo / "spec.md").read_text() == fixed
+    assert code == 1 and lines == [
+        "spec.md:1:5: broken-link 'Ref#List_Filters.md' does not exist; 'Ref.md#List_Filters.md' matches no heading "
+        "or anchor in 'Ref.md'; the most similar is 'Ref.md#list-filters'",
+        "spec.md:1:30: broken-link 'Ref#list_filters' does not exist; did you mean 'Ref.md#list-filters'? (fixed)",
+        "spec.md:1:52: broken-link 'Ref#list-filters' does not exist; did you mean 'Ref.md#list-filters'? (fixed)"]
+
+
 def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Path) -> None:
     """Reviews filed by year repeat their names: 2024's missing q2-review.md is not 2025's."""
     write(repo, {"reviews/2025/q2-review.md": "# Q2\n", "reviews/2024/q3-review.md": "See [Q2](q2-review.md).\n"})
