@@ -82,6 +82,21 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
     return Problem(link, f"{written} does not exist{looked}; correct the link or add the file")
 
 
+def above_root(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
+    """A target above the repository's root; where only the number of ``../`` was wrong (the path below them
+    is tracked, under the linking folder or one of its ancestors), the right number is suggested, and is the
+    fix when it is the one such path and no fragment, which this target's anchors would have to judge, follows."""
+    message = (f"{quote(link.target)} points outside the repository; "
+               "GitHub cannot follow a link above the repository root")
+    rest = _without_climbing(resolved.written_path)
+    found = sorted(p for p in tree.by_name.get(rest.rpartition("/")[2], []) if rest and _depth_only(p, rest, folder))
+    if not found:
+        return Problem(link, message)
+    shown = [rewrite(link, resolved, path, folder) for path in found[:3]]
+    safe = len(found) == 1 and resolved.fragment is None
+    return Problem(link, f"{message}; did you mean {' or '.join(map(quote, shown))}?", shown[0] if safe else None)
+
+
 def _same_name(link: Link, resolved: Resolved, tree: Tree) -> list[str]:
     """Paths elsewhere with the name of the missing target: those that share the most of its trailing folders.
     A link written as a site's route (``/using-npm/config``, no extension) may mean the page of that name, so

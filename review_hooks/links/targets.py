@@ -18,7 +18,7 @@ from review_hooks.links import target_facts
 from review_hooks.links import tree as links
 from review_hooks.links.anchors import anchor_problem
 from review_hooks.links.folders import folder_problem
-from review_hooks.links.suggest import Problem, path_problem, quote
+from review_hooks.links.suggest import Problem, above_root, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
 
@@ -54,17 +54,33 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
     if resolved.climbed and start.in_git:
         if resolved.climbed == 2 and resolved.path.split("/")[0] in links.ROUTES:
             return None  # a page of the repository on GitHub, such as ../../issues
-        return Problem(link, f"{quote(link.target)} points outside the repository; "
-                             "GitHub cannot follow a link above the repository root")
+        return above_root(link, resolved, start.tree, start.folder)
     kind = start.tree.kind(resolved.path)
     if kind is None:  # where git says the target went, if it does (links/history.py)
         from review_hooks.links.history import explained  # git history, asked only once a path is missing
 
-        return explained(path_problem(link, resolved, start.tree, start.folder), resolved, start.tree.repository,
-                         start.folder)
+        return explained(_fragment_kept(path_problem(link, resolved, start.tree, start.folder), start, context),
+                         resolved, start.tree.repository, start.folder)
     if resolved.fragment is None:
         return None
     return fragment_problem(link, resolved, start, context)
+
+
+def _fragment_kept(problem: Problem, start: Origin, context: Context) -> Problem:
+    """A path's fix keeps the fragment written after it; where that fragment matches nothing in the fixed target,
+    the fix is no fix: the anchor's own fix, if it has one, takes its place, else the message says what is wrong
+    with it (``Ref#List_Filters.md``: ``Ref.md#List_Filters.md`` matches no heading, the most similar is...)."""
+    fixed = problem.replacement
+    if fixed is None or "#" not in fixed:
+        return problem
+    anchor = fragment_problem(problem.link._replace(target=fixed), links.resolve(fixed, start.folder), start, context)
+    if anchor is None:
+        return problem
+    written = quote(problem.link.target)
+    if anchor.replacement is not None:
+        return Problem(problem.link, f"{written} does not exist; did you mean {quote(anchor.replacement)}?",
+                       anchor.replacement)
+    return Problem(problem.link, f"{written} does not exist; {anchor.message}")
 
 
 def fragment_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:

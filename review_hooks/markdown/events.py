@@ -52,6 +52,7 @@ class Builder:
         self.html_headings: list[Heading] = []
         self.anchor_texts: dict[int, str] = {}  # Structure.anchor_texts
         self.footnotes: dict[str, str] | None = None  # label -> its number, read on the first one in a heading
+        self.alt = 0  # how many images the events read are inside: their alt text is plain text on the page
 
     def lines(self, span: Any) -> tuple[int, int]:
         """The inclusive 1-based lines of a block's range (its end is just past its last character)."""
@@ -111,11 +112,15 @@ class Builder:
 
     def read_link(self, data: dict[str, Any], span: Any, image: int, parts: list[str] | None) -> Any:
         """A link or image (``parts``: the text of the heading it is in); returns the range of its end event.
-        Its text ends where the event before that end does."""
+        Its text ends where the event before that end does. Inside an image's description nothing is a link:
+        GitHub writes it as the ``alt`` attribute, plain text (``![shot of [the app](app.md)](shot.png)``)."""
+        self.alt += image
         read = self.read_inline(span, parts, heading=False)
+        self.alt -= image
         if read is None:
             return span
-        self.link(data, span["start"], image, read[0])
+        if not self.alt:
+            self.link(data, span["start"], image, read[0])
         return read[1]
 
     def read_inline(self, span: Any, parts: list[str] | None, heading: bool) -> tuple[Any, Any] | None:
@@ -140,7 +145,8 @@ class Builder:
                     elif "Image" in tag:  # its alt text is an attribute on the page, not text of the heading
                         inner = self.read_link(tag["Image"], inner, 1, None)
             elif "InlineHtml" in event:
-                self.inline_html(inner["start"], inner["end"])
+                if not self.alt:  # in an image's alt text, raw HTML is text too
+                    self.inline_html(inner["start"], inner["end"])
             elif parts is not None:
                 if "Code" in event:
                     parts.append(event["Code"])

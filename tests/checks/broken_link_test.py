@@ -214,12 +214,42 @@ def test_fix_rewrites_one_safe_candidate_in_the_authors_style(repo: Path, writte
     pytest.param("docs/a/index.md", "/plan.md?plain=1#L2", "/docs/plan.md?plain=1#L2", id="keeps / and the query"),
     pytest.param("docs/index.md", "../plan.md", "plan.md", id="one ../ too many, below the folder itself"),
     pytest.param("docs/a/b/index.md", "../plan.md", "../../plan.md", id="one ../ too few"),
+    pytest.param("index.md", "../docs/plan.md", "docs/plan.md", id="one ../ too many, above the root"),
+    pytest.param("docs/a/index.md", "../../../docs/plan.md", "../plan.md", id="three ../ above the root"),
 ])
 def test_fix_corrects_a_wrong_depth(repo: Path, where: str, written: str, fixed: str) -> None:
     write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", where: f"See [it]({written}).\n"})
     code, lines, _ = check(where, fix=True)
     assert (repo / where).read_text() == f"See [it]({fixed}).\n"
     assert len(lines) == 1 and lines[0].endswith("(fixed)") and code == 1
+
+
+def test_above_the_root_a_right_depth_with_a_fragment_is_suggested_not_fixed(repo: Path) -> None:
+    """The fragment would be judged by the target's anchors: the depth is named, the link left to its author."""
+    write(repo, {"docs/plan.md": "# Plan\n", "index.md": "See [it](../docs/plan.md#nope) and [x](../gone.md).\n"})
+    code, lines, _ = check("index.md", fix=True)
+    assert (repo / "index.md").read_text() == "See [it](../docs/plan.md#nope) and [x](../gone.md).\n"
+    assert code == 1 and lines == [
+        "index.md:1:10: broken-link '../docs/plan.md#nope' points outside the repository; GitHub cannot follow a "
+        "link above the repository root; did you mean 'docs/plan.md#nope'?",
+        "index.md:1:40: broken-link '../gone.md' points outside the repository; GitHub cannot follow a link above "
+        "the repository root"]
+
+
+def test_a_path_fix_whose_fragment_matches_nothing_there_is_no_fix(repo: Path) -> None:
+    """node-gyp's docs write ``Ref#List_Filters.md`` (the extension after the fragment): ``Ref.md`` exists, but
+    ``#List_Filters.md`` is no anchor in it, so that is no fix; a fragment the fixed path has a fix for is fixed
+    with it (links-eval5, case A)."""
+    write(repo, {"Ref.md": "# Reference\n\n## List Filters\n",
+                 "spec.md": "[a](Ref#List_Filters.md) [b](Ref#list_filters) [c](Ref#list-filters)\n"})
+    code, lines, _ = check("spec.md", fix=True)
+    fixed = "[a](Ref#List_Filters.md) [b](Ref.md#list-filters) [c](Ref.md#list-filters)\n"
+    assert (repo / "spec.md").read_text() == fixed
+    assert code == 1 and lines == [
+        "spec.md:1:5: broken-link 'Ref#List_Filters.md' does not exist; 'Ref.md#List_Filters.md' matches no heading "
+        "or anchor in 'Ref.md'; the most similar is 'Ref.md#list-filters'",
+        "spec.md:1:30: broken-link 'Ref#list_filters' does not exist; did you mean 'Ref.md#list-filters'? (fixed)",
+        "spec.md:1:52: broken-link 'Ref#list-filters' does not exist; did you mean 'Ref.md#list-filters'? (fixed)"]
 
 
 def test_a_file_of_that_name_in_an_unrelated_folder_is_a_hint_not_a_fix(repo: Path) -> None:

@@ -160,6 +160,8 @@ def test_the_corpora_read_as_github_renders_them(archive: str) -> None:
     pytest.param('<picture>\n<source media="(prefers-color-scheme: dark)" srcset="d.png 1x, d2.png 2x">\n'
                  '<img src="l.png" srcset="l2.png 2x">\n</picture>\n', True, id="srcset, each URL"),
     pytest.param("Intro\r\r\n# A\n", True, id="a lone carriage return moves the lines only"),
+    pytest.param("![Shot of [the app](app.md) <a href=\"x.md\">x</a>](shot.png)\n", True,
+                 id="a link in an image's description: plain alt text on both sides"),
 ])
 def test_known_differences_are_excused_and_nothing_else(text: str, known: bool) -> None:
     assert (differences(text) == []) is known

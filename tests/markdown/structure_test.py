@@ -113,6 +113,14 @@ def test_an_images_alt_text_is_no_text_of_its_heading() -> None:
     assert structure.fragments == {"", "-1", "title"}
 
 
+def test_a_link_or_html_inside_an_images_description_is_no_link() -> None:
+    """GitHub writes an image's description as its ``alt`` attribute, plain text: a link, an image or raw HTML
+    written inside it is neither link nor anchor on the page (outside evaluation links-eval5, case I)."""
+    text = '![Shot of [the app](app.md), ![i](i.png) <a href="x.md" id="y">x</a>](shot.png) [real](app.md)\n'
+    assert links(text) == [("image", "shot.png", 1, 71), ("link", "app.md", 1, 88)]
+    assert parse(text).fragments == set()
+
+
 def test_a_footnote_reference_in_a_heading_is_in_its_anchor_not_in_its_words() -> None:
     """cmark-gfm numbers footnotes by their first reference and GitHub's anchor reads the number (``## Title[^1]``
     is ``#title1``); the heading's words, which required-headings matches, stay ``Title`` (links3, r05). An
