@@ -29,11 +29,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context
+from review_hooks.checks.conflict_regions import DEFAULT_SIZE, Marker, Region, last_line, markers, regions
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
@@ -44,10 +43,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ID = "conflict-markers"
-DEFAULT_SIZE = 7
-
-
-# NamedTuples and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
 
 
 class Settings(NamedTuple):
@@ -59,115 +54,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "include-code", False))
 
 
-class Marker(NamedTuple):
-    kind: str  # one of < | = >
-    size: int
-    line: int  # 1-based
-    label: str
-    start: int  # offset of the marker's line in the text: what tells one marker from another
-
-
-class Region:
-    """A conflict being paired: its opener, then the markers found for it (filled in as they come)."""
-
-    __slots__ = ("base", "closer", "opener", "separator")
-
-    def __init__(self, opener: Marker) -> None:
-        self.opener = opener
-        self.separator: Marker | None = None
-        self.base: Marker | None = None
-        self.closer: Marker | None = None
-
-
-#: git's label of a base section (its commit, ``parent of`` it, a virtual base): no table row, no ``not a base``
-_BASE_LABEL = lazy(r"(?:merged common ancestors|(?:parent of )?[0-9a-f]{7,40}(?: \(.*\))?)$")
 _FENCE = lazy(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
-
-
-@cache
-def _pattern(size: int) -> re.Pattern[str]:
-    run = f"{{{size},}}"
-    return re.compile(
-        rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
-    )
-
-
-def markers(text: str, size: int) -> list[Marker]:
-    """Every line that is a marker as git writes it (run of one character, bare or with a label).
-
-    A marker starts a line with ``size`` of one character, so ``str.find`` of each run and the
-    pattern tried only where a run starts a line (a regular expression anchored at every line
-    start costs four times as much over a repository)."""
-    pattern = _pattern(size)
-    matches: list[re.Match[str]] = []
-    for character in "<=>|":
-        run = character * size
-        start = text.find(run)
-        while start >= 0:
-            if start == 0 or text[start - 1] == "\n":
-                match = pattern.match(text, start)
-                if match is not None:
-                    matches.append(match)
-            end = text.find("\n", start)  # the first run of a line decides it: on to the next line
-            start = text.find(run, end + 1) if end >= 0 else -1
-    matches.sort(key=lambda match: match.start())
-    found: list[Marker] = []
-    line, last = 1, 0
-    for match in matches:
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        run_text = match.group("run") or match.group("sep")
-        label = (match.group("label") or "").strip()
-        found.append(Marker(run_text[0], len(run_text), line, label, last))
-    return found
-
-
-def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
-    """Pair markers into regions by marker length; the rest are orphans."""
-    complete: list[Region] = []
-    orphans: list[Marker] = []
-    open_regions: list[Region] = []
-    for marker in found:
-        index = next((i for i in range(len(open_regions) - 1, -1, -1)
-                      if open_regions[i].opener.size == marker.size), -1)
-        current = open_regions[index] if index >= 0 else None
-        if marker.kind == "<":
-            open_regions.append(Region(marker))
-        elif marker.kind == "|":
-            if current and current.separator is None and current.base is None:
-                current.base = marker
-            elif current is None and _BASE_LABEL.match(marker.label):  # a leftover, labelled as git labels it
-                orphans.append(marker)
-        elif marker.kind == "=":
-            if current and current.separator is None:
-                current.separator = marker
-            else:
-                orphans.append(marker)
-        elif current:  # a closer: its region is complete, or complete but for a deleted separator
-            current.closer = marker
-            del open_regions[index]  # by position: the same region is there once
-            complete.append(current)
-        else:
-            orphans.append(marker)
-    for region in open_regions:
-        orphans.append(region.opener)
-    return _outermost(complete), orphans
-
-
-def _outermost(complete: list[Region]) -> list[Region]:
-    """Drop regions nested in another (a recursive merge's virtual base uses longer markers)."""
-    ordered = sorted(complete, key=lambda r: r.opener.line)
-    kept: list[Region] = []
-    reach = 0  # the furthest closer of the regions that open on an earlier line
-    for _line, group in groupby(ordered, key=lambda r: r.opener.line):
-        regions_here = list(group)
-        kept.extend(r for r in regions_here if not _last(r) < reach)
-        reach = max(reach, *(_last(r) for r in regions_here))
-    return kept
-
-
-def _last(region: Region) -> int:
-    return region.closer.line if region.closer else region.opener.line
 
 
 def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
@@ -240,7 +127,7 @@ def _outside_code(document: Document, context: Context, complete: list[Region],
         index = bisect.bisect_right(code, (first, float("inf"))) - 1
         return index >= 0 and code[index][0] <= first and last <= code[index][1]
 
-    shown = [r for r in complete if inside(r.opener.line, _last(r))]
+    shown = [r for r in complete if inside(r.opener.line, last_line(r))]
     shown_orphans = [m for m in orphans if inside(m.line, m.line)]
     if len(shown) + len(shown_orphans) < len(complete) + len(orphans):
         return complete, orphans  # a conflict outside code: the file is mid-merge, and so are its code blocks

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review_hooks.checks.conflict_markers import Marker, _pattern, markers
+from review_hooks.checks.conflict_regions import Marker, _pattern, markers
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
