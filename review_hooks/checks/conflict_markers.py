@@ -11,12 +11,13 @@ only look while git is mid-merge miss it after the merge is committed (or after 
 cherry-pick, revert or stash pop); detectors that match any ``=======`` cry wolf on every
 setext heading.
 
-**Not reported.** A setext heading or RST title underlined (or overlined) with ``=``; banners
-such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text; markers
+**Not reported.** A setext heading or RST title underlined (or overlined) with ``=``, ``<`` or ``>``; banners
+such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text (inside a conflict's sides
+too); prose that starts with a marker and names another (``<<<<<<< and >>>>>>> markers``); markers
 in mid-line or in inline code. In Markdown, a complete conflict shown wholly inside a code
 block is teaching material, unless the document or the repository says it is real (a marker
-outside code: the file is mid-merge; the file is unmerged, or the staged change adds those
-lines); ``include-code`` reports those too.
+outside code: the file is mid-merge; the file is unmerged, or, while a merge, cherry-pick, revert
+or rebase is under way, the staged change adds those lines); ``include-code`` reports those too.
 
 **Options** (``[conflict-markers]``): ``include-code = false``. The marker length follows the
 ``conflict-marker-size`` git attribute (default 7).
@@ -27,6 +28,7 @@ lines); ``include-code`` reports those too.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -37,7 +39,7 @@ from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.pattern import lazy
-from review_hooks.repository import GitError
+from review_hooks.repository import GitError, git
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +68,12 @@ def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
     start = marker.start
     before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start else ""
     after, below = _next_lines(text, text.find("\n", start))
+    run = marker.kind * marker.size
+    if marker.kind in "<>" and not marker.label and (  # an RST title under- or overlined with < or >
+            _titled(before, run) or (_titled(after.strip(), run) and below.rstrip() == run)):
+        return False
+    if marker.kind == "<" and (">" * size in marker.label or "=" * size in marker.label):
+        return False  # prose about markers (``<<<<<<< and >>>>>>> markers``): no label git writes holds one
     if marker.kind == ">":
         quoted = (before.startswith(">") and marker.line > 1) or after.startswith(">")
         return not quoted
@@ -74,6 +82,20 @@ def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
             return False
         return not (after.strip() and below.startswith("=") and not below.strip("="))  # RST overline
     return True
+
+
+def _titles(region: Region, text: str, size: int) -> bool:
+    """A bare ``<<<<<<<`` and ``>>>>>>>`` with nothing between them that git writes, each an RST title's
+    underline or overline (``level 8`` over ``<<<<<<<``, then ``level 9`` over ``>>>>>>>``): no conflict."""
+    closer = region.closer
+    return (region.separator is None and region.base is None and closer is not None and not region.opener.label
+            and not closer.label and not _is_orphan_worth_reporting(region.opener, text, size)
+            and not _is_orphan_worth_reporting(closer, text, size))
+
+
+def _titled(title: str, run: str) -> bool:
+    """``title`` is the text of an RST section title that ``run`` under- or overlines: no longer than it."""
+    return bool(title) and len(title) <= len(run) and title[0] not in "<=>|"
 
 
 def _next_lines(text: str, end: int) -> tuple[str, str]:
@@ -96,6 +118,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     if not found:
         return
     complete, orphans = regions(found)
+    complete = [r for r in complete if not _titles(r, text, size)]
     orphans = [m for m in orphans if _is_orphan_worth_reporting(m, text, size)]
     if (complete or orphans) and document.is_markdown and not context.settings(ID, configure).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
@@ -145,10 +168,23 @@ def _really_conflicted(document: Document, context: Context, openers: list[Marke
     try:
         if relative in repository.unmerged:
             return True
+        if not _in_progress(repository.root):  # a new page about conflicts, staged: an example, not a conflict
+            return False
         added = repository.staged_additions(document.location)
     except GitError:  # git unavailable: fall back to the document alone
         return False
     return any(document.lines[m.line - 1].rstrip("\r") in added for m in openers)
+
+
+#: What git keeps in its folder while a merge, cherry-pick, revert or rebase is under way
+_OPERATIONS = ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD", "rebase-merge", "rebase-apply")
+
+
+def _in_progress(root: Path) -> bool:
+    """Whether git is in the middle of an operation that writes conflicts: then a staged change that adds the
+    marker lines inside a code block was resolved by ``git add`` alone, and the conflict is real."""
+    folder = root / os.fsdecode(git(root, "rev-parse", "--git-dir").strip())
+    return any((folder / name).exists() for name in _OPERATIONS)
 
 
 def _describe(region: Region) -> str:

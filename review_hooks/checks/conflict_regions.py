@@ -40,6 +40,8 @@ class Region:
 
 
 #: git's label of a base section (its commit, ``parent of`` it, a virtual base): no table row, no ``not a base``
+#: a label git writes on a closer: a branch or ref (no space), a commit and its subject, or a stash's
+_GIT_LABEL = lazy(r"(?:\S+|[0-9a-f]{7,40}\b.*|Stashed changes)$")
 _BASE_LABEL = lazy(r"(?:merged common ancestors|(?:parent of )?[0-9a-f]{7,40}(?: \(.*\))?)$")
 
 
@@ -47,7 +49,7 @@ _BASE_LABEL = lazy(r"(?:merged common ancestors|(?:parent of )?[0-9a-f]{7,40}(?:
 def _pattern(size: int) -> re.Pattern[str]:
     run = f"{{{size},}}"
     return re.compile(
-        rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
+        rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run})[ \t]*)\r?$", re.MULTILINE
     )
 
 
@@ -82,11 +84,14 @@ def markers(text: str, size: int) -> list[Marker]:
 
 
 def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
-    """Pair markers into regions by marker length; the rest are orphans."""
+    """Pair markers into regions by marker length; the rest are orphans. A ``>>>>>>>`` line that a later one of
+    its conflict follows is the side's text, not its closer (deep-quoted e-mail: ``>>>>>>> +folks``): before
+    the separator when a separator and a closer come after it; after the separator, of the closer-like lines one a
+    line, the first that bears a label git writes (``topic`` amid ``>>>>>>> On Tue, ... wrote:``), else the first."""
     complete: list[Region] = []
     orphans: list[Marker] = []
     open_regions: list[Region] = []
-    for marker in found:
+    for at, marker in enumerate(found):
         index = next((i for i in range(len(open_regions) - 1, -1, -1)
                       if open_regions[i].opener.size == marker.size), -1)
         current = open_regions[index] if index >= 0 else None
@@ -102,6 +107,8 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
                 current.separator = marker
             else:
                 orphans.append(marker)
+        elif current and _quoted_in_side(found, at, current):
+            continue
         elif current:  # a closer: its region is complete, or complete but for a deleted separator
             current.closer = marker
             del open_regions[index]  # by position: the same region is there once
@@ -111,6 +118,20 @@ def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
     for region in open_regions:
         orphans.append(region.opener)
     return _outermost(complete), orphans
+
+
+def _quoted_in_side(found: list[Marker], at: int, region: Region) -> bool:
+    """Whether the closer-like ``found[at]`` is text inside ``region``'s side (see ``regions``)."""
+    marker, later = found[at], [m for m in found[at + 1:] if m.size == found[at].size]
+    if region.separator is None:
+        kinds = "".join(m.kind for m in later)
+        return "=" in kinds and ">" in kinds[kinds.index("="):] and "<" not in kinds[:kinds.index("=")]
+    block = [marker]  # the closer-like lines that follow it, one a line
+    for other in later:
+        if other.kind != ">" or other.line != block[-1].line + 1:
+            break
+        block.append(other)
+    return next((m for m in block if _GIT_LABEL.match(m.label)), marker) is not marker
 
 
 def _outermost(complete: list[Region]) -> list[Region]:
