@@ -11,12 +11,13 @@ only look while git is mid-merge miss it after the merge is committed (or after 
 cherry-pick, revert or stash pop); detectors that match any ``=======`` cry wolf on every
 setext heading.
 
-**Not reported.** A setext heading or RST title underlined (or overlined) with ``=``; banners
-such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text; markers
+**Not reported.** A setext heading or RST title underlined (or overlined) with ``=``, ``<`` or ``>``; banners
+such as ``======= Phase 1 =======``; ``|||||||`` table rows; ``>``-quoted email text (inside a conflict's sides
+too); prose that starts with a marker and names another (``<<<<<<< and >>>>>>> markers``); markers
 in mid-line or in inline code. In Markdown, a complete conflict shown wholly inside a code
 block is teaching material, unless the document or the repository says it is real (a marker
-outside code: the file is mid-merge; the file is unmerged, or the staged change adds those
-lines); ``include-code`` reports those too.
+outside code: the file is mid-merge; the file is unmerged, or, while a merge, cherry-pick, revert
+or rebase is under way, the staged change adds those lines); ``include-code`` reports those too.
 
 **Options** (``[conflict-markers]``): ``include-code = false``. The marker length follows the
 ``conflict-marker-size`` git attribute (default 7).
@@ -27,27 +28,23 @@ lines); ``include-code`` reports those too.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
-from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context
+from review_hooks.checks.conflict_regions import DEFAULT_SIZE, Marker, Region, last_line, markers, regions
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.pattern import lazy
-from review_hooks.repository import GitError
+from review_hooks.repository import GitError, git
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 ID = "conflict-markers"
-DEFAULT_SIZE = 7
-
-
-# NamedTuples and a plain class, not dataclasses, for the hook's start-up (see ``review_hooks.finding.Finding``).
 
 
 class Settings(NamedTuple):
@@ -59,115 +56,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
     return Settings(boolean(table, "include-code", False))
 
 
-class Marker(NamedTuple):
-    kind: str  # one of < | = >
-    size: int
-    line: int  # 1-based
-    label: str
-    start: int  # offset of the marker's line in the text: what tells one marker from another
-
-
-class Region:
-    """A conflict being paired: its opener, then the markers found for it (filled in as they come)."""
-
-    __slots__ = ("base", "closer", "opener", "separator")
-
-    def __init__(self, opener: Marker) -> None:
-        self.opener = opener
-        self.separator: Marker | None = None
-        self.base: Marker | None = None
-        self.closer: Marker | None = None
-
-
-#: git's label of a base section (its commit, ``parent of`` it, a virtual base): no table row, no ``not a base``
-_BASE_LABEL = lazy(r"(?:merged common ancestors|(?:parent of )?[0-9a-f]{7,40}(?: \(.*\))?)$")
 _FENCE = lazy(r"^[ \t>]*(?:```|~~~)", re.MULTILINE)  # any fence opener, however nested
-
-
-@cache
-def _pattern(size: int) -> re.Pattern[str]:
-    run = f"{{{size},}}"
-    return re.compile(
-        rf"^(?:(?P<run>(?:<{run}|>{run}|\|{run}))(?P<label>[ \t][^\n]*)?|(?P<sep>={run}))\r?$", re.MULTILINE
-    )
-
-
-def markers(text: str, size: int) -> list[Marker]:
-    """Every line that is a marker as git writes it (run of one character, bare or with a label).
-
-    A marker starts a line with ``size`` of one character, so ``str.find`` of each run and the
-    pattern tried only where a run starts a line (a regular expression anchored at every line
-    start costs four times as much over a repository)."""
-    pattern = _pattern(size)
-    matches: list[re.Match[str]] = []
-    for character in "<=>|":
-        run = character * size
-        start = text.find(run)
-        while start >= 0:
-            if start == 0 or text[start - 1] == "\n":
-                match = pattern.match(text, start)
-                if match is not None:
-                    matches.append(match)
-            end = text.find("\n", start)  # the first run of a line decides it: on to the next line
-            start = text.find(run, end + 1) if end >= 0 else -1
-    matches.sort(key=lambda match: match.start())
-    found: list[Marker] = []
-    line, last = 1, 0
-    for match in matches:
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        run_text = match.group("run") or match.group("sep")
-        label = (match.group("label") or "").strip()
-        found.append(Marker(run_text[0], len(run_text), line, label, last))
-    return found
-
-
-def regions(found: list[Marker]) -> tuple[list[Region], list[Marker]]:
-    """Pair markers into regions by marker length; the rest are orphans."""
-    complete: list[Region] = []
-    orphans: list[Marker] = []
-    open_regions: list[Region] = []
-    for marker in found:
-        index = next((i for i in range(len(open_regions) - 1, -1, -1)
-                      if open_regions[i].opener.size == marker.size), -1)
-        current = open_regions[index] if index >= 0 else None
-        if marker.kind == "<":
-            open_regions.append(Region(marker))
-        elif marker.kind == "|":
-            if current and current.separator is None and current.base is None:
-                current.base = marker
-            elif current is None and _BASE_LABEL.match(marker.label):  # a leftover, labelled as git labels it
-                orphans.append(marker)
-        elif marker.kind == "=":
-            if current and current.separator is None:
-                current.separator = marker
-            else:
-                orphans.append(marker)
-        elif current:  # a closer: its region is complete, or complete but for a deleted separator
-            current.closer = marker
-            del open_regions[index]  # by position: the same region is there once
-            complete.append(current)
-        else:
-            orphans.append(marker)
-    for region in open_regions:
-        orphans.append(region.opener)
-    return _outermost(complete), orphans
-
-
-def _outermost(complete: list[Region]) -> list[Region]:
-    """Drop regions nested in another (a recursive merge's virtual base uses longer markers)."""
-    ordered = sorted(complete, key=lambda r: r.opener.line)
-    kept: list[Region] = []
-    reach = 0  # the furthest closer of the regions that open on an earlier line
-    for _line, group in groupby(ordered, key=lambda r: r.opener.line):
-        regions_here = list(group)
-        kept.extend(r for r in regions_here if not _last(r) < reach)
-        reach = max(reach, *(_last(r) for r in regions_here))
-    return kept
-
-
-def _last(region: Region) -> int:
-    return region.closer.line if region.closer else region.opener.line
 
 
 def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
@@ -179,6 +68,12 @@ def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
     start = marker.start
     before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start else ""
     after, below = _next_lines(text, text.find("\n", start))
+    run = marker.kind * marker.size
+    if marker.kind in "<>" and not marker.label and (  # an RST title under- or overlined with < or >
+            _titled(before, run) or (_titled(after.strip(), run) and below.rstrip() == run)):
+        return False
+    if marker.kind == "<" and (">" * size in marker.label or "=" * size in marker.label):
+        return False  # prose about markers (``<<<<<<< and >>>>>>> markers``): no label git writes holds one
     if marker.kind == ">":
         quoted = (before.startswith(">") and marker.line > 1) or after.startswith(">")
         return not quoted
@@ -187,6 +82,20 @@ def _is_orphan_worth_reporting(marker: Marker, text: str, size: int) -> bool:
             return False
         return not (after.strip() and below.startswith("=") and not below.strip("="))  # RST overline
     return True
+
+
+def _titles(region: Region, text: str, size: int) -> bool:
+    """A bare ``<<<<<<<`` and ``>>>>>>>`` with nothing between them that git writes, each an RST title's
+    underline or overline (``level 8`` over ``<<<<<<<``, then ``level 9`` over ``>>>>>>>``): no conflict."""
+    closer = region.closer
+    return (region.separator is None and region.base is None and closer is not None and not region.opener.label
+            and not closer.label and not _is_orphan_worth_reporting(region.opener, text, size)
+            and not _is_orphan_worth_reporting(closer, text, size))
+
+
+def _titled(title: str, run: str) -> bool:
+    """``title`` is the text of an RST section title that ``run`` under- or overlines: no longer than it."""
+    return bool(title) and len(title) <= len(run) and title[0] not in "<=>|"
 
 
 def _next_lines(text: str, end: int) -> tuple[str, str]:
@@ -209,6 +118,7 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     if not found:
         return
     complete, orphans = regions(found)
+    complete = [r for r in complete if not _titles(r, text, size)]
     orphans = [m for m in orphans if _is_orphan_worth_reporting(m, text, size)]
     if (complete or orphans) and document.is_markdown and not context.settings(ID, configure).include_code:
         complete, orphans = _outside_code(document, context, complete, orphans)
@@ -240,7 +150,7 @@ def _outside_code(document: Document, context: Context, complete: list[Region],
         index = bisect.bisect_right(code, (first, float("inf"))) - 1
         return index >= 0 and code[index][0] <= first and last <= code[index][1]
 
-    shown = [r for r in complete if inside(r.opener.line, _last(r))]
+    shown = [r for r in complete if inside(r.opener.line, last_line(r))]
     shown_orphans = [m for m in orphans if inside(m.line, m.line)]
     if len(shown) + len(shown_orphans) < len(complete) + len(orphans):
         return complete, orphans  # a conflict outside code: the file is mid-merge, and so are its code blocks
@@ -258,10 +168,23 @@ def _really_conflicted(document: Document, context: Context, openers: list[Marke
     try:
         if relative in repository.unmerged:
             return True
+        if not _in_progress(repository.root):  # a new page about conflicts, staged: an example, not a conflict
+            return False
         added = repository.staged_additions(document.location)
     except GitError:  # git unavailable: fall back to the document alone
         return False
     return any(document.lines[m.line - 1].rstrip("\r") in added for m in openers)
+
+
+#: What git keeps in its folder while a merge, cherry-pick, revert or rebase is under way
+_OPERATIONS = ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD", "rebase-merge", "rebase-apply")
+
+
+def _in_progress(root: Path) -> bool:
+    """Whether git is in the middle of an operation that writes conflicts: then a staged change that adds the
+    marker lines inside a code block was resolved by ``git add`` alone, and the conflict is real."""
+    folder = root / os.fsdecode(git(root, "rev-parse", "--git-dir").strip())
+    return any((folder / name).exists() for name in _OPERATIONS)
 
 
 def _describe(region: Region) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review_hooks.checks.conflict_markers import Marker, _pattern, markers
+from review_hooks.checks.conflict_regions import Marker, _pattern, markers
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git
 
@@ -73,6 +73,17 @@ FINDS = [
                   "a.md:15:1: conflict-markers unresolved merge conflict: '<<<<<<< HEAD' has no closing '>>>>>>>'; "
                   "resolve it or remove the leftover marker"],
                  id="the same markers in a fence and outside it: the file is mid-merge, all are real"),
+    pytest.param("a.md", "x\n<<<<<<< HEAD\n>>>>>>> +folks [A]\n=======\n>>>>>>> +folks [B]\n>>>>>>> topic\n",
+                 ["a.md:2:1: conflict-markers unresolved merge conflict (lines 2-6: HEAD vs topic)"],
+                 id="deep-quoted e-mail on both sides of a real conflict: the sides' text, not its closer"),
+    pytest.param("a.md", "x\n<<<<<<< HEAD\nours\n>>>>>>> topic\n\n" + CONFLICT,
+                 ["a.md:2:1: conflict-markers unresolved merge conflict (lines 2-4: HEAD vs topic; its '=======' "
+                  "was deleted, the sides are still both there)",
+                  "a.md:6:1: conflict-markers unresolved merge conflict (lines 6-10: HEAD vs topic)"],
+                 id="a closer before the next conflict's separator still closes its own"),
+    pytest.param("a.md", "x\n\n<<<<<<< HEAD \nours\n======= \ntheirs\n>>>>>>> topic \n",
+                 ["a.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)"],
+                 id="markers with trailing spaces, the separator too"),
 ]
 
 
@@ -107,6 +118,9 @@ LOOK_ALIKES = [
                  id="complete conflict in indented code"),
     pytest.param("~~~text\n<<<<<<< HEAD\n~~~\n", id="orphan in a fence"),
     pytest.param("", id="empty"),
+    pytest.param("level 8\n<<<<<<<\n\nlevel 9\n>>>>>>>\n\n<<<<<<<\nover\n<<<<<<<\n", id="RST titles in < and >"),
+    pytest.param("Use <<<<<<< and >>>>>>> markers.\n<<<<<<< and >>>>>>> markers. A conflict looks so:\n",
+                 id="prose that starts with a marker and names another"),
 ]
 
 
@@ -201,7 +215,9 @@ def test_an_unmerged_file_is_reported_even_inside_a_fence(repo: Path) -> None:
     assert out.getvalue() == "doc.md:4:1: conflict-markers unresolved merge conflict (lines 4-8: HEAD vs topic)\n"
 
 
-def test_a_staged_change_adding_the_lines_is_reported_inside_a_fence(repo: Path) -> None:
+def test_a_staged_change_adding_the_lines_is_reported_inside_a_fence_while_a_merge_is_under_way(repo: Path) -> None:
+    """Mid-merge, ``git add`` of a file whose fenced block holds git's markers resolves nothing; outside any
+    operation a new page that shows a conflict in a fence is an example, staged or not (conflicts-eval5)."""
     document = "# Doc\n\n```\n" + CONFLICT + "```\n"
     (repo / "doc.md").write_text("# Doc\n\n```\n```\n")
     git(repo, "add", "doc.md")
@@ -209,8 +225,11 @@ def test_a_staged_change_adding_the_lines_is_reported_inside_a_fence(repo: Path)
     (repo / "doc.md").write_text(document)
     assert findings(repo, "doc.md", document) == []  # not staged: teaching material as far as we know
     git(repo, "add", "doc.md")
+    assert findings(repo, "doc.md", document) == []  # staged with no merge under way: a page about conflicts
+    (repo / ".git" / "MERGE_HEAD").write_text(git(repo, "rev-parse", "HEAD"))
     assert findings(repo, "doc.md", document) == [
         "doc.md:4:1: conflict-markers unresolved merge conflict (lines 4-8: HEAD vs topic)"]
+    (repo / ".git" / "MERGE_HEAD").unlink()
     git(repo, "commit", "-qm", "a document about conflicts")
     assert findings(repo, "doc.md", document) == []  # committed on purpose: no longer a staged addition
 

@@ -72,7 +72,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from review_hooks.check import Check, CliOption, Context
-from review_hooks.checks import conflict_markers
+from review_hooks.checks import conflict_regions
 from review_hooks.checks.required_headings.config import Settings, configure
 from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
 from review_hooks.checks.required_headings.near import near_miss, quoted
@@ -176,9 +176,9 @@ def _repaired(document: Document) -> Document:
 
 
 def _conflicted(document: Document) -> bool:
-    if "<" * conflict_markers.DEFAULT_SIZE not in document.text:
+    if "<" * conflict_regions.DEFAULT_SIZE not in document.text:
         return False
-    complete, _ = conflict_markers.regions(conflict_markers.markers(document.text, conflict_markers.DEFAULT_SIZE))
+    complete, _ = conflict_regions.regions(conflict_regions.markers(document.text, conflict_regions.DEFAULT_SIZE))
     return any(not document.markdown.in_code(region.opener.line) for region in complete)
 
 
