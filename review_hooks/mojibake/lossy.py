@@ -158,7 +158,11 @@ def prior(char: str, before: str = "") -> int:
     if char == _VS16 and _script(before):
         return -1
     table = _prior()
-    return table.get(char, table.get(char.lower(), -1) if len(char.lower()) == 1 else -1)  # wordfreq is lowercase
+    found = table.get(char)
+    if found is not None:
+        return found
+    lower = char.lower()  # wordfreq is lowercase
+    return table.get(lower, -1) if len(lower) == 1 else -1
 
 
 def folded_prior(char: str) -> int:
@@ -233,14 +237,18 @@ def one_letter(options: tuple[str, ...]) -> str:
     script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise. A rare letter
     or mark (``prior`` under 5) is no reading (``Ï`` is ρ or ύ, Greek, though Coptic ϭ reads from it
     too), and punctuation of the script's own block is of its script (``Ù`` is ف, or ٭)."""
-    common = tuple(char for char in options if unicodedata.category(char)[0] not in "LM" or prior(char) >= 5)
     scripts = set()
-    for char in common:
-        own = char.isalpha() or (unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000)
+    letter = ""
+    for char in options:  # one pass, left at the first candidate of a second script
+        kind = unicodedata.category(char)[0]
+        if kind in "LM" and prior(char) < 5:
+            continue
+        own = char.isalpha() or (kind == "P" and 0x370 <= ord(char) < 0x2000)
         scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if own else "")
         if "" in scripts or len(scripts) > 1:
             return ""
-    return next((char for char in common if char.isalpha()), "")
+        letter = letter or (char if char.isalpha() else "")
+    return letter
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

@@ -172,8 +172,10 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
     if not all(options[i] for i, p in enumerate(group) if p.truncated):
         return None
-    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True))
-    if not _word(lettered, 3) and any(
+    # the letters the span reads as, asked only where a decoded piece stands in it (``one_letter`` reads every
+    # candidate of a truncated piece: a Latin-1 fragment has hundreds)
+    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)) if decoded else ""
+    if decoded and not _word(lettered, 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
