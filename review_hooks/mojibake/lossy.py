@@ -202,10 +202,8 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     bytes, read as UTF-8. Computed by code point, not by decoding every way (Latin-1 has 33 droppable
     bytes: 35,937 ways to fill three): the same characters a strict UTF-8 decoder gives. ``controls``: C1
     controls too (a byte of a layer below, ``layers.layered``)."""
-    size = len(fragment) - 1 + missing  # continuation bytes of the whole sequence
-    lead = fragment[0]
-    if (size + 1 != SEQUENCE_LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
-            or not all(0x80 <= byte <= 0xBF for byte in fragment[1:])):
+    size, lead = shape(fragment, missing), fragment[0]
+    if not size:
         return ()
     bits = {byte & 0x3F for byte in droppable if 0x80 <= byte <= 0xBF}  # any other byte ends the sequence
     codes: set[int] = set()
@@ -220,10 +218,22 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     least = (0x80, 0x800, 0x10000)[size - 1]  # shorter forms are overlong: not UTF-8
     return tuple(sorted(chr(code) for code in codes
                         if least <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
-                        and _kept(unicodedata.category(chr(code)), controls)))
+                        and kept(unicodedata.category(chr(code)), controls)))
 
 
-def _kept(category: str, controls: bool) -> bool:
+def shape(fragment: bytes, missing: int) -> int:
+    """How many continuation bytes the whole sequence has, when ``fragment`` (a lead byte and continuation
+    bytes) is the start of a UTF-8 sequence that lost ``missing`` of them; 0 when it cannot be."""
+    size = len(fragment) - 1 + missing
+    lead = fragment[0]
+    if (size + 1 != SEQUENCE_LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
+            or not all(0x80 <= byte <= 0xBF for byte in fragment[1:])):
+        return 0
+    return size
+
+
+def kept(category: str, controls: bool) -> bool:
+    """A character of this category can be a candidate: assigned, public, no surrogate; a control if ``controls``."""
     return category not in ("Cn", "Co", "Cs") and (controls or category != "Cc")
 
 

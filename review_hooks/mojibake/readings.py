@@ -34,6 +34,7 @@ from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
+from review_hooks.mojibake.truncated import Candidates
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -164,13 +165,12 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     (``layers.layered``) is restored."""
     start, end = group[0].start, group[-1].end
     decoded = [p for p in group if not p.truncated]
-    options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
-               for p in group]
+    options = Candidates([(data[p.start:p.end], p.missing) if p.truncated else None for p in group], codec.droppable)
     pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
     if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
             and (peeled := layered(pieces, codec, again, spaced=end == len(run)))):
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
-    if not all(options[i] for i, p in enumerate(group) if p.truncated):
+    if not options.all_possible():
         return None
     # the letters the span reads as, asked only where a decoded piece stands in it (``one_letter`` reads every
     # candidate of a truncated piece: a Latin-1 fragment has hundreds)
@@ -186,7 +186,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar, Åukasz
+        or (len(group) == 1 and case(run, start, options.lazily(0))))  # HrnÄiar, Åukasz
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
@@ -261,7 +261,7 @@ def _strong(text: str, group: list[_Piece]) -> bool:
     return len(group) >= 3 and _word(text, 3)  # –ü—Ä–∏ (При), Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» («Сохранить»)
 
 
-def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
+def _bare_leads(run: str, start: int, end: int, options: Candidates) -> bool:
     """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
     return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
             and bool(options[0]) and lossy.tier(lossy.ranked(options[0], "")[0], "") <= 1)
