@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import lossy, readings, typography
-from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
+from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.charmaps import suspects as suspected
 from review_hooks.mojibake.spaces import restored
 
 if TYPE_CHECKING:
@@ -44,9 +45,9 @@ def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> t
 def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], tuple[Bound, ...]]:
     """``readings_of``, and each codec left unread with the longest reading it could make (``_bound``)."""
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
-    if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
+    suspects = suspected(spaced)  # no codec reads most runs: one search tells most of them, not one per codec
+    if not suspects:
         return (), ()
-    suspects = [c for c in codecs() if c.suspect.search(spaced)]
     if every:
         return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), ()
     bounds = {c.name: _bound(run, c) if len(suspects) > 1 else 0 for c in suspects}  # one codec: read it
