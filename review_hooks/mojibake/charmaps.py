@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec, module_from_spec, spec_from_file_location
 from pathlib import Path
 from types import ModuleType
@@ -137,6 +137,13 @@ def any_suspect() -> re.Pattern[str]:
 def suspects(text: str) -> list[Codec]:
     """The codecs whose ``suspect`` matches in ``text``, in codec order."""
     return [codec for codec in codecs() if codec.suspect.search(text)] if any_suspect().search(text) else []
+
+
+@lru_cache(maxsize=65536)
+def encoded(text: str, name: str) -> bytes:
+    """The bytes ``text`` came from, read back through codec ``name`` (a character it cannot encode is byte 0),
+    cached: the engine reads a run back to bytes in each codec to bound, read and weigh it, and runs recur."""
+    return text.translate(_named()[name].table).encode("latin-1")
 
 
 def by_name(name: str) -> Codec:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
-from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
 from review_hooks.mojibake.scripts import case, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
@@ -62,7 +62,7 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     decoded sequence once more (the engine's own repair, handed in: double damage); ``decoded``: the run
     is itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
     codec = by_name(name)
-    data = run.translate(codec.table).encode("latin-1")
+    data = encoded(run, name)
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word

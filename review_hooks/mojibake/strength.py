@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import lossy, readings, typography
-from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.charmaps import suspects as suspected
 from review_hooks.mojibake.spaces import restored
 
@@ -70,7 +70,7 @@ def _bound(run: str, codec: Codec) -> int:
     """The most a reading of ``run`` in ``codec`` can cover (``coverage``): its units span bytes 0x80-0xFF
     (a space read as A0 too), each once; in a codec that reads lost leads twice at most (an emoji that lost
     its lead, and a sequence whose stray byte before it is its last: ``readings._orphaned``)."""
-    data = run.translate(codec.table).encode("latin-1").translate(None, _UNREAD)
+    data = encoded(run, codec.name).translate(None, _UNREAD)
     return len(data) * (2 if codec.lost_lead else 1)
 
 
@@ -108,7 +108,7 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
     read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
     sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
-    data = run.translate(codec.table).encode("latin-1")
+    data = encoded(run, codec.name)
     if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
         return readings.units(run, codec.name, again, decoded)
     key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)
