@@ -158,7 +158,11 @@ def prior(char: str, before: str = "") -> int:
     if char == _VS16 and _script(before):
         return -1
     table = _prior()
-    return table.get(char, table.get(char.lower(), -1) if len(char.lower()) == 1 else -1)  # wordfreq is lowercase
+    found = table.get(char)
+    if found is not None:
+        return found
+    lower = char.lower()  # wordfreq is lowercase
+    return table.get(lower, -1) if len(lower) == 1 else -1
 
 
 def folded_prior(char: str) -> int:
@@ -198,10 +202,8 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     bytes, read as UTF-8. Computed by code point, not by decoding every way (Latin-1 has 33 droppable
     bytes: 35,937 ways to fill three): the same characters a strict UTF-8 decoder gives. ``controls``: C1
     controls too (a byte of a layer below, ``layers.layered``)."""
-    size = len(fragment) - 1 + missing  # continuation bytes of the whole sequence
-    lead = fragment[0]
-    if (size + 1 != SEQUENCE_LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
-            or not all(0x80 <= byte <= 0xBF for byte in fragment[1:])):
+    size, lead = shape(fragment, missing), fragment[0]
+    if not size:
         return ()
     bits = {byte & 0x3F for byte in droppable if 0x80 <= byte <= 0xBF}  # any other byte ends the sequence
     codes: set[int] = set()
@@ -216,10 +218,22 @@ def candidates(fragment: bytes, missing: int, droppable: frozenset[int], control
     least = (0x80, 0x800, 0x10000)[size - 1]  # shorter forms are overlong: not UTF-8
     return tuple(sorted(chr(code) for code in codes
                         if least <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
-                        and _kept(unicodedata.category(chr(code)), controls)))
+                        and kept(unicodedata.category(chr(code)), controls)))
 
 
-def _kept(category: str, controls: bool) -> bool:
+def shape(fragment: bytes, missing: int) -> int:
+    """How many continuation bytes the whole sequence has, when ``fragment`` (a lead byte and continuation
+    bytes) is the start of a UTF-8 sequence that lost ``missing`` of them; 0 when it cannot be."""
+    size = len(fragment) - 1 + missing
+    lead = fragment[0]
+    if (size + 1 != SEQUENCE_LENGTH.get(lead >> 4, 0) or not 0xC2 <= lead <= 0xF4
+            or not all(0x80 <= byte <= 0xBF for byte in fragment[1:])):
+        return 0
+    return size
+
+
+def kept(category: str, controls: bool) -> bool:
+    """A character of this category can be a candidate: assigned, public, no surrogate; a control if ``controls``."""
     return category not in ("Cn", "Co", "Cs") and (controls or category != "Cc")
 
 
@@ -233,14 +247,18 @@ def one_letter(options: tuple[str, ...]) -> str:
     script (``Ñ`` that lost its byte is с, ѝ or џ: a Cyrillic letter); ``""`` otherwise. A rare letter
     or mark (``prior`` under 5) is no reading (``Ï`` is ρ or ύ, Greek, though Coptic ϭ reads from it
     too), and punctuation of the script's own block is of its script (``Ù`` is ف, or ٭)."""
-    common = tuple(char for char in options if unicodedata.category(char)[0] not in "LM" or prior(char) >= 5)
     scripts = set()
-    for char in common:
-        own = char.isalpha() or (unicodedata.category(char)[0] == "P" and 0x370 <= ord(char) < 0x2000)
+    letter = ""
+    for char in options:  # one pass, left at the first candidate of a second script
+        kind = unicodedata.category(char)[0]
+        if kind in "LM" and prior(char) < 5:
+            continue
+        own = char.isalpha() or (kind == "P" and 0x370 <= ord(char) < 0x2000)
         scripts.add(unicodedata.name(char, "?").split(" ", 1)[0] if own else "")
         if "" in scripts or len(scripts) > 1:
             return ""
-    return next((char for char in common if char.isalpha()), "")
+        letter = letter or (char if char.isalpha() else "")
+    return letter
 
 
 def lost_leads(data: bytes) -> list[tuple[int, int, str]]:

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 #: A code span on one line (backticks of one length open and close it).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 #: Words that name a character encoding or its damage: prose that uses them is about encodings, and the
 #: mojibake its code blocks quote is shown on purpose (``Mojibake (UTF-8 decoded as Windows-1252) looks so::``).
 _ABOUT_ENCODINGS = re.compile(r"(?i)\b(?:mojibake|utf-?(?:8|16|32)|(?:windows|cp)-?125\d|cp(?:437|850)|latin-?1"
@@ -69,7 +68,8 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
         if not decided:
-            prose = any(not blocks(document.position(m.start())[0]) for m in _NON_ASCII.finditer(document.text))
+            prose = any(not line.isascii() and not blocks(number)  # a line, not each of its characters
+                        for number, line in enumerate(document.lines, 1))
             teaches = prose or any(not blocks(document.position(m.start())[0])
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
-from review_hooks.mojibake.charmaps import Codec, by_name
+from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
 from review_hooks.mojibake.scripts import case, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
@@ -34,6 +34,7 @@ from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
+from review_hooks.mojibake.truncated import Candidates
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -61,7 +62,7 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     decoded sequence once more (the engine's own repair, handed in: double damage); ``decoded``: the run
     is itself a decoding of mojibake (damaged twice?), so its pairs are not weighed as typography."""
     codec = by_name(name)
-    data = run.translate(codec.table).encode("latin-1")
+    data = encoded(run, name)
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
@@ -169,16 +170,17 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     (``layers.layered``) is restored."""
     start, end = group[0].start, group[-1].end
     decoded = [p for p in group if not p.truncated]
-    options = [lossy.candidates(data[p.start:p.end], p.missing, codec.droppable) if p.truncated else ()
-               for p in group]
+    options = Candidates([(data[p.start:p.end], p.missing) if p.truncated else None for p in group], codec.droppable)
     pieces = [(p.text or run[p.start:p.end], data[p.start:p.end], p.missing) for p in group]
     if (again and decoded and run[start - 1:start].isascii() and run[end:end + 1].isascii()
             and (peeled := layered(pieces, codec, again, spaced=end == len(run)))):
         return Unit(start, end, ((peeled[1],),), weight=end - start, before=peeled[0])
-    if not all(options[i] for i, p in enumerate(group) if p.truncated):
+    if not options.all_possible():
         return None
-    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True))
-    if not _word(lettered, 3) and any(
+    # the letters the span reads as, asked only where a decoded piece stands in it (``one_letter`` reads every
+    # candidate of a truncated piece: a Latin-1 fragment has hundreds)
+    lettered = "".join(p.text or lossy.one_letter(o) for p, o in zip(group, options, strict=True)) if decoded else ""
+    if decoded and not _word(lettered, 3) and any(
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
@@ -189,7 +191,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options[0])))  # HrnÄiar, Åukasz
+        or (len(group) == 1 and case(run, start, options.lazily(0))))  # HrnÄiar, Åukasz
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
@@ -265,7 +267,7 @@ def _strong(text: str, group: list[_Piece]) -> bool:
     return len(group) >= 3 and _word(text, 3)  # –ü—Ä–∏ (При), Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» («Сохранить»)
 
 
-def _bare_leads(run: str, start: int, end: int, options: list[tuple[str, ...]]) -> bool:
+def _bare_leads(run: str, start: int, end: int, options: Candidates) -> bool:
     """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
     return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
             and bool(options[0]) and lossy.tier(lossy.ranked(options[0], "")[0], "") <= 1)

@@ -58,6 +58,8 @@ _SUSPECT = re.compile(f"[{re.escape(LEADS)}][^\x00-\x7f]")
 _RUN = re.compile("[^\x00-\x7f]+(?:[A-Za-z]+[^\x00-\x7f]+)*")
 #: How many ASCII letters before a run are read with it (the word a pair ends: ``CRISTÃ™``).
 WORD = 3
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ALNUM = _LETTERS | frozenset("0123456789")
 
 
 def repaired_text(text: str) -> str:
@@ -141,7 +143,6 @@ def _engine() -> tuple[ModuleType, ...]:
     text that may hold mojibake, so that a hook on a clean file loads none of them, and once, since an
     import statement costs microseconds each time it runs (a repair runs per decoded sequence too)."""
     from review_hooks.mojibake import charmaps, lossy, spaces, strength, typography, words
-
     return charmaps, lossy, spaces, strength, typography, words
 
 
@@ -196,10 +197,10 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
     incomplete = _engine()[2].incomplete
     current: tuple[int, int] | None = None
-    for match in _RUN.finditer(text):
+    for match in _RUN.finditer(text):  # per occurrence: set lookups, not string methods
         start, end = match.span()
         first, floor = start, max(0, start - WORD)
-        while first > floor and text[first - 1].isascii() and text[first - 1].isalnum():
+        while first > floor and text[first - 1] in _ALNUM:
             first -= 1
         if current and current[1] == first and text[first - 1] == " ":
             current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
@@ -207,11 +208,11 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             if current:
                 yield current
             current = (first, end)
-        after = text[end:end + 4]
-        if after[:1] == " " and incomplete(text[current[0]:end], after[1:]):
+        after = text[end:end + 1]
+        if after == " " and incomplete(text[current[0]:end], text[end + 1:end + 4]):
             current = (current[0], end + 1)
             continue
-        current = (current[0], current[1] + (after[:1].isascii() and after[:1].isalpha()))
+        current = (current[0], end + (after in _LETTERS))
     if current:
         yield current
 
@@ -237,7 +238,6 @@ def _lost_lead(text: str) -> bool:
     if "ü" not in text:
         return False
     from review_hooks.mojibake.lossy import LEADLESS
-
     return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 _LISTED = ("LATIN", "GREEK", "CYRILLIC")  # scripts whose lone letters have rules of their own
@@ -73,7 +77,7 @@ def script_mark(char: str) -> bool:
         "COMBINING", "VARIATION")
 
 
-def case(run: str, at: int, candidates: tuple[str, ...]) -> bool:
+def case(run: str, at: int, candidates: Iterable[str]) -> bool:
     """A lone capital before small letters that a dropped byte made of a letter of its script: between
     small letters of its word (``HrnÄiar``, ``pÅ™ekroÄeno``: Ä lost 0x8D of a small č), a case no word
     has; or opening its word (``Åukasz``: Ł lost 0x81), as a legitimate capital does too (``Åsa``), so

@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import lossy, readings, typography
-from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
+from review_hooks.mojibake.charmaps import Codec, by_name, encoded
+from review_hooks.mojibake.charmaps import suspects as suspected
 from review_hooks.mojibake.spaces import restored
 
 if TYPE_CHECKING:
@@ -44,9 +45,9 @@ def readings_of(run: str, decoded: bool, again: Again, every: bool = False) -> t
 def _read(run: str, decoded: bool, again: Again, every: bool) -> tuple[tuple[Reading, ...], tuple[Bound, ...]]:
     """``readings_of``, and each codec left unread with the longest reading it could make (``_bound``)."""
     spaced = run.replace(" ", "\xa0")  # a space in a run may be a no-break space (``spaces``)
-    if not any_suspect().search(spaced):  # no codec reads it (most runs): one search, not one per codec
+    suspects = suspected(spaced)  # no codec reads most runs: one search tells most of them, not one per codec
+    if not suspects:
         return (), ()
-    suspects = [c for c in codecs() if c.suspect.search(spaced)]
     if every:
         return tuple((c.name, units) for c in suspects if (units := _units(run, c, again, decoded))), ()
     bounds = {c.name: _bound(run, c) if len(suspects) > 1 else 0 for c in suspects}  # one codec: read it
@@ -69,7 +70,7 @@ def _bound(run: str, codec: Codec) -> int:
     """The most a reading of ``run`` in ``codec`` can cover (``coverage``): its units span bytes 0x80-0xFF
     (a space read as A0 too), each once; in a codec that reads lost leads twice at most (an emoji that lost
     its lead, and a sequence whose stray byte before it is its last: ``readings._orphaned``)."""
-    data = run.translate(codec.table).encode("latin-1").translate(None, _UNREAD)
+    data = encoded(run, codec.name).translate(None, _UNREAD)
     return len(data) * (2 if codec.lost_lead else 1)
 
 
@@ -107,7 +108,7 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
     read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
     sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
-    data = run.translate(codec.table).encode("latin-1")
+    data = encoded(run, codec.name)
     if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
         return readings.units(run, codec.name, again, decoded)
     key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)

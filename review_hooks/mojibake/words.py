@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import readings
 from review_hooks.mojibake.changes import Change, Residue
-from review_hooks.mojibake.charmaps import Codec, any_suspect, by_name, codecs
+from review_hooks.mojibake.charmaps import Codec, by_name, codecs, suspects
 from review_hooks.mojibake.layers import continued
 from review_hooks.mojibake.lossy import SEQUENCE_LENGTH
 
@@ -97,7 +97,7 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
         rest.append(text[cursor:last])
         damaged = any(_touch(text, item, change) for item in lossy for change in inside)
         rest = [part.replace(" ", "\xa0") for part in rest]  # a space inside a word is a lost no-break space
-        if damaged or any(map(any_suspect().search, rest)):
+        if damaged or any(map(suspects, rest)):
             held += [Residue(c.start, c.end, c.old, c.new, (), c.old, c.codec, (c.old,)) for c in inside]
         else:
             kept += inside

@@ -8,7 +8,8 @@ from itertools import combinations, product
 
 import pytest
 
-from review_hooks.mojibake import lossy
+from review_hooks.mojibake import lossy, truncated
+from review_hooks.mojibake.charmaps import codecs
 
 #: Windows-1252's undefined bytes, and Latin-1's droppable bytes (the C1 controls and the soft hyphen).
 UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
@@ -65,3 +66,30 @@ def test_candidates_of_a_lost_byte() -> None:
     # ``ðŸ“`` lost its last byte 0x9D: 📝 is among what it can have been
     assert "📝" in lossy.candidates(b"\xf0\x9f\x93", 1, UNDEFINED)
     assert lossy.candidates(b"\xe0\x80", 1, UNDEFINED) == ()  # E0 80 9D and E0 9D 80 are overlong
+
+
+@pytest.mark.parametrize("droppable", [pytest.param(frozenset({0x9D}), id="0x9D alone"),
+                                       pytest.param(frozenset(), id="nothing droppable"),
+                                       *(pytest.param(codec.droppable, id=codec.name) for codec in codecs())])
+def test_possible_says_whether_there_are_candidates(droppable: frozenset[int]) -> None:
+    """``truncated.possible`` walks the ways one by one and stops at the first character: it agrees with the
+    whole list for every lead byte (and two that are none), alone or with a continuation byte, losing 1 to 3."""
+    fragments = [bytes([lead, *rest]) for lead in [0xC1, *range(0xC2, 0xF5), 0xF5]
+                 for rest in ((), (0x80,), (0x8F,), (0x9F,), (0xBF,))]
+    for fragment in fragments:
+        for missing in (1, 2, 3):
+            assert truncated.possible(fragment, missing, droppable) == bool(
+                lossy.candidates(fragment, missing, droppable)), (fragment, missing)
+
+
+def test_candidates_of_a_span_are_listed_on_first_use() -> None:
+    """``truncated.Candidates`` gives each piece's ``lossy.candidates`` (``()`` for a piece that lost nothing),
+    listing none before it is read: Latin-1 ``ð`` alone (F0, three bytes lost) has tens of thousands."""
+    lone = (b"\xf0", 3)
+    options = truncated.Candidates([None, lone, (b"\xc3", 1)], CONTROLS)
+    assert options.all_possible()
+    lazily = options.lazily(1)
+    assert options._listed == {}
+    assert next(lazily) == lossy.candidates(*lone, CONTROLS)[0]
+    assert list(options) == [(), lossy.candidates(*lone, CONTROLS), lossy.candidates(b"\xc3", 1, CONTROLS)]
+    assert not truncated.Candidates([(b"\xc3\xa9", 1)], CONTROLS).all_possible()  # too long for its lead
