@@ -76,7 +76,15 @@ from review_hooks.checks import conflict_regions
 from review_hooks.checks.required_headings.config import Settings, configure
 from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
 from review_hooks.checks.required_headings.near import near_miss, quoted
-from review_hooks.checks.required_headings.order import anchors, in_order, matched, place, required_positions, source
+from review_hooks.checks.required_headings.order import (
+    anchors,
+    in_order,
+    matched,
+    place,
+    required_positions,
+    source,
+    title,
+)
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement
 from review_hooks.config import glob_match
 from review_hooks.document import Document
@@ -187,7 +195,7 @@ def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Fi
     exact = settings.match == "exact"
     positions = required_positions(kind)
     requirements = [kind.sections[p][0] for p in positions]
-    found = matched(requirements, headings, exact)
+    found = matched(requirements, headings, exact, taken=(title(headings, kind),))
     ordered = in_order(found)
     misses = [near_miss(document, r, exact) if i is None else None for r, i in zip(requirements, found, strict=True)]
     anchored = anchors(document, kind, found, misses, exact)

@@ -81,6 +81,10 @@ def _classify(document: Document, number: int, line: str, hashed: re.Match[str] 
               requirement: Requirement) -> tuple[int, NearMiss]:
     structure = document.markdown
     if structure.in_code(number):
+        if _INDENT.match(line) and not _fenced(document, number):  # ``    ## Name`` after a blank line
+            return 1, NearMiss(number, f"line {number} has {quoted(line.strip())}, which is not a heading (it is "
+                                       "indented four spaces or more, which makes it a code block; remove the "
+                                       "indentation)", True)
         return 3, NearMiss(number, f"found only inside a code block (line {number})", False)
     if structure.in_comment(number):
         return 4, NearMiss(number, f"found only inside an HTML comment (line {number})", False)
@@ -95,6 +99,12 @@ def _classify(document: Document, number: int, line: str, hashed: re.Match[str] 
         return 1, NearMiss(number, f"{written} ({_held(document, number, line)})", True)
     shown = requirement.shown if requirement.level else f"## {requirement.shown}"
     return 2, NearMiss(number, f"{written} (make it one: {quoted(shown)})", True)
+
+
+def _fenced(document: Document, number: int) -> bool:
+    """Whether the code block holding line ``number`` is fenced (its first line opens a fence), not indented."""
+    first = next((start for start, end in document.markdown.code if start <= number <= end), number)
+    return document.lines[first - 1].lstrip().startswith(("```", "~~~"))
 
 
 def _held(document: Document, number: int, line: str) -> str:

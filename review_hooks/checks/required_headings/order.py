@@ -56,6 +56,16 @@ def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], ex
     return found
 
 
+def title(headings: Sequence[Heading], kind: Kind) -> int | None:
+    """The index of the document's title, which answers no section: its first heading when that is its only
+    level-1 heading and the kind's template opens with a title of its own above deeper sections
+    (``Template.titled``): ``# Decision Outcome: use Redis`` over a MADR's ``## Context`` is the title, not
+    the ``## Decision Outcome`` it lacks."""
+    if kind.template is None or not headings or headings[0].level != 1 or any(h.level == 1 for h in headings[1:]):
+        return None
+    return 0 if kind.template.titled else None
+
+
 def in_order(indexes: Sequence[int | None]) -> set[int]:
     """Positions (into ``indexes``) of a longest non-decreasing run of heading indexes: the ones in order (one
     combined heading answers several requirements in a row)."""
@@ -95,7 +105,7 @@ def anchors(document: Document, kind: Kind, found: Sequence[int | None], misses:
     present = [Anchor(positions[n], headings[i].line, source(headings[i]), headings[i].level)
                for n, i in enumerate(found) if n in ordered and i is not None]
     optional = [(p, r) for p, (r, is_optional) in enumerate(kind.sections) if is_optional]
-    extra = matched([r for _, r in optional], headings, exact, taken=found)
+    extra = matched([r for _, r in optional], headings, exact, taken=[*found, title(headings, kind)])
     candidates = [Anchor(p, headings[i].line, source(headings[i]), headings[i].level)
                   for (p, _), i in zip(optional, extra, strict=True) if i is not None]
     candidates += [Anchor(positions[n], miss.line, document.lines[miss.line - 1].strip(),

@@ -9,8 +9,8 @@ so in one of these places:
   element. Feel free to remove. -->``): on the heading line, or on lines of its own just before
   the heading (blank lines between allowed) or as the section's first content (at the end of a
   list item, ``* Status: ... <!-- optional -->``, it speaks of the item);
-- the heading itself: ``## Links (optional)``, ``[optional]``, ``(if applicable)``, ``- optional``,
-  ``: optional`` or ``Optional: Links`` (the section is then named ``Links``);
+- the heading itself: ``## Links (optional)``, ``[optional]``, ``(if applicable)``, ``(if appropriate)``,
+  ``- optional``, ``: optional`` or ``Optional: Links`` (the section is then named ``Links``);
 - the section's first paragraph, quoted or emphasised or not: ``> Optional, but suggested for first
   drafts.``, ``*Optional:* ...``, ``(Optional) ...``, ``This section is optional.``, or ``Omit this
   section if it's not applicable.`` on its second line.
@@ -47,8 +47,10 @@ HEADINGS_SOURCE = "its headings list"
 _COMMENT = lazy(r"<!--(.*?)-->", re.S)
 # The patterns that read a template file are compiled on its first read (``re``'s cache), not at the
 # start-up of every hook run: most configurations list their headings, and compiling these took 2-4 ms.
-_SAYS_OPTIONAL = (  # at the start: "optional", "Optional, but ...", "This section is optional"
-    r"^[\W_]*(?:review-hooks:\s*)?(?:optional(?:\s+(?:section|element|part|heading|subsection))?[\W_]*"
+_SAYS_OPTIONAL = (  # at the start: "optional", "Optional, but ...", "This section is optional"; the word alone
+    # in the languages of real templates too (adr-tools' French one: ``<!-- facultatif -->``)
+    r"^[\W_]*(?:review-hooks:\s*)?(?:(?:optional|facultati(?:f|ve)|optionnel(?:le)?|opcional|opzionale|可选)"
+    r"(?:\s+(?:section|element|part|heading|subsection))?[\W_]*"
     r"(?:[,.:;!)\]—–-]|$)|this\s+(?:[\w-]+\s+){0,4}is\s+(?:an?\s+|entirely\s+|completely\s+)?optional\b)"
 )
 _SECTION = r"(?:section|element|part|heading|subsection|chapter)"
@@ -65,7 +67,8 @@ _SAYS_OPTIONAL_WITHIN = (  # anywhere: "... Describe X. This section is optional
 )
 _PLACEHOLDER = r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?(?:\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\])$"
 _IN_HEADING = (  # "## Links (optional)", "## Links [if applicable]", "## Links - optional", "## Optional: X"
-    r"\s*[(\[]\s*(?:optional|if\s+(?:applicable|any|needed|relevant))\s*[)\]]\s*|(?:\s*:|\s+[-–—])\s*optional\s*$"
+    r"\s*[(\[]\s*(?:optional|if\s+(?:applicable|any|needed|relevant|appropriate|necessary|available))\s*[)\]]\s*"
+    r"|(?:\s*:|\s+[-–—])\s*optional\s*$"
     r"|^\s*optional\s*[-–—:]\s+"
 )
 
@@ -104,10 +107,21 @@ class Template:
     def __repr__(self) -> str:
         return f"Template(location={self.location!r}, shown={self.shown!r}, levels={self.levels!r})"
 
-    @cached_property
+    @property
     def sections(self) -> tuple[tuple[Requirement, bool], ...]:
         """The template's headings at ``levels`` in order, each with whether the template marks it optional;
         ConfigError if the template cannot be read or requires nothing."""
+        return self._outline[0]
+
+    @property
+    def titled(self) -> bool:
+        """Whether the template opens with a level-1 title above sections of deeper levels (``# Title``, which
+        each document replaces with its own): a document's title is then no section (``order.title``)."""
+        return self._outline[1]
+
+    @cached_property
+    def _outline(self) -> tuple[tuple[tuple[Requirement, bool], ...], bool]:
+        """``sections`` and ``titled``, from one reading of the template."""
         from review_hooks import files
         from review_hooks.config import Config
 
@@ -125,12 +139,22 @@ class Template:
         for heading in document.markdown.headings:
             name = re.sub(_IN_HEADING, " ", heading.text, flags=re.IGNORECASE).strip()
             if heading.level in levels and name and not _placeholder(heading.source, name):
-                found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
+                found.append((Requirement(_named(name), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
             shown = ", ".join(str(level) for level in levels)
             raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
                                           f"[{shown}], so nothing would be required; fix the template or its levels")
-        return tuple(found)
+        headings = document.markdown.headings
+        return tuple(found), bool(headings) and headings[0].level == 1 and 1 not in levels
+
+
+def _named(name: str) -> tuple[str, ...]:
+    """A template heading's name, and what it names before a qualifier it adds (``Testing (manual and
+    automated)``, ``Screenshots (if useful):``): a document's ``## Testing`` is that section too."""
+    from review_hooks.checks.required_headings.heading_text import QUALIFIERS
+
+    cut = min((at for at in map(name.find, QUALIFIERS) if at > 0), default=-1)
+    return (name, name[:cut].strip()) if cut > 0 and name[:cut].strip() else (name,)
 
 
 def _placeholder(source: str, name: str) -> bool:

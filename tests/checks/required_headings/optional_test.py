@@ -36,6 +36,8 @@ def missing(repo: Path, template: str, document: str = "# D\n\n## Context\n\nc\n
     pytest.param("*Optional:* list related work", id="emphasised, colon"),
     pytest.param("(Optional) Describe the links", id="in parentheses"),
     pytest.param("review-hooks: optional", id="our own marker"),
+    pytest.param(" facultatif ", id="French, as adr-tools' French template writes it"),
+    pytest.param("Opcional.", id="Spanish and Portuguese"),
     pytest.param("This part of the\n   template is optional.", id="over two lines"),
     pytest.param("\n  Describe the motivation.\n\n  This section is optional.\n", id="later in a comment"),
     pytest.param("The Test Cases section may be omitted for non-core proposals.", id="may be omitted"),
@@ -94,7 +96,7 @@ def test_a_sentence_on_the_second_line_of_the_first_paragraph(repo: Path) -> Non
 
 
 @pytest.mark.parametrize("heading", ["Links [if applicable]", "Links (If Applicable)", "Links - optional",
-                                     "Links: optional", "Optional: Links"])
+                                     "Links: optional", "Optional: Links", "Links (if appropriate):"])
 def test_other_ways_a_heading_says_optional(repo: Path, heading: str) -> None:
     template = f"# T\n\n## Context\n\n## {heading}\n\n## Decision\n"
     assert missing(repo, template, "# D\n\n## Context\n\n## Decision\n") == []
@@ -138,3 +140,21 @@ def test_a_template_of_level_one_sections_needs_no_levels(repo: Path) -> None:
 @pytest.mark.parametrize("placeholder", ["## {title of option 1}", "## <Topic Name>", "## 4. [Component]"])
 def test_a_placeholder_heading_is_no_section(repo: Path, placeholder: str) -> None:
     assert missing(repo, f"# T\n\n## Context\n\n{placeholder}\n\n## Decision\n") == ["## Decision"]
+
+
+def test_a_template_headings_qualifier_is_no_part_of_the_section_a_document_names(repo: Path) -> None:
+    """``## Testing (manual and automated)`` in a pull-request template: a document's ``## Testing`` is that section;
+    one without it is told the template's own words (headings-eval5, case 1)."""
+    template = "# T\n\n## Description\n\n## Testing (manual and automated)\n\n## Checklist:\n"
+    assert missing(repo, template, "# D\n\n## Description\n\n## Testing\n\n## Checklist\n") == []
+    assert missing(repo, template, "# D\n\n## Description\n\n## Tests\n\n## Checklist\n") == [
+        "## Testing (manual and automated)"]
+
+
+def test_a_documents_title_answers_no_section_of_a_titled_template(repo: Path) -> None:
+    """A MADR opens with ``# Title``; a record titled ``# Decision Outcome: use Redis`` still lacks the section
+    (headings-eval5, case 2). A document that writes its sections at level 1 still has them."""
+    template = "# Title\n\n## Context\n\n## Decision Outcome\n\n## More Information\n"
+    titled = "# Decision Outcome: use Redis\n\n## Context\n\nx\n\n## More Information\n"
+    assert missing(repo, template, titled) == ["## Decision Outcome"]
+    assert missing(repo, template, "# Context\n\n# Decision Outcome\n\n# More Information\n") == []
