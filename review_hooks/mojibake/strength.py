@@ -184,11 +184,13 @@ def same(units: tuple[Unit, ...], other: tuple[Unit, ...]) -> bool:
 def strong_unit(run: str, unit: Unit) -> bool:
     """Evidence on its own: a weighty unit that is no lone two-byte pair (a three-byte sequence, whole or
     truncated, a word of several), or a lone pair that mends the word it breaks (``cafÃ©``: a capital
-    after a small letter, read as a small letter) or stands alone for a symbol (``Â£``). A lone pair
-    beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
+    after a small letter, read as a small letter) or stands alone for a symbol (``Â£``), or is a no-break
+    space glued to the small letter before it (``ConsideredÂ\xa0Options``: no word ends in a capital Â). A lone
+    pair beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
     so too."""
     return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
-                                  or typography.mends(run, unit.start, unit.text()))
+                                  or typography.mends(run, unit.start, unit.text())
+                                  or (unit.text() == "\xa0" and run[unit.start - 1:unit.start].islower()))
 
 
 def weak_applies(text: str, run: str, start: int, unit: Unit, strong: set[str], name: str,

@@ -63,6 +63,14 @@ def test_a_pair_that_mends_the_word_it_breaks_is_evidence_on_its_own() -> None:
         assert repair(text).text == text
 
 
+def test_a_no_break_space_glued_to_a_small_letter_is_evidence_on_its_own() -> None:
+    """``ConsideredÂ\xa0Options`` (C2 A0 double-encoded) is a no-break space: no word ends in a capital Â after a
+    small letter. A capital word's ``PAULOÂ`` and a lone ``Â`` after a space stay without evidence of their own."""
+    assert repair("## ConsideredÂ\xa0Options\n").text == "## Considered\xa0Options\n"
+    for text in ("SÃO PAULOÂ\xa0X", "word Â\xa0word"):
+        assert repair(text).text == text
+
+
 def test_an_inverted_mark_ends_no_word_so_every_layer_comes_off_vietnamese() -> None:
     """``Æ¡`` is Vietnamese ơ (C6 A1): ``¡`` opens a sentence and ends no word, so the word-end rule of
     ``RÉSUMÉ—`` does not hold the second layer of ``hÃ†Â¡n`` back while the rest of the line loses both."""
