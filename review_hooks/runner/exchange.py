@@ -72,7 +72,9 @@ def results(targets: Sequence[files.Target], checks: Sequence[Check], context: C
                     waiting[ready].append(_received(ready))  # type: ignore[index]
                     owed[ready] -= 1  # type: ignore[index]
             yield from waiting[owner].popleft()
-    finally:
+        for worker in processes:  # each has sent its last chunk: it ends by itself
+            worker.join()
+    finally:  # stopped early (an error, Ctrl-C, the results no longer wanted): the workers are ended
         for worker in processes:
             if worker.is_alive():
                 worker.terminate()
