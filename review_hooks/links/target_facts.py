@@ -76,10 +76,10 @@ def remember(document: Document) -> None:
 
 def learned(document: Document, context: Context) -> tuple[Key, Facts] | None:
     """The facts of a document read by a scan, under the key ``facts`` finds them by, for the other workers; None
-    for a document without a link to an anchor of its own (``](#``). That link makes broken-link parse the
-    document anyway, so learning costs no parse it would not make; any other document is still read when a link
-    asks (a shortcut of speed only: a document learned or not has the same facts). None too for a document read
-    through a symbolic link: ``facts`` reads it by its real path."""
+    for a document without a link to an anchor of its own (``](#``). Such a link makes broken-link parse the
+    document anyway (unless ``ignore`` covers the document itself), so learning costs no parse it would not make;
+    any other document is still read when a link asks (a choice of speed only: a document learned or not has the
+    same facts). None too for a document read through a symbolic link: ``facts`` reads it by its real path."""
     if "](#" not in document.text:
         return None
     location = os.fspath(document.location)
