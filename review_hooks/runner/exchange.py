@@ -7,8 +7,10 @@ each worker owns a fixed share of the files (chunks taken in turn, as the pool h
 
 1. it reads its Markdown files, last first, and each selected check ``learn``-s what it needs of each
    (``Check.learn``); it sends that to the parent and keeps what it read for the second pass;
-2. the parent sends every worker what all of them learned (``Check.teach``), and each checks its files, in
-   order, with the documents it read in the first pass, and sends each chunk's results as it finishes it.
+2. the parent sends every worker what all of them learned (``Check.teach``), then hands out the chunks as
+   the workers ask: each checks its own, in order, with the documents it read in the first pass, then takes
+   the last chunks of a worker still busy (one that other work on the machine slowed is helped, not waited
+   for; a chunk taken over is read again there).
 
 The parent yields the results in the order of the targets, as the pool did. What is learned is what the
 check would otherwise compute when a link asks (``links/target_facts.py``): the findings are the same.
@@ -41,7 +43,6 @@ def results(targets: Sequence[files.Target], checks: Sequence[Check], context: C
             workers: int, chunk: int, start_method: str | None) -> Iterator[FileResult]:
     """``runner.process`` of every target, in ``workers`` processes that exchange what they learned, in order."""
     import multiprocessing
-    from multiprocessing.connection import wait
 
     pool_context = multiprocessing.get_context(start_method)
     pipes = [pool_context.Pipe() for _ in range(workers)]
@@ -60,18 +61,7 @@ def results(targets: Sequence[files.Target], checks: Sequence[Check], context: C
                 learned.setdefault(check_id, []).extend(found)
         for connection in connections:
             connection.send(learned)
-        chunks = range(0, len(targets), chunk)
-        owed = {connection: 0 for connection in connections}  # chunks each worker has still to send
-        for start in chunks:
-            owed[connections[start // chunk % workers]] += 1
-        waiting: dict[Connection, deque[list[FileResult]]] = {connection: deque() for connection in connections}
-        for start in chunks:
-            owner = connections[start // chunk % workers]
-            while not waiting[owner]:  # read whichever worker is ready, so that none waits on a full pipe
-                for ready in wait([c for c in connections if owed[c]]):
-                    waiting[ready].append(_received(ready))  # type: ignore[index]
-                    owed[ready] -= 1  # type: ignore[index]
-            yield from waiting[owner].popleft()
+        yield from _second_pass(connections, len(targets), chunk)
         for worker in processes:  # each has sent its last chunk: it ends by itself
             worker.join()
     finally:  # stopped early (an error, Ctrl-C, the results no longer wanted): the workers are ended
@@ -80,6 +70,43 @@ def results(targets: Sequence[files.Target], checks: Sequence[Check], context: C
                 worker.terminate()
             if worker.pid is not None:
                 worker.join()
+
+
+def _second_pass(connections: list[Connection], count: int, chunk: int) -> Iterator[FileResult]:
+    """Hand out the chunks of the second pass as the workers ask, each its own first (it read their files),
+    then the others' last ones (a worker slowed by other work on the machine is helped, not waited for);
+    yield the results in the order of the targets."""
+    from multiprocessing.connection import wait
+
+    workers = len(connections)
+    owned = [deque(range(worker * chunk, count, workers * chunk)) for worker in range(workers)]
+    assigned = [0] * workers  # chunks a worker has been given and not yet answered
+    ended = [False] * workers  # told that nothing is left
+    done: dict[int, list[FileResult]] = {}
+
+    def assign(worker: int) -> None:
+        if ended[worker]:
+            return
+        others = max(owned, key=len)
+        start = owned[worker].popleft() if owned[worker] else others.pop() if others else None
+        connections[worker].send(start)
+        assigned[worker] += start is not None
+        ended[worker] = start is None
+
+    for worker in range(workers):
+        for _ in range(2):  # one to work on, one queued: a worker never waits for the parent's answer
+            assign(worker)
+    following = 0
+    while following < count:
+        for ready in wait([connections[w] for w in range(workers) if assigned[w]]):
+            worker = connections.index(ready)  # type: ignore[arg-type]
+            start, found = _received(ready)
+            done[start] = found
+            assigned[worker] -= 1
+            assign(worker)
+        while following in done:
+            yield from done.pop(following)
+            following += chunk
 
 
 def _received(connection: Connection) -> Any:
@@ -95,7 +122,8 @@ def _received(connection: Connection) -> Any:
 
 def _work(targets: Sequence[files.Target], worker: int, workers: int, chunk: int, checks: Sequence[Check],
           context: Context, options: RunOptions, connection: Connection) -> None:
-    """One worker: learn from its share of the targets, wait for what all learned, then check its share."""
+    """One worker: learn from its share of the targets, wait for what all learned, then check the chunks the
+    parent hands out (its own first)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the workers
@@ -107,9 +135,10 @@ def _work(targets: Sequence[files.Target], worker: int, workers: int, chunk: int
         everything = connection.recv()
         for check in learners:
             check.teach(everything.get(check.id, ()))  # type: ignore[misc]
-        for start in starts:
-            connection.send(("results", [process(targets[index], checks, context, options, kept.pop(index, None))
-                                         for index in range(start, min(start + chunk, len(targets)))]))
+        while (start := connection.recv()) is not None:  # the chunks the parent hands out, own ones first
+            connection.send(("results", (start, [process(targets[index], checks, context, options,
+                                                         kept.pop(index, None))
+                                                 for index in range(start, min(start + chunk, len(targets)))])))
     except Exception as error:  # the parent says it in one line, as for an error in the parent itself
         connection.send(("error", f"{type(error).__name__}: {error}"))
     finally:
