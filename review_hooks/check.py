@@ -110,6 +110,12 @@ Configure = Callable[[Mapping[str, Any], "Path"], Any]
 #: run, what the change broke there (broken-link: links into a renamed file or heading; ``runner/inbound.py``).
 #: ``Any``: ``links`` is a layer above this module, which may not name its types even for type checking.
 Affected = Callable[[Any], "Check"]
+#: What the check needs to know of a document when it checks the others (broken-link: its anchors, for the
+#: links into it), or None when it would not be worth handing on; ``Teach`` gives this process what every
+#: worker learned. A scan in worker processes asks it in a first pass (``runner/exchange.py``), so that no two
+#: workers parse the same document for it.
+Learn = Callable[["Document", Context], Any]
+Teach = Callable[[Sequence[Any]], None]
 
 
 def no_settings(table: Mapping[str, Any], base: Path) -> None:
@@ -135,6 +141,8 @@ class Check(NamedTuple):
     conclude: Conclude | None = None
     #: A check that a change can fail in files it did not touch; a commit's run checks those files too.
     affected: Affected | None = None
+    learn: Learn | None = None
+    teach: Teach | None = None
 
     @property
     def fixable(self) -> bool:

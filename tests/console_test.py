@@ -1,6 +1,6 @@
 """The console script's click-free path behaves exactly like the click commands.
 
-``review-hooks <hook> FILE...`` and ``review-hooks check FILE...`` skip click to start
+``review-hooks <hook> FILE...``, ``review-hooks check FILE...`` and ``review-hooks scan [PATH...]`` skip click to start
 faster; every case here runs both the installed console entry (``python -m review_hooks``)
 and the click interface (``review_hooks.cli.main``) on fresh copies of the same files and
 compares stdout, stderr, the exit status and the files' bytes afterwards.
@@ -64,6 +64,9 @@ ARGUMENTS = [
       for check in CHECKS),
     pytest.param(["check", "-q", *FILES, "--quiet", "missing.md", "--diff"], id="check: -q, --quiet, --diff"),
     pytest.param(["check", "--exit-zero", *FILES, "--exit-zero"], id="check: a flag twice"),
+    pytest.param(["scan"], id="scan"),
+    pytest.param(["scan", "folder", "clean.md", "missing.md", "--quiet", "."], id="scan: paths, missing, overlap"),
+    pytest.param(["scan", "--diff", "--exit-zero"], id="scan --diff --exit-zero"),
 ]
 
 
@@ -95,7 +98,8 @@ def test_fast_path_matches_click_on_a_configuration_error(tmp_path: Path) -> Non
     pytest.param(["check", "-qq", "a.md"], id="flags joined"),
     pytest.param(["check", "--", "a.md"], id="double dash"),
     pytest.param(["check", "-"], id="a dash"),
-    pytest.param(["scan"], id="scan"),
+    pytest.param(["scan", "--jobs", "1"], id="scan with an option"),
+    pytest.param(["scan", "--fix"], id="scan --fix"),
     pytest.param(["list"], id="list"),
     pytest.param(["--version"], id="version"),
     pytest.param(["check-conflict-marker", "a.md"], id="a typo"),

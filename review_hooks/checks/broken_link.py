@@ -261,4 +261,6 @@ CHECK = Check(
     markdown_only=True,
     configure=configure,
     affected=affected,
+    learn=target_facts.learned,
+    teach=target_facts.taught,
 )

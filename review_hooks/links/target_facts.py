@@ -1,13 +1,15 @@
 """The anchors of link targets: ``facts`` reads a target through ``files.read`` at most once per process
 (keyed by its real path, size and mtime) and keeps its fragments and line count, never reading outside the
 repository root; a document a check has parsed anyway is ``remember``-ed, and its anchors are computed only
-when a link asks for them.
+when a link asks for them. A scan in worker processes hands each worker the facts the others ``learned``
+(``runner/exchange.py``): each document is parsed for its anchors in one process only.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,9 +26,12 @@ class Facts(NamedTuple):
     lines: int  # number of lines (for ``#L10`` anchors)
 
 
-_FACTS: dict[tuple[str, int, int, bool], Facts | None] = {}
+Key = tuple[str, int, int, bool]  # the real path, size, mtime and whether GitHub renders it
+_FACTS: dict[Key, Facts | None] = {}
+#: Facts other workers learned, which the bound on ``_FACTS`` leaves room for (``taught``).
+_TAUGHT = [0]
 #: Documents parsed by a check, not yet linked to with a fragment: heading texts, HTML anchors, lines.
-_PARSED: dict[tuple[str, int, int, bool], tuple[tuple[str, ...], tuple[str, ...], int]] = {}
+_PARSED: dict[Key, tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
 
 def facts(location: str, root: Path, context: Context, rendered: bool) -> Facts | None:
@@ -43,7 +48,7 @@ def facts(location: str, root: Path, context: Context, rendered: bool) -> Facts 
         headings, names, lines = _PARSED.pop(key)
         _FACTS[key] = Facts(fragments(headings, names), lines)
     if key not in _FACTS:
-        if len(_FACTS) > 4096:
+        if len(_FACTS) > 4096 + _TAUGHT[0]:
             _FACTS.clear()
         document = files.read(files.Target(location, Path(real)), context.config, context.repository)
         if isinstance(document, files.Skip):
@@ -67,6 +72,34 @@ def remember(document: Document) -> None:
         structure = document.markdown  # slugs are computed only if a link asks for them
         _PARSED[key] = (structure.anchored_headings, tuple(a.name for a in structure.anchors),
                         _line_count(document))
+
+
+def learned(document: Document, context: Context) -> tuple[Key, Facts] | None:
+    """The facts of a document read by a scan, under the key ``facts`` finds them by, for the other workers; None
+    for a document without a link to an anchor of its own (``](#``). Such a link makes broken-link parse the
+    document anyway (unless ``ignore`` covers the document itself), so learning costs no parse it would not make;
+    any other document is still read when a link asks (a choice of speed only: a document learned or not has the
+    same facts). None too for a document read through a symbolic link: ``facts`` reads it by its real path."""
+    if "](#" not in document.text:
+        return None
+    location = os.fspath(document.location)
+    absolute = location if os.path.isabs(location) else os.path.join(os.getcwd(), location)
+    try:
+        real = _real(location)
+        info = os.stat(real)
+    except (OSError, ValueError, RuntimeError):
+        return None
+    if real != os.path.normpath(absolute) or info.st_size != len(document.raw):
+        return None
+    key = (real, info.st_size, info.st_mtime_ns, True)
+    facts = _FACTS[key] = Facts(document.markdown.fragments, _line_count(document))
+    return key, facts
+
+
+def taught(found: Sequence[tuple[Key, Facts]]) -> None:
+    """Keep what every worker ``learned``, for the links of this one's documents."""
+    _FACTS.update(found)
+    _TAUGHT[0] = len(found)
 
 
 def _real(location: str) -> str:

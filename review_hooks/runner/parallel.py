@@ -9,9 +9,11 @@ targets, so the output is the same as a serial run's, and the parent holds resul
 documents: memory is bounded by the workers, not by the repository. What the workers
 inherit is frozen for the collector while they run (``gc.freeze``): a collection in a
 worker would walk all of it and copy each page it touches (generated 1,500-file corpus,
-both workers on one core: 1.34 s to 1.27 s of CPU each). A hook run (exactly the files
-given; pre-commit already runs hooks in parallel) and a small scan stay in one process,
-where starting workers would cost more than it saves.
+both workers on one core: 1.34 s to 1.27 s of CPU each). When a selected check learns from
+documents for the others (broken-link: anchors), workers that exchange what they learned
+replace the pool (``exchange.py``). A hook run (exactly the files given; pre-commit already
+runs hooks in parallel) and a small scan stay in one process, where starting workers would
+cost more than it saves.
 """
 
 from __future__ import annotations
@@ -69,6 +71,11 @@ def results(targets: Sequence[Target], checks: Sequence[Check], context: Context
     if fork:
         gc.freeze()
     try:
+        if any(check.learn is not None for check in checks):  # workers that exchange what they learn
+            from review_hooks.runner import exchange
+
+            yield from exchange.results(targets, checks, context, options, workers, chunk, "fork" if fork else None)
+            return
         with pool_context.Pool(workers, initializer=_initialize, initargs=(checks, context, options)) as pool:
             yield from pool.imap(_process, targets, chunksize=chunk)
     finally:

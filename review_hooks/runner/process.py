@@ -20,9 +20,11 @@ from review_hooks.registry import IDS
 from review_hooks.runner.options import FileResult, RunOptions
 
 
-def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions) -> FileResult:
-    """Read one file, check it, fix it if asked: everything one file needs, independent of the others."""
-    document = files.read(target, context.config, context.repository)
+def process(target: files.Target, checks: Sequence[Check], context: Context, options: RunOptions,
+            read: Document | files.Skip | None = None) -> FileResult:
+    """Read one file (unless ``read`` is what reading it gave), check it, fix it if asked: everything one file
+    needs, independent of the others."""
+    document = files.read(target, context.config, context.repository) if read is None else read
     if isinstance(document, files.Skip):
         shown = document.failed or not options.scan or _worth_a_note(document, context)
         return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind)

@@ -63,6 +63,40 @@ def test_workers_report_exactly_what_a_serial_scan_reports(repo: Path, jobs: str
     assert not any(line.startswith("image.png") for line in lines)
 
 
+def test_workers_that_exchange_anchors_report_what_a_serial_scan_reports(repo: Path) -> None:
+    """Links to the anchors of documents that the other worker checks (``runner/exchange.py``), kept and
+    broken, with and without a link to an anchor of their own (only those are learned in the first pass)."""
+    count = 120
+    for index in range(count):
+        other = (index * 37 + 11) % count
+        body = f"# Doc {index}\n\n## Part {index}\n\n[next](./doc-{other:03d}.md#part-{other})\n"
+        body += f"[gone](./doc-{other:03d}.md#part-{other + 1})\n" if index % 9 == 0 else ""
+        body += f"[top](#doc-{index})\n" if index % 2 else f"[here](#part-{index + 1})\n" if index % 10 == 0 else ""
+        (repo / f"doc-{index:03d}.md").write_text(body, encoding="utf-8")
+    git(repo, "add", "-A")
+    serial, workers = scan(repo, "--jobs", "1"), scan(repo, "--jobs", "2")
+    assert (workers.stdout, workers.stderr, workers.returncode) == (serial.stdout, serial.stderr, 1)
+    lines = serial.stdout.splitlines()
+    assert all("matches no heading" in line for line in lines)
+    assert len(lines) == len(range(0, count, 9)) + len(range(0, count, 10))  # every kept link is quiet
+    broken = {f"doc-{i:03d}.md" for i in range(count) if i % 9 == 0 or i % 10 == 0}
+    assert {line.split(":")[0] for line in lines} == broken
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in a worker ends the scan with one line (``runner/exit.py`` prints it), not a hung parent."""
+    from review_hooks.checks import broken_link
+
+    build(repo)
+
+    def broken(document: object, context: object) -> None:
+        raise ValueError("learning failed")
+
+    monkeypatch.setattr(broken_link, "CHECK", broken_link.CHECK._replace(learn=broken))
+    with pytest.raises(RuntimeError, match="ValueError: learning failed"):
+        run([], RunOptions(scan=True, jobs=2, quiet=True), io.StringIO(), io.StringIO())
+
+
 def test_output_is_sorted_and_json_matches(repo: Path) -> None:
     build(repo)
     text = scan(repo, "--jobs", "2").stdout.splitlines()
