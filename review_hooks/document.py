@@ -57,11 +57,15 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         try:
             return raw[len(bom) :].decode(encoding), encoding, bom
         except UnicodeDecodeError as error:
-            raise NotText(f"invalid {encoding} after its byte order mark") from error
+            if encoding != "utf-8" or not _text_like(raw[len(bom) : len(bom) + SNIFF_BYTES]):
+                raise NotText(f"invalid {encoding} after its byte order mark") from error
+            # the BOM says UTF-8, so no legacy codec is tried: a stray byte in text, as without the BOM
+            raise Undecodable(f"not valid UTF-8 ({_where(raw[len(bom) :], error.start)}) after its byte order "
+                              "mark; correct the bytes or convert the file") from None
     head = raw[:SNIFF_BYTES]
     if b"\x00" in head:
         raise NotText("contains NUL bytes")
-    if len(head) - len(head.translate(None, _CONTROL)) > max(2, len(head) // 100):  # even if valid UTF-8
+    if not _text_like(head):  # even if valid UTF-8
         raise NotText("too many control characters for text")
     try:
         return raw.decode("utf-8"), "utf-8", b""
@@ -70,14 +74,24 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     try:
         encoding = legacy_encoding(raw)
     except NotText:
-        line = raw.count(b"\n", 0, invalid) + 1
-        column = len(raw[raw.rfind(b"\n", 0, invalid) + 1 : invalid].decode("utf-8", "replace")) + 1
-        raise Undecodable(f"not valid UTF-8 (byte 0x{raw[invalid]:02x} at line {line}, column {column}), "
-                          "and no legacy encoding reads it; correct the bytes or convert the file") from None
+        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}), and no legacy encoding reads it; "
+                          "correct the bytes or convert the file") from None
     try:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+def _text_like(head: bytes) -> bool:
+    """No NUL byte, and few of the controls text does not hold."""
+    return b"\x00" not in head and len(head) - len(head.translate(None, _CONTROL)) <= max(2, len(head) // 100)
+
+
+def _where(raw: bytes, invalid: int) -> str:
+    """``byte 0x80 at line 3, column 9``: the byte at offset ``invalid`` of ``raw``, its column in characters."""
+    line = raw.count(b"\n", 0, invalid) + 1
+    column = len(raw[raw.rfind(b"\n", 0, invalid) + 1 : invalid].decode("utf-8", "replace")) + 1
+    return f"byte 0x{raw[invalid]:02x} at line {line}, column {column}"
 
 
 def legacy_encoding(raw: bytes) -> str:

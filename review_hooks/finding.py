@@ -13,11 +13,22 @@ from typing import NamedTuple
 #: would let a document write lines of its own, which GitHub Actions runs as workflow commands.
 _VISIBLE = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code != 0x09}
 _VISIBLE |= {0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+#: A byte of a file name that is not UTF-8 (``caf\\xe9.md``) reaches the program as a lone surrogate
+#: (``os.fsdecode``), which no output encodes: it is shown as the byte, ``\\xe9``.
+_UNDECODED = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+_VISIBLE |= _UNDECODED
 
 
 def visible(text: str) -> str:
-    """``text`` with its control characters and line breaks escaped (``\\n``, ``\\x1b``)."""
+    """``text`` with its control characters, line breaks and undecodable bytes escaped (``\\n``, ``\\x1b``,
+    ``\\xe9``)."""
     return text.translate(_VISIBLE) if not text.isprintable() else text
+
+
+def encodable(text: str) -> str:
+    """``text`` with only its undecodable bytes escaped as ``visible`` escapes them: for JSON and SARIF,
+    which escape control characters themselves, and for GitHub's annotations, which escape line breaks."""
+    return text.translate(_UNDECODED) if not text.isprintable() else text
 
 
 class Replacement(NamedTuple):
@@ -95,14 +106,14 @@ class Finding(NamedTuple):
         """The ``--format json`` object: the contract's fields, the severity (a warning does not fail the
         run), and the check's ``properties``."""
         return {
-            "path": self.path,
+            "path": encodable(self.path),
             "line": self.line,
             "column": self.column,
             "check": self.check,
-            "message": self.message,
+            "message": encodable(self.message),
             "fixed": self.fixed,
             "severity": self.severity,
-            **dict(self.properties),
+            **{name: encodable(value) if isinstance(value, str) else value for name, value in self.properties},
         }
 
 

@@ -1,7 +1,7 @@
 """Atomic in-place writes that lose nothing.
 
-The new bytes go to a temporary file in the same folder, get the original's mode, are
-flushed and synced, and replace the original with ``os.replace``: a failure at any point
+The new bytes go to a temporary file in the same folder, get the original's mode, owner and
+group, are flushed and synced, and replace the original with ``os.replace``: a failure at any point
 (disk full, permission denied, an interrupt) leaves the original as it was and removes the
 temporary file. A symlink is never written through, and a file that changed since it was
 read is not overwritten: those are refusals (``WriteError.refused``), not failures.
@@ -63,7 +63,8 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        _keep_owner(temporary, info)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-user-ID bits
         os.replace(temporary, location)
     except BaseException as error:  # also KeyboardInterrupt: never leave the temporary file behind
         with contextlib.suppress(OSError):
@@ -71,3 +72,12 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         if isinstance(error, OSError):
             raise _failure(error) from error
         raise
+
+
+def _keep_owner(temporary: str, info: os.stat_result) -> None:
+    """Give the temporary file the original's owner and group: a fix run as root (a CI container, ``sudo``)
+    must not hand a user's file to root. Without the right to (not root, and the file someone else's or
+    of a group the user is not in) the owner stays the user, as any editor's save would leave it."""
+    if hasattr(os, "chown"):
+        with contextlib.suppress(PermissionError):
+            os.chown(temporary, info.st_uid, info.st_gid)

@@ -152,3 +152,12 @@ def test_help_says_when_inbound_links_are_checked_and_how_far_back_history_looks
     shown = " ".join(CliRunner().invoke(cli, [command, "--help"]).output.split())
     assert "Under pre-commit (PRE_COMMIT=1), broken-link also reads the staged change" in shown
     assert f"at most {LIMIT_COMMITS} commits that renamed or deleted files and {LIMIT_SECONDS:g} s of git log" in shown
+
+
+def test_a_bom_file_with_a_stray_byte_cannot_be_checked_and_exits_1(repo: Path) -> None:
+    """Not skipped as binary with exit 0, which would let its conflict through (robust-eval5 C1)."""
+    (repo / "b.md").write_bytes(b"\xef\xbb\xbf# T\n\nPrice 5\x80\n" + CONFLICT.encode())
+    result = invoke(repo, "check", "b.md")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("review-hooks: b.md: cannot check: not valid UTF-8 (byte 0x80 at line 3, column 8) "
+                             "after its byte order mark; correct the bytes or convert the file\n")

@@ -53,7 +53,7 @@ def test_utf8_is_decoded_strictly() -> None:
     pytest.param("no bom".encode("utf-16-le"), "contains NUL bytes", id="utf-16 without bom"),
     pytest.param(b"%PDF-1.5\n" + bytes(range(1, 32)) * 40, "too many control characters for text", id="binary, no NUL"),
     pytest.param(codecs.BOM_UTF16_LE + b"\x00\xd8", "invalid utf-16-le after its byte order mark", id="bad utf-16"),
-    pytest.param(codecs.BOM_UTF8 + b"\xff\xfe ok", "invalid utf-8 after its byte order mark", id="bad utf-8 after bom"),
+    pytest.param(codecs.BOM_UTF8 + b"\x00\xff\x00", "invalid utf-8 after its byte order mark", id="binary after bom"),
 ])
 def test_binary_is_not_text(raw: bytes, reason: str) -> None:
     with pytest.raises(NotText, match=reason):
@@ -175,3 +175,13 @@ def test_utf8_with_stray_bytes_says_where_the_first_one_is() -> None:
     raw = "# Notes\n\nCafé ok, then a stray byte: ".encode() + b"\xff\xfe\x80 end\n[l](gone.md)\n"
     with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)"):
         decode(raw)
+
+
+def test_a_stray_byte_after_a_utf8_bom_is_undecodable_text_not_binary() -> None:
+    """A UTF-8 BOM announces text: a stray byte makes it a file that cannot be checked (exit 1), as without
+    the BOM, never a binary passed over with exit 0 (a conflict in it would pass); columns do not count the BOM."""
+    raw = codecs.BOM_UTF8 + b"# T\n\nPrice 5\x80\n<<<<<<< HEAD\n"
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x80 at line 3, column 8\) after its byte order"):
+        decode(raw)
+    with pytest.raises(Undecodable, match=r"\(byte 0xff at line 1, column 1\)"):
+        decode(codecs.BOM_UTF8 + b"\xff\xfe ok")

@@ -194,6 +194,33 @@ def test_a_fix_keeps_bom_crlf_and_mode(repo: Path, with_fixer: None) -> None:
     assert entries(repo) == [".git", "plan.md"]
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_a_fix_run_as_root_keeps_the_files_owner_and_group(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"teh\n")
+    os.chown(target, 1001, 1002)
+    target.chmod(0o640)
+    doc = document(target)
+    write(doc, "the\n")
+    facts = target.stat()
+    assert (target.read_bytes(), facts.st_uid, facts.st_gid) == (b"the\n", 1001, 1002)
+    assert stat.S_IMODE(facts.st_mode) == 0o640
+
+
+def test_without_the_right_to_give_the_file_away_the_fix_is_still_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"teh\n")
+    doc = document(target)
+
+    def refuse(*args: object) -> None:
+        raise oserror(errno.EPERM)
+
+    monkeypatch.setattr(os, "chown", refuse)
+    write(doc, "the\n")
+    assert (target.read_bytes(), entries(tmp_path)) == (b"the\n", ["plan.md"])
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "mac_roman", "utf-16"])
 def test_a_fix_keeps_the_files_encoding(tmp_path: Path, encoding: str) -> None:
     target = tmp_path / "plan.md"

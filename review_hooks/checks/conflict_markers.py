@@ -129,11 +129,18 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
 
 
 def _size(document: Document, context: Context) -> int:
+    """The attribute's marker length, or git's default 7 where it is not a length git reads: not a number
+    (``abc``), not positive (``0``, ``-3``: git's ``ll_merge_marker_size``), or beyond git's ``int``
+    (``99999999999999999999``, which ``atoi`` does not read as a size either)."""
     value = context.attribute(document, "conflict-marker-size")
     try:
-        return max(1, int(value)) if value is not None else DEFAULT_SIZE
+        size = int(value) if value is not None else DEFAULT_SIZE
     except ValueError:
         return DEFAULT_SIZE
+    return size if 0 < size <= _GIT_INT_MAX else DEFAULT_SIZE
+
+
+_GIT_INT_MAX = 2**31 - 1
 
 
 def _outside_code(document: Document, context: Context, complete: list[Region],

@@ -59,6 +59,8 @@ def markers(text: str, size: int) -> list[Marker]:
     A marker starts a line with ``size`` of one character, so ``str.find`` of each run and the
     pattern tried only where a run starts a line (a regular expression anchored at every line
     start costs four times as much over a repository)."""
+    if size > len(text):  # no run that long fits (and a size of millions is not built as a string)
+        return []
     pattern = _pattern(size)
     matches: list[re.Match[str]] = []
     for character in "<=>|":

@@ -159,7 +159,7 @@ def _safe_candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str,
 
 def _without_climbing(written: str) -> str:
     """The written path without its leading ``/``, ``./`` and ``../`` (percent-decoded)."""
-    parts = unquote(written).split("/")
+    parts = unquote(written, errors="surrogateescape").split("/")
     while parts and parts[0] in ("", ".", ".."):
         parts.pop(0)
     return "/".join(parts)
@@ -249,7 +249,7 @@ def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:
     old_parts, new_parts = head.split("/"), new.split("/")
     if len(old_parts) == len(new_parts):
         pairs = zip(old_parts, new_parts, strict=True)
-        parts = [old if unquote(old) == part else _encode(part, head) for old, part in pairs]
+        parts = [old if unquote(old, errors="surrogateescape") == part else _encode(part, head) for old, part in pairs]
     else:
         parts = [_encode(part, head) for part in new_parts]
     return "/".join(parts) + tail
@@ -258,7 +258,7 @@ def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:
 def _encode(part: str, like: str) -> str:
     """``part`` percent-encoded the way ``like`` is written."""
     if _ESCAPED.search(like):
-        return percent_encode(part, safe="!$&'()*+,;=:@~-._")
+        return percent_encode(part, safe="!$&'()*+,;=:@~-._", errors="surrogateescape")  # a name's own bytes
     return part if " " in like else part.replace(" ", "%20")
 
 

@@ -77,7 +77,7 @@ def resolve(destination: str, folder: str) -> Resolved:
     link in its no-parse pre-test and again after the parse, and a folder's documents share their links."""
     written, hash_sign, fragment = destination.partition("#")
     written, _, query = written.partition("?")
-    decoded = unquote(written)
+    decoded = unquote(written, errors="surrogateescape")  # a byte that is not UTF-8 names a file as git does
     parts = [] if decoded.startswith("/") else [p for p in folder.split("/") if p]
     climbed = 0
     for part in decoded.split("/"):

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, encodable
 
 #: Rows of the job summary's findings table; the rest are counted, not listed.
 SUMMARY_ROWS = 100
@@ -36,13 +36,13 @@ def annotation(finding: Finding) -> str:
     """One workflow command: ``error``, ``warning`` for a warning-level finding, ``notice`` if fixed."""
     command = "notice" if finding.fixed else ("warning" if finding.severity == "warning" else "error")
     properties = {
-        "file": finding.path,
+        "file": encodable(finding.path),
         "line": str(finding.line),
         "col": str(finding.column),
         "title": f"review-hooks ({finding.check})",
     }
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties.items())
-    message = finding.message + (" (fixed)" if finding.fixed else "")
+    message = encodable(finding.message) + (" (fixed)" if finding.fixed else "")
     return f"::{command} {joined}::{escape_data(message)}"
 
 
@@ -90,9 +90,9 @@ def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS) -> str:
     lines += [f"| {check} | {count} |" for check, count in sorted(Counter(f.check for f in findings).items())]
     lines += ["", "| file | line | check | message |", "| --- | ---: | --- | --- |"]
     for finding in findings[:rows]:
-        message = finding.message + (" (fixed)" if finding.fixed else "")
+        message = encodable(finding.message) + (" (fixed)" if finding.fixed else "")
         where = f"{finding.line}:{finding.column}"
-        lines.append(f"| {_cell(finding.path)} | {where} | {finding.check} | {_cell(message)} |")
+        lines.append(f"| {_cell(encodable(finding.path))} | {where} | {finding.check} | {_cell(message)} |")
     left_out = len(findings) - rows
     if left_out > 0:
         lines += ["", f"{left_out} more finding{'s' * (left_out != 1)} not shown here; the step log lists them all."]

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from review_hooks import __version__
 from review_hooks.check import Check
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, encodable
 from review_hooks.suppressions import CHECK_ID as SUPPRESSION_ID
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,7 +69,7 @@ def uri(path: str) -> str:
     location = Path(path)
     if location.is_absolute():
         return location.as_uri()
-    return quote(location.as_posix(), safe="/")
+    return quote(location.as_posix(), safe="/", errors="surrogateescape")  # a name that is not UTF-8: its bytes
 
 
 def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -80,24 +80,25 @@ def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     value: dict[str, Any] = {
         "ruleId": finding.check,
         "level": level,
-        "message": {"text": finding.message + (" (fixed)" if finding.fixed else "")},
+        "message": {"text": encodable(finding.message) + (" (fixed)" if finding.fixed else "")},
         "locations": [{"physicalLocation": {
             "artifactLocation": artifact,
             "region": {"startLine": finding.line, "startColumn": finding.column},
         }}],
     }
     if finding.properties:
-        value["properties"] = dict(finding.properties)
+        value["properties"] = {name: encodable(text) if isinstance(text, str) else text
+                               for name, text in finding.properties}
     if finding.check in rule_index:
         value["ruleIndex"] = rule_index[finding.check]
     if finding.replacement is not None:
         span = finding.replacement
         value["fixes"] = [{
-            "description": {"text": f"replace with {span.text!r}"},
+            "description": {"text": encodable(f"replace with {span.text!r}")},
             "artifactChanges": [{"artifactLocation": artifact, "replacements": [{
                 "deletedRegion": {"startLine": span.line, "startColumn": span.column,
                                   "endLine": span.end_line, "endColumn": span.end_column},
-                "insertedContent": {"text": span.text},
+                "insertedContent": {"text": encodable(span.text)},
             }]}],
         }]
     if finding.suppressed:

@@ -196,6 +196,20 @@ def test_a_conflict_marker_size_below_seven(repo: Path) -> None:
         "a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
 
 
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "99999999999999999999", "2147483648"])
+def test_a_size_git_does_not_read_as_one_is_git_default_seven(repo: Path, value: str) -> None:
+    """Not a number, not positive, or beyond git's int (an OverflowError once, robust-eval5 B8): git's 7."""
+    (repo / ".gitattributes").write_text(f"*.md conflict-marker-size={value}\n")
+    assert findings(repo, "a.md", CONFLICT) == [
+        "a.md:1:1: conflict-markers unresolved merge conflict (lines 1-5: HEAD vs topic)"]
+    assert findings(repo, "b.md", "# T\n\n< a\n\n| x |\n\n> quote\n") == []  # one '<' is no marker
+
+
+def test_a_size_longer_than_the_document_finds_nothing(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.md conflict-marker-size=2147483647\n")
+    assert findings(repo, "a.md", CONFLICT) == []
+
+
 def test_an_unmerged_file_is_reported_even_inside_a_fence(repo: Path) -> None:
     """git writes the markers inside the fence; the index says the conflict is real."""
     (repo / "doc.md").write_text("# Doc\n\n```\nline\n```\n")
