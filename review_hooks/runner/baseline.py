@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,8 +105,11 @@ def load(path: Path) -> Counter[Key]:
         raise BaselineError(f"baseline {path} is not a review-hooks baseline (bad entry: {error})") from None
 
 
-def apply(findings: Sequence[Finding], path: Path) -> Outcome:
-    """The findings not in the baseline at ``path``, in their order, and the stale entries."""
+def apply(findings: Sequence[Finding], path: Path, paths: Collection[str] | None = None,
+          checks: Collection[str] | None = None) -> Outcome:
+    """The findings not in the baseline at ``path``, in their order, and the stale entries: of the files the run
+    checked (``paths`` as shown; None: the whole tree, where a deleted file's entries are stale too) and of the
+    checks it ran (``checks``; None: all). A hook run over one file cannot tell that another's entry is stale."""
     entries = load(path)
     folder = os.path.abspath(path.parent)
     remaining: Counter[Key] = Counter()
@@ -120,7 +123,10 @@ def apply(findings: Sequence[Finding], path: Path) -> Outcome:
             outcome.baselined += 1
         else:
             outcome.findings.append(finding)
+    looked = None if paths is None else {_relative(shown, folder) for shown in paths}
     for entry, count in sorted(entries.items()):  # stale: the entries whose matches ran out
+        if (looked is not None and entry[0] not in looked) or (checks is not None and entry[1] not in checks):
+            continue
         left = min(count, remaining[matching(entry)])
         remaining[matching(entry)] -= left
         if left > 0:

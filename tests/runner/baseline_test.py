@@ -61,6 +61,22 @@ def test_stale_entries_are_reported_only_when_asked(repo: Path) -> None:
                             "unresolved merge conflict (lines 1-5: HEAD vs topic)\n")
 
 
+def test_only_entries_of_the_files_and_checks_a_run_looked_at_can_be_stale(repo: Path) -> None:
+    """A pre-commit hook with ``--baseline-stale`` checks the staged files only: another file's entry, or another
+    check's, is not stale there (robust-eval5, C3); a scan of the whole tree still finds a deleted file's."""
+    (repo / "a.md").write_text(CONFLICT)
+    (repo / "b.md").write_text(CONFLICT)
+    commit(repo)
+    assert scan("--write-baseline", "b.json").returncode == 0
+    hook = [sys.executable, "-m", "review_hooks", "check", "--baseline", "b.json", "--baseline-stale"]
+    assert subprocess.run([*hook, "a.md"], capture_output=True, text=True).returncode == 0
+    other = subprocess.run([*hook, "--select", "mojibake", "a.md", "b.md"], capture_output=True, text=True)
+    assert (other.returncode, other.stderr) == (0, "")
+    git(repo, "rm", "-q", "b.md")
+    whole = scan("--baseline", "b.json", "--baseline-stale")
+    assert whole.returncode == 1 and "stale baseline entry: b.md: conflict-markers" in whole.stderr
+
+
 def test_paths_are_relative_to_the_baseline_so_any_folder_works(repo: Path) -> None:
     (repo / "docs").mkdir()
     (repo / "docs" / "a.md").write_text(CONFLICT)
