@@ -206,7 +206,7 @@ def build(
                 raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(registry.IDS)}")
         extensions = tuple(e.lower() for e in string_list(table, "markdown-extensions",
                                                           DEFAULT_MARKDOWN_EXTENSIONS))
-        exclude = string_list(table, "exclude")
+        exclude = glob_list(table, "exclude")
         size = parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
     except ConfigError as error:
         raise error.within("", source) from None
@@ -217,6 +217,18 @@ def build(
             raise ConfigError(check_id, "expected a table", source)
         tables[check_id] = {**section, **overrides.get(check_id, {})}
     return Config(source, root, exclude, extensions, size, select, Settings(root, tables, source, overrides))
+
+
+def glob_list(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """``string_list`` of gitignore-style globs, each one checked now: a ConfigError naming the key and the
+    pattern, not an internal error on the first path it is asked of (``[z-a]``)."""
+    patterns = string_list(table, key)
+    for pattern in patterns:
+        try:
+            _glob_regex(pattern)
+        except re.error as error:
+            raise ConfigError(key, f"{pattern!r} is not a valid glob ({error.msg})") from None
+    return patterns
 
 
 def glob_match(pattern: str, path: str) -> bool:
