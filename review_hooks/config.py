@@ -10,6 +10,7 @@ touches this module.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -144,7 +145,7 @@ def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
     folder = start.absolute()
     while True:
         dedicated = folder / CONFIG_FILE
-        if dedicated.is_file():
+        if os.path.lexists(dedicated):  # a folder or a broken link there is an error, not "no configuration"
             return dedicated, read_table(dedicated)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
@@ -163,7 +164,10 @@ def read_table(path: Path) -> dict[str, Any]:
     try:  # a byte order mark (Windows editors write one) is not TOML, but it is no reason to stop
         return tomllib.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except OSError as error:
-        raise ConfigError("", f"cannot read: {error.strerror or error}", path) from error
+        reason = (error.strerror or str(error)).lower()
+        if os.path.islink(path) and not os.path.exists(path):
+            reason = "it is a symbolic link to nothing"
+        raise ConfigError("", f"cannot read: {reason}", path) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError("", f"invalid TOML: {error}", path) from error
 
@@ -175,7 +179,7 @@ def load(
 ) -> Config:
     """Find, read and validate the configuration; raises ConfigError."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.lexists(explicit):
             raise ConfigError("", "no such configuration file", explicit)
         found: tuple[Path, Mapping[str, Any]] | None = (explicit, read_table(explicit))
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,21 @@ def test_every_hook_command_rejects_a_broken_configuration(repo: Path) -> None:
     for command in ["scan", "check", *(check.hook for check in CHECKS)]:
         result = invoke(repo, command, "a.md")
         assert (result.returncode, result.stderr) == (2, f"review-hooks: {repo / DEDICATED}: selct: unknown key\n")
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    pytest.param(lambda path: path.symlink_to("nowhere"), "it is a symbolic link to nothing", id="a broken link"),
+    pytest.param(lambda path: path.mkdir(), "is a directory", id="a folder"),
+])
+def test_a_configuration_file_that_cannot_be_read_is_an_error_not_the_defaults(
+        repo: Path, make: Callable[[Path], object], reason: str) -> None:
+    """robust-eval5 C5: a broken link or a folder named .review-hooks.toml was passed over, so every configured
+    exclude and kind vanished without a word."""
+    (repo / "a.md").write_text("# A\n")
+    make(repo / DEDICATED)
+    result = invoke(repo, "check", "a.md")
+    assert result.returncode == 2
+    assert result.stderr == f"review-hooks: {repo / DEDICATED}: cannot read: {reason}\n"
 
 
 def test_missing_template_and_bad_regex_name_the_key(repo: Path) -> None:
