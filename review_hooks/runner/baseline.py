@@ -92,17 +92,25 @@ def load(path: Path) -> Counter[Key]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise BaselineError(f"cannot read baseline {path}: {error}") from error
-    try:
-        if data["version"] != VERSION:
-            raise BaselineError(f"baseline {path} has version {data['version']!r}; this review-hooks reads {VERSION}")
-        counts: Counter[Key] = Counter()
-        for entry in data["findings"]:
-            counts[(entry["path"], entry["check"], entry["message"])] += int(entry.get("count", 1))
-        return counts
-    except (KeyError, TypeError, ValueError) as error:
-        raise BaselineError(f"baseline {path} is not a review-hooks baseline (bad entry: {error})") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise BaselineError(f"cannot read baseline {path}: {reason}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or "version" not in data:
+        raise BaselineError(f'baseline {path} is not a review-hooks baseline: expected an object with "version" '
+                            'and "findings"; write one with --write-baseline')
+    version = data["version"]
+    if type(version) is not int or version != VERSION:
+        raise BaselineError(f"baseline {path} has version {version!r}; this review-hooks reads {VERSION}")
+    counts: Counter[Key] = Counter()
+    for number, entry in enumerate(data["findings"], 1):
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        fields = [entry.get(key) for key in ("path", "check", "message")] if isinstance(entry, dict) else []
+        if len(fields) != 3 or not all(isinstance(field, str) for field in fields) or type(count) is not int \
+                or count < 1:
+            raise BaselineError(f'baseline {path} is not a review-hooks baseline: finding {number} needs "path", '
+                                '"check" and "message" (strings) and a "count" of 1 or more')
+        counts[(fields[0], fields[1], fields[2])] += count
+    return counts
 
 
 def apply(findings: Sequence[Finding], path: Path, paths: Collection[str] | None = None,

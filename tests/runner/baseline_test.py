@@ -94,6 +94,18 @@ def test_paths_are_relative_to_the_baseline_so_any_folder_works(repo: Path) -> N
     pytest.param("not json", "cannot read baseline", id="not json"),
     pytest.param('{"version": 9, "findings": []}', "has version 9", id="other version"),
     pytest.param('{"version": 1, "findings": [{"path": "a.md"}]}', "is not a review-hooks baseline", id="bad entry"),
+    pytest.param("[]", 'expected an object with "version" and "findings"', id="a list"),
+    pytest.param("null", 'expected an object with "version" and "findings"', id="null"),
+    pytest.param("{}", 'expected an object with "version" and "findings"', id="an empty object"),
+    pytest.param('{"version": "1", "findings": []}', "has version '1'; this review-hooks reads 1",
+                 id="a string version"),
+    pytest.param('{"version": true, "findings": []}', "has version True", id="a boolean version"),
+    pytest.param('{"version": 1, "findings": [{"path": "a.md", "check": "x", "message": "m", "count": 1e400}]}',
+                 'finding 1 needs "path", "check" and "message" (strings) and a "count" of 1 or more',
+                 id="an infinite count"),
+    pytest.param('{"version": 1, "findings": [{"path": "a.md", "check": "x", "message": "m", "count": -3}]}',
+                 "finding 1 needs", id="a negative count"),
+    pytest.param("[" * 100_000 + "]" * 100_000, "cannot read baseline", id="nested too deeply"),
 ])
 def test_an_unusable_baseline_is_one_line_and_exit_2(repo: Path, content: str | None, reason: str) -> None:
     (repo / "a.md").write_text(CONFLICT)
