@@ -10,6 +10,7 @@ touches this module.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -144,7 +145,7 @@ def discover(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
     folder = start.absolute()
     while True:
         dedicated = folder / CONFIG_FILE
-        if dedicated.is_file():
+        if os.path.lexists(dedicated):  # a folder or a broken link there is an error, not "no configuration"
             return dedicated, read_table(dedicated)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
@@ -163,7 +164,10 @@ def read_table(path: Path) -> dict[str, Any]:
     try:  # a byte order mark (Windows editors write one) is not TOML, but it is no reason to stop
         return tomllib.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except OSError as error:
-        raise ConfigError("", f"cannot read: {error.strerror or error}", path) from error
+        reason = (error.strerror or str(error)).lower()
+        if os.path.islink(path) and not os.path.exists(path):
+            reason = "it is a symbolic link to nothing"
+        raise ConfigError("", f"cannot read: {reason}", path) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError("", f"invalid TOML: {error}", path) from error
 
@@ -175,7 +179,7 @@ def load(
 ) -> Config:
     """Find, read and validate the configuration; raises ConfigError."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.lexists(explicit):
             raise ConfigError("", "no such configuration file", explicit)
         found: tuple[Path, Mapping[str, Any]] | None = (explicit, read_table(explicit))
     else:
@@ -206,7 +210,7 @@ def build(
                 raise ConfigError("select", f"unknown check {check_id!r}; known: {', '.join(registry.IDS)}")
         extensions = tuple(e.lower() for e in string_list(table, "markdown-extensions",
                                                           DEFAULT_MARKDOWN_EXTENSIONS))
-        exclude = string_list(table, "exclude")
+        exclude = glob_list(table, "exclude")
         size = parse_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE))
     except ConfigError as error:
         raise error.within("", source) from None
@@ -217,6 +221,18 @@ def build(
             raise ConfigError(check_id, "expected a table", source)
         tables[check_id] = {**section, **overrides.get(check_id, {})}
     return Config(source, root, exclude, extensions, size, select, Settings(root, tables, source, overrides))
+
+
+def glob_list(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """``string_list`` of gitignore-style globs, each one checked now: a ConfigError naming the key and the
+    pattern, not an internal error on the first path it is asked of (``[z-a]``)."""
+    patterns = string_list(table, key)
+    for pattern in patterns:
+        try:
+            _glob_regex(pattern)
+        except re.error as error:
+            raise ConfigError(key, f"{pattern!r} is not a valid glob ({error.msg})") from None
+    return patterns
 
 
 def glob_match(pattern: str, path: str) -> bool:

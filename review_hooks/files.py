@@ -112,10 +112,11 @@ def _walk(location: Path) -> list[Path]:
     if not location.is_dir():
         return [location]
     found: list[Path] = []
-    for folder, folders, files in os.walk(location):
+    unlisted: list[Path] = []  # folders that could not be listed: each is reported, not passed over in silence
+    for folder, folders, files in os.walk(location, onerror=lambda error: unlisted.append(Path(error.filename))):
         folders[:] = sorted(name for name in folders if name not in (".git", "node_modules", ".venv"))
         found.extend(Path(folder) / name for name in sorted(files))
-    return found
+    return found + unlisted
 
 
 def _display(absolute: str, here: str, absolute_given: bool) -> str:
@@ -142,6 +143,8 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     except OSError as error:
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     if stat.S_ISDIR(info.st_mode):
+        if not os.access(location, os.R_OK | os.X_OK):  # a folder a scan outside git could not list
+            return Skip(target, "unreadable", "cannot read: permission denied")
         return Skip(target, "directory", "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         return Skip(target, "binary", "not a regular file")

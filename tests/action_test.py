@@ -96,6 +96,9 @@ def test_action_step_options_reach_the_scan(repo: Path, hook_repo: tuple[Path, s
     result, outputs = run_step(repo, hook_repo[0], tmp_path, fix="yes")
     assert (result.returncode, outputs) == (2, {"exit-code": "2"})
     assert "::error title=review-hooks::input fix must be true or false, not 'yes'" in result.stdout
+    result, outputs = run_step(repo, hook_repo[0], tmp_path, output="no/such/folder/report.sarif")
+    assert (result.returncode, outputs) == (2, {"exit-code": "2"})  # not "findings" (robust-eval5, C6)
+    assert "::error title=review-hooks::cannot write the output file 'no/such/folder/report.sarif'" in result.stdout
 
 
 @pytest.mark.parametrize("paths", ["*.md", "$(touch${IFS}pwned)", "`touch${IFS}pwned`"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,12 @@ ERRORS = [
                  "conflict-markers.include-code: expected true or false, got 'yes'", id="check option wrong type"),
     pytest.param(DEDICATED, "[conflict-markers]\ninclude_code = true\n",
                  "conflict-markers.include_code: unknown option", id="check option unknown"),
+    pytest.param(DEDICATED, 'exclude = ["[z-a]"]\n', "exclude: '[z-a]' is not a valid glob (bad character range z-a)",
+                 id="a glob that is no pattern"),
+    pytest.param(DEDICATED, '[broken-link]\nignore = ["x/[z-a]"]\n',
+                 "broken-link.ignore: 'x/[z-a]' is not a valid glob", id="a check's glob that is no pattern"),
+    pytest.param(DEDICATED, '[[required-headings.kind]]\nname = "r"\nfiles = ["[z-a]"]\nheadings = ["## S"]\n',
+                 "required-headings.kind[1].files: '[z-a]' is not a valid glob", id="a kind's glob that is no pattern"),
     pytest.param("pyproject.toml", "[tool.review-hooks]\nbogus = 1\n", "bogus: unknown key",
                  id="pyproject unknown key"),
     pytest.param("pyproject.toml", "[tool]\nreview-hooks = 1\n", "tool.review-hooks: expected a table",
@@ -74,6 +81,21 @@ def test_every_hook_command_rejects_a_broken_configuration(repo: Path) -> None:
     for command in ["scan", "check", *(check.hook for check in CHECKS)]:
         result = invoke(repo, command, "a.md")
         assert (result.returncode, result.stderr) == (2, f"review-hooks: {repo / DEDICATED}: selct: unknown key\n")
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    pytest.param(lambda path: path.symlink_to("nowhere"), "it is a symbolic link to nothing", id="a broken link"),
+    pytest.param(lambda path: path.mkdir(), "is a directory", id="a folder"),
+])
+def test_a_configuration_file_that_cannot_be_read_is_an_error_not_the_defaults(
+        repo: Path, make: Callable[[Path], object], reason: str) -> None:
+    """robust-eval5 C5: a broken link or a folder named .review-hooks.toml was passed over, so every configured
+    exclude and kind vanished without a word."""
+    (repo / "a.md").write_text("# A\n")
+    make(repo / DEDICATED)
+    result = invoke(repo, "check", "a.md")
+    assert result.returncode == 2
+    assert result.stderr == f"review-hooks: {repo / DEDICATED}: cannot read: {reason}\n"
 
 
 def test_missing_template_and_bad_regex_name_the_key(repo: Path) -> None:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,6 +219,32 @@ def test_an_unreadable_file_is_one_line_and_the_run_goes_on(
     assert code == 1
     assert err.getvalue() == "review-hooks: docs/conflicted.md: cannot read: permission denied\n"
     expected_finding("mojibake", out.getvalue())
+
+
+def test_a_folder_a_scan_outside_git_cannot_list_is_named_and_fails_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permission denied on a folder, simulated (the tests run as root): it was passed over in silence, exit 0
+    (robust-eval5, C2); inside git the same file is named, and so is the folder now."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.md").write_text("# B\n\nDone âœ… here.\n")
+    (tmp_path / "a.md").write_text("# A\n")
+    real_walk, real_access = os.walk, os.access
+
+    def walk(top: object, onerror: Any = None, **options: Any) -> Any:
+        for folder, folders, names in real_walk(top, onerror=onerror, **options):
+            if "locked" in folders and onerror is not None:  # files.os is os: other callers pass no onerror
+                folders.remove("locked")
+                onerror(PermissionError(13, "Permission denied", os.path.join(folder, "locked")))
+            yield folder, folders, names
+
+    monkeypatch.setattr(files.os, "walk", walk)
+    monkeypatch.setattr(files.os, "access", lambda path, mode: "locked" not in str(path) and real_access(path, mode))
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["."], RunOptions(scan=True, jobs=1, quiet=True), out, err)
+    assert (code, out.getvalue()) == (1, "")
+    assert err.getvalue() == "review-hooks: locked: cannot read: permission denied\n"
 
 
 def test_an_unreadable_file_in_a_scan_is_named_and_fails_the_run(

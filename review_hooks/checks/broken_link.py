@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, Context, Edit
-from review_hooks.config import choice, glob_match, only_keys, string_list
+from review_hooks.config import choice, glob_list, glob_match, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
 from review_hooks.links import candidates as link_candidates
@@ -95,7 +95,7 @@ class Settings(NamedTuple):
 
 def configure(table: Mapping[str, Any], base: Path) -> Settings:
     only_keys(table, "ignore", "unused-definitions", "fragment-case")
-    return Settings(string_list(table, "ignore"), base, choice(table, "unused-definitions", ("ignore", "warn")),
+    return Settings(glob_list(table, "ignore"), base, choice(table, "unused-definitions", ("ignore", "warn")),
                     choice(table, "fragment-case", ("warn", "exact", "ignore")))
 
 

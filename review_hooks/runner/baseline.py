@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,21 +92,32 @@ def load(path: Path) -> Counter[Key]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist; create it with --write-baseline {path}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise BaselineError(f"cannot read baseline {path}: {error}") from error
-    try:
-        if data["version"] != VERSION:
-            raise BaselineError(f"baseline {path} has version {data['version']!r}; this review-hooks reads {VERSION}")
-        counts: Counter[Key] = Counter()
-        for entry in data["findings"]:
-            counts[(entry["path"], entry["check"], entry["message"])] += int(entry.get("count", 1))
-        return counts
-    except (KeyError, TypeError, ValueError) as error:
-        raise BaselineError(f"baseline {path} is not a review-hooks baseline (bad entry: {error})") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise BaselineError(f"cannot read baseline {path}: {reason}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or "version" not in data:
+        raise BaselineError(f'baseline {path} is not a review-hooks baseline: expected an object with "version" '
+                            'and "findings"; write one with --write-baseline')
+    version = data["version"]
+    if type(version) is not int or version != VERSION:
+        raise BaselineError(f"baseline {path} has version {version!r}; this review-hooks reads {VERSION}")
+    counts: Counter[Key] = Counter()
+    for number, entry in enumerate(data["findings"], 1):
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        fields = [entry.get(key) for key in ("path", "check", "message")] if isinstance(entry, dict) else []
+        if len(fields) != 3 or not all(isinstance(field, str) for field in fields) or type(count) is not int \
+                or count < 1:
+            raise BaselineError(f'baseline {path} is not a review-hooks baseline: finding {number} needs "path", '
+                                '"check" and "message" (strings) and a "count" of 1 or more')
+        counts[(fields[0], fields[1], fields[2])] += count
+    return counts
 
 
-def apply(findings: Sequence[Finding], path: Path) -> Outcome:
-    """The findings not in the baseline at ``path``, in their order, and the stale entries."""
+def apply(findings: Sequence[Finding], path: Path, paths: Collection[str] | None = None,
+          checks: Collection[str] | None = None) -> Outcome:
+    """The findings not in the baseline at ``path``, in their order, and the stale entries: of the files the run
+    checked (``paths`` as shown; None: the whole tree, where a deleted file's entries are stale too) and of the
+    checks it ran (``checks``; None: all). A hook run over one file cannot tell that another's entry is stale."""
     entries = load(path)
     folder = os.path.abspath(path.parent)
     remaining: Counter[Key] = Counter()
@@ -120,7 +131,10 @@ def apply(findings: Sequence[Finding], path: Path) -> Outcome:
             outcome.baselined += 1
         else:
             outcome.findings.append(finding)
+    looked = None if paths is None else {_relative(shown, folder) for shown in paths}
     for entry, count in sorted(entries.items()):  # stale: the entries whose matches ran out
+        if (looked is not None and entry[0] not in looked) or (checks is not None and entry[1] not in checks):
+            continue
         left = min(count, remaining[matching(entry)])
         remaining[matching(entry)] -= left
         if left > 0:

@@ -31,6 +31,9 @@ from review_hooks.runner.process import process
 if TYPE_CHECKING:
     from review_hooks.runner import baseline
 
+#: The paths (None: the whole tree) and check ids (None: every check) a run looked at.
+Checked = tuple["frozenset[str] | None", "frozenset[str] | None"]
+
 
 def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Check ``paths`` and report; returns the exit code."""
@@ -68,7 +71,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         from review_hooks.runner import inbound
 
         results = chain(results, inbound.results(paths, checks, context, options))
-    return finish(results, options, out, err, conclusion)
+    checked = (None if whole else frozenset(t.path for t in targets), frozenset(check.id for check in checks))
+    return finish(results, options, out, err, conclusion, checked)
 
 
 #: Container objects made (less those freed) between two passes over the youngest generation (Python's default
@@ -122,9 +126,11 @@ def conclusions(checks: Sequence[Check], context: Context, seen: Mapping[str, se
 
 
 def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err: TextIO,
-           conclusion: Callable[[Mapping[str, set[str]]], list[Finding]] | None = None) -> int:
+           conclusion: Callable[[Mapping[str, set[str]]], list[Finding]] | None = None,
+           checked: Checked = (None, None)) -> int:
     """Print notes as each file's result arrives, then the sorted findings (with the ``conclusion`` of a scan of
-    the whole tree, from what each file counted as); compute the exit code."""
+    the whole tree, from what each file counted as); compute the exit code. ``checked``: the paths (None: the
+    whole tree) and check ids (None: all) the run looked at, the only baseline entries it can find stale."""
     findings: list[Finding] = []
     seen: dict[str, set[str]] = {}
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
@@ -150,7 +156,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         from review_hooks.runner import baseline
 
         try:
-            outcome = settle(findings, options, err)
+            outcome = settle(findings, options, err, checked)
         except baseline.BaselineError as problem:
             print(f"review-hooks: {problem}", file=err)
             return 2
@@ -168,7 +174,8 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     return 1 if failing or changed or (options.baseline_stale and stale) else 0
 
 
-def settle(findings: list[Finding], options: RunOptions, err: TextIO) -> baseline.Outcome:
+def settle(findings: list[Finding], options: RunOptions, err: TextIO,
+           checked: Checked = (None, None)) -> baseline.Outcome:
     """Write the baseline, or subtract it (printing stale entries when asked); BaselineError if unusable."""
     from review_hooks.runner import baseline
 
@@ -179,7 +186,7 @@ def settle(findings: list[Finding], options: RunOptions, err: TextIO) -> baselin
         return baseline.Outcome(findings)
     if options.baseline is None:
         return baseline.Outcome(findings)
-    outcome = baseline.apply(findings, options.baseline)
+    outcome = baseline.apply(findings, options.baseline, *checked)
     if options.baseline_stale:
         for line in outcome.stale:
             print(line, file=err)

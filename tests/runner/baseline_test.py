@@ -61,6 +61,22 @@ def test_stale_entries_are_reported_only_when_asked(repo: Path) -> None:
                             "unresolved merge conflict (lines 1-5: HEAD vs topic)\n")
 
 
+def test_only_entries_of_the_files_and_checks_a_run_looked_at_can_be_stale(repo: Path) -> None:
+    """A pre-commit hook with ``--baseline-stale`` checks the staged files only: another file's entry, or another
+    check's, is not stale there (robust-eval5, C3); a scan of the whole tree still finds a deleted file's."""
+    (repo / "a.md").write_text(CONFLICT)
+    (repo / "b.md").write_text(CONFLICT)
+    commit(repo)
+    assert scan("--write-baseline", "b.json").returncode == 0
+    hook = [sys.executable, "-m", "review_hooks", "check", "--baseline", "b.json", "--baseline-stale"]
+    assert subprocess.run([*hook, "a.md"], capture_output=True, text=True).returncode == 0
+    other = subprocess.run([*hook, "--select", "mojibake", "a.md", "b.md"], capture_output=True, text=True)
+    assert (other.returncode, other.stderr) == (0, "")
+    git(repo, "rm", "-q", "b.md")
+    whole = scan("--baseline", "b.json", "--baseline-stale")
+    assert whole.returncode == 1 and "stale baseline entry: b.md: conflict-markers" in whole.stderr
+
+
 def test_paths_are_relative_to_the_baseline_so_any_folder_works(repo: Path) -> None:
     (repo / "docs").mkdir()
     (repo / "docs" / "a.md").write_text(CONFLICT)
@@ -78,6 +94,18 @@ def test_paths_are_relative_to_the_baseline_so_any_folder_works(repo: Path) -> N
     pytest.param("not json", "cannot read baseline", id="not json"),
     pytest.param('{"version": 9, "findings": []}', "has version 9", id="other version"),
     pytest.param('{"version": 1, "findings": [{"path": "a.md"}]}', "is not a review-hooks baseline", id="bad entry"),
+    pytest.param("[]", 'expected an object with "version" and "findings"', id="a list"),
+    pytest.param("null", 'expected an object with "version" and "findings"', id="null"),
+    pytest.param("{}", 'expected an object with "version" and "findings"', id="an empty object"),
+    pytest.param('{"version": "1", "findings": []}', "has version '1'; this review-hooks reads 1",
+                 id="a string version"),
+    pytest.param('{"version": true, "findings": []}', "has version True", id="a boolean version"),
+    pytest.param('{"version": 1, "findings": [{"path": "a.md", "check": "x", "message": "m", "count": 1e400}]}',
+                 'finding 1 needs "path", "check" and "message" (strings) and a "count" of 1 or more',
+                 id="an infinite count"),
+    pytest.param('{"version": 1, "findings": [{"path": "a.md", "check": "x", "message": "m", "count": -3}]}',
+                 "finding 1 needs", id="a negative count"),
+    pytest.param("[" * 100_000 + "]" * 100_000, "cannot read baseline", id="nested too deeply"),
 ])
 def test_an_unusable_baseline_is_one_line_and_exit_2(repo: Path, content: str | None, reason: str) -> None:
     (repo / "a.md").write_text(CONFLICT)

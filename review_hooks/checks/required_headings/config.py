@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from review_hooks.checks.required_headings.kinds import Kind, Scalar
 from review_hooks.checks.required_headings.template import HEADINGS_SOURCE, Requirement, Template
-from review_hooks.config import ConfigError, boolean, choice, only_keys, string_list
+from review_hooks.config import ConfigError, boolean, choice, glob_list, only_keys, string_list
 from review_hooks.pattern import lazy
 
 TOP_KEYS = ("exclude", "match", "order", "level", "stubs", "kind", "template", "template-levels", "aliases")
@@ -52,7 +52,7 @@ def configure(table: Mapping[str, Any], base: Path) -> Settings:
         for key in ("template-levels", "aliases"):
             if key in table:
                 raise ConfigError(key, "only applies with a top-level template (or in a kind)")
-    return Settings(base, tuple(kinds), string_list(table, "exclude"),
+    return Settings(base, tuple(kinds), glob_list(table, "exclude"),
                     choice(table, "match", ("normalized", "exact")), _policy(table, "order"),
                     choice(table, "level", ("any", "exact", "at-most")), boolean(table, "stubs", True))
 
@@ -78,7 +78,7 @@ def _kind(table: Mapping[str, Any], base: Path, index: int) -> Kind:
         if any(pattern.startswith("!") for pattern in string_list(table, "files")):
             raise ConfigError("files", "a '!' pattern cannot take files out of a kind; list the files the kind "
                                        "covers, and put what no check should read in the top-level exclude")
-        kind = Kind(name, string_list(table, "files"), _front_matter(table), _title(table), template, headings,
+        kind = Kind(name, glob_list(table, "files"), _front_matter(table), _title(table), template, headings,
                     _aliases(table))
         _ = kind.sections  # an alias of no section is an error now
     except ConfigError as error:

@@ -117,9 +117,10 @@ def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> 
 
 
 def same(found: object, wanted: Scalar) -> bool:
-    """Whether the front matter's ``found`` (as YAML read it) is the configured ``wanted`` (as TOML read it)."""
+    """Whether the front matter's ``found`` (as YAML read it) is the configured ``wanted`` (as TOML read it): a
+    list holds it among its items (one level: YAML's ``&x [*x]`` is a list that holds itself)."""
     if isinstance(found, list):
-        return any(same(item, wanted) for item in found)
+        return any(same(item, wanted) for item in found if not isinstance(item, list))
     if isinstance(wanted, bool) or isinstance(found, bool):
         return isinstance(found, bool) and isinstance(wanted, bool) and found == wanted
     if isinstance(wanted, str):

@@ -98,10 +98,18 @@ def test_a_front_matter_value_may_be_a_list(repo: Path) -> None:
     pytest.param(datetime.date(2024, 7, 1), "2024-07-01", True, id="a date YAML read"),
     pytest.param(["core", "meta"], "meta", True, id="one item of a list"),
     pytest.param(None, "", False, id="an empty value"),
+    pytest.param([["meta"]], "meta", False, id="a list in a list is no item"),
 ])
 def test_front_matter_compares_as_yaml_reads_it(found: object, wanted: str | int | float | bool,
                                                 selected: bool) -> None:
     assert same(found, wanted) is selected
+
+
+def test_a_front_matter_list_that_holds_itself_selects_nothing(repo: Path) -> None:
+    """YAML's ``kind: &x [*x]`` is a list that holds itself: it was an internal error (RecursionError) for a kind
+    chosen by front matter (robust-eval5, B5)."""
+    configure(repo, '[[required-headings.kind]]\nname = "r"\nfront-matter = { kind = "r" }\nheadings = ["## S"]\n')
+    assert lint(write(repo, "s.md", "---\nkind: &x [*x]\n---\n# R\n")) == (0, [])
 
 
 def test_yaml_one_one_booleans_in_a_document(repo: Path) -> None:
