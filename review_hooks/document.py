@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from review_hooks.pattern import lazy
+
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
 
@@ -71,6 +73,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as error:
         invalid = error.start
+    if _mostly_utf8(raw):  # UTF-8 with a stray byte or a cut character: no legacy codec reads it as meant
+        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes") from None
     try:
         encoding = legacy_encoding(raw)
     except NotText:
@@ -80,6 +84,21 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+#: A UTF-8 sequence of two bytes or more, as the standard allows them (no overlong form, no surrogate).
+_SEQUENCE = lazy(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                       rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                       rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether ``raw`` (not valid UTF-8) holds more UTF-8 sequences than bytes outside them: a UTF-8 file with
+    a stray byte (``✅ café`` and 0x81), which a legacy codec would read as other letters (Mac Roman reads the
+    three bytes of ✅ as three characters), not a file saved in one (``caf`` and 0xE9 holds no sequence)."""
+    sequences = _SEQUENCE.findall(raw)
+    stray = len(raw) - len(raw.translate(None, bytes(range(0x80, 0x100)))) - sum(map(len, sequences))
+    return len(sequences) > stray > 0
 
 
 def _text_like(head: bytes) -> bool:

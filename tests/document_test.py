@@ -185,3 +185,13 @@ def test_a_stray_byte_after_a_utf8_bom_is_undecodable_text_not_binary() -> None:
         decode(raw)
     with pytest.raises(Undecodable, match=r"\(byte 0xff at line 1, column 1\)"):
         decode(codecs.BOM_UTF8 + b"\xff\xfe ok")
+
+
+def test_utf8_with_a_stray_byte_is_never_read_as_a_legacy_codec() -> None:
+    """``✅ café`` and 0x81: Mac Roman would read it, and the tool said 'file is Mac Roman' and offered to transcode
+    the file the user's editor shows as right (robust-eval5, A4). More UTF-8 sequences than stray bytes is UTF-8
+    with a stray byte; ``café`` in cp1252 (no sequence) is still cp1252."""
+    raw = b"# T\n\n\xe2\x9c\x85 Done: caf\xc3\xa9 ok \x81\n"
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x81 at line 3, column 17\); correct the bytes$"):
+        decode(raw)
+    assert decode(b"# T\n\ncaf\xe9 na\xefve \x93quoted\x94\n")[1] == "cp1252"
