@@ -170,6 +170,8 @@ def read_table(path: Path) -> dict[str, Any]:
         raise ConfigError("", f"cannot read: {reason}", path) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError("", f"invalid TOML: {error}", path) from error
+    except RecursionError:  # tomllib reads nested arrays by recursion: 100,000 of them is no configuration
+        raise ConfigError("", "invalid TOML: nested too deeply", path) from None
 
 
 def load(

@@ -24,6 +24,8 @@ DEDICATED = ".review-hooks.toml"
 ERRORS = [
     pytest.param(DEDICATED, "select = [\n", "invalid TOML: ", id="broken toml"),
     pytest.param(DEDICATED, b"\xff\xfeselect = []\n", "invalid TOML: ", id="toml that is not utf-8"),
+    pytest.param(DEDICATED, "a = " + "[" * 100_000 + "]" * 100_000 + "\n", "invalid TOML: nested too deeply",
+                 id="arrays nested too deeply"),
     pytest.param(DEDICATED, "selct = []\n", "selct: unknown key", id="unknown key"),
     pytest.param(DEDICATED, 'select = "mojibake"\n', "select: expected a list of strings, got 'mojibake'",
                  id="wrong type"),
