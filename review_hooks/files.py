@@ -145,6 +145,8 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if stat.S_ISDIR(info.st_mode):
         if not os.access(location, os.R_OK | os.X_OK):  # a folder a scan outside git could not list
             return Skip(target, "unreadable", "cannot read: permission denied")
+        if os.path.lexists(location / ".git"):  # what git tracks there is a submodule's commit, not files
+            return Skip(target, "directory", "is a submodule (another repository); run review-hooks inside it")
         return Skip(target, "directory", "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         return Skip(target, "binary", "not a regular file")

@@ -142,6 +142,9 @@ def test_read_skips_oversized_files_by_size_alone(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("make", "kind", "reason"), [
     pytest.param(lambda p: None, "missing", "no such file", id="missing"),
     pytest.param(lambda p: p.mkdir(), "directory", "is a directory, not a file", id="directory"),
+    pytest.param(lambda p: (p.mkdir(), (p / ".git").write_text("gitdir: ../.git/modules/x\n")), "directory",
+                 "is a submodule (another repository); run review-hooks inside it",
+                 id="a submodule (robust-eval5, D3)"),
     pytest.param(lambda p: p.symlink_to("nowhere"), "symlink", "broken symbolic link", id="dangling symlink"),
     pytest.param(lambda p: os.mkfifo(p), "binary", "not a regular file", id="fifo (never opened: it would block)"),
 ])

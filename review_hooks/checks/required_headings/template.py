@@ -133,6 +133,7 @@ class Template:
             reason = document.reason.removeprefix("skipped: ")
             raise ConfigError("template", f"cannot use template {self.shown!r}: {reason}; "
                                           "point it at a Markdown text file")
+        _unconflicted(document, self.shown)
         optional = optional_lines(document)
         levels = self.levels or section_levels(document)
         found = []
@@ -155,6 +156,20 @@ def _named(name: str) -> tuple[str, ...]:
 
     cut = min((at for at in map(name.find, QUALIFIERS) if at > 0), default=-1)
     return (name, name[:cut].strip()) if cut > 0 and name[:cut].strip() else (name,)
+
+
+def _unconflicted(document: Document, shown: str) -> None:
+    """ConfigError for a template that holds an unresolved merge conflict outside code: its sections would be
+    both sides' headings and the markers' lines (``missing required heading "# <<<<<<< HEAD"``)."""
+    from review_hooks.checks import conflict_regions
+
+    if "<" * conflict_regions.DEFAULT_SIZE not in document.text:
+        return
+    complete, _ = conflict_regions.regions(conflict_regions.markers(document.text, conflict_regions.DEFAULT_SIZE))
+    real = [region.opener.line for region in complete if not document.markdown.in_code(region.opener.line)]
+    if real:
+        raise ConfigError("template", f"template {shown!r} holds an unresolved merge conflict at line {real[0]}; "
+                                      "resolve it first")
 
 
 def _placeholder(source: str, name: str) -> bool:

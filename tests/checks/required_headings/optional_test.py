@@ -158,3 +158,16 @@ def test_a_documents_title_answers_no_section_of_a_titled_template(repo: Path) -
     titled = "# Decision Outcome: use Redis\n\n## Context\n\nx\n\n## More Information\n"
     assert missing(repo, template, titled) == ["## Decision Outcome"]
     assert missing(repo, template, "# Context\n\n# Decision Outcome\n\n# More Information\n") == []
+
+
+def test_a_template_that_holds_a_merge_conflict_is_a_configuration_error(repo: Path) -> None:
+    """Its sections would be both sides' headings and the markers' lines (robust-eval5, D5); a conflict the
+    template shows in a code block is an example."""
+    (repo / "T.md").write_text("# T\n\n<<<<<<< HEAD\n## A\n=======\n## B\n>>>>>>> x\n\n## C\n", encoding="utf-8")
+    (repo / "doc.md").write_text("# D\n\n## A\n\n## C\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["doc.md"], RunOptions(select=(ID,), overrides={ID: {"template": "T.md"}}), out, err) == 2
+    assert err.getvalue() == ("review-hooks: --template: template 'T.md' holds an unresolved merge conflict at line "
+                              "3; resolve it first\n")
+    (repo / "T.md").write_text("# T\n\n## A\n\n```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\n```\n\n## C\n")
+    assert missing(repo, (repo / "T.md").read_text(), "# D\n\n## A\n\n## C\n") == []
