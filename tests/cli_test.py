@@ -17,6 +17,7 @@ import pytest
 from review_hooks import __version__
 from review_hooks.checks import CHECKS
 from review_hooks.registry import IDS
+from tests.conftest import git
 
 SCRIPT = str(Path(sys.executable).with_name("review-hooks"))
 CONFLICT = "# Plan\n\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
@@ -97,6 +98,16 @@ def test_unknown_check_is_exit_2(docs: Path) -> None:
 def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str], line: str) -> None:
     result = invoke(tmp_path, *args)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")
+
+
+def test_a_scan_in_a_bare_repository_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """A bare repository has no working tree: it was scanned as an ordinary folder and passed, exit 0
+    (robust-eval5, C4)."""
+    git(tmp_path, "init", "-q", "--bare", "r.git")
+    result = invoke(tmp_path / "r.git", "scan")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("review-hooks: this folder is a bare git repository, which has no working tree to scan; "
+                             "scan a clone of it\n")
 
 
 def test_review_hooks_alone_prints_its_help(tmp_path: Path) -> None:

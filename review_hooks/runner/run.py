@@ -50,6 +50,10 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         _collect()
     root = find_root(Path.cwd())
     repository = Repository(root) if root else None
+    if repository is None and options.scan and _bare(Path.cwd()):
+        print("review-hooks: this folder is a bare git repository, which has no working tree to scan; "
+              "scan a clone of it", file=err)
+        return 2
     context = Context(config, repository)
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
@@ -103,6 +107,11 @@ def outcomes(targets: Sequence[files.Target], checks: Sequence[Check], context: 
         if workers > 1:
             return parallel.results(targets, checks, context, options, workers)
     return (process(target, checks, context, options) for target in targets)
+
+
+def _bare(folder: Path) -> bool:
+    """Whether ``folder`` is a bare git repository (``git init --bare``): git's own files, no work tree."""
+    return (folder / "HEAD").is_file() and (folder / "objects").is_dir() and (folder / "refs").is_dir()
 
 
 def selected(ids: Iterable[str]) -> tuple[Check, ...]:
