@@ -161,12 +161,9 @@ def _named(name: str) -> tuple[str, ...]:
 def _unconflicted(document: Document, shown: str) -> None:
     """ConfigError for a template that holds an unresolved merge conflict outside code: its sections would be
     both sides' headings and the markers' lines (``missing required heading "# <<<<<<< HEAD"``)."""
-    from review_hooks.checks import conflict_regions
+    from review_hooks.checks.conflict_regions import unresolved
 
-    if "<" * conflict_regions.DEFAULT_SIZE not in document.text:
-        return
-    complete, _ = conflict_regions.regions(conflict_regions.markers(document.text, conflict_regions.DEFAULT_SIZE))
-    real = [region.opener.line for region in complete if not document.markdown.in_code(region.opener.line)]
+    real = unresolved(document)
     if real:
         raise ConfigError("template", f"template {shown!r} holds an unresolved merge conflict at line {real[0]}; "
                                       "resolve it first")
