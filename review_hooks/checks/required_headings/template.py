@@ -140,22 +140,13 @@ class Template:
         for heading in document.markdown.headings:
             name = re.sub(_IN_HEADING, " ", heading.text, flags=re.IGNORECASE).strip()
             if heading.level in levels and name and not _placeholder(heading.source, name):
-                found.append((Requirement(_named(name), heading.level, self.shown), heading.line in optional))
+                found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
             shown = ", ".join(str(level) for level in levels)
             raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
                                           f"[{shown}], so nothing would be required; fix the template or its levels")
         headings = document.markdown.headings
         return tuple(found), bool(headings) and headings[0].level == 1 and 1 not in levels
-
-
-def _named(name: str) -> tuple[str, ...]:
-    """A template heading's name, and what it names before a qualifier it adds (``Testing (manual and
-    automated)``, ``Screenshots (if useful):``): a document's ``## Testing`` is that section too."""
-    from review_hooks.checks.required_headings.heading_text import QUALIFIERS
-
-    cut = min((at for at in map(name.find, QUALIFIERS) if at > 0), default=-1)
-    return (name, name[:cut].strip()) if cut > 0 and name[:cut].strip() else (name,)
 
 
 def _unconflicted(document: Document, shown: str) -> None:
