@@ -16,8 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review_hooks.pattern import lazy
-
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
 
@@ -86,19 +84,14 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         raise NotText(f"not valid {encoding} throughout") from error
 
 
-#: A UTF-8 sequence of two bytes or more, as the standard allows them (no overlong form, no surrogate).
-_SEQUENCE = lazy(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-                       rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-                       rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
-
-
 def _mostly_utf8(raw: bytes) -> bool:
-    """Whether ``raw`` (not valid UTF-8) holds more UTF-8 sequences than bytes outside them: a UTF-8 file with
-    a stray byte (``✅ café`` and 0x81), which a legacy codec would read as other letters (Mac Roman reads the
-    three bytes of ✅ as three characters), not a file saved in one (``caf`` and 0xE9 holds no sequence)."""
-    sequences = _SEQUENCE.findall(raw)
-    stray = len(raw) - len(raw.translate(None, bytes(range(0x80, 0x100)))) - sum(map(len, sequences))
-    return len(sequences) > stray > 0
+    """Whether ``raw`` (not valid UTF-8) decodes to more characters beyond ASCII than places that are not UTF-8:
+    a UTF-8 file with a stray byte (``✅ café`` and 0x81), which a legacy codec would read as other letters (Mac
+    Roman reads the three bytes of ✅ as three characters), not a file saved in one (``caf`` and 0xE9 decodes to
+    no character). UTF-8's own decoder counts both, each place it cannot read as one U+FFFD."""
+    text = raw.decode("utf-8", "replace")
+    stray = text.count("\ufffd")
+    return 0 < stray < len(text) - len(text.encode("ascii", "ignore")) - stray
 
 
 def _text_like(head: bytes) -> bool:

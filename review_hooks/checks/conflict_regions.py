@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import groupby
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from review_hooks.pattern import lazy
+
+if TYPE_CHECKING:
+    from review_hooks.document import Document
 
 DEFAULT_SIZE = 7  #: git's marker length where no ``conflict-marker-size`` attribute says otherwise
 
@@ -150,3 +153,12 @@ def _outermost(complete: list[Region]) -> list[Region]:
 
 def last_line(region: Region) -> int:
     return region.closer.line if region.closer else region.opener.line
+
+
+def unresolved(document: Document) -> list[int]:
+    """The first lines of the complete conflicts of git's default size outside Markdown code: a document that
+    holds one is mid-merge (required-headings skips it; a template that holds one is no template)."""
+    if "<" * DEFAULT_SIZE not in document.text:
+        return []
+    complete, _ = regions(markers(document.text, DEFAULT_SIZE))
+    return [region.opener.line for region in complete if not document.markdown.in_code(region.opener.line)]

@@ -15,10 +15,9 @@ import re
 import unicodedata
 from typing import NamedTuple
 from urllib.parse import quote as percent_encode
-from urllib.parse import unquote
 
 from review_hooks.links.readme import readme
-from review_hooks.links.tree import RENDERED, Resolved, Tree
+from review_hooks.links.tree import RENDERED, Resolved, Tree, decoded_path
 from review_hooks.markdown.structure import Link
 from review_hooks.pattern import lazy
 
@@ -159,7 +158,7 @@ def _safe_candidates(resolved: Resolved, tree: Tree, linking: str) -> tuple[str,
 
 def _without_climbing(written: str) -> str:
     """The written path without its leading ``/``, ``./`` and ``../`` (percent-decoded)."""
-    parts = unquote(written, errors="surrogateescape").split("/")
+    parts = decoded_path(written).split("/")
     while parts and parts[0] in ("", ".", ".."):
         parts.pop(0)
     return "/".join(parts)
@@ -249,7 +248,7 @@ def rewrite(link: Link, resolved: Resolved, path: str, folder: str) -> str:
     old_parts, new_parts = head.split("/"), new.split("/")
     if len(old_parts) == len(new_parts):
         pairs = zip(old_parts, new_parts, strict=True)
-        parts = [old if unquote(old, errors="surrogateescape") == part else _encode(part, head) for old, part in pairs]
+        parts = [old if decoded_path(old) == part else _encode(part, head) for old, part in pairs]
     else:
         parts = [_encode(part, head) for part in new_parts]
     return "/".join(parts) + tail

@@ -28,8 +28,8 @@ class Facts(NamedTuple):
 
 Key = tuple[str, int, int, bool]  # the real path, size, mtime and whether GitHub renders it
 _FACTS: dict[Key, Facts | None] = {}
-#: Facts other workers learned, which the bound on ``_FACTS`` leaves room for (``taught``).
-_TAUGHT = [0]
+#: Facts the scan's other workers learned (``taught``): kept apart, so that the bound on ``_FACTS`` never drops them.
+_TAUGHT: dict[Key, Facts] = {}
 #: Documents parsed by a check, not yet linked to with a fragment: heading texts, HTML anchors, lines.
 _PARSED: dict[Key, tuple[tuple[str, ...], tuple[str, ...], int]] = {}
 
@@ -44,11 +44,13 @@ def facts(location: str, root: Path, context: Context, rendered: bool) -> Facts 
     except (OSError, ValueError, RuntimeError):
         return None
     key = (real, info.st_size, info.st_mtime_ns, rendered)
+    if key in _TAUGHT:
+        return _TAUGHT[key]
     if key not in _FACTS and key in _PARSED:
         headings, names, lines = _PARSED.pop(key)
         _FACTS[key] = Facts(fragments(headings, names), lines)
     if key not in _FACTS:
-        if len(_FACTS) > 4096 + _TAUGHT[0]:
+        if len(_FACTS) > 4096:
             _FACTS.clear()
         document = files.read(files.Target(location, Path(real)), context.config, context.repository)
         if isinstance(document, files.Skip):
@@ -60,13 +62,8 @@ def facts(location: str, root: Path, context: Context, rendered: bool) -> Facts 
 
 def remember(document: Document) -> None:
     """Keep the anchors of a document just parsed from disk: links to it need not parse it again."""
-    try:
-        real = _real(os.fspath(document.location))
-        info = os.stat(real)
-    except (OSError, ValueError, RuntimeError):
-        return
-    key = (real, info.st_size, info.st_mtime_ns, True)
-    if info.st_size == len(document.raw) and key not in _FACTS:
+    key = _key_of(document)
+    if key is not None and key not in _FACTS:
         if len(_PARSED) > 4096:
             _PARSED.clear()
         structure = document.markdown  # slugs are computed only if a link asks for them
@@ -83,23 +80,26 @@ def learned(document: Document, context: Context) -> tuple[Key, Facts] | None:
     if "](#" not in document.text:
         return None
     location = os.fspath(document.location)
-    absolute = location if os.path.isabs(location) else os.path.join(os.getcwd(), location)
-    try:
-        real = _real(location)
-        info = os.stat(real)
-    except (OSError, ValueError, RuntimeError):
+    key = _key_of(document)
+    if key is None or key[0] != os.path.normpath(os.path.join(os.getcwd(), location)):  # (an absolute one stays)
         return None
-    if real != os.path.normpath(absolute) or info.st_size != len(document.raw):
-        return None
-    key = (real, info.st_size, info.st_mtime_ns, True)
     facts = _FACTS[key] = Facts(document.markdown.fragments, _line_count(document))
     return key, facts
 
 
 def taught(found: Sequence[tuple[Key, Facts]]) -> None:
     """Keep what every worker ``learned``, for the links of this one's documents."""
-    _FACTS.update(found)
-    _TAUGHT[0] = len(found)
+    _TAUGHT.update(found)
+
+
+def _key_of(document: Document) -> Key | None:
+    """The key ``facts`` finds a rendered document by, when the bytes it was read from are the file's now."""
+    try:
+        real = _real(os.fspath(document.location))
+        info = os.stat(real)
+    except (OSError, ValueError, RuntimeError):
+        return None
+    return (real, info.st_size, info.st_mtime_ns, True) if info.st_size == len(document.raw) else None
 
 
 def _real(location: str) -> str:

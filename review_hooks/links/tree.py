@@ -64,6 +64,11 @@ def rendered(path: str, config: Config) -> bool:
     return name.endswith(RENDERED) or config.is_markdown(name)
 
 
+def decoded_path(written: str) -> str:
+    """A link's path percent-decoded; a byte that is not UTF-8 (``caf%E9.md``) names a file as git names it."""
+    return unquote(written, errors="surrogateescape")
+
+
 def relative(destination: str) -> bool:
     """Whether a destination is a relative link (no scheme, not ``//host``, not empty)."""
     return bool(destination) and not destination.startswith("//") and not SCHEME.match(destination)
@@ -77,7 +82,7 @@ def resolve(destination: str, folder: str) -> Resolved:
     link in its no-parse pre-test and again after the parse, and a folder's documents share their links."""
     written, hash_sign, fragment = destination.partition("#")
     written, _, query = written.partition("?")
-    decoded = unquote(written, errors="surrogateescape")  # a byte that is not UTF-8 names a file as git does
+    decoded = decoded_path(written)
     parts = [] if decoded.startswith("/") else [p for p in folder.split("/") if p]
     climbed = 0
     for part in decoded.split("/"):

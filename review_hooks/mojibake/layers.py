@@ -227,10 +227,10 @@ def strangers(text: str, changes: list[Change], residue: list[Residue],
     among Chinese, or 쉘 among Korean, is text. A reading one layer short that is a word written fluently in
     a script the document shows is the repair (``дії``, not E4 B3 BF: 䳿). ``decoded``: ``text`` is a
     decoding, judged where the document is."""
-    if not decoded:  # first: a reading that breaks a word of one script (a decoding has no document to judge by)
-        changes, residue = foreign(text, changes, residue)
-    suspects = {at: scripts for at, change in enumerate(changes)
-                if change.before and not decoded and (scripts := _rare(change.new))}
+    if decoded:  # a decoding has no document to judge by
+        return changes, residue
+    changes, residue = foreign(text, changes, residue)  # first: a reading that breaks a word of one script
+    suspects = {at: scripts for at, change in enumerate(changes) if change.before and (scripts := _rare(change.new))}
     if not suspects:
         return changes, residue
     shown = Counter(script_of(char) for char in applied(text, changes) if not char.isascii() and _letter(char))

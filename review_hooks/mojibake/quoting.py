@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,9 +41,11 @@ _DIRECTIVE = re.compile(r"\s*\.\.\s+(?:code-block|code|sourcecode|doctest|litera
 Quoted = Callable[[int], bool]
 
 
+@lru_cache(maxsize=4)
 def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> Quoted | None:
     """Whether an offset is quoted code (``None``: the document has no notion of code); ``repaired``: a word
-    repaired on its own evidence (``repair.repaired_text``), to see a damaged word quoted beside its repair."""
+    repaired on its own evidence (``repair.repaired_text``), to see a damaged word quoted beside its repair.
+    Once per document: its repair asks, and so does the mojibake check's ``¿``, and the decision reads words."""
     if document.is_markdown:
         def blocks(line: int) -> bool:  # the shared parse, on first use
             return document.markdown.in_code(line)
@@ -84,12 +88,11 @@ def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:
     tést'``): it shows the damage on purpose. The first ``_WORDS_READ`` words that hold a non-ASCII character are
     read, each repaired on its own evidence. The repair must stand apart, with no non-ASCII character glued to it:
     ``┤`` (the repair of cp437 ``Γöñ``) inside ``Γö┤``, the damage of ``┴``, is no repair shown beside it."""
-    for read, match in enumerate(_NON_ASCII_WORD.finditer(text)):
-        if read == _WORDS_READ:
-            return False
-        word = match.group()
+    words = dict.fromkeys(match.group() for match in islice(_NON_ASCII_WORD.finditer(text), _WORDS_READ))
+    for word in words:  # each once: a damaged word recurs
         fixed = repaired(word)
-        if fixed != word and fixed and re.search(f"(?<![^\x00-\x7f]){re.escape(fixed)}(?![^\x00-\x7f])", text):
+        if fixed != word and fixed and fixed in text and re.search(  # ``in`` first: most repairs are not there
+                f"(?<![^\x00-\x7f]){re.escape(fixed)}(?![^\x00-\x7f])", text):
             return True
     return False
 

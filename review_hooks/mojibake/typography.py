@@ -154,14 +154,14 @@ def _plain(run: str) -> tuple[tuple[int, str], ...] | None:
 
 @lru_cache(maxsize=65536)
 def _tables(run: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_outside_tables(run, 0, len(run)))
+    return tuple(_outside_tables(run))
 
 
-def _outside_tables(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The parts of ``text[start:end]`` outside character tables: ``TABLE`` or more characters in code
+def _outside_tables(text: str) -> Iterator[tuple[int, int]]:
+    """The parts of ``text`` outside character tables: ``TABLE`` or more characters in code
     point order (``ÀÁÂÃÄÅ``, ``¡¢£¤``, ``ĂăĄą``; a gap of one allowed, as for the soft hyphen in ``«¬®¯``).
     Mojibake alternates lead and continuation characters: it never counts up."""
-    begin, index = start, start
+    begin, index, end = 0, 0, len(text)
     while index < end:
         stop = index + 1
         while stop < end and 0 < ord(text[stop]) - ord(text[stop - 1]) <= 2:

@@ -147,7 +147,7 @@ def _received(connection: Connection, worker: BaseProcess | None = None) -> Any:
     try:
         kind, value = connection.recv()
     except (EOFError, OSError):
-        raise _lost(worker) if worker is not None else WorkerLost("a worker process ended unexpectedly") from None
+        raise _lost(worker) from None
     if kind == "error":
         raise RuntimeError(value)
     return value
@@ -159,11 +159,13 @@ def _send(connection: Connection, message: object, worker: BaseProcess | None) -
     try:
         connection.send(message)
     except OSError:
-        raise _lost(worker) if worker is not None else WorkerLost("a worker process ended unexpectedly") from None
+        raise _lost(worker) from None
 
 
-def _lost(worker: BaseProcess) -> WorkerLost:
-    """What ended ``worker``, said in one line."""
+def _lost(worker: BaseProcess | None) -> WorkerLost:
+    """What ended ``worker`` (None: the other end is no process, as in a test), said in one line."""
+    if worker is None:
+        return WorkerLost("a worker process ended unexpectedly")
     worker.join(timeout=1)
     code = worker.exitcode
     how = ("" if code is None else f" (killed by signal {-code})" if code < 0 else f" (exit status {code})")

@@ -99,7 +99,7 @@ _KIND_HEADER = lazy(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kin
 def find(document: Document, context: Context) -> Iterator[Finding]:
     settings: Settings = context.settings(ID, configure)
     kind = _kind(document, settings)
-    if kind is None or _conflicted(document):
+    if kind is None or conflict_regions.unresolved(document):
         return
     if settings.match != "exact":
         document = _repaired(document)
@@ -181,13 +181,6 @@ def _repaired(document: Document) -> Document:
 
     text = document_repair(document).text
     return document if text == document.text else document.as_utf8(text)  # read, never written
-
-
-def _conflicted(document: Document) -> bool:
-    if "<" * conflict_regions.DEFAULT_SIZE not in document.text:
-        return False
-    complete, _ = conflict_regions.regions(conflict_regions.markers(document.text, conflict_regions.DEFAULT_SIZE))
-    return any(not document.markdown.in_code(region.opener.line) for region in complete)
 
 
 def _findings(document: Document, kind: Kind, settings: Settings) -> Iterator[Finding]:

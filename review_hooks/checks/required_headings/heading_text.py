@@ -74,14 +74,20 @@ def _stripped(text: str) -> str:
 
 
 def matches(heading: str, name: str) -> bool:
-    """Whether normalized ``heading`` is normalized ``name``, possibly followed by a qualifier."""
+    """Whether normalized ``heading`` is normalized ``name``, either of them possibly followed by a qualifier
+    (a document's ``Risks (draft)``; a template's ``Testing (manual and automated)``, which ``Testing`` answers)."""
     if heading == name:
         return True
-    if not name or not heading.startswith(name):
+    return _qualified(heading, name) or _qualified(name, heading)
+
+
+def _qualified(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` followed by a qualifier."""
+    if not shorter or not longer.startswith(shorter):
         return False
-    rest = heading[len(name) :]
+    rest = longer[len(shorter) :]
     # Chinese and Japanese write a qualifier without a space (结论：通过 is 结论:通过 after NFKC)
-    wide = unicodedata.east_asian_width(name[-1]) in ("W", "F") and rest.startswith((":", "("))
+    wide = unicodedata.east_asian_width(shorter[-1]) in ("W", "F") and rest.startswith((":", "("))
     return wide or rest.startswith(QUALIFIERS)
 
 

@@ -81,7 +81,7 @@ def _classify(document: Document, number: int, line: str, hashed: re.Match[str] 
               requirement: Requirement) -> tuple[int, NearMiss]:
     structure = document.markdown
     if structure.in_code(number):
-        if _INDENT.match(line) and not _fenced(document, number):  # ``    ## Name`` after a blank line
+        if _INDENT.match(line) and _indented_code(document, number):  # ``    ## Name`` after a blank line
             return 1, NearMiss(number, f"line {number} has {quoted(line.strip())}, which is not a heading (it is "
                                        "indented four spaces or more, which makes it a code block; remove the "
                                        "indentation)", True)
@@ -101,10 +101,11 @@ def _classify(document: Document, number: int, line: str, hashed: re.Match[str] 
     return 2, NearMiss(number, f"{written} (make it one: {quoted(shown)})", True)
 
 
-def _fenced(document: Document, number: int) -> bool:
-    """Whether the code block holding line ``number`` is fenced (its first line opens a fence), not indented."""
+def _indented_code(document: Document, number: int) -> bool:
+    """Whether the code block holding line ``number`` is indented code, not fenced: its first line is indented
+    four columns (a fence opens at most three in: ``    ```` is an indented line of code, not a fence)."""
     first = next((start for start, end in document.markdown.code if start <= number <= end), number)
-    return document.lines[first - 1].lstrip().startswith(("```", "~~~"))
+    return bool(_INDENT.match(document.lines[first - 1]))
 
 
 def _held(document: Document, number: int, line: str) -> str:

@@ -35,9 +35,10 @@ def matched(requirements: Sequence[Requirement], headings: Sequence[Heading], ex
     last = -1
     for requirement in requirements:
         names = [n.strip() if exact else normalized(n) for n in requirement.names]
-        prefixes = tuple(names)  # a heading that matches a name starts with it: ``startswith`` in C first
+        prefixes = tuple(names)  # one of the two starts with the other (``startswith`` in C first)
         candidates = [(i, "") for i, key in enumerate(keys) if i not in claimed and i not in shared
-                      and key.startswith(prefixes) and any(key == n if exact else matches(key, n) for n in names)]
+                      and (key.startswith(prefixes) or (not exact and key and any(n.startswith(key) for n in names)))
+                      and any(key == n if exact else matches(key, n) for n in names)]
         if not exact:
             candidates += [(i, part) for i, key in enumerate(keys) if i not in claimed for part in parts(key)
                            if part.startswith(prefixes) and part not in shared.get(i, ())

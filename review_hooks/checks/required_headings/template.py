@@ -140,7 +140,7 @@ class Template:
         for heading in document.markdown.headings:
             name = re.sub(_IN_HEADING, " ", heading.text, flags=re.IGNORECASE).strip()
             if heading.level in levels and name and not _placeholder(heading.source, name):
-                found.append((Requirement(_named(name), heading.level, self.shown), heading.line in optional))
+                found.append((Requirement((name,), heading.level, self.shown), heading.line in optional))
         if all(is_optional for _, is_optional in found):
             shown = ", ".join(str(level) for level in levels)
             raise ConfigError("template", f"template {self.shown!r} has no required heading at template-levels "
@@ -149,24 +149,12 @@ class Template:
         return tuple(found), bool(headings) and headings[0].level == 1 and 1 not in levels
 
 
-def _named(name: str) -> tuple[str, ...]:
-    """A template heading's name, and what it names before a qualifier it adds (``Testing (manual and
-    automated)``, ``Screenshots (if useful):``): a document's ``## Testing`` is that section too."""
-    from review_hooks.checks.required_headings.heading_text import QUALIFIERS
-
-    cut = min((at for at in map(name.find, QUALIFIERS) if at > 0), default=-1)
-    return (name, name[:cut].strip()) if cut > 0 and name[:cut].strip() else (name,)
-
-
 def _unconflicted(document: Document, shown: str) -> None:
     """ConfigError for a template that holds an unresolved merge conflict outside code: its sections would be
     both sides' headings and the markers' lines (``missing required heading "# <<<<<<< HEAD"``)."""
-    from review_hooks.checks import conflict_regions
+    from review_hooks.checks.conflict_regions import unresolved
 
-    if "<" * conflict_regions.DEFAULT_SIZE not in document.text:
-        return
-    complete, _ = conflict_regions.regions(conflict_regions.markers(document.text, conflict_regions.DEFAULT_SIZE))
-    real = [region.opener.line for region in complete if not document.markdown.in_code(region.opener.line)]
+    real = unresolved(document)
     if real:
         raise ConfigError("template", f"template {shown!r} holds an unresolved merge conflict at line {real[0]}; "
                                       "resolve it first")

@@ -204,6 +204,10 @@ MISSING = 'missing required heading "## Approval" (kind report, from its heading
     pytest.param("    ## Approval\n", [f"5:1: {MISSING}: line 5 has \"## Approval\", which is not a heading (it is "
                                        "indented four spaces or more, which makes it a code block; remove the "
                                        "indentation)"], id="indented code"),
+    pytest.param("    ```\n    ## Approval\n",
+                 [f"6:1: {MISSING}: line 6 has \"## Approval\", which is not a heading (it is indented four spaces "
+                  "or more, which makes it a code block; remove the indentation)"],
+                 id="indented code whose first line looks like a fence"),
     pytest.param("<!--\n## Approval\n-->\n", [f"7:1: {MISSING}; add it at the end (after line 7); "
                                               "found only inside an HTML comment (line 6)"], id="comment"),
     pytest.param("Text `## Approval` here.\n", [f"5:1: {MISSING}; add it at the end (after line 5)"],
