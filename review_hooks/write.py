@@ -3,8 +3,11 @@
 The new bytes go to a temporary file in the same folder, get the original's mode, owner and
 group, are flushed and synced, and replace the original with ``os.replace``: a failure at any point
 (disk full, permission denied, an interrupt) leaves the original as it was and removes the
-temporary file. A symlink is never written through, and a file that changed since it was
-read is not overwritten: those are refusals (``WriteError.refused``), not failures.
+temporary file. A symlink is never written through, a file that changed since it was read is not
+overwritten, and neither is a read-only file (no write permission for anyone, or none for this user:
+replacing it through its folder would ignore what its mode says) nor one with other hard links (the
+replacement would leave the other names with the old text): those are refusals
+(``WriteError.refused``), not failures.
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         raise _failure(error) from error
     if stat.S_ISLNK(info.st_mode):
         raise WriteError("not written: it is a symbolic link; fix the file it points to", refused=True)
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(location, os.W_OK):
+        raise WriteError("not written: it is read-only; make it writable to fix it", refused=True)
+    if info.st_nlink > 1:
+        raise WriteError(f"not written: it has {info.st_nlink} hard links, which a fix would split (it replaces "
+                         "the file); fix it by hand", refused=True)
     try:
         data = document.encoded(text) if data is None else data
     except UnicodeEncodeError as error:

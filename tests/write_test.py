@@ -334,3 +334,47 @@ def test_a_fix_the_files_encoding_cannot_hold_is_not_applied(repo: Path, monkeyp
     assert err.getvalue() == ("review-hooks: old.txt: mojibake fix not applied: the fixed text cannot be saved as "
                               "cp1252 (convert the file with --transcode)\n")
     assert out.getvalue() == "old.txt:1:1: mojibake wants a check mark\n"
+
+
+def test_a_read_only_file_is_refused_even_as_root(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"teh\n")
+    target.chmod(0o444)
+    with pytest.raises(WriteError, match="read-only") as raised:
+        write(document(target), "the\n")
+    assert raised.value.refused
+    assert target.read_bytes() == b"teh\n" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert entries(tmp_path) == ["plan.md"]
+
+
+def test_a_file_this_user_may_not_write_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"teh\n")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if mode == os.W_OK else real(path, mode, **kw))
+    with pytest.raises(WriteError, match="read-only"):
+        write(document(target), "the\n")
+    assert target.read_bytes() == b"teh\n"
+
+
+def test_a_hard_linked_file_is_refused_and_both_names_keep_one_text(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    target.write_bytes(b"teh\n")
+    os.link(target, tmp_path / "copy.md")
+    with pytest.raises(WriteError, match="2 hard links") as raised:
+        write(document(target), "the\n")
+    assert raised.value.refused
+    assert os.path.samefile(target, tmp_path / "copy.md")
+    assert target.read_bytes() == b"teh\n"
+    assert entries(tmp_path) == ["copy.md", "plan.md"]
+
+
+def test_a_read_only_file_named_for_fixing_is_reported_not_an_error(repo: Path, with_fixer: None) -> None:
+    target = repo / "plan.md"
+    target.write_bytes(b"teh\n")
+    target.chmod(0o444)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["plan.md"], RunOptions(select=("typo",), fix=True), out, err) == 1
+    assert out.getvalue() == "plan.md:1:1: typo 'teh' is a typo; use 'the'\n"
+    assert err.getvalue() == "review-hooks: plan.md: not written: it is read-only; make it writable to fix it\n"
+    assert target.read_bytes() == b"teh\n"

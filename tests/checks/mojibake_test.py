@@ -76,7 +76,7 @@ def test_diff_shows_the_change_and_writes_nothing(repo: Path) -> None:
     assert (repo / "doc.md").read_text(encoding="utf-8") == DAMAGED
 
 
-@pytest.mark.parametrize("mode", [0o751, 0o444, 0o600], ids=oct)
+@pytest.mark.parametrize("mode", [0o751, 0o644, 0o600], ids=oct)
 def test_bom_crlf_and_mode_survive(repo: Path, mode: int) -> None:
     path = repo / "deploy.sh"
     path.write_bytes(b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n")
@@ -85,6 +85,18 @@ def test_bom_crlf_and_mode_survive(repo: Path, mode: int) -> None:
     assert result.returncode == 1, result.stderr
     assert path.read_bytes() == "\ufeff#!/bin/sh\r\necho \"✅ done\"\r\n".encode()
     assert path.stat().st_mode & 0o777 == mode
+
+
+def test_a_read_only_file_is_reported_not_rewritten(repo: Path) -> None:
+    damaged = b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n"
+    path = repo / "deploy.sh"
+    path.write_bytes(damaged)
+    path.chmod(0o444)
+    result = review_hooks("fix-mojibake", "deploy.sh")
+    assert result.returncode == 1, result.stderr
+    assert "deploy.sh:2:7: mojibake 'âœ…' is double-encoded '✅' (Windows-1252)\n" in result.stdout
+    assert "not written: it is read-only" in result.stderr
+    assert path.read_bytes() == damaged and path.stat().st_mode & 0o777 == 0o444
 
 
 def test_code_blocks_of_a_clean_document_are_quotes(repo: Path) -> None:
