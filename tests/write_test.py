@@ -167,6 +167,27 @@ def test_a_failed_fix_is_one_line_and_exit_2(
     assert entries(repo) == [".git", "notes.md", "plan.md"]
 
 
+def test_a_failed_fix_is_an_error_annotation_under_github_actions(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, with_fixer: None
+) -> None:
+    (repo / "plan.md").write_bytes(ORIGINAL)
+    inject(monkeypatch, "replace", oserror(errno.ENOSPC))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["plan.md"], RunOptions(select=("typo",), fix=True, output_format="github"), out, err) == 2
+    assert out.getvalue().splitlines()[-1] == (
+        "::error file=plan.md,title=review-hooks::cannot write: no space left on device")
+    assert (repo / "plan.md").read_bytes() == ORIGINAL
+
+
+def test_a_refused_write_is_no_error_annotation(repo: Path, with_fixer: None) -> None:
+    (repo / "plan.md").write_bytes(b"teh\n")
+    (repo / "plan.md").chmod(0o444)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["plan.md"], RunOptions(select=("typo",), fix=True, output_format="github"), out, err) == 1
+    assert [line for line in out.getvalue().splitlines() if line.startswith("::")] == [
+        "::error file=plan.md,line=1,col=1,title=review-hooks (typo)::'teh' is a typo; use 'the'"]
+
+
 def test_an_interrupt_through_the_console_script_is_one_line(
     repo: Path, monkeypatch: pytest.MonkeyPatch, with_fixer: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

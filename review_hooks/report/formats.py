@@ -86,13 +86,23 @@ def default_format() -> str:
 
 
 def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks: AllChecks,
-           job_summary: bool = False) -> None:
+           job_summary: bool = False, problems: Sequence[tuple[str, str]] = ()) -> None:
     """Write ``findings`` in ``output_format``; ``checks`` gives every check, asked only by a format that
     lists its rules (SARIF: a hook run imports no other check); ``job_summary``: also GitHub's job summary
-    (github format)."""
+    (github format). ``problems`` (path, what went wrong) failed the run without being findings (a file not
+    read, a fix not written): stderr has said so; the formats a CI reads say so too, where its user looks (an
+    annotation on the file; SARIF's tool execution notifications)."""
     chosen = output_format or default_format()
+    if chosen == "sarif":
+        from review_hooks.report import sarif
+
+        sarif.report(findings, out, checks(), problems)
+        return
     REPORTERS[chosen](findings, out, checks)
-    if chosen == "github" and job_summary:
+    if chosen == "github":
         from review_hooks.report import github
 
-        github.append_summary([f for f in findings if not f.suppressed], out)
+        for path, text in problems:
+            print(github.problem(path, text), file=out)
+        if job_summary:
+            github.append_summary([f for f in findings if not f.suppressed], out)

@@ -46,6 +46,13 @@ def annotation(finding: Finding) -> str:
     return f"::{command} {joined}::{escape_data(message)}"
 
 
+def problem(path: str, text: str) -> str:
+    """An ``error`` annotation on a file for a problem that is no finding (it could not be read, a fix could
+    not be written): ``path`` may be empty for one of the whole run."""
+    where = f"file={escape_property(encodable(path))}," if path else ""
+    return f"::error {where}title=review-hooks::{escape_data(encodable(text))}"
+
+
 def report(findings: Sequence[Finding], out: TextIO) -> None:
     """The plain lines, then one annotation per finding."""
     shown = [f for f in findings if not f.suppressed]

@@ -107,8 +107,21 @@ def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return value
 
 
-def document(findings: Sequence[Finding], checks: Sequence[Check]) -> dict[str, Any]:
-    """The whole SARIF log for ``findings`` (suppressed ones included as given); ``checks`` are its rules."""
+def notification(path: str, text: str) -> dict[str, Any]:
+    """A ``toolExecutionNotification``: a problem that is no finding (a file not read, a fix not written)."""
+    value: dict[str, Any] = {"level": "error", "message": {"text": encodable(text)}}
+    if path:
+        artifact = {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
+        if artifact["uri"].startswith("file:"):
+            del artifact["uriBaseId"]
+        value["locations"] = [{"physicalLocation": {"artifactLocation": artifact}}]
+    return value
+
+
+def document(findings: Sequence[Finding], checks: Sequence[Check],
+             problems: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The whole SARIF log for ``findings`` (suppressed ones included as given); ``checks`` are its rules;
+    ``problems`` (path, what went wrong) are its invocation's notifications, and make it unsuccessful."""
     rules = [rule(check) for check in checks] + [SUPPRESSION_RULE]
     rule_index = {item["id"]: index for index, item in enumerate(rules)}
     return {
@@ -119,13 +132,16 @@ def document(findings: Sequence[Finding], checks: Sequence[Check]) -> dict[str, 
                                 "rules": rules}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": not problems,
+                             "toolExecutionNotifications": [notification(*item) for item in problems]}],
             "results": [result(finding, rule_index) for finding in findings],
         }],
     }
 
 
-def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check]) -> None:
+def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check],
+           problems: Sequence[tuple[str, str]] = ()) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
-    json.dump(document(findings, checks), out, ensure_ascii=False, indent=2)
+    json.dump(document(findings, checks, problems), out, ensure_ascii=False, indent=2)
     out.write("\n")

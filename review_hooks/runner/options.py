@@ -37,11 +37,11 @@ class RunOptions(NamedTuple):
 class FileResult:
     """One file's outcome; the runner fills it in as the file is checked and fixed."""
 
-    __slots__ = ("changed", "error", "failed", "findings", "notes", "skipped", "tallies")
+    __slots__ = ("changed", "error", "failed", "findings", "notes", "problems", "skipped", "tallies")
 
     def __init__(self, findings: list[Finding] | None = None, notes: list[str] | None = None, failed: bool = False,
                  changed: bool = False, error: bool = False, skipped: str = "",
-                 tallies: dict[str, str] | None = None) -> None:
+                 tallies: dict[str, str] | None = None, problems: list[tuple[str, str]] | None = None) -> None:
         self.findings: list[Finding] = findings if findings is not None else []
         self.notes: list[str] = notes if notes is not None else []  # one stderr line each
         self.failed = failed  # a path named on the command line could not be checked
@@ -49,6 +49,9 @@ class FileResult:
         self.error = error  # an internal error or a failed write
         self.skipped = skipped  # the Skip kind, for statistics
         self.tallies: dict[str, str] = tallies if tallies is not None else {}  # check id -> Check.tally's value
+        #: (path, what went wrong) for each problem that fails the run (a file not checked, a fix not written, an
+        #: internal error): also said by a note; the formats a CI reads (annotations, SARIF) carry them too
+        self.problems: list[tuple[str, str]] = problems if problems is not None else []
 
     def __repr__(self) -> str:
         return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"

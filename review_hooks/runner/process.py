@@ -27,7 +27,8 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
     document = files.read(target, context.config, context.repository) if read is None else read
     if isinstance(document, files.Skip):
         shown = document.failed or not options.scan or _worth_a_note(document, context)
-        return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind)
+        return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind,
+                          problems=[(document.target.path, document.reason)] if document.failed else None)
     result = FileResult()
     result.findings = examine(document, checks, context, result)
     if options.scan:
@@ -51,7 +52,9 @@ def note(path: str, text: str) -> str:
 
 def _crashed(result: FileResult, path: str, what: str, error: Exception) -> None:
     """Record a bug in ``what`` (a check, or its fix) on one file: one line naming it, and the run's exit code 2."""
-    result.notes.append(note(path, f"internal error in {what}: {type(error).__name__}: {error}"))
+    text = f"internal error in {what}: {type(error).__name__}: {error}"
+    result.notes.append(note(path, text))
+    result.problems.append((path, text))
     result.error = True
 
 
@@ -137,6 +140,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         result.notes.append(note(original.path, str(error)))
         _unfixed(result)
         result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
+        if result.error:
+            result.problems.append((original.path, str(error)))
 
 
 def _unfixed(result: FileResult) -> None:

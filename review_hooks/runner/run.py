@@ -44,16 +44,14 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         for check in checks:  # each selected check validates its table now (imported only if selected)
             config.settings.of(check.id, check.configure)
     except (configuration.ConfigError, KeyError) as error:
-        print(f"review-hooks: {error.args[0] if isinstance(error, KeyError) else error}", file=err)
-        return 2
+        return cannot_run(str(error.args[0] if isinstance(error, KeyError) else error), options, out, err)
     finally:
         _collect()
     root = find_root(Path.cwd())
     repository = Repository(root) if root else None
     if repository is None and options.scan and _bare(Path.cwd()):
-        print("review-hooks: this folder is a bare git repository, which has no working tree to scan; "
-              "scan a clone of it", file=err)
-        return 2
+        return cannot_run("this folder is a bare git repository, which has no working tree to scan; scan a clone of it",
+                      options, out, err)
     context = Context(config, repository)
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
@@ -63,8 +61,7 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
 
             targets = narrowed(targets, repository, options.changed_since, options.staged)
     except GitError as error:
-        print(f"review-hooks: {error}", file=err)
-        return 2
+        return cannot_run(str(error), options, out, err)
     if repository is not None and targets:
         repository.prefetch_attributes([t.location for t in targets])
     results = terminal.progress(outcomes(targets, checks, context, options), len(targets),
@@ -143,6 +140,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     the whole tree, from what each file counted as); compute the exit code. ``checked``: the paths (None: the
     whole tree) and check ids (None: all) the run looked at, the only baseline entries it can find stale."""
     findings: list[Finding] = []
+    problems: list[tuple[str, str]] = []
     seen: dict[str, set[str]] = {}
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False
@@ -151,6 +149,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
             for note in result.notes:
                 print(note, file=err)
         findings.extend(result.findings)
+        problems.extend(result.problems)
         skipped.append(result.skipped)
         error = error or result.error
         changed = changed or result.changed or result.failed
@@ -169,12 +168,11 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         try:
             outcome = settle(findings, options, err, checked)
         except baseline.BaselineError as problem:
-            print(f"review-hooks: {problem}", file=err)
-            return 2
+            return cannot_run(str(problem), options, out, err)
         kept, baselined, stale = outcome.findings, outcome.baselined, outcome.stale
     if options.write_baseline is None:
         shown = kept if options.show_suppressed else [f for f in kept if not f.suppressed]
-        reporters.report(shown, options.output_format, out, _every_check, job_summary=options.scan)
+        reporters.report(shown, options.output_format, out, _every_check, job_summary=options.scan, problems=problems)
     if options.statistics:
         terminal.statistics(kept, skipped, skipped.count(""), baselined, err)
     if error:
@@ -183,6 +181,16 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
         return 0
     failing = any(not f.suppressed and not f.fixed and f.severity == "error" for f in kept)
     return 1 if failing or changed or (options.baseline_stale and stale) else 0
+
+
+def cannot_run(message: str, options: RunOptions, out: TextIO, err: TextIO) -> int:
+    """End a run that cannot check (bad configuration, a git error, an unusable baseline): one stderr line and
+    exit 2, and for a format a CI reads, its own account with no finding (an annotation; a SARIF log whose
+    invocation failed, rather than an empty file an upload would reject)."""
+    print(f"review-hooks: {message}", file=err)
+    if (options.output_format or reporters.default_format()) in ("github", "sarif"):
+        reporters.report([], options.output_format, out, _every_check, problems=[("", message)])
+    return 2
 
 
 def settle(findings: list[Finding], options: RunOptions, err: TextIO,

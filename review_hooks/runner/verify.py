@@ -132,6 +132,7 @@ def _checked(candidate: Document, attempt: Attempt, result: FileResult) -> Keys 
     after, recheck = attempt.recheck(candidate)
     if recheck.error:
         result.notes.extend(recheck.notes)
+        result.problems.extend(recheck.problems)
         result.error = True
         return None
     return after

@@ -133,3 +133,28 @@ def test_a_document_cannot_write_workflow_commands_of_its_own(repo: Path) -> Non
     assert "(looked for 'x\\n::error file=README.md,line=1::Forged\\n::stop-commands::t.md')" in lines[1]
     assert lines[0].startswith("a\\n::warning::name.md:1:1: conflict-markers")
     assert not [line for line in result.stderr.splitlines() if line.startswith("::")]
+
+
+def test_a_file_that_cannot_be_checked_is_an_error_annotation(repo: Path) -> None:
+    (repo / "notes, draft.md").mkdir()
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "check", "--format", "github", "notes, draft.md"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == "review-hooks: notes, draft.md: is a directory, not a file\n"
+    assert result.stdout == "::error file=notes%2C draft.md,title=review-hooks::is a directory, not a file\n"
+
+
+def test_a_run_that_cannot_start_is_an_annotation_without_a_file(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_text("[broken-link]\nignore = 3\n")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan"], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    message = result.stderr.removeprefix("review-hooks: ").rstrip("\n")
+    assert message and "\n" not in message
+    assert result.stdout == f"::error title=review-hooks::{github.escape_data(message)}\n"
+
+
+def test_a_problem_annotation_escapes_its_file_and_text() -> None:
+    assert github.problem("a:b,c.md", "cannot read: 100% gone\nreally") == (
+        "::error file=a%3Ab%2Cc.md,title=review-hooks::cannot read: 100%25 gone%0Areally")

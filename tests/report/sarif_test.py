@@ -105,3 +105,46 @@ def test_a_findings_properties_are_the_results_properties_and_json_keys() -> Non
     assert finding.as_dict() == {"path": "a.md", "line": 1, "column": 5, "check": "broken-link", "message": "gone",
                                  "fixed": False, "severity": "warning", "target": "x.md#y", "resolved": "x.md"}
     validate(sarif.document([finding], CHECKS))
+
+
+def run_sarif(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "review_hooks", *args, "--format", "sarif"], capture_output=True,
+                          text=True)
+
+
+def test_a_file_that_cannot_be_checked_is_a_notification_and_an_unsuccessful_run(repo: Path) -> None:
+    (repo / "notes.md").mkdir()
+    (repo / "plan.md").write_text("# Plan\n\n" + CONFLICT)
+    result = run_sarif("check", "notes.md", "plan.md")
+    assert result.returncode == 1
+    assert result.stderr == "review-hooks: notes.md: is a directory, not a file\n"
+    log = json.loads(result.stdout)
+    validate(log)
+    run = log["runs"][0]
+    assert [r["ruleId"] for r in run["results"]] == ["conflict-markers"]
+    assert run["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [{
+        "level": "error", "message": {"text": "is a directory, not a file"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "notes.md", "uriBaseId": "%SRCROOT%"}}}]}]}]
+
+
+def test_a_clean_run_is_a_successful_invocation(repo: Path) -> None:
+    (repo / "plan.md").write_text("# Plan\n")
+    result = run_sarif("check", "plan.md")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
+def test_a_run_that_cannot_start_still_writes_a_log_saying_why(repo: Path) -> None:
+    (repo / ".review-hooks.toml").write_text("select = [\n")
+    result = run_sarif("scan")
+    assert result.returncode == 2
+    assert result.stderr.startswith("review-hooks: ") and result.stderr.count("\n") == 1
+    log = json.loads(result.stdout)
+    validate(log)
+    run = log["runs"][0]
+    assert run["results"] == []
+    notification = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert "review-hooks: " + notification["message"]["text"] + "\n" == result.stderr
+    assert "locations" not in notification
