@@ -60,7 +60,7 @@ lost here; replace it by hand``, in code too, but not on a line that names it (`
 character": documentation shows one on purpose); so is a ``¿`` glued to the punctuation before it (outside
 code) that opens no question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
 lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
-longer sequence, or a pair that mends its word: ``cafÃ©``), and
+longer sequence, or a pair that mends its word: ``cafÃ©``, ``Ã‡etin``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
 
