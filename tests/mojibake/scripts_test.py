@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from review_hooks.mojibake import scripts
 from review_hooks.mojibake.repair import repair
 
 
@@ -196,3 +197,11 @@ def test_a_capital_opening_a_word_whose_lost_letters_are_rare_is_not_reported(li
     result = repair(text)
     assert result.text == f"We don’t know.\n{line}\n"
     assert not result.residue
+
+
+def test_greek_capitals_with_tonos_are_lone_letters_repaired_beside_greek_damage() -> None:
+    """``Ή`` (or) and ``Ό`` are one-letter Greek words: weak like ``Δ``, repaired where Windows-1252 damaged the
+    document's Greek elsewhere, left where they are the only damage."""
+    assert scripts.lone_letter("Ή", "Î‰") and scripts.lone_letter("Ό", "ÎŒ") and not scripts.lone_letter("·", "Î‡")
+    assert repair("Î‰ ÎºÎ¬Î½Îµ clone\n").text == "Ή κάνε clone\n"
+    assert repair("Î‰\n").text == "Î‰\n"
