@@ -100,6 +100,19 @@ def script_of(char: str) -> str:
     return unicodedata.name(char, "?").split()[0]
 
 
+def crossed(run: str, start: int, end: int, reading: str) -> bool:
+    """``run[start:end]`` breaks its word with a letter of another script than the word's letters beside it, and
+    reads as letters of theirs, in their case: Windows-1251 read UTF-8 German and Polish so (``MГјller`` is
+    Müller, ``gЕ‚Гіwnym`` głównym). A word mixes scripts no other way this reads back: evidence on its own."""
+    before, after = run[start - 1:start], run[end:end + 1]
+    neighbour = before if before.isalpha() else after
+    if not neighbour.isalpha() or not reading.isalpha() or (neighbour.islower() and not reading.islower()):
+        return False
+    script = script_of(neighbour)
+    return all(script_of(char) == script for char in reading) and any(  # µ ª º are Latin-1's: no script's
+        char.isalpha() and char > "\u00ff" and script_of(char) != script for char in run[start:end])
+
+
 def own_punctuation(char: str) -> bool:
     """Punctuation of a script of its own (ARABIC COMMA ``،``, ARMENIAN FULL STOP ``։``, DEVANAGARI DANDA):
     read from a two-byte pair, it is as plausible as a letter of that script."""
