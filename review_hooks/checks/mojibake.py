@@ -23,7 +23,9 @@ legitimate accent, and invents characters for lossy sequences.
 
 **Example.** ``**Status:** âœ… EXCELLENT â€“ All tasks`` becomes ``**Status:** ✅ EXCELLENT – All tasks``.
 
-**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``); a capital
+**Not reported.** Legitimate accented text (``Crème brûlée — naïve café``, ``SÃO PAULO``), also where a
+codec that damaged the document reads it as one character of a script the document never shows or rarer
+than its letters (``—Él`` is no ``уl`` in Mac Roman, ``Ç’a`` no ``ǒa``: ``mojibake.strangers``); a capital
 that ends a word before a closing quote or a no-break space (``“IRMÃ”``, ``«AMANHÃ»``, ``„LOKAÐ“``:
 see ``review_hooks.mojibake.typography``); a lone two-byte pair that is typography or a unit (``»Änderungen«``,
 ``CAFÉ¹``, ``1.5 Å²``, ``ROMÃ–LIMÃO``, ``KOÇ’UN``, box drawing ``╔╗``), and math or currency read in a
@@ -58,7 +60,7 @@ lost here; replace it by hand``, in code too, but not on a line that names it (`
 character": documentation shows one on purpose); so is a ``¿`` glued to the punctuation before it (outside
 code) that opens no question on its line (``</strong>¿Las``: a converter's stand-in for a character it could not map). A
 lone pair beside capitals (``KÃ–LN``, ``PÅ±``) is repaired only where the codec has strong evidence (a
-longer sequence, or a pair that mends its word: ``cafÃ©``), and
+longer sequence, or a pair that mends its word: ``cafÃ©``, ``Ã‡etin``), and
 a capital that ends a word of capitals before punctuation only on a line with no clean accented letter.
 """
 

@@ -19,17 +19,14 @@ is itself a sequence cut short below (``cut``: ``Ã¢â‚¬`` is ``â€``) is 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
-from review_hooks.mojibake.changes import Change, Residue, applied
+from review_hooks.mojibake.changes import Change, Residue
 from review_hooks.mojibake.charmaps import codecs, ftfy_module
-from review_hooks.mojibake.fluent import fluent_script, foreign
-from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, folded_prior, prior, ranked, tier
-from review_hooks.mojibake.scripts import script_mark, script_of
+from review_hooks.mojibake.lossy import SEQUENCE_LENGTH, candidates, prior, ranked, tier
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -214,47 +211,6 @@ def lone_leads(text: str, changes: list[Change], residue: list[Residue]) -> tupl
     if not cut_short:
         return changes, residue
     return kept, sorted([*residue, *cut_short], key=lambda item: item.start)
-
-
-def strangers(text: str, changes: list[Change], residue: list[Residue],
-              decoded: bool = False) -> tuple[list[Change], list[Residue]]:
-    """``changes`` without the readings that break a word written in one script (``fluent``), and without the
-    readings decoded twice or more that are no plausible text of the document: a letter rare in every
-    language (the frequency prior below ``COMMON_LETTER``; ``ς`` and ``ß`` count as the ``σ`` and ``ss`` it
-    folds them to) of a script no other letter of the document is written in (the same rare letter twice is
-    no evidence for itself). ``ÂµÂºÃ€`` alone in English prose is µºÀ in Windows-1252, and that is 槷 in
-    cp850: two readings, neither text, both reported (``residue``), the span left as it is. A rare ideograph
-    among Chinese, or 쉘 among Korean, is text. A reading one layer short that is a word written fluently in
-    a script the document shows is the repair (``дії``, not E4 B3 BF: 䳿). ``decoded``: ``text`` is a
-    decoding, judged where the document is."""
-    if decoded:  # a decoding has no document to judge by
-        return changes, residue
-    changes, residue = foreign(text, changes, residue)  # first: a reading that breaks a word of one script
-    suspects = {at: scripts for at, change in enumerate(changes) if change.before and (scripts := _rare(change.new))}
-    if not suspects:
-        return changes, residue
-    shown = Counter(script_of(char) for char in applied(text, changes) if not char.isascii() and _letter(char))
-    rare = Counter(script for scripts in suspects.values() for script in scripts)
-    kept, doubtful = [], []
-    for at, change in enumerate(changes):
-        own = Counter(script_of(char) for char in change.new if _letter(char))
-        doubt = at in suspects and any(shown[script] in (own[script], rare[script]) for script in suspects[at])
-        if doubt and not shown[fluent_script(change.before)]:  # ``Ð´Ñ–Ñ—`` beside Cyrillic is дії, not 䳿
-            readings = (change.before, change.new)
-            doubtful.append(Residue(change.start, change.end, change.old, change.before, (readings,), "",
-                                    change.codec, (readings,)))
-        else:
-            kept.append(change._replace(new=change.before, before="") if doubt else change)
-    return kept, sorted([*residue, *doubtful], key=lambda item: item.start)
-
-
-def _letter(char: str) -> bool:
-    return char.isalpha() or script_mark(char)
-
-
-def _rare(new: str) -> list[str]:
-    """The script of each letter of ``new`` that is rare in every language (``lossy.folded_prior``)."""
-    return [script_of(char) for char in new if _letter(char) and folded_prior(char) < COMMON_LETTER]
 
 
 def _mixed(new: str) -> bool:

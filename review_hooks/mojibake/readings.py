@@ -28,7 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
-from review_hooks.mojibake.scripts import case, fitting, own_punctuation
+from review_hooks.mojibake.scripts import case, crossed, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -153,7 +153,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         # is 槷), unless the engine decoded it again
         # a capital that breaks a word of small letters, read as a small letter (``rozdziaÅ‚u``: rozdziału); not a
         # symbol after a letter, which is how clean math reads in Mac Roman (``cost≈£3`` is no ţ)
-        mends = end - start == 2 and run[start].isupper() and typography.mends(run, start, text)
+        mends = (end - start == 2 and run[start].isupper() and typography.mends(run, start, text)) or crossed(
+            run, start, end, text)  # or a letter of another script breaks it (``MГјller``: Müller)
         if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad or mends):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere

@@ -87,7 +87,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if _clean(text):
         return Repair(text)
     charmaps, lossy, _, strength, typography, words = _engine()
-    from review_hooks.mojibake.layers import lone_leads, strangers
+    from review_hooks.mojibake import layers, strangers
 
     codecs = charmaps.codecs()
     runs: dict[str, list[int]] = {}
@@ -131,7 +131,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if changes:
         changes, residue = _cut_below(words.twice(text, changes, _again), residue)  # decoded again, or lossy below
     residue.sort(key=lambda item: item.start)
-    changes, residue = lone_leads(text, *strangers(text, changes, residue, decoded))  # no half repair, no 槷
+    changes, residue = layers.lone_leads(text, *strangers.strangers(text, changes, residue, decoded))  # nor 槷
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
     residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))

@@ -24,14 +24,14 @@ _LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman 
 
 def lone_letter(text: str, old: str) -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
-    technical prose, and the one-letter words в, і, у, я, є) read from a letter, or from a dash or box
+    technical prose, and the one-letter words в, і, у, я, є, Greek Ή, Ό, ή) read from a letter, or from a dash or box
     drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
     Of the other scripts, only a letter common in some language (``lossy.prior`` 7 or more: Arabic
     و, the word "and", read from ``Ùˆ``), not a rare one (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ); no quotes."""
     from review_hooks.mojibake.lossy import prior
 
     return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
-            and ("\u0391" <= text <= "\u03c9" or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
+            and (("\u0386" <= text <= "\u03ce" and text.isalpha()) or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
                  or (text.isalpha() and script_of(text) not in _LISTED and prior(text) >= 7)))
 
 
@@ -98,6 +98,19 @@ def script_of(char: str) -> str:
     """The first word of a character's name: its script for a letter (``CYRILLIC``, ``ARABIC``); cached,
     since the same few letters are asked about for every pair of every run."""
     return unicodedata.name(char, "?").split()[0]
+
+
+def crossed(run: str, start: int, end: int, reading: str) -> bool:
+    """``run[start:end]`` breaks its word with a letter of another script than the word's letters beside it, and
+    reads as letters of theirs, in their case: Windows-1251 read UTF-8 German and Polish so (``MГјller`` is
+    Müller, ``gЕ‚Гіwnym`` głównym). A word mixes scripts no other way this reads back: evidence on its own."""
+    before, after = run[start - 1:start], run[end:end + 1]
+    neighbour = before if before.isalpha() else after
+    if not neighbour.isalpha() or not reading.isalpha() or (neighbour.islower() and not reading.islower()):
+        return False
+    script = script_of(neighbour)
+    return all(script_of(char) == script for char in reading) and any(  # µ ª º are Latin-1's: no script's
+        char.isalpha() and char > "\u00ff" and script_of(char) != script for char in run[start:end])
 
 
 def own_punctuation(char: str) -> bool:

@@ -38,6 +38,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from review_hooks.mojibake.changes import applied
+from review_hooks.mojibake.layers import COMMON_LETTER, is_bad
+from review_hooks.mojibake.lossy import prior
 from review_hooks.mojibake.scripts import script_of as _script
 
 if TYPE_CHECKING:
@@ -246,9 +248,6 @@ def _capitals(before: str, after: str, first: str) -> bool:
 def _capitalised(before: str, after: str, first: str, reading: str) -> bool:
     """One capital, then a pair that reads as a small letter common in some language (``CÃ³`` is Có,
     ``lossy.prior``): a capitalised word, not a word of capitals before a footnote (``FÉ¹`` is no Fɹ)."""
-    from review_hooks.mojibake.layers import COMMON_LETTER
-    from review_hooks.mojibake.lossy import prior
-
     return (before[-1:].isupper() and not _capitals(before, after, first) and reading.islower()
             and prior(reading) >= COMMON_LETTER)
 
@@ -284,12 +283,16 @@ def drawing(run: str, start: int, end: int, reading: str) -> bool:
 def mends(run: str, start: int, reading: str) -> bool:
     """The pair at ``run[start]`` breaks its word and its reading mends it: a capital or a symbol after a
     letter, in a word of small letters (``cafÃ©``, ``ZÃ¼rich``, ``R√©sum√©``) read as small letters of its
-    script; or,
-    after no letter, it reads as Latin-1 symbols (``Â£``: £)."""
-    before, first = run[start - 1:start], run[start]
+    script; or, after no letter, it reads as Latin-1 symbols (``Â£``: £), or it opens a word of small letters, ftfy's
+    badness flags it, and it reads as one letter of their script (``Ã‡etin``: Çetin, ``Ä±rmak``: ırmak; not
+    the elision ``Ç’a``, whose apostrophe no word breaks on, nor a C1 control: Latin-1's ``Ã\x84leny`` may
+    be a č that lost 0x8D below)."""
+    before, first, second, after = run[start - 1:start], run[start], run[start + 1:start + 2], run[start + 2:start + 3]
     if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
-        return all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading)
-    after = run[start + 2:start + 3]
+        if all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading):
+            return True
+        return (len(reading) == 1 and reading.isalpha() and after.islower() and _script(after) == _script(reading)
+                and not ("\x80" <= second < "\xa0" or second in _QUOTES) and is_bad(first + second))
     breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))
     return ((before.islower() or after.islower() or not first.isalpha()) and breaks and reading.isalpha()
             and reading.islower() and all(_script(char) == _script(before) for char in reading))

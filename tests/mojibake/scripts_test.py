@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from review_hooks.mojibake import scripts
 from review_hooks.mojibake.repair import repair
 
 
@@ -196,3 +197,31 @@ def test_a_capital_opening_a_word_whose_lost_letters_are_rare_is_not_reported(li
     result = repair(text)
     assert result.text == f"We don’t know.\n{line}\n"
     assert not result.residue
+
+
+def test_greek_capitals_with_tonos_are_lone_letters_repaired_beside_greek_damage() -> None:
+    """``Ή`` (or) and ``Ό`` are one-letter Greek words: weak like ``Δ``, repaired where Windows-1252 damaged the
+    document's Greek elsewhere, left where they are the only damage."""
+    assert scripts.lone_letter("Ή", "Î‰") and scripts.lone_letter("Ό", "ÎŒ") and not scripts.lone_letter("·", "Î‡")
+    assert repair("Î‰ ÎºÎ¬Î½Îµ clone\n").text == "Ή κάνε clone\n"
+    assert repair("Î‰\n").text == "Î‰\n"
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    pytest.param("Kr\u0413\u0456tki opis\n", "Krótki opis\n", id="Polish ó as Windows-1251 Гі"),
+    pytest.param("Herr M\u0413\u0458ller\n", "Herr Müller\n", id="German ü as Гј"),
+    pytest.param("wa\u0415\u0458ne g\u0415\u201a\u0413\u0456wne\n", "ważne główne\n", id="two pairs in one word"),
+])
+def test_a_letter_of_another_script_that_breaks_a_word_mends_it_as_the_only_damage(damaged: str, repaired: str) -> None:
+    """UTF-8 German and Polish read as Windows-1251: a Cyrillic capital and a continuation inside a Latin word,
+    read back as letters of that word's script and case, is evidence on its own."""
+    assert repair(damaged).text == repaired
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("latency\u2248\u00b5s and 5 \u00b5m\n", id="Mac Roman math: µ is Latin-1's micro sign, no script"),
+    pytest.param("Привет, всё хорошо: Їжак і Ґанок\n", id="clean Cyrillic"),
+    pytest.param("the Kr\u0413 variable\n", id="a Cyrillic letter in a Latin word that reads as nothing"),
+])
+def test_a_word_of_mixed_scripts_that_reads_as_no_word_is_left(text: str) -> None:
+    assert repair(text).text == text

@@ -106,3 +106,22 @@ def test_a_one_letter_quotation_beside_damage_is_typography(line: str) -> None:
     """An undamaged opening quote right before one capital: «Ç» is not «ǻ, “Đ” is not “Д."""
     text = f"Status âœ… â€“ {line}\n"
     assert repair(text).text == f"Status ✅ – {line}\n"
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    pytest.param("# Ali Ã‡elik, 2021.\n", "# Ali Çelik, 2021.\n", id="Ç before small letters"),
+    pytest.param("Ãœbersicht\n", "Übersicht\n", id="Ü whose pair reads as a capital and œ"),
+    pytest.param("## Ã‰tat du projet\n", "## État du projet\n", id="É in a heading"),
+    pytest.param("Ä±rmak boyu\n", "ırmak boyu\n", id="Turkish dotless ı opening its word"),
+])
+def test_a_flagged_pair_opening_a_word_of_small_letters_is_repaired_as_the_only_damage(
+        damaged: str, repaired: str) -> None:
+    assert repair(damaged).text == repaired
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ç’a été un plaisir.\n", id="the elision: an apostrophe, no broken word"),
+    pytest.param("Çetin and Ünal\n", id="clean capitals"),
+])
+def test_a_word_opening_pair_that_breaks_no_word_is_left(text: str) -> None:
+    assert repair(text).text == text and repair(text).changes == ()

@@ -1,0 +1,48 @@
+"""A reading that brings in what the document never shows is no repair: the span is text, left and unreported.
+
+Each case puts legitimate text that a codec reads as UTF-8 beside real damage by that codec, so that the codec
+has evidence and the engine would otherwise repair the text too (found by an outside evaluation on real
+Spanish, French, German and Italian sentences).
+"""
+
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
+from __future__ import annotations
+
+import pytest
+
+from review_hooks.mojibake.repair import repair
+
+KEPT = [
+    pytest.param("‚úÖ listo\n\n—Él no vendrá —dijo—.\n", "—Él", id="Mac Roman: dialogue dash and É read as Cyrillic у"),
+    pytest.param("‚úÖ fertig\n\nLe projet—était-ce prévu ?\n", "—é", id="Mac Roman: dash and é read as Cyrillic ю"),
+    pytest.param("‚úÖ fertig\n\nFußball…ärgerlich\n", "…ä", id="Mac Roman: ellipsis and ä read as a rare Ɋ"),
+    pytest.param("âœ… fertig\n\n«Non so perché…»\n", "é…»", id="cp1252: é…» read as the ideograph 酻"),
+    pytest.param("âœ… fertig\n\nÇ’a été un plaisir.\n", "Ç’a", id="cp1252: the elision Ç’a read as pinyin ǒ"),
+    pytest.param("âœ… fertig\n\nMaß·Einheit\n", "ß·", id="cp1252: ß· read as the NKo sign ߷"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), KEPT)
+def test_legitimate_text_beside_damage_by_its_codec_is_left_and_unreported(text: str, kept: str) -> None:
+    result = repair(text)
+    assert result.text == "✅ " + text.split(" ", 1)[1]
+    assert kept in result.text
+    assert all(change.old.startswith(("âœ", "‚ú")) for change in result.changes)
+    assert result.residue == ()
+
+
+def test_the_same_readings_where_the_document_shows_their_script_are_repaired() -> None:
+    """The Cyrillic у of ``—É`` is a repair in a Russian document that Mac Roman damaged: Cyrillic is shown."""
+    text = "–ü—Ä–∏–≤–µ—Ç –º–∏—Ä\n\n‚Äî—É\n"
+    assert repair(text).text == "Привет мир\n\n—у\n"
+
+
+def test_a_rare_letter_that_mends_its_word_is_still_repaired() -> None:
+    """Pinyin ``yÇ”`` is yǔ: a capital inside a word of small letters, read as a small letter."""
+    assert repair("æ±‰è¯­ yÇ” is written so\n").text == "汉语 yǔ is written so\n"
+
+
+def test_flagged_damage_of_one_letter_of_another_script_is_still_repaired() -> None:
+    """``Î”`` is the Greek Δ: ftfy's badness flags the span, so no other Greek letter is needed."""
+    assert repair("âœ… the Î” of the two runs\n").text == "✅ the Δ of the two runs\n"
