@@ -198,3 +198,42 @@ def test_utf8_with_a_stray_byte_is_never_read_as_a_legacy_codec() -> None:
     with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x81 at line 3, column 17\); correct the bytes$"):
         decode(raw)
     assert decode(b"# T\n\ncaf\xe9 na\xefve \x93quoted\x94\n")[1] == "cp1252"
+
+
+def test_binary_data_after_a_utf32_or_utf16_byte_order_mark_is_binary() -> None:
+    for raw in (b"\xff\xfe\x00\x00" + b"\x00" * 200 + "text".encode("utf-32-le"),
+                b"\xff\xfe" + "\x01\x00\x02\x03".encode("utf-16-le") * 50):
+        with pytest.raises(NotText, match="binary data after"):
+            decode(raw)
+    assert decode(b"\xff\xfe" + "Caf\u00e9 \u2705\n".encode("utf-16-le"))[:2] == ("Caf\u00e9 \u2705\n", "utf-16-le")
+
+
+def test_utf8_cut_inside_its_last_character_is_not_a_legacy_file() -> None:
+    """``✅`` cut after two of its three bytes: Windows-1252 would read ``âœ`` and --transcode would write it."""
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xe2 at line 1, column 7\)"):
+        decode(b"Done: \xe2\x9c")
+    assert decode(b"caf\xe9") == ("caf\u00e9", "cp1252", b"")  # a lone lead at the end: a legacy letter
+
+
+@pytest.mark.parametrize(("text", "code_page", "expected"), [
+    pytest.param("Pijamalı hasta yağız şoföre\n", "cp1254",
+                 [("yaðýz", "cp1252"), ("yağız", "cp1254")], id="Turkish ı ğ ş read as Icelandic ý ð þ"),
+    pytest.param("Prix: 5 € et œuvre.\n", "iso8859_15", [("½uvre", "cp1252"), ("œuvre", "iso8859_15")],
+                 id="ISO-8859-15 œ read as ½"),
+])
+def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
+        text: str, code_page: str, expected: list[tuple[str, str]]) -> None:
+    from review_hooks.document import rival_readings
+
+    raw = text.encode(code_page)
+    decoded, encoding, _ = decode(raw)
+    readings = rival_readings(decoded, raw, encoding)
+    assert readings[0][1] == encoding and set(expected) <= set(readings)
+
+
+@pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n"])
+def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
+    from review_hooks.document import rival_readings
+
+    raw = text.encode("cp1252")
+    assert rival_readings(*decode(raw)[:1], raw, "cp1252") == []
