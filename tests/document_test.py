@@ -146,7 +146,9 @@ def test_read_skips_oversized_files_by_size_alone(tmp_path: Path) -> None:
                  "is a submodule (another repository); run review-hooks inside it",
                  id="a submodule (robust-eval5, D3)"),
     pytest.param(lambda p: p.symlink_to("nowhere"), "symlink", "broken symbolic link", id="dangling symlink"),
-    pytest.param(lambda p: os.mkfifo(p), "binary", "not a regular file", id="fifo (never opened: it would block)"),
+    pytest.param(lambda p: os.mkfifo(p), "special",
+                 "is not a regular file (a named pipe, socket or device); nothing was read",
+                 id="fifo (never opened: it would block)"),
 ])
 def test_read_of_what_is_not_a_file(tmp_path: Path, config: configuration.Config, make: object, kind: str,
                                     reason: str) -> None:
