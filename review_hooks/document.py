@@ -61,8 +61,9 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     if encoding is not None:
         try:
             text = raw[len(bom) :].decode(encoding)
-            if "\x00" in text[:SNIFF_BYTES] or not _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")):
-                raise NotText(f"binary data after a {encoding} byte order mark")  # NUL: a BOM is no proof of text
+            if "\x00" in text[:SNIFF_BYTES] or not _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")) or (
+                    encoding != "utf-8" and _unassigned(text[:SNIFF_BYTES])):  # a BOM is no proof of text
+                raise NotText(f"binary data after a {encoding} byte order mark")
             return text, encoding, bom
         except UnicodeDecodeError as error:
             if encoding != "utf-8" or not _text_like(raw[len(bom) : len(bom) + SNIFF_BYTES]):
@@ -93,6 +94,11 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+def _unassigned(text: str) -> bool:
+    """More than one character in a hundred unassigned or private: what random bytes read as UTF-16 or -32."""
+    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(1, len(text) // 100)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -128,19 +134,20 @@ def legacy_encoding(raw: bytes) -> str:
 
 
 def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]]:
-    """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252 or Latin-1,
-    holds a word no language writes so (a symbol between its letters, ``½uvre``, or Icelandic ``ð``/``þ``, what
-    Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` read it as letters (``œuvre``; ``yađýz``, ``yağız``):
+    """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252, Latin-1 or
+    Mac Roman, holds a word no language writes so (a symbol between its letters, ``½uvre``, Romanian ``verific„m``
+    in Mac Roman, or Icelandic ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and
+    Windows-1252, for Mac Roman) read it as letters (``œuvre``; ``yađýz``, ``yağız``):
     which the file is in cannot be told, and converting it would be a guess. Empty otherwise (``très`` and
     ``Grüße`` read so in no rival: a rival is asked only where this reading is doubtful)."""
-    if encoding not in ("cp1252", "latin_1"):
+    if encoding not in ("cp1252", "latin_1", "mac_roman"):
         return []
     doubtful = next((match for match in _WORD.finditer(text) if _doubtful(match.group())), None)
     if doubtful is None:
         return []
     start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
     found = []
-    for rival in RIVAL_CODECS:
+    for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
         theirs = raw[start:end].decode(rival, "replace")
         if not _doubtful(theirs) and all(char.isprintable() and char != "\ufffd" for char in theirs):
             found.append((theirs, rival))

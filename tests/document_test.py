@@ -239,3 +239,23 @@ def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
 
     raw = text.encode("cp1252")
     assert rival_readings(*decode(raw)[:1], raw, "cp1252") == []
+
+
+def test_random_bytes_after_a_utf16_byte_order_mark_are_binary() -> None:
+    import random
+
+    generator = random.Random(7)
+    for _ in range(20):
+        with pytest.raises(NotText, match=r"binary data after|invalid utf-16"):
+            decode(b"\xff\xfe" + generator.randbytes(4000))
+    private = "".join(chr(0xE000 + n) for n in range(300)) + "text"  # decodes, but as nothing anyone wrote
+    with pytest.raises(NotText, match="binary data after a utf-16-le byte order mark"):
+        decode(b"\xff\xfe" + private.encode("utf-16-le"))
+
+
+def test_a_mac_roman_reading_with_a_quote_inside_a_word_has_rivals() -> None:
+    from review_hooks.document import rival_readings
+
+    raw = "Rezultatul este bun, dar trebuie să verificăm încă o dată.\n".encode("cp1250")
+    readings = rival_readings(raw.decode("mac_roman"), raw, "mac_roman")
+    assert readings[0] == ("verific„m", "mac_roman") and ("verificăm", "cp1250") in readings
