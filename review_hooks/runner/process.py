@@ -104,6 +104,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         if check.repair is None or (check.markdown_only and not document.is_markdown):
             continue
         before = {verify.key(f) for f in result.findings if f.check == check.id and not f.suppressed}
+        if not before:  # nothing of this check's to fix here: suppressed (``disable-file``) or none at all
+            continue
         hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
         try:
             proposed = check.repair(document, context)

@@ -342,3 +342,11 @@ def test_a_file_two_code_pages_read_differently_is_reported_and_never_transcoded
                                     "('yaðýz' in cp1252, ")
     assert "'yağız' in cp1254" in result.stdout and result.stdout.endswith("convert it by hand from the one it is in\n")
     assert (repo / "tr.md").read_bytes() == raw
+
+
+def test_a_file_whose_check_is_disabled_is_not_fixed_and_says_nothing(repo: Path) -> None:
+    raw = b"<!-- review-hooks: disable-file mojibake -->\nCaf\xe9\n"
+    (repo / "notes.md").write_bytes(raw)
+    result = review_hooks("fix-mojibake", "--transcode", "notes.md")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (repo / "notes.md").read_bytes() == raw
