@@ -101,6 +101,8 @@ def _execute(paths: Sequence[str], scan: bool, select: Sequence[str], fix: bool,
             overrides.setdefault(check_id, {})[key] = value
     if params["baseline_stale"] and not params["baseline"]:
         raise click.UsageError("--baseline-stale needs --baseline FILE")
+    if params.get("changed_since") is not None and not params["changed_since"].strip():
+        raise click.UsageError("--changed-since needs a revision (a branch, a tag or a commit), not an empty one")
     options = RunOptions(
         scan=scan, select=tuple(select), fix=fix, diff=params["diff"], output_format=params["output_format"] or "",
         exit_zero=params["exit_zero"], config_path=params["config_path"], overrides=overrides,

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
+import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +30,9 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 #: Legacy codecs a text file is plausibly saved in when it is not UTF-8.
 FALLBACK_CODECS = ("cp1252", "mac_roman", "latin_1")
+#: Code pages that read the bytes of a file taken for Windows-1252 or Latin-1 as other letters: Central European,
+#: Turkish, Baltic, and ISO-8859-15 (``€ œ`` where Latin-1 has ``¤ ½``). No detector tells them apart by the bytes.
+RIVAL_CODECS = ("cp1250", "cp1254", "cp1257", "iso8859_15")
 SNIFF_BYTES = 8192
 #: C0 controls that text does not hold (tab, newlines, form feed and escape are text).
 _CONTROL = bytes(sorted(frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
@@ -55,7 +60,11 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     bom, encoding = split_bom(raw)
     if encoding is not None:
         try:
-            return raw[len(bom) :].decode(encoding), encoding, bom
+            text = raw[len(bom) :].decode(encoding)
+            if "\x00" in text[:SNIFF_BYTES] or not _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")) or (
+                    encoding != "utf-8" and _unassigned(text[:SNIFF_BYTES])):  # a BOM is no proof of text
+                raise NotText(f"binary data after a {encoding} byte order mark")
+            return text, encoding, bom
         except UnicodeDecodeError as error:
             if encoding != "utf-8" or not _text_like(raw[len(bom) : len(bom) + SNIFF_BYTES]):
                 raise NotText(f"invalid {encoding} after its byte order mark") from error
@@ -71,7 +80,10 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as error:
         invalid = error.start
-    if _mostly_utf8(raw):  # UTF-8 with a stray byte or a cut character: no legacy codec reads it as meant
+        cut = error.reason == "unexpected end of data" and error.end == len(raw) and error.end - error.start > 1
+    # UTF-8 with a stray byte, or cut inside a character (its lead and a continuation byte are there at the end):
+    # no legacy codec reads it as meant
+    if cut or _mostly_utf8(raw):
         raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes") from None
     try:
         encoding = legacy_encoding(raw)
@@ -82,6 +94,11 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+def _unassigned(text: str) -> bool:
+    """More than one character in a hundred unassigned or private: what random bytes read as UTF-16 or -32."""
+    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(1, len(text) // 100)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -114,6 +131,40 @@ def legacy_encoding(raw: bytes) -> str:
     if best is None:
         raise NotText("no plausible text encoding")
     return best.encoding
+
+
+def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]]:
+    """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252, Latin-1 or
+    Mac Roman, holds a word no language writes so (a symbol between its letters, ``½uvre``, Romanian ``verific„m``
+    in Mac Roman, or Icelandic ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and
+    Windows-1252, for Mac Roman) read it as letters (``œuvre``; ``yađýz``, ``yağız``):
+    which the file is in cannot be told, and converting it would be a guess. Empty otherwise (``très`` and
+    ``Grüße`` read so in no rival: a rival is asked only where this reading is doubtful)."""
+    if encoding not in ("cp1252", "latin_1", "mac_roman"):
+        return []
+    doubtful = next((match for match in _WORD.finditer(text) if _doubtful(match.group())), None)
+    if doubtful is None:
+        return []
+    start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
+    found = []
+    for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
+        theirs = raw[start:end].decode(rival, "replace")
+        if not _doubtful(theirs) and all(char.isprintable() and char != "\ufffd" for char in theirs):
+            found.append((theirs, rival))
+    return [(doubtful.group(), encoding), *found] if found else []
+
+
+#: A word with something beyond ASCII in it, and the punctuation at its edges left out.
+_WORD = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
+
+
+def _doubtful(word: str) -> bool:
+    """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign glued to a letter inside
+    a word (``³`` in ``Za¿ó³æ``, ``½`` opening ``½uvre``); marks of punctuation at its edges are no part of it."""
+    word = word.strip("¡¿«»‹›“”‘’„‚\"'…·–—")
+    return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and unicodedata.category(char)[0] in "SNP"
+                                    and (word[index + 1:index + 2].isalpha() or word[index - 1:index].isalpha()))
+               for index, char in enumerate(word))
 
 
 def newline_style(text: str) -> str:

@@ -27,10 +27,11 @@ BINARY_EXTENSIONS = frozenset(
     .webp .whl .woff .woff2 .xls .xlsx .xz .zip .zst""".split()
 )
 #: Skips that mean a path named on the command line could not be checked (exit 1).
-FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "symlink"})
+FAILURES = frozenset({"missing", "unreadable", "undecodable", "directory", "symlink", "special"})
 #: Of those, the ones that fail a scan too: a scan lists what git has, where a deleted, symlinked or
-#: submodule entry is normal, but a file it cannot read or decode was not checked.
-SCAN_FAILURES = frozenset({"unreadable", "undecodable"})
+#: submodule entry is normal, but a file it cannot read or decode was not checked (nor a named pipe or device
+#: where git has a file: git tracks neither).
+SCAN_FAILURES = frozenset({"unreadable", "undecodable", "special"})
 
 
 # NamedTuples, not dataclasses, for the hooks' start-up (see ``review_hooks.finding.Finding``).
@@ -145,11 +146,12 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if stat.S_ISDIR(info.st_mode):
         if not os.access(location, os.R_OK | os.X_OK):  # a folder a scan outside git could not list
             return Skip(target, "unreadable", "cannot read: permission denied")
-        if os.path.lexists(location / ".git"):  # what git tracks there is a submodule's commit, not files
+        if os.path.lexists(location / ".git") and not (repository and location.resolve() == repository.root.resolve()):
+            # what git tracks there is a submodule's commit, not files (the repository's own root is a folder)
             return Skip(target, "directory", "is a submodule (another repository); run review-hooks inside it")
         return Skip(target, "directory", "is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        return Skip(target, "binary", "not a regular file")
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would block the read; a device is no document
+        return Skip(target, "special", "is not a regular file (a named pipe, socket or device); nothing was read")
     if info.st_size > config.max_file_size:
         return Skip(target, "oversized", f"skipped: {info.st_size} bytes is over max-file-size "
                                          f"({config.max_file_size})")

@@ -13,152 +13,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from review_hooks.gitprocess import GitError, GitTimeout, git
 from review_hooks.paths import absolute as _absolute
+
+__all__ = ["GitError", "GitTimeout", "Repository", "find_root", "git"]
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-
-class GitError(Exception):
-    """git could not answer; ``str()`` is a one-line reason."""
-
-
-class GitTimeout(GitError):
-    """git ran past its time and was stopped; ``output`` is what it wrote until then."""
-
-    def __init__(self, message: str, output: bytes) -> None:
-        super().__init__(message)
-        self.output = output
-
-
-class _Late(Exception):
-    """``_exchange`` ran past its time limit; ``output``: what was written to the output until then."""
-
-    def __init__(self, output: bytes) -> None:
-        super().__init__()
-        self.output = output
-
-
-def git(root: Path, *args: str, stdin: bytes | None = None, timeout: float | None = None) -> bytes:
-    """Run ``git -C root args`` and return its standard output; past ``timeout`` seconds, GitTimeout."""
-    argv = ["git", "-C", str(root), *args]
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-    try:
-        if hasattr(os, "posix_spawnp"):
-            status, output, errors = _spawned(argv, env, stdin, timeout)
-        else:
-            status, output, errors = _run(argv, env, stdin, timeout)
-    except _Late as late:  # killed past its time; what it wrote until then is kept
-        raise GitTimeout(f"git {args[0]} took over {timeout:g} s", late.output) from None
-    except OSError as error:
-        raise GitError(f"cannot run git: {error.strerror or error}") from error
-    if status != 0:
-        message = errors.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {message[-1] if message else status}")
-    return output
-
-
-def _run(argv: list[str], env: dict[str, str], stdin: bytes | None, timeout: float | None) -> tuple[int, bytes, bytes]:
-    """The exit status, output and errors of ``argv`` through ``subprocess``: where there is no ``posix_spawn``."""
-    import subprocess
-
-    try:
-        completed = subprocess.run(argv, input=stdin, capture_output=True, check=False, env=env, timeout=timeout)
-    except subprocess.TimeoutExpired as error:  # killed; the output so far is kept where the system allows
-        raise _Late(error.stdout or b"") from None
-    return completed.returncode, completed.stdout, completed.stderr
-
-
-def _spawned(argv: list[str], env: dict[str, str], stdin: bytes | None,
-             timeout: float | None = None) -> tuple[int, bytes, bytes]:
-    """What ``_run`` gives, without importing ``subprocess``: a hook asks git a question
-    or two, and ``subprocess`` (it imports ``threading``, ``signal``, ``selectors`` and ``locale``) cost a
-    one-file ``review-hooks check`` 16 million instructions, 8% of the run (issue 13). The standard input is
-    inherited unless ``stdin`` is given, as with ``subprocess.run(input=None)``. Every descriptor it opens
-    is closed on every path, a failed ``os.pipe`` or spawn (EMFILE) included."""
-    pipes = _pipes(2 if stdin is None else 3)
-    (out_read, out_write), (err_read, err_write) = pipes[:2]
-    in_read, in_write = pipes[2] if stdin is not None else (None, None)
-    try:
-        actions = [(os.POSIX_SPAWN_DUP2, out_write, 1), (os.POSIX_SPAWN_DUP2, err_write, 2)]
-        if in_read is not None:
-            actions.append((os.POSIX_SPAWN_DUP2, in_read, 0))
-        # SIGPIPE (13 on every POSIX system) back to its default, which Python ignores: as subprocess does
-        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions, setsigdef=(13,))
-    except BaseException:
-        _close(out_read, err_read, in_write)
-        raise
-    finally:  # the child has its copies (pipes are not inherited otherwise: Python opens them close-on-exec)
-        _close(out_write, err_write, in_read)
-    try:
-        output, errors = _exchange(out_read, err_read, in_write, stdin or b"", timeout)
-    except BaseException:  # past its time (``_Late``), or Ctrl-C: git is not left running
-        os.kill(pid, 9)  # SIGKILL, as subprocess.run kills its child (9 on every POSIX system)
-        os.waitpid(pid, 0)
-        raise
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), output, errors
-
-
-def _pipes(count: int) -> list[tuple[int, int]]:
-    """``count`` pipes (read end, write end), or none: if one cannot be made (EMFILE), those already made are
-    closed before the error goes on."""
-    pipes: list[tuple[int, int]] = []
-    try:
-        for _ in range(count):
-            pipes.append(os.pipe())
-    except BaseException:
-        _close(*(fd for pipe in pipes for fd in pipe))
-        raise
-    return pipes
-
-
-def _exchange(output: int, errors: int, feed: int | None, data: bytes,
-              timeout: float | None = None) -> tuple[bytes, bytes]:
-    """Everything written to ``output`` and to ``errors`` while ``data`` is written to ``feed``, interleaved as
-    the pipes allow (git may answer before it has read everything), within ``timeout`` seconds (``_Late``
-    past it); closes the three, whatever happens."""
-    chunks: dict[int, list[bytes]] = {output: [], errors: []}
-    try:
-        import select
-        import time
-
-        deadline = None if timeout is None else time.monotonic() + timeout
-        reading = set(chunks)
-        poller = select.poll()
-        for fd in reading:
-            poller.register(fd, select.POLLIN)
-        left = memoryview(data)
-        if feed is not None:
-            poller.register(feed, select.POLLOUT)
-        while reading or feed is not None:
-            wait = None if deadline is None else max(0.0, deadline - time.monotonic()) * 1000
-            ready = poller.poll(wait)
-            if not ready:  # only a wait with a limit returns nothing
-                raise _Late(b"".join(chunks[output]))
-            for fd, _ in ready:
-                if fd == feed:
-                    try:
-                        left = left[os.write(feed, left[: select.PIPE_BUF]) :] if left else left
-                    except BrokenPipeError:  # git stopped reading: what it wrote still counts
-                        left = left[:0]
-                    if not left:
-                        poller.unregister(feed)
-                        _close(feed)
-                        feed = None
-                elif chunk := os.read(fd, 65536):
-                    chunks[fd].append(chunk)
-                else:
-                    poller.unregister(fd)
-                    reading.discard(fd)
-    finally:
-        _close(*chunks, feed)
-    return b"".join(chunks[output]), b"".join(chunks[errors])
-
-
-def _close(*fds: int | None) -> None:
-    for fd in fds:
-        if fd is not None:
-            os.close(fd)
 
 
 def find_root(start: Path) -> Path | None:
@@ -243,7 +104,7 @@ class Repository:
     @cached_property
     def _repository_attributes(self) -> bool:
         home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-        return (home / "git" / "attributes").exists() or (self.root / ".git" / "info" / "attributes").exists()
+        return _may_exist(home / "git" / "attributes") or _may_exist(self.root / ".git" / "info" / "attributes")
 
     def may_have_attributes(self, location: Path) -> bool:
         """Whether any attribute can apply to ``location``: without one, no git process is worth it."""
@@ -295,3 +156,13 @@ class Repository:
         if relative not in self._attributes:
             self.prefetch_attributes([location])
         return self._attributes.get(relative, {})
+
+
+def _may_exist(path: Path) -> bool:
+    """Whether ``path`` exists, or may (in a home folder this user may not enter: git's to warn about, as it does)."""
+    try:
+        return path.stat() is not None
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True

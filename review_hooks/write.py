@@ -13,6 +13,7 @@ replacement would leave the other names with the old text): those are refusals
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -33,7 +34,12 @@ class WriteError(Exception):
 
 
 def _failure(error: OSError) -> WriteError:
-    return WriteError(f"cannot write: {(error.strerror or str(error)).lower()}")
+    """A write that failed; one the user may not make (no permission, a read-only file system) is refused, as a
+    read-only file is: its findings stand and the run goes on (exit 1), where a full disk fails it (exit 2)."""
+    reason = (error.strerror or str(error)).lower()
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return WriteError(f"not written: {reason}", refused=True)
+    return WriteError(f"cannot write: {reason}")
 
 
 def write(document: Document, text: str, data: bytes | None = None) -> None:

@@ -146,7 +146,9 @@ def test_read_skips_oversized_files_by_size_alone(tmp_path: Path) -> None:
                  "is a submodule (another repository); run review-hooks inside it",
                  id="a submodule (robust-eval5, D3)"),
     pytest.param(lambda p: p.symlink_to("nowhere"), "symlink", "broken symbolic link", id="dangling symlink"),
-    pytest.param(lambda p: os.mkfifo(p), "binary", "not a regular file", id="fifo (never opened: it would block)"),
+    pytest.param(lambda p: os.mkfifo(p), "special",
+                 "is not a regular file (a named pipe, socket or device); nothing was read",
+                 id="fifo (never opened: it would block)"),
 ])
 def test_read_of_what_is_not_a_file(tmp_path: Path, config: configuration.Config, make: object, kind: str,
                                     reason: str) -> None:
@@ -198,3 +200,62 @@ def test_utf8_with_a_stray_byte_is_never_read_as_a_legacy_codec() -> None:
     with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x81 at line 3, column 17\); correct the bytes$"):
         decode(raw)
     assert decode(b"# T\n\ncaf\xe9 na\xefve \x93quoted\x94\n")[1] == "cp1252"
+
+
+def test_binary_data_after_a_utf32_or_utf16_byte_order_mark_is_binary() -> None:
+    for raw in (b"\xff\xfe\x00\x00" + b"\x00" * 200 + "text".encode("utf-32-le"),
+                b"\xff\xfe" + "\x01\x00\x02\x03".encode("utf-16-le") * 50):
+        with pytest.raises(NotText, match="binary data after"):
+            decode(raw)
+    assert decode(b"\xff\xfe" + "Caf\u00e9 \u2705\n".encode("utf-16-le"))[:2] == ("Caf\u00e9 \u2705\n", "utf-16-le")
+
+
+def test_utf8_cut_inside_its_last_character_is_not_a_legacy_file() -> None:
+    """``✅`` cut after two of its three bytes: Windows-1252 would read ``âœ`` and --transcode would write it."""
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xe2 at line 1, column 7\)"):
+        decode(b"Done: \xe2\x9c")
+    assert decode(b"caf\xe9") == ("caf\u00e9", "cp1252", b"")  # a lone lead at the end: a legacy letter
+
+
+@pytest.mark.parametrize(("text", "code_page", "expected"), [
+    pytest.param("Pijamalı hasta yağız şoföre\n", "cp1254",
+                 [("yaðýz", "cp1252"), ("yağız", "cp1254")], id="Turkish ı ğ ş read as Icelandic ý ð þ"),
+    pytest.param("Prix: 5 € et œuvre.\n", "iso8859_15", [("½uvre", "cp1252"), ("œuvre", "iso8859_15")],
+                 id="ISO-8859-15 œ read as ½"),
+])
+def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
+        text: str, code_page: str, expected: list[tuple[str, str]]) -> None:
+    from review_hooks.document import rival_readings
+
+    raw = text.encode(code_page)
+    decoded, encoding, _ = decode(raw)
+    readings = rival_readings(decoded, raw, encoding)
+    assert readings[0][1] == encoding and set(expected) <= set(readings)
+
+
+@pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n"])
+def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
+    from review_hooks.document import rival_readings
+
+    raw = text.encode("cp1252")
+    assert rival_readings(*decode(raw)[:1], raw, "cp1252") == []
+
+
+def test_random_bytes_after_a_utf16_byte_order_mark_are_binary() -> None:
+    import random
+
+    generator = random.Random(7)
+    for _ in range(20):
+        with pytest.raises(NotText, match=r"binary data after|invalid utf-16"):
+            decode(b"\xff\xfe" + generator.randbytes(4000))
+    private = "".join(chr(0xE000 + n) for n in range(300)) + "text"  # decodes, but as nothing anyone wrote
+    with pytest.raises(NotText, match="binary data after a utf-16-le byte order mark"):
+        decode(b"\xff\xfe" + private.encode("utf-16-le"))
+
+
+def test_a_mac_roman_reading_with_a_quote_inside_a_word_has_rivals() -> None:
+    from review_hooks.document import rival_readings
+
+    raw = "Rezultatul este bun, dar trebuie să verificăm încă o dată.\n".encode("cp1250")
+    readings = rival_readings(raw.decode("mac_roman"), raw, "mac_roman")
+    assert readings[0] == ("verific„m", "mac_roman") and ("verificăm", "cp1250") in readings

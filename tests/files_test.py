@@ -41,3 +41,26 @@ def test_attributes_of_many_paths_are_read_in_one_pass(repo: Path) -> None:
     repository.prefetch_attributes([repo / name for name in names])
     assert [dict(repository.attributes(repo / name)) for name in names] == [
         {"conflict-marker-size": "9"}, {"binary": "set", "diff": "unset", "text": "unset"}, {}, {"diff": "unset"}]
+
+
+def test_a_named_pipe_is_not_read_and_fails_the_run(repo: Path) -> None:
+    import io
+
+    from review_hooks.runner.run import RunOptions, run
+
+    os.mkfifo(repo / "notes.md")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["notes.md"], RunOptions(), out, err) == 1  # it would have blocked a read forever
+    assert err.getvalue() == ("review-hooks: notes.md: is not a regular file (a named pipe, socket or device); "
+                              "nothing was read\n")
+
+
+def test_the_repository_root_named_is_a_folder_not_a_submodule(repo: Path) -> None:
+    config = configuration.load(None)
+    for name in (".", str(repo)):
+        skip = files.read(files.Target(name, Path(name), named=True), config, Repository(repo))
+        assert isinstance(skip, files.Skip) and skip.reason == "is a directory, not a file"
+    (repo / "vendor").mkdir()
+    (repo / "vendor" / ".git").mkdir()
+    skip = files.read(files.Target("vendor", Path("vendor"), named=True), config, Repository(repo))
+    assert isinstance(skip, files.Skip) and skip.reason.startswith("is a submodule")

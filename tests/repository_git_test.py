@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from review_hooks import repository
+from review_hooks import gitprocess
 from review_hooks.repository import GitError, git
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git as run_git
@@ -31,7 +31,7 @@ CHATTY = ("import sys\n"
 
 def both(argv: list[str], stdin: bytes | None = None) -> tuple[tuple[int, bytes, bytes], ...]:
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-    return repository._spawned(argv, env, stdin), repository._run(argv, env, stdin, None)
+    return gitprocess._spawned(argv, env, stdin), gitprocess._run(argv, env, stdin, None)
 
 
 def test_a_child_that_writes_both_pipes_while_fed_gives_what_subprocess_gives() -> None:
@@ -84,14 +84,14 @@ def test_no_git_is_one_line(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 def test_a_child_past_its_time_is_killed_and_what_it_wrote_is_kept() -> None:
     code = "import sys, time; sys.stdout.write('so far'); sys.stdout.flush(); time.sleep(30)"
-    with pytest.raises(repository._Late) as late:
-        repository._spawned([sys.executable, "-c", code], dict(os.environ), None, 0.5)
+    with pytest.raises(gitprocess._Late) as late:
+        gitprocess._spawned([sys.executable, "-c", code], dict(os.environ), None, 0.5)
     assert late.value.output == b"so far"
 
 
 def test_git_past_its_time_is_one_git_timeout(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(repository, "_exchange", lambda *args: (_ for _ in ()).throw(repository._Late(b"x")))
-    with pytest.raises(repository.GitTimeout, match=r"^git log took over 2 s$") as stopped:
+    monkeypatch.setattr(gitprocess, "_exchange", lambda *args: (_ for _ in ()).throw(gitprocess._Late(b"x")))
+    with pytest.raises(gitprocess.GitTimeout, match=r"^git log took over 2 s$") as stopped:
         git(repo, "log", timeout=2)
     assert stopped.value.output == b"x"
 
@@ -144,3 +144,42 @@ def test_a_scan_out_of_descriptors_says_so_in_one_line_and_exits_2(repo: Path,
     monkeypatch.undo()
     assert (code, out.getvalue(), err.getvalue()) == (2, "", "review-hooks: cannot run git: Too many open files\n")
     assert open_descriptors() == before
+
+
+def test_gits_reason_is_its_fatal_line_with_its_remedy() -> None:
+    errors = ("fatal: detected dubious ownership in repository at '/srv/docs'\nTo add an exception for this "
+              "directory, call:\n\n\tgit config --global --add safe.directory /srv/docs\n")
+    assert gitprocess._reason(errors) == ("fatal: detected dubious ownership in repository at '/srv/docs'; "
+                                          "`git config --global --add safe.directory <path>` trusts it")
+    assert gitprocess._reason("warning: x\nsomething broke\n") == "something broke"
+
+
+def test_a_home_folder_this_user_may_not_enter_is_gits_to_warn_about(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_hooks.repository import Repository
+
+    real = Path.stat
+
+    def stat(self: Path, *args: Any, **kwargs: Any) -> os.stat_result:
+        if "attributes" in self.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert Repository(repo).may_have_attributes(repo / "a.md")  # may exist: git decides, and only warns
+
+
+def test_git_that_cannot_answer_a_check_is_said_so_not_an_internal_error(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_hooks.repository import Repository
+
+    (repo / "plan.md").write_text("# Plan\n\n[design](design.md)\n")
+
+    def distrusted(self: Repository) -> frozenset[str]:
+        raise GitError("git ls-files failed: fatal: detected dubious ownership in repository at 'x'")
+
+    monkeypatch.setattr(Repository, "tracked", property(distrusted))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["plan.md"], RunOptions(select=("broken-link",)), out, err) == 2
+    assert err.getvalue() == ("review-hooks: plan.md: broken-link could not ask git: git ls-files failed: fatal: "
+                              "detected dubious ownership in repository at 'x'\n")

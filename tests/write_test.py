@@ -109,17 +109,18 @@ def inject(monkeypatch: pytest.MonkeyPatch, where: str, error: BaseException) ->
 
 
 STEPS = ["mkstemp", "write", "flush", "fsync", "chmod", "replace"]
-FAULTS = [
-    pytest.param(oserror(errno.ENOSPC), "cannot write: no space left on device", id="disk full"),
-    pytest.param(oserror(errno.EACCES), "cannot write: permission denied", id="permission denied"),
-    pytest.param(oserror(errno.EIO), "cannot write: input/output error", id="i/o error"),
+FAULTS = [  # the error, its message, and whether it is a refusal (the user may not write there: exit 1, not 2)
+    pytest.param(oserror(errno.ENOSPC), "cannot write: no space left on device", False, id="disk full"),
+    pytest.param(oserror(errno.EACCES), "not written: permission denied", True, id="permission denied"),
+    pytest.param(oserror(errno.EROFS), "not written: read-only file system", True, id="read-only file system"),
+    pytest.param(oserror(errno.EIO), "cannot write: input/output error", False, id="i/o error"),
 ]
 
 
 @pytest.mark.parametrize("where", STEPS)
-@pytest.mark.parametrize(("error", "message"), FAULTS)
+@pytest.mark.parametrize(("error", "message", "refused"), FAULTS)
 def test_a_failed_write_leaves_the_original_and_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError, message: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError, message: str, refused: bool
 ) -> None:
     target = tmp_path / "plan.md"
     target.write_bytes(ORIGINAL)
@@ -128,7 +129,7 @@ def test_a_failed_write_leaves_the_original_and_no_temporary_file(
     with pytest.raises(WriteError) as raised:
         write(doc, doc.text.replace("teh", "the"))
     assert str(raised.value) == message
-    assert not raised.value.refused
+    assert raised.value.refused == refused
     assert target.read_bytes() == ORIGINAL
     assert entries(tmp_path) == ["plan.md"]
 
@@ -148,16 +149,17 @@ def test_an_interrupt_mid_write_leaves_the_original_and_no_temporary_file(
 
 
 @pytest.mark.parametrize("where", STEPS)
-@pytest.mark.parametrize(("error", "message"), FAULTS)
-def test_a_failed_fix_is_one_line_and_exit_2(
-    repo: Path, monkeypatch: pytest.MonkeyPatch, with_fixer: None, where: str, error: OSError, message: str
+@pytest.mark.parametrize(("error", "message", "refused"), FAULTS)
+def test_a_failed_fix_is_one_line_and_exit_2_and_a_refused_one_exit_1(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, with_fixer: None, where: str, error: OSError, message: str,
+    refused: bool
 ) -> None:
     (repo / "plan.md").write_bytes(ORIGINAL)
     (repo / "notes.md").write_bytes(b"teh end\n")
     inject(monkeypatch, where, error)
     out, err = io.StringIO(), io.StringIO()
     code = run(["notes.md", "plan.md"], RunOptions(select=("typo",), fix=True), out, err)
-    assert code == 2
+    assert code == (1 if refused else 2)
     assert err.getvalue().splitlines() == [f"review-hooks: notes.md: {message}", f"review-hooks: plan.md: {message}"]
     assert out.getvalue().splitlines() == [
         "notes.md:1:1: typo 'teh' is a typo; use 'the'",  # not marked fixed: it was not written

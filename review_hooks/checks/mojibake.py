@@ -75,7 +75,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit, spliced
 from review_hooks.config import boolean, only_keys
-from review_hooks.document import Document
+from review_hooks.document import Document, rival_readings
 from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
@@ -155,7 +155,11 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    if document.encoding != "utf-8":
+    if document.encoding != "utf-8" and (rivals := rival_readings(document.text, document.raw, document.encoding)):
+        readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals)
+        yield Finding(line=1, column=1, message=f"file is not UTF-8, and code pages read it differently ({readings}): "
+                      "convert it by hand from the one it is in")
+    elif document.encoding != "utf-8":
         name = _NAMES.get(document.encoding, document.encoding)
         transcode = context.settings(ID, configure).transcode
         action = "--transcode converts it to UTF-8" if transcode else "convert it with --transcode"  # then "(fixed)"
@@ -215,8 +219,9 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
         return None
     changes = list(found.result.changes)
     if document.encoding != "utf-8":
-        if not context.settings(ID, configure).transcode:
-            return None
+        if not context.settings(ID, configure).transcode or rival_readings(document.text, document.raw,
+                                                                            document.encoding):
+            return None  # a guess between code pages is no conversion
         return document.as_utf8(applied(document.text, changes))
     edits = [Edit(change.start, change.end, change.new, document.position(change.start)[0]) for change in changes]
     return edits or None

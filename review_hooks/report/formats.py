@@ -93,6 +93,11 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks:
     read, a fix not written): stderr has said so; the formats a CI reads say so too, where its user looks (an
     annotation on the file; SARIF's tool execution notifications)."""
     chosen = output_format or default_format()
+    if chosen == "summary":
+        from review_hooks.report import github
+
+        out.write(github.summary(findings, problems=problems))
+        return
     if chosen == "sarif":
         from review_hooks.report import sarif
 
@@ -105,4 +110,4 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks:
         for path, text in problems:
             print(github.problem(path, text), file=out)
         if job_summary:
-            github.append_summary([f for f in findings if not f.suppressed], out)
+            github.append_summary([f for f in findings if not f.suppressed], out, problems)

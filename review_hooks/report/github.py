@@ -25,7 +25,13 @@ SUMMARY_ROWS = 100
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message as a workflow command carries it: ``%``, CR and LF escaped as GitHub's toolkit does, and the other
+    control characters written as ``\\x1b`` (an escape sequence from a file name or a link would colour the log)."""
+    return value.translate(_CONTROLS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
+             if code not in (0x09, 0x0A, 0x0D)}
 
 
 def escape_property(value: str) -> str:
@@ -62,7 +68,7 @@ def report(findings: Sequence[Finding], out: TextIO) -> None:
         print(annotation(finding), file=out)
 
 
-def append_summary(findings: Sequence[Finding], out: TextIO) -> None:
+def append_summary(findings: Sequence[Finding], out: TextIO, problems: Sequence[tuple[str, str]] = ()) -> None:
     """Append the Markdown summary to the file ``GITHUB_STEP_SUMMARY`` names, if it names one.
 
     Only ``scan`` calls this: pre-commit runs ``check`` once per batch of files, and a summary
@@ -73,9 +79,19 @@ def append_summary(findings: Sequence[Finding], out: TextIO) -> None:
         return
     try:
         with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(summary(findings))
+            handle.write(summary(findings, problems=problems))
     except OSError as error:
         print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
+
+
+def _problems(problems: Sequence[tuple[str, str]], rows: int) -> str:
+    """What failed the run without being a finding, as a list (empty when nothing did)."""
+    if not problems:
+        return ""
+    lines = [f"{len(problems)} problem{'s' * (len(problems) != 1)} failed the run:", ""]
+    lines += [f"- {_cell(encodable(path)) + ': ' if path else ''}{_cell(encodable(text))}"
+              for path, text in problems[:rows]]
+    return "\n".join(lines) + "\n\n"
 
 
 def _cell(value: object) -> str:
@@ -83,14 +99,16 @@ def _cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS) -> str:
-    """The Markdown job summary: counts per check and the first ``rows`` findings."""
+def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS, problems: Sequence[tuple[str, str]] = ()) -> str:
+    """The Markdown job summary: counts per check and the first ``rows`` findings, after what failed the run
+    without being a finding (``problems``: a file not checked, a fix not written), which "No findings" would hide."""
     findings = [f for f in findings if not f.suppressed]
+    failed = _problems(problems, rows)
     if not findings:
-        return "## review-hooks\n\nNo findings.\n\n"
+        return f"## review-hooks\n\n{failed}No findings{' in the files checked' if failed else ''}.\n\n"
     files = len({f.path for f in findings})
     fixed = sum(f.fixed for f in findings)
-    lines = ["## review-hooks", "",
+    lines = ["## review-hooks", "", *failed.splitlines(),
              f"{len(findings)} finding{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)}"
              + (f" ({fixed} fixed)." if fixed else "."), "",
              "| check | findings |", "| --- | ---: |"]

@@ -17,6 +17,7 @@ from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace, visible
 from review_hooks.registry import IDS
+from review_hooks.repository import GitError
 from review_hooks.runner.options import FileResult, RunOptions
 
 
@@ -51,8 +52,10 @@ def note(path: str, text: str) -> str:
 
 
 def _crashed(result: FileResult, path: str, what: str, error: Exception) -> None:
-    """Record a bug in ``what`` (a check, or its fix) on one file: one line naming it, and the run's exit code 2."""
-    text = f"internal error in {what}: {type(error).__name__}: {error}"
+    """Record a bug in ``what`` (a check, or its fix) on one file: one line naming it, and the run's exit code 2;
+    git that could not answer it (a repository it distrusts) is no bug of ours, and is said as git said it."""
+    text = (f"{what} could not ask git: {error}" if isinstance(error, GitError)
+            else f"internal error in {what}: {type(error).__name__}: {error}")
     result.notes.append(note(path, text))
     result.problems.append((path, text))
     result.error = True
@@ -101,6 +104,8 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
         if check.repair is None or (check.markdown_only and not document.is_markdown):
             continue
         before = {verify.key(f) for f in result.findings if f.check == check.id and not f.suppressed}
+        if not before:  # nothing of this check's to fix here: suppressed (``disable-file``) or none at all
+            continue
         hidden = {f.line for f in result.findings if f.check == check.id and f.suppressed}
         try:
             proposed = check.repair(document, context)

@@ -331,3 +331,22 @@ def test_a_spot_left_between_two_repairs_of_a_line_is_not_marked_fixed(repo: Pat
     assert [line.endswith("(fixed)") for line in lines] == [True, False]
     assert "unrecoverable 'Ã\\u0084'" in lines[1]
     assert (repo / "doc.md").read_text(encoding="utf-8") == "může Ã\x84leny a správce\n"
+
+
+def test_a_file_two_code_pages_read_differently_is_reported_and_never_transcoded(repo: Path) -> None:
+    raw = "Pijamalı hasta yağız şoföre\n".encode("cp1254")
+    (repo / "tr.md").write_bytes(raw)
+    result = review_hooks("fix-mojibake", "--transcode", "tr.md")
+    assert result.returncode == 1
+    assert result.stdout.startswith("tr.md:1:1: mojibake file is not UTF-8, and code pages read it differently "
+                                    "('yaðýz' in cp1252, ")
+    assert "'yağız' in cp1254" in result.stdout and result.stdout.endswith("convert it by hand from the one it is in\n")
+    assert (repo / "tr.md").read_bytes() == raw
+
+
+def test_a_file_whose_check_is_disabled_is_not_fixed_and_says_nothing(repo: Path) -> None:
+    raw = b"<!-- review-hooks: disable-file mojibake -->\nCaf\xe9\n"
+    (repo / "notes.md").write_bytes(raw)
+    result = review_hooks("fix-mojibake", "--transcode", "notes.md")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (repo / "notes.md").read_bytes() == raw

@@ -94,18 +94,18 @@ def test_a_name_git_never_had_keeps_the_plain_message(moved: Path) -> None:
 def test_a_walk_past_its_time_keeps_what_git_wrote(moved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The walk asks git through the project's one ``git`` call, with a timeout: git stopped on time gives
     its output so far (here the newest commit, cut in the next one), read as a walk cut short."""
-    from review_hooks import repository
+    from review_hooks import gitprocess
 
     partial = b"\x01abc1234 2026-10-02\x00\nR100\x00plan.md\x00docs/roadmap.md\x00\x01def5678 2026-09-01\x00\nD\x00ol"
 
     def slow(command: list[str], *options: object) -> None:  # git killed past its time, as ``_exchange`` stops
         assert options[-1] == history.LIMIT_SECONDS and command[3] == "log"
-        raise repository._Late(partial)
+        raise gitprocess._Late(partial)
 
-    monkeypatch.setattr(repository, "_spawned", slow)
-    monkeypatch.setattr(repository, "_run", slow)
-    with pytest.raises(repository.GitTimeout) as stopped:
-        repository.git(moved, "log", timeout=history.LIMIT_SECONDS)
+    monkeypatch.setattr(gitprocess, "_spawned", slow)
+    monkeypatch.setattr(gitprocess, "_run", slow)
+    with pytest.raises(gitprocess.GitTimeout) as stopped:
+        gitprocess.git(moved, "log", timeout=history.LIMIT_SECONDS)
     assert stopped.value.output == partial
     assert set(history.events(Repository(moved))) == {"plan.md"}
 

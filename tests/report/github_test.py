@@ -158,3 +158,24 @@ def test_a_run_that_cannot_start_is_an_annotation_without_a_file(repo: Path) -> 
 def test_a_problem_annotation_escapes_its_file_and_text() -> None:
     assert github.problem("a:b,c.md", "cannot read: 100% gone\nreally") == (
         "::error file=a%3Ab%2Cc.md,title=review-hooks::cannot read: 100%25 gone%0Areally")
+
+
+def test_control_characters_of_a_message_cannot_colour_the_log() -> None:
+    assert github.escape_data("see c\x1b[31mmd.md\u0085 100%") == "see c\\x1b[31mmd.md\\x85 100%25"
+
+
+def test_the_summary_of_a_run_that_failed_without_findings_says_why(repo: Path) -> None:
+    (repo / "notes.md").write_bytes(b"# R\xc3\xa9sum\xc3\xa9\nbad \xff\n")  # UTF-8 with a stray byte
+    commit(repo)
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "summary"], capture_output=True,
+                            text=True)
+    assert result.returncode == 1
+    assert result.stdout == ("## review-hooks\n\n1 problem failed the run:\n\n- notes.md: cannot check: not valid "
+                             "UTF-8 (byte 0xff at line 2, column 5); correct the bytes\n\n"
+                             "No findings in the files checked.\n\n")
+
+
+def test_changed_since_needs_a_revision(repo: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--changed-since", ""], capture_output=True,
+                            text=True)
+    assert result.returncode == 2 and "--changed-since needs a revision" in result.stderr
