@@ -191,10 +191,9 @@ def _cut_below(changes: list[Change], residue: list[Residue]) -> tuple[list[Chan
 def _runs(text: str) -> Iterator[tuple[int, int]]:
     """The runs of non-ASCII characters, ASCII letters between them joining them (``gÃ¼nÃ¼``, ``ÉTÉ™``),
     each with the ASCII letters and digits of its word before it (up to ``WORD``) and the ASCII letter
-    after it, so that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not) and a mark
-    the character it combines with (``1ï¸\x8fâƒ£`` is the keycap 1️⃣: U+FE0F and U+20E3 after the digit).
-    A space that can only be a no-break space saved as a space joins the run, and the run after it
-    (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
+    after it, so that a pair always sees the word it ends (``SÃ\xad`` is Sí, ``CRISTÃ™`` not) and a mark the
+    character it combines with (``1ï¸\x8fâƒ£`` is 1️⃣; ``#`` and ``*`` are keycap bases too). A space that can only be a
+    no-break space saved as a space joins the run, and the run after it (``âš ï¸``: ⚠️, ``spaces.incomplete``)."""
     incomplete = _engine()[2].incomplete
     current: tuple[int, int] | None = None
     for match in _RUN.finditer(text):  # per occurrence: set lookups, not string methods
@@ -202,6 +201,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         first, floor = start, max(0, start - WORD)
         while first > floor and text[first - 1] in _ALNUM:
             first -= 1
+        first -= first == start and text[start - 1:start] in ("#", "*")  # a keycap's other bases: #ï¸\x8fâƒ£ is #️⃣
         if current and current[1] == first and text[first - 1] == " ":
             current = (current[0], end)  # joined across the space of a sequence that lacked its last byte
         else:

@@ -449,3 +449,11 @@ def test_a_naive_repairs_bullet_before_a_no_break_space_is_reported() -> None:
     result = repair(text)
     assert "—Â¢\u00a0first item" in result.text
     assert [(item.old, item.start) for item in result.residue] == [("—Â¢", text.index("—"))]
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    pytest.param("Press #ï¸\x8fâƒ£ then 1ï¸\x8fâƒ£\n", "Press #️⃣ then 1️⃣\n", id="hash keycap beside a digit's"),
+    pytest.param("Status: *ï¸\x8fâƒ£ ok âœ…\n", "Status: *️⃣ ok ✅\n", id="asterisk keycap"),
+])
+def test_every_keycap_base_takes_its_marks(damaged: str, repaired: str) -> None:
+    assert repair(damaged).text == repaired
