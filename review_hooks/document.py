@@ -80,7 +80,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         return raw.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as error:
         invalid = error.start
-        cut = error.reason == "unexpected end of data" and error.end == len(raw) and error.end - error.start > 1
+        cut = (error.reason == "unexpected end of data" and error.end == len(raw) and error.end - error.start > 1
+               and not raw[:error.start].isascii())  # UTF-8 before it, not ``Nestlé®`` in Windows-1252
     # UTF-8 with a stray byte, or cut inside a character (its lead and a continuation byte are there at the end):
     # no legacy codec reads it as meant
     if cut or _mostly_utf8(raw):
@@ -97,8 +98,9 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
 
 
 def _unassigned(text: str) -> bool:
-    """More than one character in a hundred unassigned or private: what random bytes read as UTF-16 or -32."""
-    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(1, len(text) // 100)
+    """More than one character in ten unassigned or private: what random bytes read as UTF-16 or -32 (a tenth of
+    the plane is private), not a document with icons of a private font or emoji newer than this Python's tables."""
+    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(4, len(text) // 10)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -135,23 +137,24 @@ def legacy_encoding(raw: bytes) -> str:
 
 def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]]:
     """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252, Latin-1 or
-    Mac Roman, holds a word no language writes so (a symbol between its letters, ``½uvre``, Romanian ``verific„m``
+    Mac Roman, holds a word no language writes so (a symbol between its letters, ``s½ur``, Romanian ``verific„m``
     in Mac Roman, or Icelandic ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and
-    Windows-1252, for Mac Roman) read it as letters (``œuvre``; ``yađýz``, ``yağız``):
-    which the file is in cannot be told, and converting it would be a guess. Empty otherwise (``très`` and
-    ``Grüße`` read so in no rival: a rival is asked only where this reading is doubtful)."""
+    Windows-1252, for Mac Roman) read it as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in
+    cannot be told, and converting it would be a guess. Empty otherwise (``très`` and ``Grüße`` read so in no
+    rival, and ``don´t``, ``m³`` are written so: a rival is asked only where this reading is doubtful)."""
     if encoding not in ("cp1252", "latin_1", "mac_roman"):
         return []
-    doubtful = next((match for match in _WORD.finditer(text) if _doubtful(match.group())), None)
-    if doubtful is None:
-        return []
-    start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
-    found = []
-    for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
-        theirs = raw[start:end].decode(rival, "replace")
-        if not _doubtful(theirs) and all(char.isprintable() and char != "\ufffd" for char in theirs):
-            found.append((theirs, rival))
-    return [(doubtful.group(), encoding), *found] if found else []
+    for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
+        start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
+        found = []
+        for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
+            theirs = raw[start:end].decode(rival, "replace")
+            if (not _doubtful(theirs) and theirs.lower() != doubtful.group().lower()
+                    and all(char.isprintable() and char != "\ufffd" for char in theirs)):
+                found.append((theirs, rival))
+        if found:
+            return [(doubtful.group(), encoding), *found]
+    return []
 
 
 #: A word with something beyond ASCII in it, and the punctuation at its edges left out.
@@ -159,11 +162,12 @@ _WORD = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\
 
 
 def _doubtful(word: str) -> bool:
-    """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign glued to a letter inside
-    a word (``³`` in ``Za¿ó³æ``, ``½`` opening ``½uvre``); marks of punctuation at its edges are no part of it."""
-    word = word.strip("¡¿«»‹›“”‘’„‚\"'…·–—")
-    return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and unicodedata.category(char)[0] in "SNP"
-                                    and (word[index + 1:index + 2].isalpha() or word[index - 1:index].isalpha()))
+    """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign between two letters of a word
+    (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur``), but an accent written as an apostrophe (``don´t``); a symbol at a
+    word's edge is how units and notes are written (``m³``, ``note¹``, ``½cup``)."""
+    return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
+                                    and unicodedata.category(char)[0] in "SNP"
+                                    and word[index - 1:index].isalpha() and word[index + 1:index + 2].isalpha())
                for index, char in enumerate(word))
 
 

@@ -211,16 +211,33 @@ def test_binary_data_after_a_utf32_or_utf16_byte_order_mark_is_binary() -> None:
 
 
 def test_utf8_cut_inside_its_last_character_is_not_a_legacy_file() -> None:
-    """``✅`` cut after two of its three bytes: Windows-1252 would read ``âœ`` and --transcode would write it."""
-    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xe2 at line 1, column 7\)"):
-        decode(b"Done: \xe2\x9c")
+    """``✅`` cut after two of its three bytes, after UTF-8 text: Windows-1252 would read ``âœ`` and --transcode
+    would write it. (After ASCII alone the bytes cannot tell: ``Nestlé®`` in Windows-1252 ends so too.)"""
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xe2 at line 1, column 12\)"):
+        decode(b"Caf\xc3\xa9 done: \xe2\x9c")
     assert decode(b"caf\xe9") == ("caf\u00e9", "cp1252", b"")  # a lone lead at the end: a legacy letter
+
+
+def test_every_doubtful_word_is_asked_not_only_the_first() -> None:
+    from review_hooks.document import rival_readings
+
+    raw = "Alan 5 m², pijamalı hasta yağız şoföre\n".encode("cp1254")
+    assert ("yağız", "cp1254") in rival_readings(raw.decode("cp1252"), raw, "cp1252")
+
+
+def test_a_short_legacy_file_ending_in_a_lead_and_a_continuation_is_still_legacy() -> None:
+    assert decode("Made by Nestlé®".encode("cp1252")) == ("Made by Nestlé®", "cp1252", b"")
+
+
+def test_a_utf16_document_with_private_icons_and_new_emoji_is_text() -> None:
+    text = "# Status\n\nDone \U0001FAE9 and \U0001FAEA, branch \ue0a0 main \uf113.\n"
+    assert decode(b"\xff\xfe" + text.encode("utf-16-le")) == (text, "utf-16-le", b"\xff\xfe")
 
 
 @pytest.mark.parametrize(("text", "code_page", "expected"), [
     pytest.param("Pijamalı hasta yağız şoföre\n", "cp1254",
                  [("yaðýz", "cp1252"), ("yağız", "cp1254")], id="Turkish ı ğ ş read as Icelandic ý ð þ"),
-    pytest.param("Prix: 5 € et œuvre.\n", "iso8859_15", [("½uvre", "cp1252"), ("œuvre", "iso8859_15")],
+    pytest.param("Prix: 5 € pour ma sœur.\n", "iso8859_15", [("s½ur", "cp1252"), ("sœur", "iso8859_15")],
                  id="ISO-8859-15 œ read as ½"),
 ])
 def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
@@ -233,7 +250,8 @@ def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
     assert readings[0][1] == encoding and set(expected) <= set(readings)
 
 
-@pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n"])
+@pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n",
+                                  "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n"])
 def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
     from review_hooks.document import rival_readings
 

@@ -96,7 +96,7 @@ _NAMED = lazy(r"(?i)U\+FFFD|\\u\{?fffd|0xFFFD|EF BF BD|replacement char")
 _LOST_QUESTION = lazy("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
 _NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
-          "mac_roman": "Mac Roman"}
+          "mac_roman": "Mac Roman", "iso8859_15": "ISO-8859-15"}
 
 
 class Settings(NamedTuple):  # NamedTuples, not dataclasses: see ``review_hooks.finding.Finding``

@@ -59,16 +59,17 @@ def strangers(text: str, changes: list[Change], residue: list[Residue],
 
 def _unborne(text: str, changes: list[Change]) -> list[Change]:
     """``changes`` without the lone characters read from plain text that the document bears out nowhere: decoded
-    once, to one character, from a span ftfy's badness does not flag and that the reading does not mend (a
-    capital inside a word of small letters read as a small letter, pinyin ``yÇ”``: ``typography.mends``), that
+    once, to one character, from a span glued to a letter (``_glued``) that ftfy's badness does not flag and that
+    the reading does not mend (a capital inside a word of small letters read as a small letter, pinyin ``yÇ”``:
+    ``typography.mends``), that
     is a letter of a script, or a sign of a script's own block, that no character of the document outside such
     readings is written in (``уl`` from ``—Él``, ``perch酻`` from ``perché…»``, ``Ma߷Einheit`` from
     ``Maß·Einheit``; Latin is shown always), or a letter rare in every language read from common letters
     (``ǒa`` from the elision ``Ç’a``, ``FußballɊrgerlich`` from ``Fußball…ärgerlich``; not ``İ`` from cp437's
     box drawing ``─░``). The span stays as written, unreported: it is text."""
     lone = [at for at, change in enumerate(changes) if len(change.new) == 1 and not change.before
-            and not change.lossy and _scripted(change.new) and not is_bad(change.old)
-            and not typography.mends(text, change.start, change.new)]
+            and not change.lossy and _scripted(change.new) and not is_bad(change.old) and _glued(text, change)
+            and not (change.end - change.start == 2 and typography.mends(text, change.start, change.new))]
     if not lone:
         return changes
     alone = Counter(script_of(changes[at].new) for at in lone)
@@ -77,6 +78,12 @@ def _unborne(text: str, changes: list[Change]) -> list[Change]:
     doubtful = {at for at in lone if shown[script_of(changes[at].new)] <= alone[script_of(changes[at].new)]
                 or _rarer(changes[at].new, changes[at].old)}
     return [change for at, change in enumerate(changes) if at not in doubtful]
+
+
+def _glued(text: str, change: Change) -> bool:
+    """The span is part of a word, a letter beside it (``—Él``, ``perché…»``): legitimate text a codec reads
+    as one character is written so; a lone ideograph or kana standing apart (`` æ—¥ ``) is damage read whole."""
+    return text[change.start - 1:change.start].isalpha() or text[change.end:change.end + 1].isalpha()
 
 
 def _rarer(new: str, old: str) -> bool:

@@ -284,15 +284,15 @@ def mends(run: str, start: int, reading: str) -> bool:
     """The pair at ``run[start]`` breaks its word and its reading mends it: a capital or a symbol after a
     letter, in a word of small letters (``cafÃ©``, ``ZÃ¼rich``, ``R√©sum√©``) read as small letters of its
     script; or, after no letter, it reads as Latin-1 symbols (``Â£``: £), or it opens a word of small letters, ftfy's
-    badness flags it, and it reads as one letter of their script (``Ã‡etin``: Çetin, ``Ä±rmak``: ırmak; not
-    the elision ``Ç’a``, whose apostrophe no word breaks on, nor a C1 control: Latin-1's ``Ã\x84leny`` may
-    be a č that lost 0x8D below)."""
+    badness flags it, and it reads as one letter of their script (``Ã‡etin``: Çetin, ``Ã“scar``: Óscar; not the
+    elision ``Ç’a``, which badness does not flag, nor a C1 control: Latin-1's ``Ã\x84leny`` may be a č that lost
+    0x8D below)."""
     before, first, second, after = run[start - 1:start], run[start], run[start + 1:start + 2], run[start + 2:start + 3]
     if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
-        if all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading):
-            return True
+        if not second.isalpha() and all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading):
+            return True  # not two letters (Cyrillic ``ВЁ`` is C2 A8 in Windows-1251: ¨)
         return (len(reading) == 1 and reading.isalpha() and after.islower() and _script(after) == _script(reading)
-                and not ("\x80" <= second < "\xa0" or second in _QUOTES) and is_bad(first + second))
+                and not "\x80" <= second < "\xa0" and is_bad(first + second))
     breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))
     return ((before.islower() or after.islower() or not first.isalpha()) and breaks and reading.isalpha()
             and reading.islower() and all(_script(char) == _script(before) for char in reading))

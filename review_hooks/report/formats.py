@@ -103,11 +103,11 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks:
 
         sarif.report(findings, out, checks(), problems)
         return
-    REPORTERS[chosen](findings, out, checks)
-    if chosen == "github":
+    if chosen == "github":  # first: GitHub shows 10 error annotations a step and drops the rest
         from review_hooks.report import github
 
         for path, text in problems:
             print(github.problem(path, text), file=out)
-        if job_summary:
-            github.append_summary([f for f in findings if not f.suppressed], out, problems)
+    REPORTERS[chosen](findings, out, checks)
+    if chosen == "github" and job_summary:
+        github.append_summary([f for f in findings if not f.suppressed], out, problems)

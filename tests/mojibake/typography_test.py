@@ -113,6 +113,7 @@ def test_a_one_letter_quotation_beside_damage_is_typography(line: str) -> None:
     pytest.param("Ãœbersicht\n", "Übersicht\n", id="Ü whose pair reads as a capital and œ"),
     pytest.param("## Ã‰tat du projet\n", "## État du projet\n", id="É in a heading"),
     pytest.param("Ä±rmak boyu\n", "ırmak boyu\n", id="Turkish dotless ı opening its word"),
+    pytest.param("Ã“scar y Ã‘andú\n", "Óscar y Ñandú\n", id="a quote and a Ñ as continuation bytes"),
 ])
 def test_a_flagged_pair_opening_a_word_of_small_letters_is_repaired_as_the_only_damage(
         damaged: str, repaired: str) -> None:
@@ -121,7 +122,7 @@ def test_a_flagged_pair_opening_a_word_of_small_letters_is_repaired_as_the_only_
 
 @pytest.mark.parametrize("text", [
     pytest.param("Ç’a été un plaisir.\n", id="the elision: an apostrophe, no broken word"),
-    pytest.param("Çetin and Ünal\n", id="clean capitals"),
+    pytest.param("Ã\x84leny\n", id="a C1 control after the capital: Latin-1 damage with a byte lost below"),
 ])
 def test_a_word_opening_pair_that_breaks_no_word_is_left(text: str) -> None:
     assert repair(text).text == text and repair(text).changes == ()
