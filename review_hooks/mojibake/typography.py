@@ -289,8 +289,9 @@ def mends(run: str, start: int, reading: str) -> bool:
     0x8D below)."""
     before, first, second, after = run[start - 1:start], run[start], run[start + 1:start + 2], run[start + 2:start + 3]
     if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
-        if not second.isalpha() and all(unicodedata.category(char)[0] in "PS" and char < "\u0100" for char in reading):
-            return True  # not two letters (Cyrillic ``ВЁ`` is C2 A8 in Windows-1251: ¨)
+        if not (first + second).isalpha() and all(unicodedata.category(char)[0] in "PS" and char < "\u0100"
+                                                  for char in reading):
+            return True  # not two letters (Cyrillic ``ВЁ`` is C2 A8 in Windows-1251: ¨; Mac Roman ``¬Æ`` is ®)
         return (len(reading) == 1 and reading.isalpha() and after.islower() and _script(after) == _script(reading)
                 and not "\x80" <= second < "\xa0" and is_bad(first + second))
     breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))

@@ -126,3 +126,13 @@ def test_a_flagged_pair_opening_a_word_of_small_letters_is_repaired_as_the_only_
 ])
 def test_a_word_opening_pair_that_breaks_no_word_is_left(text: str) -> None:
     assert repair(text).text == text and repair(text).changes == ()
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    pytest.param("Status ¬Æ done\n", "Status ® done\n", id="Mac Roman ® alone: a symbol and a letter"),
+    pytest.param("ВЁх \n", "ВЁх \n", id="two Cyrillic letters are no Latin-1 symbol (Windows-1251 C2 A8: ¨)"),
+])
+def test_a_lone_pair_read_as_a_latin1_symbol_is_not_two_letters(text: str, repaired: str) -> None:
+    from review_hooks.mojibake.repair import repaired_text
+
+    assert repaired_text(text) == repaired
