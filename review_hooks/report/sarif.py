@@ -72,11 +72,17 @@ def uri(path: str) -> str:
     return quote(location.as_posix(), safe="/", errors="surrogateescape")  # a name that is not UTF-8: its bytes
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """Where a file is: relative to the checkout (``%SRCROOT%``), or an absolute ``file:`` URI as it is."""
+    found = {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
+    if found["uri"].startswith("file:"):
+        del found["uriBaseId"]
+    return found
+
+
 def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     level = "note" if finding.fixed else ("warning" if finding.severity == "warning" else "error")
-    artifact = {"uri": uri(finding.path), "uriBaseId": "%SRCROOT%"}
-    if artifact["uri"].startswith("file:"):
-        del artifact["uriBaseId"]
+    artifact = artifact_location(finding.path)
     value: dict[str, Any] = {
         "ruleId": finding.check,
         "level": level,
@@ -111,10 +117,7 @@ def notification(path: str, text: str) -> dict[str, Any]:
     """A ``toolExecutionNotification``: a problem that is no finding (a file not read, a fix not written)."""
     value: dict[str, Any] = {"level": "error", "message": {"text": encodable(text)}}
     if path:
-        artifact = {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
-        if artifact["uri"].startswith("file:"):
-            del artifact["uriBaseId"]
-        value["locations"] = [{"physicalLocation": {"artifactLocation": artifact}}]
+        value["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]
     return value
 
 
