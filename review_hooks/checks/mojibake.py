@@ -122,6 +122,12 @@ def analysis(document: Document) -> Analysis:
     return Analysis(result, _structure_change(document.text, result.text, lambda: document.markdown))
 
 
+@lru_cache(maxsize=4)
+def _rivals(document: Document) -> list[tuple[str, str]]:
+    """``document.rival_readings`` of a legacy file, once for its finding and its conversion."""
+    return rival_readings(document.text, document.raw, document.encoding)
+
+
 def _structure_change(before: str, after: str, parsed: Callable[[], Structure] | None = None) -> int:
     """The first line where the Markdown structure of ``after`` differs from ``before`` (0: none).
 
@@ -155,10 +161,11 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    if document.encoding != "utf-8" and (rivals := rival_readings(document.text, document.raw, document.encoding)):
+    if document.encoding != "utf-8" and (rivals := _rivals(document)):
         readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals)
-        yield Finding(line=1, column=1, message=f"file is not UTF-8, and code pages read it differently ({readings}): "
-                      "convert it by hand from the one it is in")
+        line, column = document.position(max(0, document.text.find(rivals[0][0])))
+        yield Finding(line=line, column=column, message=f"file is not UTF-8, and code pages read it differently "
+                      f"({readings}): convert it by hand from the one it is in")
     elif document.encoding != "utf-8":
         name = _NAMES.get(document.encoding, document.encoding)
         transcode = context.settings(ID, configure).transcode
@@ -219,8 +226,7 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
         return None
     changes = list(found.result.changes)
     if document.encoding != "utf-8":
-        if not context.settings(ID, configure).transcode or rival_readings(document.text, document.raw,
-                                                                            document.encoding):
+        if not context.settings(ID, configure).transcode or _rivals(document):
             return None  # a guess between code pages is no conversion
         return document.as_utf8(applied(document.text, changes))
     edits = [Edit(change.start, change.end, change.new, document.position(change.start)[0]) for change in changes]

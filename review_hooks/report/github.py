@@ -14,6 +14,7 @@ and LF become ``%25``, ``%0D``, ``%0A``; in properties (file, title) ``:`` and `
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -89,9 +90,15 @@ def _problems(problems: Sequence[tuple[str, str]], rows: int) -> str:
     if not problems:
         return ""
     lines = [f"{len(problems)} problem{'s' * (len(problems) != 1)} failed the run:", ""]
-    lines += [f"- {_cell(encodable(path)) + ': ' if path else ''}{_cell(encodable(text))}"
-              for path, text in problems[:rows]]
+    lines += [f"- {_escaped(path) + ': ' if path else ''}{_escaped(text)}" for path, text in problems[:rows]]
+    if len(problems) > rows:
+        lines += ["", f"{len(problems) - rows} more not shown here; the step log lists them all."]
     return "\n".join(lines) + "\n\n"
+
+
+def _escaped(text: str) -> str:
+    """Text on a line of Markdown as written: its emphasis, code, link and HTML characters escaped (``note_1.md``)."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", encodable(text).replace("\r", " ").replace("\n", " "))
 
 
 def _cell(value: object) -> str:

@@ -334,11 +334,11 @@ def test_a_spot_left_between_two_repairs_of_a_line_is_not_marked_fixed(repo: Pat
 
 
 def test_a_file_two_code_pages_read_differently_is_reported_and_never_transcoded(repo: Path) -> None:
-    raw = "Pijamalı hasta yağız şoföre\n".encode("cp1254")
+    raw = "Notlar\nPijamalı hasta yağız şoföre\n".encode("cp1254")
     (repo / "tr.md").write_bytes(raw)
     result = review_hooks("fix-mojibake", "--transcode", "tr.md")
     assert result.returncode == 1
-    assert result.stdout.startswith("tr.md:1:1: mojibake file is not UTF-8, and code pages read it differently "
+    assert result.stdout.startswith("tr.md:2:16: mojibake file is not UTF-8, and code pages read it differently "
                                     "('yaðýz' in cp1252, ")
     assert "'yağız' in cp1254" in result.stdout and result.stdout.endswith("convert it by hand from the one it is in\n")
     assert (repo / "tr.md").read_bytes() == raw

@@ -179,3 +179,10 @@ def test_changed_since_needs_a_revision(repo: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--changed-since", ""], capture_output=True,
                             text=True)
     assert result.returncode == 2 and "--changed-since needs a revision" in result.stderr
+
+
+def test_the_summary_lists_so_many_problems_and_counts_the_rest() -> None:
+    problems = [(f"docs/note_{n}.md", "is a directory, not a file") for n in range(3)]
+    text = github.summary([], rows=2, problems=problems)
+    assert "- docs/note\\_0.md: is a directory, not a file\n- docs/note\\_1.md: is a directory" in text
+    assert "note_2" not in text and "1 more not shown here; the step log lists them all." in text
