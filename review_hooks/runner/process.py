@@ -16,8 +16,8 @@ from review_hooks import files
 from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace, visible
+from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
-from review_hooks.repository import GitError
 from review_hooks.runner.options import FileResult, RunOptions
 
 

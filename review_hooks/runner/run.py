@@ -21,10 +21,11 @@ from review_hooks import files
 from review_hooks.check import Check, Context
 from review_hooks.checks import get
 from review_hooks.finding import Finding, replace
+from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
 from review_hooks.report import terminal
-from review_hooks.repository import GitError, Repository, find_root
+from review_hooks.repository import Repository, find_root
 from review_hooks.runner.options import FileResult, RunOptions
 from review_hooks.runner.process import process
 
