@@ -189,9 +189,7 @@ def cannot_run(message: str, options: RunOptions, out: TextIO, err: TextIO) -> i
     exit 2, and for a format a CI reads, its own account with no finding (an annotation; a SARIF log whose
     invocation failed, rather than an empty file an upload would reject)."""
     print(f"review-hooks: {message}", file=err)
-    if (options.output_format or reporters.default_format()) in ("github", "sarif", "summary"):
-        reporters.report([], options.output_format, out, _every_check, job_summary=options.scan,
-                         problems=[("", message)])
+    reporters.report_unstarted(message, options.output_format, out, _every_check, options.scan)
     return 2
 
 
