@@ -69,7 +69,7 @@ def _unborne(text: str, changes: list[Change]) -> list[Change]:
     box drawing ``─░``). The span stays as written, unreported: it is text."""
     lone = [at for at, change in enumerate(changes) if len(change.new) == 1 and not change.before
             and not change.lossy and _scripted(change.new) and not is_bad(change.old) and _glued(text, change)
-            and not (change.end - change.start == 2 and typography.mends(text, change.start, change.new))]
+            and not typography.mends(text, change.start, change.end, change.new)]
     if not lone:
         return changes
     alone = Counter(script_of(changes[at].new) for at in lone)
