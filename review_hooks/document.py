@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -61,8 +61,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     if encoding is not None:
         try:
             text = raw[len(bom) :].decode(encoding)
-            if "\x00" in text[:SNIFF_BYTES] or not _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")) or (
-                    encoding != "utf-8" and _unassigned(text[:SNIFF_BYTES])):  # a BOM is no proof of text
+            head = text[:SNIFF_BYTES]  # a BOM is no proof of text: NUL, controls, or what nobody writes
+            if not _text_like(head.encode("utf-8", "replace")) or (encoding != "utf-8" and _unassigned(head)):
                 raise NotText(f"binary data after a {encoding} byte order mark")
             return text, encoding, bom
         except UnicodeDecodeError as error:
@@ -135,15 +135,23 @@ def legacy_encoding(raw: bytes) -> str:
     return best.encoding
 
 
-def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]]:
-    """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252, Latin-1 or
-    Mac Roman, holds a word no language writes so (a symbol between its letters, ``s½ur``, Romanian ``verific„m``
-    in Mac Roman, or Icelandic ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and
-    Windows-1252, for Mac Roman) read it as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in
-    cannot be told, and converting it would be a guess. Empty otherwise (``très`` and ``Grüße`` read so in no
-    rival, and ``don´t``, ``m³`` are written so: a rival is asked only where this reading is doubtful)."""
+class Rivals(NamedTuple):
+    """Where a word stands that code pages read differently, and each reading: ``(word, code page)``, the file's
+    own first."""
+
+    start: int
+    readings: list[tuple[str, str]]
+
+
+def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
+    """The ``Rivals`` of the first word that ``text`` (``raw`` read as Windows-1252, Latin-1 or Mac Roman) writes
+    as no language does (a symbol between its letters, ``s½ur``, Romanian ``verific„m`` in Mac Roman, or Icelandic
+    ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and Windows-1252, for Mac Roman)
+    read as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in cannot be told, and converting it
+    would be a guess. None otherwise (``très`` and ``Grüße`` read so in no rival, and ``don´t``, ``m³`` are written
+    so: a rival is asked only where this reading is doubtful)."""
     if encoding not in ("cp1252", "latin_1", "mac_roman"):
-        return []
+        return None
     for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
         start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
         found = []
@@ -153,8 +161,8 @@ def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]
                     and all(char.isprintable() and char != "\ufffd" for char in theirs)):
                 found.append((theirs, rival))
         if found:
-            return [(doubtful.group(), encoding), *found]
-    return []
+            return Rivals(start, [(doubtful.group(), encoding), *found])
+    return None
 
 
 #: A word with something beyond ASCII in it, and the punctuation at its edges left out.
