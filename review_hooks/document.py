@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
-import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -100,7 +100,9 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
 def _unassigned(text: str) -> bool:
     """More than one character in ten unassigned or private: what random bytes read as UTF-16 or -32 (a tenth of
     the plane is private), not a document with icons of a private font or emoji newer than this Python's tables."""
-    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(4, len(text) // 10)
+    from unicodedata import category  # only a file with a UTF-16 or -32 byte order mark asks
+
+    return sum(category(char) in ("Cn", "Co", "Cs") for char in text) > max(4, len(text) // 10)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -166,15 +168,17 @@ def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
 
 
 #: A word with something beyond ASCII in it, and the punctuation at its edges left out.
-_WORD = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
+_WORD = lazy(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
 
 
 def _doubtful(word: str) -> bool:
     """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign between two letters of a word
     (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur``), but an accent written as an apostrophe (``don´t``); a symbol at a
     word's edge is how units and notes are written (``m³``, ``note¹``, ``½cup``)."""
+    from unicodedata import category  # only a legacy file asks
+
     return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
-                                    and unicodedata.category(char)[0] in "SNP"
+                                    and category(char)[0] in "SNP"
                                     and word[index - 1:index].isalpha() and word[index + 1:index + 2].isalpha())
                for index, char in enumerate(word))
 
