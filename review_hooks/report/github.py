@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from review_hooks.finding import Finding, encodable
+from review_hooks.finding import Finding, breaks_kept, encodable
 
 #: Rows of the job summary's findings table; the rest are counted, not listed.
 SUMMARY_ROWS = 100
@@ -28,11 +28,7 @@ SUMMARY_ROWS = 100
 def escape_data(value: str) -> str:
     """A message as a workflow command carries it: ``%``, CR and LF escaped as GitHub's toolkit does, and the other
     control characters written as ``\\x1b`` (an escape sequence from a file name or a link would colour the log)."""
-    return value.translate(_CONTROLS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
-             if code not in (0x09, 0x0A, 0x0D)}
+    return breaks_kept(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
