@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
-import unicodedata
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -61,8 +61,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     if encoding is not None:
         try:
             text = raw[len(bom) :].decode(encoding)
-            if "\x00" in text[:SNIFF_BYTES] or not _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")) or (
-                    encoding != "utf-8" and _unassigned(text[:SNIFF_BYTES])):  # a BOM is no proof of text
+            head = text[:SNIFF_BYTES]  # a BOM is no proof of text: NUL, controls, or what nobody writes
+            if not _text_like(head.encode("utf-8", "replace")) or (encoding != "utf-8" and _unassigned(head)):
                 raise NotText(f"binary data after a {encoding} byte order mark")
             return text, encoding, bom
         except UnicodeDecodeError as error:
@@ -100,7 +100,9 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
 def _unassigned(text: str) -> bool:
     """More than one character in ten unassigned or private: what random bytes read as UTF-16 or -32 (a tenth of
     the plane is private), not a document with icons of a private font or emoji newer than this Python's tables."""
-    return sum(unicodedata.category(char) in ("Cn", "Co", "Cs") for char in text) > max(4, len(text) // 10)
+    from unicodedata import category  # only a file with a UTF-16 or -32 byte order mark asks
+
+    return sum(category(char) in ("Cn", "Co", "Cs") for char in text) > max(4, len(text) // 10)
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -135,15 +137,23 @@ def legacy_encoding(raw: bytes) -> str:
     return best.encoding
 
 
-def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]]:
-    """``[(word, code page), ...]``, this reading's first, when ``text``, ``raw`` read as Windows-1252, Latin-1 or
-    Mac Roman, holds a word no language writes so (a symbol between its letters, ``s½ur``, Romanian ``verific„m``
-    in Mac Roman, or Icelandic ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and
-    Windows-1252, for Mac Roman) read it as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in
-    cannot be told, and converting it would be a guess. Empty otherwise (``très`` and ``Grüße`` read so in no
-    rival, and ``don´t``, ``m³`` are written so: a rival is asked only where this reading is doubtful)."""
+class Rivals(NamedTuple):
+    """Where a word stands that code pages read differently, and each reading: ``(word, code page)``, the file's
+    own first."""
+
+    start: int
+    readings: list[tuple[str, str]]
+
+
+def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
+    """The ``Rivals`` of the first word that ``text`` (``raw`` read as Windows-1252, Latin-1 or Mac Roman) writes
+    as no language does (a symbol between its letters, ``s½ur``, Romanian ``verific„m`` in Mac Roman, or Icelandic
+    ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and Windows-1252, for Mac Roman)
+    read as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in cannot be told, and converting it
+    would be a guess. None otherwise (``très`` and ``Grüße`` read so in no rival, and ``don´t``, ``m³`` are written
+    so: a rival is asked only where this reading is doubtful)."""
     if encoding not in ("cp1252", "latin_1", "mac_roman"):
-        return []
+        return None
     for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
         start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
         found = []
@@ -153,20 +163,22 @@ def rival_readings(text: str, raw: bytes, encoding: str) -> list[tuple[str, str]
                     and all(char.isprintable() and char != "\ufffd" for char in theirs)):
                 found.append((theirs, rival))
         if found:
-            return [(doubtful.group(), encoding), *found]
-    return []
+            return Rivals(start, [(doubtful.group(), encoding), *found])
+    return None
 
 
 #: A word with something beyond ASCII in it, and the punctuation at its edges left out.
-_WORD = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
+_WORD = lazy(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
 
 
 def _doubtful(word: str) -> bool:
     """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign between two letters of a word
     (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur``), but an accent written as an apostrophe (``don´t``); a symbol at a
     word's edge is how units and notes are written (``m³``, ``note¹``, ``½cup``)."""
+    from unicodedata import category  # only a legacy file asks
+
     return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
-                                    and unicodedata.category(char)[0] in "SNP"
+                                    and category(char)[0] in "SNP"
                                     and word[index - 1:index].isalpha() and word[index + 1:index + 2].isalpha())
                for index, char in enumerate(word))
 

@@ -25,9 +25,18 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if not text.isprintable() else text
 
 
+def breaks_kept(text: str) -> str:
+    """``text`` escaped as ``visible`` escapes it, but its line breaks: for GitHub's annotations, which write those
+    their own way (``%0A``)."""
+    return text.translate(_BREAKS_KEPT) if not text.isprintable() else text
+
+
+_BREAKS_KEPT = {code: shown for code, shown in _VISIBLE.items() if code not in (0x0A, 0x0D)}
+
+
 def encodable(text: str) -> str:
     """``text`` with only its undecodable bytes escaped as ``visible`` escapes them: for JSON and SARIF,
-    which escape control characters themselves, and for GitHub's annotations, which escape line breaks."""
+    which escape control characters themselves."""
     return text.translate(_UNDECODED) if not text.isprintable() else text
 
 

@@ -13,10 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from review_hooks.gitprocess import GitError, GitTimeout, git
+from review_hooks.gitprocess import GitError, git
 from review_hooks.paths import absolute as _absolute
-
-__all__ = ["GitError", "GitTimeout", "Repository", "find_root", "git"]
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from review_hooks import gitprocess
-from review_hooks.repository import GitError, git
+from review_hooks.gitprocess import GitError, git
 from review_hooks.runner.run import RunOptions, run
 from tests.conftest import git as run_git
 

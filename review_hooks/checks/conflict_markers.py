@@ -38,8 +38,8 @@ from review_hooks.checks.conflict_regions import DEFAULT_SIZE, Marker, Region, l
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
+from review_hooks.gitprocess import GitError, git
 from review_hooks.pattern import lazy
-from review_hooks.repository import GitError, git
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -75,7 +75,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit, spliced
 from review_hooks.config import boolean, only_keys
-from review_hooks.document import Document, rival_readings
+from review_hooks.document import Document, Rivals, rival_readings
 from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
@@ -123,7 +123,7 @@ def analysis(document: Document) -> Analysis:
 
 
 @lru_cache(maxsize=4)
-def _rivals(document: Document) -> list[tuple[str, str]]:
+def _rivals(document: Document) -> Rivals | None:
     """``document.rival_readings`` of a legacy file, once for its finding and its conversion."""
     return rival_readings(document.text, document.raw, document.encoding)
 
@@ -162,8 +162,8 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     if document.encoding != "utf-8" and (rivals := _rivals(document)):
-        readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals)
-        line, column = document.position(max(0, document.text.find(rivals[0][0])))
+        readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals.readings)
+        line, column = document.position(rivals.start)
         yield Finding(line=line, column=column, message=f"file is not UTF-8, and code pages read it differently "
                       f"({readings}): convert it by hand from the one it is in")
     elif document.encoding != "utf-8":

@@ -22,7 +22,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.files import read_bytes
-from review_hooks.repository import GitError, Repository, git
+from review_hooks.gitprocess import GitError, git
+from review_hooks.repository import Repository
 
 if TYPE_CHECKING:  # the parser is imported only when a changed document touches a heading line
     from review_hooks.config import Config

@@ -18,9 +18,10 @@ import weakref
 from typing import NamedTuple
 
 from review_hooks.check import Context
+from review_hooks.gitprocess import GitError, GitTimeout, git
 from review_hooks.links.suggest import Problem, quote, rewrite
 from review_hooks.links.tree import Resolved
-from review_hooks.repository import GitError, GitTimeout, Repository, git
+from review_hooks.repository import Repository
 
 LIMIT_COMMITS = 1000
 LIMIT_SECONDS = 1.0

@@ -69,14 +69,16 @@ def _unborne(text: str, changes: list[Change]) -> list[Change]:
     box drawing ``─░``). The span stays as written, unreported: it is text."""
     lone = [at for at, change in enumerate(changes) if len(change.new) == 1 and not change.before
             and not change.lossy and _scripted(change.new) and not is_bad(change.old) and _glued(text, change)
-            and not (change.end - change.start == 2 and typography.mends(text, change.start, change.new))]
+            and not typography.mends(text, change.start, change.end, change.new)]
     if not lone:
         return changes
     alone = Counter(script_of(changes[at].new) for at in lone)
     shown = Counter(script_of(char) for char in applied(text, changes) if _scripted(char))
-    shown["LATIN"] += len(text)  # Latin is no stranger: Western damage reads as Latin letters (``Г\xa0`` is à)
-    doubtful = {at for at in lone if shown[script_of(changes[at].new)] <= alone[script_of(changes[at].new)]
-                or _rarer(changes[at].new, changes[at].old)}
+
+    def stranger(script: str) -> bool:  # Latin is none: Western damage reads as Latin letters (``Г\xa0`` is à)
+        return script != "LATIN" and shown[script] <= alone[script]
+
+    doubtful = {at for at in lone if stranger(script_of(changes[at].new)) or _rarer(changes[at].new, changes[at].old)}
     return [change for at, change in enumerate(changes) if at not in doubtful]
 
 
@@ -111,5 +113,5 @@ def _letter(char: str) -> bool:
 
 
 def _rare(new: str) -> list[str]:
-    """The script of each letter of ``new`` that is rare in every language (``lossy.folded_prior``)."""
-    return [script_of(char) for char in new if _letter(char) and folded_prior(char) < COMMON_LETTER]
+    """The script of each letter of ``new`` that is rare in every language (``_commonness``)."""
+    return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER]

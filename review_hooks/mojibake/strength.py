@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from review_hooks.mojibake import lossy, readings, typography
 from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.charmaps import suspects as suspected
-from review_hooks.mojibake.scripts import crossed
 from review_hooks.mojibake.spaces import restored
 
 if TYPE_CHECKING:
@@ -190,8 +189,7 @@ def strong_unit(run: str, unit: Unit) -> bool:
     pair beside capitals (``PÅ±``, ``CAFÉˆ``) is no more than weak: legitimate capitals before symbols read
     so too."""
     return bool(unit.weight) and (unit.end - unit.start > 2 or unit.lossy
-                                  or typography.mends(run, unit.start, unit.text())
-                                  or crossed(run, unit.start, unit.end, unit.text())
+                                  or typography.mends(run, unit.start, unit.end, unit.text())
                                   or (unit.text() == "\xa0" and run[unit.start - 1:unit.start].islower()))
 
 

@@ -17,14 +17,11 @@ Real damage looks different: its quotes are damaged too (``â€œ``), so no ope
 continuation byte, and the letter before it is a lead character that does not agree with its word
 (``voilÃ\\u00a0!`` is ``voilà!``).
 
-A lone two-byte pair is weighed by ``lone_pair`` (an opening guillemet or ellipsis before a word, a
-capital before a superscript or ending a word of capitals: typography or weak) and ``mends`` (a capital
-or symbol that breaks a word of small letters and reads as a small letter: evidence); box drawing read
-as letters is a ``drawing``.
-
-Character tables are no mojibake either: four or more characters in code point order (``ÀÁÂÃÄÅ``,
-``¡¢£¤``, ``ĂăĄą``) are cut out of a run before it is read. ``split`` cuts a run; ``once_less`` undoes
-the last decoding of text damaged twice when it read typography (``“IRMÃ”`` damaged twice is not ``Ô``).
+A lone pair is weighed by ``lone_pair`` (a guillemet or ellipsis before a word, a capital before a superscript
+or ending a word of capitals: typography or weak) and ``mends`` (it breaks its word, its reading mends it:
+evidence); box drawing read as letters is a ``drawing``. Character tables (``ÀÁÂÃÄÅ``, ``¡¢£¤``) are cut out of a
+run before it is read (``split``); ``once_less`` undoes the last decoding of text damaged twice that read
+typography (``“IRMÃ”`` damaged twice is not ``Ô``).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -40,6 +37,7 @@ from typing import TYPE_CHECKING
 from review_hooks.mojibake.changes import applied
 from review_hooks.mojibake.layers import COMMON_LETTER, is_bad
 from review_hooks.mojibake.lossy import prior
+from review_hooks.mojibake.scripts import crossed
 from review_hooks.mojibake.scripts import script_of as _script
 
 if TYPE_CHECKING:
@@ -280,13 +278,16 @@ def drawing(run: str, start: int, end: int, reading: str) -> bool:
             and all("\u2500" <= char <= "\u257f" for char in run[start:end]))  # lines, not ``▒`` (``┬▒`` is ±)
 
 
-def mends(run: str, start: int, reading: str) -> bool:
-    """The pair at ``run[start]`` breaks its word and its reading mends it: a capital or a symbol after a
-    letter, in a word of small letters (``cafÃ©``, ``ZÃ¼rich``, ``R√©sum√©``) read as small letters of its
-    script; or, after no letter, it reads as Latin-1 symbols (``Â£``: £), or it opens a word of small letters, ftfy's
-    badness flags it, and it reads as one letter of their script (``Ã‡etin``: Çetin, ``Ã“scar``: Óscar; not the
-    elision ``Ç’a``, which badness does not flag, nor a C1 control: Latin-1's ``Ã\x84leny`` may be a č that lost
-    0x8D below)."""
+def mends(run: str, start: int, end: int, reading: str) -> bool:
+    """``run[start:end]`` breaks its word, and its reading mends it: ``pair_mends``, or ``scripts.crossed``."""
+    return (end - start == 2 and pair_mends(run, start, reading)) or crossed(run, start, end, reading)
+
+
+def pair_mends(run: str, start: int, reading: str) -> bool:
+    """The pair at ``run[start]``: a capital or symbol after a letter, in a word of small letters, read as small
+    letters of its script (``cafÃ©``, ``R√©sum√©``); after no letter, Latin-1 symbols (``Â£``), or one letter opening
+    a word of small letters of its script where badness flags the pair (``Ã‡etin``; not ``Ç’a``, nor a C1 control:
+    Latin-1's ``Ã\x84leny`` may be a č that lost 0x8D below)."""
     before, first, second, after = run[start - 1:start], run[start], run[start + 1:start + 2], run[start + 2:start + 3]
     if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
         if not (first + second).isalpha() and all(unicodedata.category(char)[0] in "PS" and char < "\u0100"

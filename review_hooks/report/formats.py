@@ -22,17 +22,21 @@ if TYPE_CHECKING:
 #: Every check, in order, handed in by the runner (the report layer never imports the checks).
 AllChecks = Callable[[], Sequence["Check"]]
 
-Reporter = Callable[[Sequence[Finding], TextIO, AllChecks], None]
+#: What failed a run without being a finding, ``(path, what went wrong)`` (a file not checked, a write that failed,
+#: an internal error; path "" for the whole run): stderr says it as it happens; the formats a CI reads say it too.
+Problems = Sequence[tuple[str, str]]
+
+Reporter = Callable[[Sequence[Finding], TextIO, AllChecks, Problems], None]
 
 
-def text(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
+def text(findings: Sequence[Finding], out: TextIO, checks: AllChecks, problems: Problems = ()) -> None:
     colour = terminal.use_colour(out)
     for finding in findings:
         if not finding.suppressed:
             print(terminal.coloured(finding) if colour else finding, file=out)
 
 
-def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
+def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks, problems: Problems = ()) -> None:
     """``json.dumps(..., ensure_ascii=False, indent=2)`` of the findings' objects, byte for byte, in one write.
     With ``indent`` the standard library encodes in Python; without it, in C. The objects hold scalars only,
     so C's encoding with the indentation as item separator is the same text, a third faster
@@ -53,22 +57,22 @@ def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> No
 _SCALARS = frozenset({str, int, bool, type(None)})
 
 
-def github_annotations(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
+def github_annotations(findings: Sequence[Finding], out: TextIO, checks: AllChecks, problems: Problems = ()) -> None:
     from review_hooks.report import github
 
-    github.report(findings, out)
+    github.report(findings, out, problems)
 
 
-def sarif_log(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
+def sarif_log(findings: Sequence[Finding], out: TextIO, checks: AllChecks, problems: Problems = ()) -> None:
     from review_hooks.report import sarif
 
-    sarif.report(findings, out, checks())
+    sarif.report(findings, out, checks(), problems)
 
 
-def markdown_summary(findings: Sequence[Finding], out: TextIO, checks: AllChecks) -> None:
+def markdown_summary(findings: Sequence[Finding], out: TextIO, checks: AllChecks, problems: Problems = ()) -> None:
     from review_hooks.report import github
 
-    out.write(github.summary(findings))
+    out.write(github.summary(findings, problems=problems))
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -85,29 +89,26 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in REPORTERS else "text"
 
 
+#: The formats that say what failed a run (``Problems``) themselves: a run that cannot start writes them with no
+#: finding (a SARIF upload rejects an empty file); text and JSON leave it to stderr, where an empty list would
+#: read as a clean run.
+TELLS_PROBLEMS = frozenset({"github", "sarif", "summary"})
+
+
 def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks: AllChecks,
-           job_summary: bool = False, problems: Sequence[tuple[str, str]] = ()) -> None:
-    """Write ``findings`` in ``output_format``; ``checks`` gives every check, asked only by a format that
-    lists its rules (SARIF: a hook run imports no other check); ``job_summary``: also GitHub's job summary
-    (github format). ``problems`` (path, what went wrong) failed the run without being findings (a file not
-    read, a fix not written): stderr has said so; the formats a CI reads say so too, where its user looks (an
-    annotation on the file; SARIF's tool execution notifications)."""
+           job_summary: bool = False, problems: Problems = ()) -> None:
+    """Write ``findings`` and ``problems`` in ``output_format``; ``checks`` gives every check, asked only by a
+    format that lists its rules (SARIF: a hook run imports no other check); ``job_summary``: also GitHub's job
+    summary (github format)."""
     chosen = output_format or default_format()
-    if chosen == "summary":
-        from review_hooks.report import github
-
-        out.write(github.summary(findings, problems=problems))
-        return
-    if chosen == "sarif":
-        from review_hooks.report import sarif
-
-        sarif.report(findings, out, checks(), problems)
-        return
-    if chosen == "github":  # first: GitHub shows 10 error annotations a step and drops the rest
-        from review_hooks.report import github
-
-        for path, text in problems:
-            print(github.problem(path, text), file=out)
-    REPORTERS[chosen](findings, out, checks)
+    REPORTERS[chosen](findings, out, checks, problems)
     if chosen == "github" and job_summary:
+        from review_hooks.report import github
+
         github.append_summary([f for f in findings if not f.suppressed], out, problems)
+
+
+def report_unstarted(message: str, output_format: str, out: TextIO, checks: AllChecks, job_summary: bool) -> None:
+    """The account of a run that could not start (``message`` said on stderr), in a format that ``TELLS_PROBLEMS``."""
+    if (output_format or default_format()) in TELLS_PROBLEMS:
+        report([], output_format, out, checks, job_summary, [("", message)])

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from review_hooks.finding import Finding, encodable
+from review_hooks.finding import Finding, breaks_kept, encodable
 
 #: Rows of the job summary's findings table; the rest are counted, not listed.
 SUMMARY_ROWS = 100
@@ -28,11 +28,7 @@ SUMMARY_ROWS = 100
 def escape_data(value: str) -> str:
     """A message as a workflow command carries it: ``%``, CR and LF escaped as GitHub's toolkit does, and the other
     control characters written as ``\\x1b`` (an escape sequence from a file name or a link would colour the log)."""
-    return value.translate(_CONTROLS).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
-             if code not in (0x09, 0x0A, 0x0D)}
+    return breaks_kept(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
@@ -60,8 +56,11 @@ def problem(path: str, text: str) -> str:
     return f"::error {where}title=review-hooks::{escape_data(encodable(text))}"
 
 
-def report(findings: Sequence[Finding], out: TextIO) -> None:
-    """The plain lines, then one annotation per finding."""
+def report(findings: Sequence[Finding], out: TextIO, problems: Sequence[tuple[str, str]] = ()) -> None:
+    """An annotation per problem (first: GitHub shows 10 error annotations a step and drops the rest), the plain
+    lines, then one annotation per finding."""
+    for path, text in problems:
+        print(problem(path, text), file=out)
     shown = [f for f in findings if not f.suppressed]
     for finding in shown:
         print(finding, file=out)
@@ -85,15 +84,16 @@ def append_summary(findings: Sequence[Finding], out: TextIO, problems: Sequence[
         print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
 
 
-def _problems(problems: Sequence[tuple[str, str]], rows: int) -> str:
-    """What failed the run without being a finding, as a list (empty when nothing did)."""
+def _problems(problems: Sequence[tuple[str, str]], rows: int) -> list[str]:
+    """The lines of a list of what failed the run without being a finding, a blank line after it (none at all
+    when nothing did)."""
     if not problems:
-        return ""
+        return []
     lines = [f"{len(problems)} problem{'s' * (len(problems) != 1)} failed the run:", ""]
     lines += [f"- {_escaped(path) + ': ' if path else ''}{_escaped(text)}" for path, text in problems[:rows]]
     if len(problems) > rows:
         lines += ["", f"{len(problems) - rows} more not shown here; the step log lists them all."]
-    return "\n".join(lines) + "\n\n"
+    return [*lines, ""]
 
 
 def _escaped(text: str) -> str:
@@ -112,10 +112,11 @@ def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS, problems: Seq
     findings = [f for f in findings if not f.suppressed]
     failed = _problems(problems, rows)
     if not findings:
-        return f"## review-hooks\n\n{failed}No findings{' in the files checked' if failed else ''}.\n\n"
+        none = f"No findings{' in the files checked' if failed else ''}."
+        return "\n".join(["## review-hooks", "", *failed, none]) + "\n\n"
     files = len({f.path for f in findings})
     fixed = sum(f.fixed for f in findings)
-    lines = ["## review-hooks", "", *failed.splitlines(),
+    lines = ["## review-hooks", "", *failed,
              f"{len(findings)} finding{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)}"
              + (f" ({fixed} fixed)." if fixed else "."), "",
              "| check | findings |", "| --- | ---: |"]

@@ -19,7 +19,8 @@ import os
 from collections.abc import Sequence
 
 from review_hooks.files import Target
-from review_hooks.repository import GitError, Repository, git
+from review_hooks.gitprocess import GitError, git
+from review_hooks.repository import Repository
 
 
 def base(repository: Repository, revision: str) -> str:

@@ -16,8 +16,8 @@ from review_hooks import files
 from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
 from review_hooks.finding import Finding, replace, visible
+from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
-from review_hooks.repository import GitError
 from review_hooks.runner.options import FileResult, RunOptions
 
 
@@ -54,8 +54,12 @@ def note(path: str, text: str) -> str:
 def _crashed(result: FileResult, path: str, what: str, error: Exception) -> None:
     """Record a bug in ``what`` (a check, or its fix) on one file: one line naming it, and the run's exit code 2;
     git that could not answer it (a repository it distrusts) is no bug of ours, and is said as git said it."""
-    text = (f"{what} could not ask git: {error}" if isinstance(error, GitError)
+    _error(result, path, f"{what} could not ask git: {error}" if isinstance(error, GitError)
             else f"internal error in {what}: {type(error).__name__}: {error}")
+
+
+def _error(result: FileResult, path: str, text: str) -> None:
+    """Record what fails the run (exit 2) on one file: its stderr line, and the problem the formats a CI reads tell."""
     result.notes.append(note(path, text))
     result.problems.append((path, text))
     result.error = True
@@ -142,11 +146,11 @@ def fix(document: Document, checks: Sequence[Check], context: Context, options: 
     try:
         write(original, document.text, document.raw)
     except WriteError as error:
-        result.notes.append(note(original.path, str(error)))
         _unfixed(result)
-        result.error = not error.refused  # a symlink or a file changed meanwhile: its findings still stand
-        if result.error:
-            result.problems.append((original.path, str(error)))
+        if error.refused:  # a symlink, a read-only file, a file changed meanwhile: its findings still stand
+            result.notes.append(note(original.path, str(error)))
+        else:
+            _error(result, original.path, str(error))
 
 
 def _unfixed(result: FileResult) -> None:

@@ -21,10 +21,11 @@ from review_hooks import files
 from review_hooks.check import Check, Context
 from review_hooks.checks import get
 from review_hooks.finding import Finding, replace
+from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
 from review_hooks.report import terminal
-from review_hooks.repository import GitError, Repository, find_root
+from review_hooks.repository import Repository, find_root
 from review_hooks.runner.options import FileResult, RunOptions
 from review_hooks.runner.process import process
 
@@ -188,9 +189,7 @@ def cannot_run(message: str, options: RunOptions, out: TextIO, err: TextIO) -> i
     exit 2, and for a format a CI reads, its own account with no finding (an annotation; a SARIF log whose
     invocation failed, rather than an empty file an upload would reject)."""
     print(f"review-hooks: {message}", file=err)
-    if (options.output_format or reporters.default_format()) in ("github", "sarif", "summary"):
-        reporters.report([], options.output_format, out, _every_check, job_summary=options.scan,
-                         problems=[("", message)])
+    reporters.report_unstarted(message, options.output_format, out, _every_check, options.scan)
     return 2
 
 
