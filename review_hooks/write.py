@@ -2,11 +2,13 @@
 
 The new bytes go to a temporary file in the same folder, get the original's mode, owner and
 group, are flushed and synced, and replace the original with ``os.replace``: a failure at any point
-(disk full, permission denied, an interrupt) leaves the original as it was and removes the
-temporary file. A symlink is never written through, a file that changed since it was read is not
-overwritten, and neither is a read-only file (no write permission for anyone, or none for this user:
-replacing it through its folder would ignore what its mode says) nor one with other hard links (the
-replacement would leave the other names with the old text): those are refusals
+(disk full, permission denied) leaves the original as it was and removes the temporary file. Ctrl-C
+and SIGTERM wait while that runs (milliseconds), so that no temporary file is left behind: a scan's
+worker ends at once on SIGTERM, where no clean-up of its own could run. A symlink is never written
+through, a file that changed since it was read is not overwritten, and neither is a read-only file
+(no write permission for anyone, or none for this user: replacing it through its folder would ignore
+what its mode says) nor one with other hard links (the replacement would leave the other names with
+the old text): those are refusals
 (``WriteError.refused``), not failures.
 """
 
@@ -15,8 +17,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from review_hooks.document import Document
 
@@ -68,6 +73,12 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         raise _failure(error) from error
     if current != document.raw:
         raise WriteError("not written: the file changed since it was read", refused=True)
+    with _signals_held():
+        _replace(location, data, info)
+
+
+def _replace(location: Path, data: bytes, info: os.stat_result) -> None:
+    """Write ``data`` to a temporary file beside ``location`` and move it over ``location``."""
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent)
     except OSError as error:
@@ -80,12 +91,30 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         _keep_owner(temporary, info)
         os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-user-ID bits
         os.replace(temporary, location)
-    except BaseException as error:  # also KeyboardInterrupt: never leave the temporary file behind
+    except BaseException as error:  # an exception raised in here too: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise _failure(error) from error
         raise
+
+
+#: The signals that end a run: held while a file is replaced, delivered as soon as it is.
+_ENDING = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Block Ctrl-C and SIGTERM for the duration (where the platform can): a signal that arrives meanwhile
+    is delivered when it ends, after the file is replaced or left as it was, never between."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _keep_owner(temporary: str, info: os.stat_result) -> None:
