@@ -20,8 +20,10 @@ import os
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from review_hooks.document import Document
 
@@ -100,21 +102,31 @@ def _replace(location: Path, data: bytes, info: os.stat_result) -> None:
 
 
 #: The signals that end a run: held while a file is replaced, delivered as soon as it is.
-_ENDING = frozenset({signal.SIGINT, signal.SIGTERM})
+_ENDING = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Block Ctrl-C and SIGTERM for the duration (where the platform can): a signal that arrives meanwhile
-    is delivered when it ends, after the file is replaced or left as it was, never between."""
-    if not hasattr(signal, "pthread_sigmask"):
+    """Hold Ctrl-C and SIGTERM for the duration: one that arrives meanwhile is recorded, and sent again when it
+    ends, after the file is replaced or left as it was, never between (to its own handler: a scan's worker ends
+    on SIGTERM by default). Handlers, not a signal mask: a mask is a thread's, and Python's handler runs in the
+    main thread whichever thread the signal reaches. Only the main thread can set handlers: elsewhere, none."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    arrived: list[int] = []
+
+    def hold(number: int, frame: FrameType | None) -> None:
+        arrived.append(number)
+
+    previous = {number: signal.signal(number, hold) for number in _ENDING}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(arrived):
+            os.kill(os.getpid(), number)
 
 
 def _keep_owner(temporary: str, info: os.stat_result) -> None:
