@@ -44,7 +44,12 @@ class NotText(Exception):
 
 class Undecodable(NotText):
     """Text-like bytes (no NUL, few controls) that are not UTF-8 and that no legacy codec reads
-    plausibly, typically UTF-8 with a few stray bytes; ``str()`` says where the first one is."""
+    plausibly, typically UTF-8 with a few stray bytes; ``str()`` says where the first one is, and so do
+    ``line`` and ``column`` (for an annotation on that line)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
 
 
 def split_bom(raw: bytes) -> tuple[bytes, str | None]:
@@ -70,7 +75,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
                 raise NotText(f"invalid {encoding} after its byte order mark") from error
             # the BOM says UTF-8, so no legacy codec is tried: a stray byte in text, as without the BOM
             raise Undecodable(f"not valid UTF-8 ({_where(raw[len(bom) :], error.start)}) after its byte order "
-                              "mark; correct the bytes or convert the file") from None
+                              "mark; correct the bytes or convert the file",
+                              *_position(raw[len(bom) :], error.start)) from None
     head = raw[:SNIFF_BYTES]
     if b"\x00" in head:
         raise NotText("contains NUL bytes")
@@ -81,20 +87,33 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     except UnicodeDecodeError as error:
         invalid = error.start
         cut = (error.reason == "unexpected end of data" and error.end == len(raw) and error.end - error.start > 1
-               and not raw[:error.start].isascii())  # UTF-8 before it, not ``Nestlé®`` in Windows-1252
+               and (not raw[:error.start].isascii() or _no_legacy_text(raw[error.start:])))  # not ``Nestlé®``
     # UTF-8 with a stray byte, or cut inside a character (its lead and a continuation byte are there at the end):
     # no legacy codec reads it as meant
     if cut or _mostly_utf8(raw):
-        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes") from None
+        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes", *_position(raw, invalid)
+                          ) from None
     try:
         encoding = legacy_encoding(raw)
     except NotText:
         raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}), and no legacy encoding reads it; "
-                          "correct the bytes or convert the file") from None
+                          "correct the bytes or convert the file", *_position(raw, invalid)) from None
     try:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+def _no_legacy_text(tail: bytes) -> bool:
+    """Whether a UTF-8 sequence cut short at the end of a file (after ASCII alone, where the bytes cannot tell)
+    reads as no text in Windows-1252 either: a letter after its lead (``âœ``, ``ðŸ``: no language writes that),
+    a byte it leaves undefined, or what ftfy's badness flags (``â€``). ``é®`` (``Nestlé®``) is text."""
+    reading = tail.decode("cp1252", "replace")
+    if "\ufffd" in reading or any(char.isalpha() for char in reading[1:]):
+        return True
+    from ftfy.badness import is_bad
+
+    return is_bad(reading)
 
 
 def _unassigned(text: str) -> bool:
@@ -122,9 +141,14 @@ def _text_like(head: bytes) -> bool:
 
 def _where(raw: bytes, invalid: int) -> str:
     """``byte 0x80 at line 3, column 9``: the byte at offset ``invalid`` of ``raw``, its column in characters."""
-    line = raw.count(b"\n", 0, invalid) + 1
-    column = len(raw[raw.rfind(b"\n", 0, invalid) + 1 : invalid].decode("utf-8", "replace")) + 1
+    line, column = _position(raw, invalid)
     return f"byte 0x{raw[invalid]:02x} at line {line}, column {column}"
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1."""
+    first = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
 
 
 def legacy_encoding(raw: bytes) -> str:

@@ -51,6 +51,8 @@ class Skip(NamedTuple):
     target: Target
     kind: str  # missing | unreadable | undecodable | directory | symlink | binary | oversized
     reason: str
+    line: int = 0  # where the reason points in the file (a stray byte), 0: nowhere
+    column: int = 0
 
     def __str__(self) -> str:
         return f"review-hooks: {visible(self.target.path)}: {self.reason}"
@@ -164,7 +166,7 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     try:
         return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
     except Undecodable as error:  # text that cannot be read as text: a failure, not a binary to pass over
-        return Skip(target, "undecodable", f"cannot check: {error}")
+        return Skip(target, "undecodable", f"cannot check: {error}", error.line, error.column)
     except NotText as error:
         return Skip(target, "binary", f"skipped: binary file ({error})")
 

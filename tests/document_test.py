@@ -178,16 +178,19 @@ def test_read_an_empty_file(tmp_path: Path, config: configuration.Config) -> Non
 
 def test_utf8_with_stray_bytes_says_where_the_first_one_is() -> None:
     raw = "# Notes\n\nCafé ok, then a stray byte: ".encode() + b"\xff\xfe\x80 end\n[l](gone.md)\n"
-    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)"):
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)") as raised:
         decode(raw)
+    assert (raised.value.line, raised.value.column) == (3, 29)  # an annotation's line and column
 
 
 def test_a_stray_byte_after_a_utf8_bom_is_undecodable_text_not_binary() -> None:
     """A UTF-8 BOM announces text: a stray byte makes it a file that cannot be checked (exit 1), as without
     the BOM, never a binary passed over with exit 0 (a conflict in it would pass); columns do not count the BOM."""
     raw = codecs.BOM_UTF8 + b"# T\n\nPrice 5\x80\n<<<<<<< HEAD\n"
-    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x80 at line 3, column 8\) after its byte order"):
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x80 at line 3, column 8\) after its byte order"
+                       ) as raised:
         decode(raw)
+    assert (raised.value.line, raised.value.column) == (3, 8)
     with pytest.raises(Undecodable, match=r"\(byte 0xff at line 1, column 1\)"):
         decode(codecs.BOM_UTF8 + b"\xff\xfe ok")
 
@@ -216,6 +219,15 @@ def test_utf8_cut_inside_its_last_character_is_not_a_legacy_file() -> None:
     with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xe2 at line 1, column 12\)"):
         decode(b"Caf\xc3\xa9 done: \xe2\x9c")
     assert decode(b"caf\xe9") == ("caf\u00e9", "cp1252", b"")  # a lone lead at the end: a legacy letter
+
+
+@pytest.mark.parametrize("tail", [b"\xe2\x9c", b"\xe2\x80", b"\xf0\x9f", b"\xf0\x9f\x98", b"\xe2\x81"])
+def test_utf8_cut_inside_its_last_character_after_ascii_alone_reads_as_no_legacy_text(tail: bytes) -> None:
+    """After ASCII alone the bytes decide: ``âœ`` (✅ cut after two bytes), ``â€``, ``ðŸ`` and ``ðŸ˜`` are no text
+    in Windows-1252, and --transcode would have written them as such; ``Nestlé®`` and ``café`` are text."""
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x(e2|f0) at line 3, column 23\); correct"):
+        decode(b"# Notes\n\nSee the results below " + tail)
+    assert decode(b"Nestl\xe9\xae")[1] == "cp1252"
 
 
 def test_every_doubtful_word_is_asked_not_only_the_first() -> None:

@@ -20,7 +20,7 @@ from review_hooks import config as configuration
 from review_hooks import files
 from review_hooks.check import Check, Context
 from review_hooks.checks import get
-from review_hooks.finding import Finding, replace
+from review_hooks.finding import Finding, Problem, replace
 from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
@@ -141,7 +141,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     the whole tree, from what each file counted as); compute the exit code. ``checked``: the paths (None: the
     whole tree) and check ids (None: all) the run looked at, the only baseline entries it can find stale."""
     findings: list[Finding] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     seen: dict[str, set[str]] = {}
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False
