@@ -191,20 +191,29 @@ def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
     return None
 
 
-#: A word with something beyond ASCII in it, and the punctuation at its edges left out.
-_WORD = lazy(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
+#: A word with something beyond ASCII in it (an apostrophe inside it: French ``l'œuvre``), and the punctuation at
+#: its edges left out.
+_INSIDE = r"(?:[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|'(?=[^\s\x00-\x40]))"
+_WORD = lazy(rf"{_INSIDE}*[^\x00-\x7f]{_INSIDE}*")
 
 
 def _doubtful(word: str) -> bool:
-    """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign between two letters of a word
-    (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur``), but an accent written as an apostrophe (``don´t``); a symbol at a
-    word's edge is how units and notes are written (``m³``, ``note¹``, ``½cup``)."""
+    """A letter no one writes beside these (Icelandic ``ð þ``), the currency sign ``¤`` (ISO-8859-15's €), or a
+    symbol or sign between two letters of a word (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur`` and after an elision,
+    ``l'½uvre``), but an accent written as an apostrophe (``don´t``); a symbol at a word's edge is how units and
+    notes are written (``m³``, ``note¹``, ``½cup``)."""
     from unicodedata import category  # only a legacy file asks
 
-    return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
-                                    and category(char)[0] in "SNP"
-                                    and word[index - 1:index].isalpha() and word[index + 1:index + 2].isalpha())
+    return any(char in "ðþÐÞ¤" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
+                                     and category(char)[0] in "SNP" and _after_letter(word, index)
+                                     and word[index + 1:index + 2].isalpha())
                for index, char in enumerate(word))
+
+
+def _after_letter(word: str, index: int) -> bool:
+    """Whether a letter stands before ``word[index]``, or an apostrophe after one (``l'``, ``d'``)."""
+    before = word[index - 1:index]
+    return before.isalpha() or (before == "'" and word[index - 2:index - 1].isalpha())
 
 
 def newline_style(text: str) -> str:

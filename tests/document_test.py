@@ -251,8 +251,12 @@ def test_a_utf16_document_with_private_icons_and_new_emoji_is_text() -> None:
 @pytest.mark.parametrize(("text", "code_page", "expected"), [
     pytest.param("Pijamalı hasta yağız şoföre\n", "cp1254",
                  [("yaðýz", "cp1252"), ("yağız", "cp1254")], id="Turkish ı ğ ş read as Icelandic ý ð þ"),
-    pytest.param("Prix: 5 € pour ma sœur.\n", "iso8859_15", [("s½ur", "cp1252"), ("sœur", "iso8859_15")],
+    pytest.param("Prix: 5 € pour ma sœur.\n", "iso8859_15", [("¤", "cp1252"), ("€", "iso8859_15")],
+                 id="ISO-8859-15 € read as the currency sign"),
+    pytest.param("Pour ma sœur.\n", "iso8859_15", [("s½ur", "cp1252"), ("sœur", "iso8859_15")],
                  id="ISO-8859-15 œ read as ½"),
+    pytest.param("Le prix de l'œuvre.\n", "iso8859_15", [("l'½uvre", "cp1252"), ("l'œuvre", "iso8859_15")],
+                 id="ISO-8859-15 œ after an elision"),
 ])
 def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
         text: str, code_page: str, expected: list[tuple[str, str]]) -> None:
@@ -266,7 +270,8 @@ def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
 
 
 @pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n",
-                                  "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n"])
+                                  "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n",
+                                  "L'été, l'«œuvre», it's ½ done\n"])
 def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
     from review_hooks.document import rival_readings
 
