@@ -14,9 +14,9 @@ import bisect
 import codecs
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from review_hooks.pattern import lazy
+from review_hooks.codepages import legacy_encoding
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -28,11 +28,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-#: Legacy codecs a text file is plausibly saved in when it is not UTF-8.
-FALLBACK_CODECS = ("cp1252", "mac_roman", "latin_1")
-#: Code pages that read the bytes of a file taken for Windows-1252 or Latin-1 as other letters: Central European,
-#: Turkish, Baltic, and ISO-8859-15 (``€ œ`` where Latin-1 has ``¤ ½``). No detector tells them apart by the bytes.
-RIVAL_CODECS = ("cp1250", "cp1254", "cp1257", "iso8859_15")
 SNIFF_BYTES = 8192
 #: C0 controls that text does not hold (tab, newlines, form feed and escape are text).
 _CONTROL = bytes(sorted(frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
@@ -93,9 +88,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     if cut or _mostly_utf8(raw):
         raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes", *_position(raw, invalid)
                           ) from None
-    try:
-        encoding = legacy_encoding(raw)
-    except NotText:
+    encoding = legacy_encoding(raw)
+    if encoding is None:
         raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}), and no legacy encoding reads it; "
                           "correct the bytes or convert the file", *_position(raw, invalid)) from None
     try:
@@ -149,71 +143,6 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1."""
     first = raw.rfind(b"\n", 0, offset) + 1
     return raw.count(b"\n", 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
-
-
-def legacy_encoding(raw: bytes) -> str:
-    """The legacy codec of text that is not UTF-8, or NotText when none is plausible."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw, cp_isolation=list(FALLBACK_CODECS), explain=False).best()
-    if best is None:
-        raise NotText("no plausible text encoding")
-    return best.encoding
-
-
-class Rivals(NamedTuple):
-    """Where a word stands that code pages read differently, and each reading: ``(word, code page)``, the file's
-    own first."""
-
-    start: int
-    readings: list[tuple[str, str]]
-
-
-def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
-    """The ``Rivals`` of the first word that ``text`` (``raw`` read as Windows-1252, Latin-1 or Mac Roman) writes
-    as no language does (a symbol between its letters, ``s½ur``, Romanian ``verific„m`` in Mac Roman, or Icelandic
-    ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and Windows-1252, for Mac Roman)
-    read as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in cannot be told, and converting it
-    would be a guess. None otherwise (``très`` and ``Grüße`` read so in no rival, and ``don´t``, ``m³`` are written
-    so: a rival is asked only where this reading is doubtful)."""
-    if encoding not in ("cp1252", "latin_1", "mac_roman"):
-        return None
-    for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
-        start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
-        found = []
-        for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
-            theirs = raw[start:end].decode(rival, "replace")
-            if (not _doubtful(theirs) and theirs.lower() != doubtful.group().lower()
-                    and all(char.isprintable() and char != "\ufffd" for char in theirs)):
-                found.append((theirs, rival))
-        if found:
-            return Rivals(start, [(doubtful.group(), encoding), *found])
-    return None
-
-
-#: A word with something beyond ASCII in it (an apostrophe inside it: French ``l'œuvre``), and the punctuation at
-#: its edges left out.
-_INSIDE = r"(?:[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|'(?=[^\s\x00-\x40]))"
-_WORD = lazy(rf"{_INSIDE}*[^\x00-\x7f]{_INSIDE}*")
-
-
-def _doubtful(word: str) -> bool:
-    """A letter no one writes beside these (Icelandic ``ð þ``), the currency sign ``¤`` (ISO-8859-15's €), or a
-    symbol or sign between two letters of a word (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur`` and after an elision,
-    ``l'½uvre``), but an accent written as an apostrophe (``don´t``); a symbol at a word's edge is how units and
-    notes are written (``m³``, ``note¹``, ``½cup``)."""
-    from unicodedata import category  # only a legacy file asks
-
-    return any(char in "ðþÐÞ¤" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
-                                     and category(char)[0] in "SNP" and _after_letter(word, index)
-                                     and word[index + 1:index + 2].isalpha())
-               for index, char in enumerate(word))
-
-
-def _after_letter(word: str, index: int) -> bool:
-    """Whether a letter stands before ``word[index]``, or an apostrophe after one (``l'``, ``d'``)."""
-    before = word[index - 1:index]
-    return before.isalpha() or (before == "'" and word[index - 2:index - 1].isalpha())
 
 
 def newline_style(text: str) -> str:

@@ -231,7 +231,7 @@ def test_utf8_cut_inside_its_last_character_after_ascii_alone_reads_as_no_legacy
 
 
 def test_every_doubtful_word_is_asked_not_only_the_first() -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = "Alan 5 m², pijamalı hasta yağız şoföre\n".encode("cp1254")
     found = rival_readings(raw.decode("cp1252"), raw, "cp1252")
@@ -257,10 +257,12 @@ def test_a_utf16_document_with_private_icons_and_new_emoji_is_text() -> None:
                  id="ISO-8859-15 œ read as ½"),
     pytest.param("Le prix de l'œuvre.\n", "iso8859_15", [("l'½uvre", "cp1252"), ("l'œuvre", "iso8859_15")],
                  id="ISO-8859-15 œ after an elision"),
+    pytest.param("Árvíztűrő tükörfúrógép. Az eredmény kiváló, de a hőmérséklet magas.\n", "cp1250",
+                 [("Árvíztûrõ", "cp1252"), ("Árvíztűrő", "cp1250")], id="Hungarian ű ő read as û õ: no one alphabet"),
 ])
 def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
         text: str, code_page: str, expected: list[tuple[str, str]]) -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = text.encode(code_page)
     decoded, encoding, _ = decode(raw)
@@ -271,9 +273,10 @@ def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
 
 @pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n",
                                   "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n",
-                                  "L'été, l'«œuvre», it's ½ done\n"])
+                                  "L'été, l'«œuvre», it's ½ done\n", "Crème brûlée in Zürich, Øresund, São Paulo, "
+                                  "Ångström, Noël, pingüino, ação, Straße\n"])
 def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = text.encode("cp1252")
     assert rival_readings(*decode(raw)[:1], raw, "cp1252") is None
@@ -292,7 +295,7 @@ def test_random_bytes_after_a_utf16_byte_order_mark_are_binary() -> None:
 
 
 def test_a_mac_roman_reading_with_a_quote_inside_a_word_has_rivals() -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = "Rezultatul este bun, dar trebuie să verificăm încă o dată.\n".encode("cp1250")
     readings = rival_readings(raw.decode("mac_roman"), raw, "mac_roman")

@@ -74,8 +74,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit, spliced
+from review_hooks.codepages import Rivals, rival_readings
 from review_hooks.config import boolean, only_keys
-from review_hooks.document import Document, Rivals, rival_readings
+from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
@@ -124,7 +125,7 @@ def analysis(document: Document) -> Analysis:
 
 @lru_cache(maxsize=4)
 def _rivals(document: Document) -> Rivals | None:
-    """``document.rival_readings`` of a legacy file, once for its finding and its conversion."""
+    """``codepages.rival_readings`` of a legacy file, once for its finding and its conversion."""
     return rival_readings(document.text, document.raw, document.encoding)
 
 
