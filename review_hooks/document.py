@@ -8,6 +8,8 @@ Markdown structure are computed on first use, so a check that needs only the tex
 pays for a parse.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import bisect
