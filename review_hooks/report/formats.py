@@ -44,10 +44,11 @@ def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks, probl
     import json  # imported by the runs that write or read JSON, not by every hook
 
     shown = [f.as_dict() for f in findings if not f.suppressed]
+    ascii_only = not terminal.unicode_out(out)
     if any(type(v) not in _SCALARS for f in findings for _, v in f.properties):  # the library's own layout
-        out.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(shown, ensure_ascii=ascii_only, indent=2) + "\n")
         return
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
+    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=(",\n    ", ": ")).encode
     objects = ",\n".join("  {\n    " + encode(o)[1:-1] + "\n  }" for o in shown)
     out.write(f"[\n{objects}\n]\n" if objects else "[]\n")
 

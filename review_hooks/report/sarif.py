@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from review_hooks import __version__
 from review_hooks.check import Check
 from review_hooks.finding import Finding, Problem, encodable
+from review_hooks.report import terminal
 from review_hooks.suppressions import CHECK_ID as SUPPRESSION_ID
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -150,5 +151,5 @@ def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check],
            problems: Sequence[Problem] = ()) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
-    json.dump(document(findings, checks, problems), out, ensure_ascii=False, indent=2)
+    json.dump(document(findings, checks, problems), out, ensure_ascii=not terminal.unicode_out(out), indent=2)
     out.write("\n")
