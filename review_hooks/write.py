@@ -82,7 +82,8 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
 def _replace(location: Path, data: bytes, info: os.stat_result) -> None:
     """Write ``data`` to a temporary file beside ``location`` and move it over ``location``."""
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{_short(location.name)}.", suffix=".tmp",
+                                                 dir=location.parent)
     except OSError as error:
         raise _failure(error) from error
     try:
@@ -99,6 +100,16 @@ def _replace(location: Path, data: bytes, info: os.stat_result) -> None:
         if isinstance(error, OSError):
             raise _failure(error) from error
         raise
+
+
+#: The most of a file's name its temporary file's name repeats: with the dot, the random part and ``.tmp``, it stays
+#: within the 255 bytes most file systems allow, however long the file's own name is.
+_NAME_KEPT = 64
+
+
+def _short(name: str) -> str:
+    """The start of ``name`` that the temporary file's name repeats (so that one can tell whose it is)."""
+    return name if len(name.encode()) <= _NAME_KEPT else name.encode()[:_NAME_KEPT].decode(errors="ignore")
 
 
 #: The signals that end a run: held while a file is replaced, delivered as soon as it is.

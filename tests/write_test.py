@@ -463,3 +463,13 @@ def test_a_read_only_file_named_for_fixing_is_reported_not_an_error(repo: Path, 
     assert out.getvalue() == "plan.md:1:1: typo 'teh' is a typo; use 'the'\n"
     assert err.getvalue() == "review-hooks: plan.md: not written: it is read-only; make it writable to fix it\n"
     assert target.read_bytes() == b"teh\n"
+
+
+def test_a_file_whose_name_is_near_the_longest_allowed_is_written(tmp_path: Path) -> None:
+    """The temporary file beside it repeats only the start of its name: 250 bytes plus a dot, a random part and
+    ``.tmp`` would be over the 255 a file system allows ("file name too long")."""
+    target = tmp_path / ("é" * 100 + "r" * 47 + ".md")  # 250 bytes in UTF-8
+    target.write_bytes(ORIGINAL)
+    write(document(target), document(target).text.replace("teh", "the"))
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
+    assert entries(tmp_path) == [target.name]
