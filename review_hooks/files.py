@@ -65,8 +65,15 @@ class Skip(NamedTuple):
 
 def named_targets(paths: Iterable[str], config: Config) -> list[Target]:
     """Hook mode: exactly the given paths, but those the configuration excludes (pre-commit passes
-    every staged file; ``exclude`` in ``.review-hooks.toml`` must hold for hooks as for a scan)."""
-    return [Target(path, Path(path)) for path in paths if not (config.exclude and config.excluded(Path(path)))]
+    every staged file; ``exclude`` in ``.review-hooks.toml`` must hold for hooks as for a scan), each
+    file once however often it is named (``a.md ./a.md``), as first named."""
+    here, seen, targets = os.getcwd(), set(), []
+    for path in paths:
+        key = _key(here, path)
+        if key not in seen and not (config.exclude and config.excluded(Path(path))):
+            seen.add(key)
+            targets.append(Target(path, Path(path)))
+    return targets
 
 
 def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:

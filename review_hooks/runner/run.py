@@ -10,6 +10,7 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
@@ -54,6 +55,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return cannot_run("this folder is a bare git repository, which has no working tree to scan; scan a clone of it",
                       options, out, err)
     context = Context(config, repository)
+    if options.scan and not paths:  # the whole repository, from any folder in it; outside one, this folder
+        paths = [os.path.relpath(repository.root) if repository is not None else "."]
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths, config))

@@ -50,3 +50,11 @@ def test_a_tally_that_crashes_is_one_line_and_the_findings_are_still_reported(
     code = run([], RunOptions(scan=True, jobs=1, select=("typo",)), out, err)
     assert (code, out.getvalue()) == (2, "a.md:1:1: typo 'teh' is a typo\n")
     assert err.getvalue() == "review-hooks: a.md: internal error in typo: ValueError: boom\n"
+
+
+def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
+    (repo / "plan.md").write_text("# Plan\n\n[x](gone.md)\n")
+    out = io.StringIO()
+    assert run(["plan.md", "./plan.md", "plan.md"], RunOptions(), out, io.StringIO()) == 1
+    assert out.getvalue().splitlines() == [
+        "plan.md:3:5: broken-link 'gone.md' does not exist; correct the link or add the file"]
