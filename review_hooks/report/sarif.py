@@ -138,13 +138,22 @@ def document(findings: Sequence[Finding], checks: Sequence[Check],
         "runs": [{
             "tool": {"driver": {"name": "review-hooks", "version": __version__, "semanticVersion": __version__,
                                 "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": _source_root()}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not problems,
                              "toolExecutionNotifications": [notification(item) for item in problems]}],
             "results": [result(finding, rule_index) for finding in findings],
         }],
     }
+
+
+def _source_root() -> str:
+    """The folder the paths are relative to, as a URI; ``file:///`` when it was removed under the run (the run
+    that cannot start for that still writes its log)."""
+    try:
+        return Path.cwd().as_uri().rstrip("/") + "/"
+    except FileNotFoundError:
+        return "file:///"
 
 
 def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check],

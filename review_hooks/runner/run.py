@@ -41,6 +41,10 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     """Check ``paths`` and report; returns the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
+        os.getcwd()
+    except FileNotFoundError:  # removed under the shell: every relative path, and the configuration, is lost
+        return cannot_run("the current folder no longer exists; change to a folder that does", options, out, err)
+    try:
         config = configuration.load(options.config_path, overrides=options.overrides)
         checks = selected(options.select or config.select)
         for check in checks:  # each selected check validates its table now (imported only if selected)

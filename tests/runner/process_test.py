@@ -58,3 +58,17 @@ def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
     assert run(["plan.md", "./plan.md", "plan.md"], RunOptions(), out, io.StringIO()) == 1
     assert out.getvalue().splitlines() == [
         "plan.md:3:5: broken-link 'gone.md' does not exist; correct the link or add the file"]
+
+
+@pytest.mark.parametrize("args", [("scan",), ("check", "a.md"), ("check", "--format", "sarif", "a.md")])
+def test_a_current_folder_removed_under_the_run_is_said_in_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from review_hooks import console; " \
+             f"console.main({list(args)!r})"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "review-hooks: the current folder no longer exists; change to a folder that does\n"
