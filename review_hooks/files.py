@@ -17,6 +17,7 @@ from typing import NamedTuple
 from review_hooks.config import Config
 from review_hooks.document import Document, NotText, Undecodable
 from review_hooks.finding import visible
+from review_hooks.paths import within
 from review_hooks.repository import Repository
 
 #: Extensions that are binary even when their first bytes hold no NUL (.ai is PDF-based).
@@ -69,10 +70,11 @@ def named_targets(paths: Iterable[str], config: Config) -> list[Target]:
     file once however often it is named (``a.md ./a.md``), as first named."""
     here, seen, targets = os.getcwd(), set(), []
     for path in paths:
-        key = _key(here, path)
-        if key not in seen and not (config.exclude and config.excluded(Path(path))):
+        location = Path(within(path, config.root))
+        key = _key(here, location)
+        if key not in seen and not (config.exclude and config.excluded(location)):
             seen.add(key)
-            targets.append(Target(path, Path(path)))
+            targets.append(Target(path, location))
     return targets
 
 
