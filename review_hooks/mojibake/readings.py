@@ -66,11 +66,21 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
-    data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(data) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
-        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
-        found += guessed(run, [unit for unit in units if unit is not None], spaces)
+    spaced, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
+    if _LEAD.search(spaced) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
+        read = _read_units(run, spaced, codec, again, decoded)
+        kept = guessed(run, read, spaces)
+        if len(kept) < len(read):  # a space read as A0 fits nowhere (``ï¸`` then two spaces is no U+FE20): a space
+            kept += [unit for unit in _read_units(run, data, codec, again, decoded)
+                     if not any(unit.start < other.end and other.start < unit.end for other in kept)]
+        found += kept
     return tuple(sorted(found, key=lambda unit: unit.start))
+
+
+def _read_units(run: str, data: bytes, codec: Codec, again: Again, decoded: bool) -> list[Unit]:
+    """The units of ``run`` read from ``data`` (its bytes in ``codec``), damage only."""
+    units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
+    return [unit for unit in units if unit is not None]
 
 
 def _pieces(data: bytes, codec: Codec) -> list[_Piece]:

@@ -68,3 +68,17 @@ def test_a_word_of_its_own_that_lost_a_byte_is_reported(text: str, old: str, lik
 @pytest.mark.parametrize("text", ["Le symbole Å et cafÃ©\n", "Ça va, cafÃ©\n"])
 def test_a_latin_letter_alone_is_no_lost_word(text: str) -> None:
     assert not repair(text).residue
+
+
+def test_a_space_that_fits_no_no_break_space_reading_is_read_as_a_space() -> None:
+    """``ï¸`` (U+FE0F that lost 0x8F) then two spaces: read as A0 it would be U+FE20, which fits nowhere, so the
+    space is a space and U+FE0F the one reading after ⏲ (it was left, and not reported)."""
+    assert repair("- â²ï¸  Prep time: 20 min\n- ðŸ\x8d³ Cook\n").text == "- ⏲️  Prep time: 20 min\n- 🍳 Cook\n"
+
+
+def test_a_guess_on_a_guess_is_reported_not_left_silent() -> None:
+    """``âš ï¸``: ⚠ whose A0 became a space and U+FE0F that lost 0x8F: two guesses are not made, but the damage is
+    reported (it was neither repaired nor reported)."""
+    result = repair("| âš ï¸ 5 warnings, âœ… done\n")
+    assert result.text == "| âš ï¸ 5 warnings, ✅ done\n"
+    assert [residue.old for residue in result.residue] == ["âš", "ï¸"]
