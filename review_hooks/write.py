@@ -109,7 +109,8 @@ _NAME_KEPT = 64
 
 def _short(name: str) -> str:
     """The start of ``name`` that the temporary file's name repeats (so that one can tell whose it is)."""
-    return name if len(name.encode()) <= _NAME_KEPT else name.encode()[:_NAME_KEPT].decode(errors="ignore")
+    data = os.fsencode(name)  # a name that is no UTF-8 (``caf\udce9.md``) is its bytes
+    return name if len(data) <= _NAME_KEPT else os.fsdecode(data[:_NAME_KEPT])
 
 
 #: The signals that end a run: held while a file is replaced, delivered as soon as it is.

@@ -473,3 +473,13 @@ def test_a_file_whose_name_is_near_the_longest_allowed_is_written(tmp_path: Path
     write(document(target), document(target).text.replace("teh", "the"))
     assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
     assert entries(tmp_path) == [target.name]
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.md", b"caf\xe9-" + b"r" * 240 + b".md"])
+def test_a_file_whose_name_is_no_utf8_is_written(tmp_path: Path, name: bytes) -> None:
+    """Its name's bytes, not UTF-8 (surrogate escapes), are cut: the temporary file is named by the same bytes."""
+    target = tmp_path / os.fsdecode(name)
+    target.write_bytes(ORIGINAL)
+    write(document(target), document(target).text.replace("teh", "the"))
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
+    assert entries(tmp_path) == [target.name]

@@ -129,8 +129,10 @@ _kinds: weakref.WeakKeyDictionary[Document, tuple[Settings, Kind | None]] = weak
 
 def _unread(document: Document, settings: Settings) -> tuple[int, str] | None:
     """``unreadable_front_matter`` of a Markdown document this check is not told to leave out."""
+    if not document.is_markdown or not settings.kinds:
+        return None
     relative = relative_to(document.location, settings.base)
-    if not document.is_markdown or (relative is not None and any(glob_match(p, relative) for p in settings.exclude)):
+    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
         return None
     return unreadable_front_matter(settings.kinds, document)
 

@@ -115,9 +115,10 @@ def unreadable_front_matter(kinds: Sequence[Kind], document: Document) -> tuple[
     """Where and why the document's front matter is no YAML mapping, when a kind selects by front matter (its kind
     cannot be told: ``created: 2024-13-45``, a tab indent); None otherwise (no such kind, no front matter, or
     front matter that reads)."""
+    if not any(kind.front_matter for kind in kinds) or not document.text.startswith("---"):
+        return None  # no parse: no kind reads front matter, or there is none (it opens the file)
     structure = document.markdown
-    if not any(kind.front_matter for kind in kinds) or structure.front_matter_text is None or (
-            structure.front_matter is not None):
+    if structure.front_matter_text is None or structure.front_matter is not None:
         return None
     import yaml
 
