@@ -9,7 +9,7 @@ converted on a guess (``checks/mojibake.py``).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -48,23 +48,26 @@ def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
     so: a rival is asked only where this reading is doubtful)."""
     if encoding not in ("cp1252", "latin_1", "mac_roman"):
         return None
-    for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
-        start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
+    for match in _WORD.finditer(text):
+        start, end = match.span()  # a single-byte code page: character offsets are byte offsets
+        if text[start - 1:start] == "'" and text[start - 2:start - 1].isalpha():
+            start -= 2  # after an elision, the word is read with it (``l'½uvre``)
+        word = text[start:end]
+        if not _doubtful(word):
+            continue
         found = []
         for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
             theirs = raw[start:end].decode(rival, "replace")
-            if (not _doubtful(theirs) and theirs.lower() != doubtful.group().lower()
+            if (not _doubtful(theirs) and theirs.lower() != word.lower()
                     and all(char.isprintable() and char != "\ufffd" for char in theirs)):
                 found.append((theirs, rival))
         if found:
-            return Rivals(start, [(doubtful.group(), encoding), *found])
+            return Rivals(start, [(word, encoding), *found])
     return None
 
 
-#: A word with something beyond ASCII in it (an apostrophe inside it: French ``l'œuvre``), and the punctuation at
-#: its edges left out.
-_INSIDE = r"(?:[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]|'(?=[^\s\x00-\x40]))"
-_WORD = lazy(rf"{_INSIDE}*[^\x00-\x7f]{_INSIDE}*")
+#: A word with something beyond ASCII in it, and the punctuation at its edges left out.
+_WORD = lazy(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
 
 
 def _doubtful(word: str) -> bool:
@@ -91,11 +94,16 @@ def _after_letter(word: str, index: int) -> bool:
 def _one_alphabet(word: str) -> bool:
     """Whether one language writes all the accented Latin letters of ``word`` often (``alphabets.txt``; ``ß``,
     which the table's lower-casing folds away, is anyone's)."""
+    letters = {char for char in word.lower() if not char.isascii() and _latin_letter(char)}
+    return not letters or any(letters <= alphabet for alphabet in _alphabets())
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(char: str) -> bool:
+    """An accented Latin letter a word is judged by (``ß`` is anyone's: the table folds it to ss)."""
     from unicodedata import name
 
-    letters = {char for char in word.lower()
-               if not char.isascii() and char.isalpha() and char != "ß" and name(char, "").startswith("LATIN")}
-    return not letters or any(letters <= alphabet for alphabet in _alphabets())
+    return char.isalpha() and char != "ß" and name(char, "").startswith("LATIN")
 
 
 @cache

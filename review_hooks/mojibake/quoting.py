@@ -77,8 +77,9 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         if not decided:
             prose = any(not line.isascii() and not blocks(number)  # a line, not each of its characters
                         for number, line in enumerate(document.lines, 1))
-            named = any(not blocks(document.position(m.start())[0]) for m in _ABOUT_ENCODINGS.finditer(document.text))
-            teaches = prose or named or (repaired is not None and _beside_repair(document.text, repaired))
+            teaches = prose or any(not blocks(document.position(m.start())[0])
+                                   for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
+                                       repaired is not None and _beside_repair(document.text, repaired))
             decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
             if _ABOUT_MOJIBAKE.search(document.text):         # share the document's fate
                 decided.append(_in_quotes(document))
