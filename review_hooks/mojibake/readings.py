@@ -217,6 +217,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             parts.append(piece.text)
             continue
         after = next((p.text[0] for p in group[index + 1:] if p.text), "")  # the symbol read after it, if any
+        after = after if lossy.beside(after, after) else ""  # a letter is no block of symbols (and the cache holds)
         ranked = lossy.ranked(candidates, before, after)
         if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word), between
             fit = fitting(ranked, before, lettered)  # sequences (the end of a span may have lost a no-break
