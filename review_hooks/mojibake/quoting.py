@@ -35,8 +35,15 @@ _ABOUT_ENCODINGS = re.compile(r"(?i)\b(?:mojibake|utf-?(?:8|16|32)|(?:windows|cp
                               r"|iso-?8859|mac ?roman|(?:character|text) encodings?|encoding mix-ups?"
                               r"|double-encoded)\b")
 #: Words about damage itself, not merely a name of an encoding (a translation file's ``charset=UTF-8`` header quotes
-#: every string, and its damage is damage): the text quotes mojibake to show it.
-_ABOUT_MOJIBAKE = re.compile(r"(?i)\bmojibake|\bdouble[- ]encod|\bmis-?decod|\bgarbled\b|\breplacement character")
+#: every string, and its damage is damage): the text quotes mojibake to show it. Looked for in the lower-cased text
+#: (a regular expression of alternatives, case folded, read each document ten times slower).
+_ABOUT_MOJIBAKE = ("mojibake", "double-encod", "double encod", "misdecod", "mis-decod", "garbled",
+                   "replacement character")
+
+
+def _about_mojibake(text: str) -> bool:
+    lowered = text.lower()
+    return any(words in lowered for words in _ABOUT_MOJIBAKE)
 #: A word (between white space and quotes) that holds a non-ASCII character; how many ``_beside_repair`` reads.
 _NON_ASCII_WORD = re.compile("[^\\s'\"`]*[^\x00-\x7f][^\\s'\"`]*")
 _WORDS_READ = 200
@@ -58,7 +65,7 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         def blocks(line: int) -> bool:
             return line in lines
     else:  # no notion of code: only quotation marks, in a text about mojibake (a test's fixture, a comment)
-        return _in_quotes(document) if _ABOUT_MOJIBAKE.search(document.text) else None
+        return _in_quotes(document) if _about_mojibake(document.text) else None
     spans: dict[int, list[tuple[int, int]]] = {}
 
     def in_span(offset: int, line: int = 0, column: int = 0) -> bool:  # ``in_code`` gives the position it read
@@ -81,7 +88,7 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))
             decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
-            if _ABOUT_MOJIBAKE.search(document.text):         # share the document's fate
+            if _about_mojibake(document.text):               # share the document's fate
                 decided.append(_in_quotes(document))
         return decided[0](offset) or (len(decided) > 1 and decided[1](offset))
 
