@@ -142,7 +142,7 @@ def scan(paths: tuple[str, ...], select: str | None, fix: bool, **params: Any) -
     \b
     A missing link target says where git history moved it (see check-links --help).
     """
-    _execute(paths or (".",), True, _split(select), fix, params)
+    _execute(paths, True, _split(select), fix, params)  # none: the runner scans the whole repository
 
 
 @cli.command()

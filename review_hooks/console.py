@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         from review_hooks.runner.run import run
 
         # as click does on Ctrl-C, the message starts on a new line
-        paths = [arg for arg in args[1:] if arg not in FLAGS] or (["."] if options.scan else [])
+        paths = [arg for arg in args[1:] if arg not in FLAGS]  # none in a scan: the runner scans the repository
         exit_with(lambda: run(paths, options), "\nreview-hooks: interrupted")
     finally:  # a run that stopped before its set-up (--help, a usage error), or a caller in this process
         gc.enable()

@@ -8,15 +8,17 @@ Markdown structure are computed on first use, so a check that needs only the tex
 pays for a parse.
 """
 
+# review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
+
 from __future__ import annotations
 
 import bisect
 import codecs
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from review_hooks.pattern import lazy
+from review_hooks.codepages import legacy_encoding
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -28,11 +30,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-#: Legacy codecs a text file is plausibly saved in when it is not UTF-8.
-FALLBACK_CODECS = ("cp1252", "mac_roman", "latin_1")
-#: Code pages that read the bytes of a file taken for Windows-1252 or Latin-1 as other letters: Central European,
-#: Turkish, Baltic, and ISO-8859-15 (``€ œ`` where Latin-1 has ``¤ ½``). No detector tells them apart by the bytes.
-RIVAL_CODECS = ("cp1250", "cp1254", "cp1257", "iso8859_15")
 SNIFF_BYTES = 8192
 #: C0 controls that text does not hold (tab, newlines, form feed and escape are text).
 _CONTROL = bytes(sorted(frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
@@ -44,7 +41,12 @@ class NotText(Exception):
 
 class Undecodable(NotText):
     """Text-like bytes (no NUL, few controls) that are not UTF-8 and that no legacy codec reads
-    plausibly, typically UTF-8 with a few stray bytes; ``str()`` says where the first one is."""
+    plausibly, typically UTF-8 with a few stray bytes; ``str()`` says where the first one is, and so do
+    ``line`` and ``column`` (for an annotation on that line)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
 
 
 def split_bom(raw: bytes) -> tuple[bytes, str | None]:
@@ -70,7 +72,8 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
                 raise NotText(f"invalid {encoding} after its byte order mark") from error
             # the BOM says UTF-8, so no legacy codec is tried: a stray byte in text, as without the BOM
             raise Undecodable(f"not valid UTF-8 ({_where(raw[len(bom) :], error.start)}) after its byte order "
-                              "mark; correct the bytes or convert the file") from None
+                              "mark; correct the bytes or convert the file",
+                              *_position(raw[len(bom) :], error.start)) from None
     head = raw[:SNIFF_BYTES]
     if b"\x00" in head:
         raise NotText("contains NUL bytes")
@@ -81,20 +84,32 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
     except UnicodeDecodeError as error:
         invalid = error.start
         cut = (error.reason == "unexpected end of data" and error.end == len(raw) and error.end - error.start > 1
-               and not raw[:error.start].isascii())  # UTF-8 before it, not ``Nestlé®`` in Windows-1252
+               and (not raw[:error.start].isascii() or _no_legacy_text(raw[error.start:])))  # not ``Nestlé®``
     # UTF-8 with a stray byte, or cut inside a character (its lead and a continuation byte are there at the end):
     # no legacy codec reads it as meant
     if cut or _mostly_utf8(raw):
-        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes") from None
-    try:
-        encoding = legacy_encoding(raw)
-    except NotText:
+        raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}); correct the bytes", *_position(raw, invalid)
+                          ) from None
+    encoding = legacy_encoding(raw)
+    if encoding is None:
         raise Undecodable(f"not valid UTF-8 ({_where(raw, invalid)}), and no legacy encoding reads it; "
-                          "correct the bytes or convert the file") from None
+                          "correct the bytes or convert the file", *_position(raw, invalid)) from None
     try:
         return raw.decode(encoding), encoding, b""
     except UnicodeDecodeError as error:  # the detector judged by a sample; the whole must decode
         raise NotText(f"not valid {encoding} throughout") from error
+
+
+def _no_legacy_text(tail: bytes) -> bool:
+    """Whether a UTF-8 sequence cut short at the end of a file (after ASCII alone, where the bytes cannot tell)
+    reads as no text in Windows-1252 either: a letter after its lead (``âœ``, ``ðŸ``: no language writes that),
+    a byte it leaves undefined, or what ftfy's badness flags (``â€``). ``é®`` (``Nestlé®``) is text."""
+    reading = tail.decode("cp1252", "replace")
+    if "\ufffd" in reading or any(char.isalpha() for char in reading[1:]):
+        return True
+    from ftfy.badness import is_bad
+
+    return is_bad(reading)
 
 
 def _unassigned(text: str) -> bool:
@@ -122,65 +137,14 @@ def _text_like(head: bytes) -> bool:
 
 def _where(raw: bytes, invalid: int) -> str:
     """``byte 0x80 at line 3, column 9``: the byte at offset ``invalid`` of ``raw``, its column in characters."""
-    line = raw.count(b"\n", 0, invalid) + 1
-    column = len(raw[raw.rfind(b"\n", 0, invalid) + 1 : invalid].decode("utf-8", "replace")) + 1
+    line, column = _position(raw, invalid)
     return f"byte 0x{raw[invalid]:02x} at line {line}, column {column}"
 
 
-def legacy_encoding(raw: bytes) -> str:
-    """The legacy codec of text that is not UTF-8, or NotText when none is plausible."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw, cp_isolation=list(FALLBACK_CODECS), explain=False).best()
-    if best is None:
-        raise NotText("no plausible text encoding")
-    return best.encoding
-
-
-class Rivals(NamedTuple):
-    """Where a word stands that code pages read differently, and each reading: ``(word, code page)``, the file's
-    own first."""
-
-    start: int
-    readings: list[tuple[str, str]]
-
-
-def rival_readings(text: str, raw: bytes, encoding: str) -> Rivals | None:
-    """The ``Rivals`` of the first word that ``text`` (``raw`` read as Windows-1252, Latin-1 or Mac Roman) writes
-    as no language does (a symbol between its letters, ``s½ur``, Romanian ``verific„m`` in Mac Roman, or Icelandic
-    ``ð``/``þ``, what Turkish ``ğ ş`` read as) and code pages of ``RIVAL_CODECS`` (and Windows-1252, for Mac Roman)
-    read as other letters (``sœur``; ``yađýz``, ``yağız``): which the file is in cannot be told, and converting it
-    would be a guess. None otherwise (``très`` and ``Grüße`` read so in no rival, and ``don´t``, ``m³`` are written
-    so: a rival is asked only where this reading is doubtful)."""
-    if encoding not in ("cp1252", "latin_1", "mac_roman"):
-        return None
-    for doubtful in (match for match in _WORD.finditer(text) if _doubtful(match.group())):
-        start, end = doubtful.span()  # a single-byte code page: character offsets are byte offsets
-        found = []
-        for rival in (*RIVAL_CODECS, "cp1252") if encoding == "mac_roman" else RIVAL_CODECS:
-            theirs = raw[start:end].decode(rival, "replace")
-            if (not _doubtful(theirs) and theirs.lower() != doubtful.group().lower()
-                    and all(char.isprintable() and char != "\ufffd" for char in theirs)):
-                found.append((theirs, rival))
-        if found:
-            return Rivals(start, [(doubtful.group(), encoding), *found])
-    return None
-
-
-#: A word with something beyond ASCII in it, and the punctuation at its edges left out.
-_WORD = lazy(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x7f][^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*")
-
-
-def _doubtful(word: str) -> bool:
-    """A letter no one writes beside these (Icelandic ``ð þ``), or a symbol or sign between two letters of a word
-    (``³`` in ``Za¿ó³æ``, ``½`` in ``s½ur``), but an accent written as an apostrophe (``don´t``); a symbol at a
-    word's edge is how units and notes are written (``m³``, ``note¹``, ``½cup``)."""
-    from unicodedata import category  # only a legacy file asks
-
-    return any(char in "ðþÐÞ" or (not char.isascii() and not char.isalpha() and char not in "´`¨¯¸"
-                                    and category(char)[0] in "SNP"
-                                    and word[index - 1:index].isalpha() and word[index + 1:index + 2].isalpha())
-               for index, char in enumerate(word))
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1."""
+    first = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
 
 
 def newline_style(text: str) -> str:

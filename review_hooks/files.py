@@ -17,6 +17,7 @@ from typing import NamedTuple
 from review_hooks.config import Config
 from review_hooks.document import Document, NotText, Undecodable
 from review_hooks.finding import visible
+from review_hooks.paths import within
 from review_hooks.repository import Repository
 
 #: Extensions that are binary even when their first bytes hold no NUL (.ai is PDF-based).
@@ -51,6 +52,8 @@ class Skip(NamedTuple):
     target: Target
     kind: str  # missing | unreadable | undecodable | directory | symlink | binary | oversized
     reason: str
+    line: int = 0  # where the reason points in the file (a stray byte), 0: nowhere
+    column: int = 0
 
     def __str__(self) -> str:
         return f"review-hooks: {visible(self.target.path)}: {self.reason}"
@@ -63,8 +66,16 @@ class Skip(NamedTuple):
 
 def named_targets(paths: Iterable[str], config: Config) -> list[Target]:
     """Hook mode: exactly the given paths, but those the configuration excludes (pre-commit passes
-    every staged file; ``exclude`` in ``.review-hooks.toml`` must hold for hooks as for a scan)."""
-    return [Target(path, Path(path)) for path in paths if not (config.exclude and config.excluded(Path(path)))]
+    every staged file; ``exclude`` in ``.review-hooks.toml`` must hold for hooks as for a scan), each
+    file once however often it is named (``a.md ./a.md``), as first named."""
+    here, seen, targets = os.getcwd(), set(), []
+    for path in paths:
+        location = Path(within(path, config.root))
+        key = _key(here, location)
+        if key not in seen and not (config.exclude and config.excluded(location)):
+            seen.add(key)
+            targets.append(Target(path, location))
+    return targets
 
 
 def scan_targets(paths: Iterable[str], repository: Repository | None, config: Config) -> Iterator[Target]:
@@ -164,7 +175,7 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     try:
         return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
     except Undecodable as error:  # text that cannot be read as text: a failure, not a binary to pass over
-        return Skip(target, "undecodable", f"cannot check: {error}")
+        return Skip(target, "undecodable", f"cannot check: {error}", error.line, error.column)
     except NotText as error:
         return Skip(target, "binary", f"skipped: binary file ({error})")
 

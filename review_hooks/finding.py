@@ -130,6 +130,16 @@ class Finding(NamedTuple):
 _KEY = 6
 
 
+class Problem(NamedTuple):
+    """What failed a run without being a finding (a file not checked, a fix not written, an internal error), on
+    one file (``path`` "" for the whole run) and, where it has one (a stray byte), at one position (0: none)."""
+
+    path: str
+    text: str
+    line: int = 0
+    column: int = 0
+
+
 def replace(finding: Finding, **changes: object) -> Finding:
     """``finding`` with some fields changed (``dataclasses.replace`` for a finding)."""
     return finding._replace(**changes)

@@ -32,3 +32,19 @@ def relative_to(location: Path | str, root: Path | str) -> str | None:
     if not path.startswith(base.rstrip(os.sep) + os.sep):
         return None
     return path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+
+
+def within(location: str, root: Path | str) -> str:
+    """``location`` as a path below ``root`` when it names a place there through a symbolic link to a folder
+    (``../r.link/a.md``: the repository by another name), so that the configuration, git and the links see the
+    file they know; unchanged otherwise (a file named by a link of its own stays one: it is not followed)."""
+    if relative_to(location, root) is not None:
+        return location
+    path, base = absolute(location), absolute(root)
+    folder, name = os.path.split(path)
+    real = os.path.realpath(path) if os.path.isdir(path) and not os.path.islink(path) else os.path.join(
+        os.path.realpath(folder), name)
+    real_base = os.path.realpath(base)
+    if real != real_base and not real.startswith(real_base.rstrip(os.sep) + os.sep):
+        return location
+    return os.path.normpath(os.path.join(base, os.path.relpath(real, real_base)))

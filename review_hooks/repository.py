@@ -132,8 +132,8 @@ class Repository:
         if not relatives:
             return
         try:
-            output = git(self.root, "check-attr", "-z", "--stdin", "binary", "diff", "text",
-                         "conflict-marker-size", stdin=b"\0".join(os.fsencode(r) for r in relatives) + b"\0")
+            output = git(self.root, "check-attr", "-z", "--stdin", "binary", "diff", "text", "conflict-marker-size",
+                         "working-tree-encoding", stdin=b"\0".join(os.fsencode(r) for r in relatives) + b"\0")
         except GitError:
             return
         fields = os.fsdecode(output).split("\0")  # decoded at once: a scan asks of thousands of paths

@@ -2,11 +2,13 @@
 
 The new bytes go to a temporary file in the same folder, get the original's mode, owner and
 group, are flushed and synced, and replace the original with ``os.replace``: a failure at any point
-(disk full, permission denied, an interrupt) leaves the original as it was and removes the
-temporary file. A symlink is never written through, a file that changed since it was read is not
-overwritten, and neither is a read-only file (no write permission for anyone, or none for this user:
-replacing it through its folder would ignore what its mode says) nor one with other hard links (the
-replacement would leave the other names with the old text): those are refusals
+(disk full, permission denied) leaves the original as it was and removes the temporary file. Ctrl-C
+and SIGTERM wait while that runs (milliseconds), so that no temporary file is left behind: a scan's
+worker ends at once on SIGTERM, where no clean-up of its own could run. A symlink is never written
+through, a file that changed since it was read is not overwritten, and neither is a read-only file
+(no write permission for anyone, or none for this user: replacing it through its folder would ignore
+what its mode says) nor one with other hard links (the replacement would leave the other names with
+the old text): those are refusals
 (``WriteError.refused``), not failures.
 """
 
@@ -15,8 +17,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
 
 from review_hooks.document import Document
 
@@ -68,8 +75,15 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         raise _failure(error) from error
     if current != document.raw:
         raise WriteError("not written: the file changed since it was read", refused=True)
+    with _signals_held():
+        _replace(location, data, info)
+
+
+def _replace(location: Path, data: bytes, info: os.stat_result) -> None:
+    """Write ``data`` to a temporary file beside ``location`` and move it over ``location``."""
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{location.name}.", suffix=".tmp", dir=location.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{_short(location.name)}.", suffix=".tmp",
+                                                 dir=location.parent)
     except OSError as error:
         raise _failure(error) from error
     try:
@@ -80,12 +94,51 @@ def write(document: Document, text: str, data: bytes | None = None) -> None:
         _keep_owner(temporary, info)
         os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which may clear set-user-ID bits
         os.replace(temporary, location)
-    except BaseException as error:  # also KeyboardInterrupt: never leave the temporary file behind
+    except BaseException as error:  # an exception raised in here too: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
             raise _failure(error) from error
         raise
+
+
+#: The most of a file's name its temporary file's name repeats: with the dot, the random part and ``.tmp``, it stays
+#: within the 255 bytes most file systems allow, however long the file's own name is.
+_NAME_KEPT = 64
+
+
+def _short(name: str) -> str:
+    """The start of ``name`` that the temporary file's name repeats (so that one can tell whose it is)."""
+    data = os.fsencode(name)  # a name that is no UTF-8 (``caf\udce9.md``) is its bytes
+    return name if len(data) <= _NAME_KEPT else os.fsdecode(data[:_NAME_KEPT])
+
+
+#: The signals that end a run: held while a file is replaced, delivered as soon as it is.
+_ENDING = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM for the duration: one that arrives meanwhile is recorded, and sent again when it
+    ends, after the file is replaced or left as it was, never between (to its own handler: a scan's worker ends
+    on SIGTERM by default). Handlers, not a signal mask: a mask is a thread's, and Python's handler runs in the
+    main thread whichever thread the signal reaches. Only the main thread can set handlers: elsewhere, none."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def hold(number: int, frame: FrameType | None) -> None:
+        arrived.append(number)
+
+    previous = {number: signal.signal(number, hold) for number in _ENDING}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in dict.fromkeys(arrived):
+            os.kill(os.getpid(), number)
 
 
 def _keep_owner(temporary: str, info: os.stat_result) -> None:

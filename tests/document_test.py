@@ -178,16 +178,19 @@ def test_read_an_empty_file(tmp_path: Path, config: configuration.Config) -> Non
 
 def test_utf8_with_stray_bytes_says_where_the_first_one_is() -> None:
     raw = "# Notes\n\nCafé ok, then a stray byte: ".encode() + b"\xff\xfe\x80 end\n[l](gone.md)\n"
-    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)"):
+    with pytest.raises(Undecodable, match=r"not valid UTF-8 \(byte 0xff at line 3, column 29\)") as raised:
         decode(raw)
+    assert (raised.value.line, raised.value.column) == (3, 29)  # an annotation's line and column
 
 
 def test_a_stray_byte_after_a_utf8_bom_is_undecodable_text_not_binary() -> None:
     """A UTF-8 BOM announces text: a stray byte makes it a file that cannot be checked (exit 1), as without
     the BOM, never a binary passed over with exit 0 (a conflict in it would pass); columns do not count the BOM."""
     raw = codecs.BOM_UTF8 + b"# T\n\nPrice 5\x80\n<<<<<<< HEAD\n"
-    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x80 at line 3, column 8\) after its byte order"):
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x80 at line 3, column 8\) after its byte order"
+                       ) as raised:
         decode(raw)
+    assert (raised.value.line, raised.value.column) == (3, 8)
     with pytest.raises(Undecodable, match=r"\(byte 0xff at line 1, column 1\)"):
         decode(codecs.BOM_UTF8 + b"\xff\xfe ok")
 
@@ -218,8 +221,17 @@ def test_utf8_cut_inside_its_last_character_is_not_a_legacy_file() -> None:
     assert decode(b"caf\xe9") == ("caf\u00e9", "cp1252", b"")  # a lone lead at the end: a legacy letter
 
 
+@pytest.mark.parametrize("tail", [b"\xe2\x9c", b"\xe2\x80", b"\xf0\x9f", b"\xf0\x9f\x98", b"\xe2\x81"])
+def test_utf8_cut_inside_its_last_character_after_ascii_alone_reads_as_no_legacy_text(tail: bytes) -> None:
+    """After ASCII alone the bytes decide: ``âœ`` (✅ cut after two bytes), ``â€``, ``ðŸ`` and ``ðŸ˜`` are no text
+    in Windows-1252, and --transcode would have written them as such; ``Nestlé®`` and ``café`` are text."""
+    with pytest.raises(Undecodable, match=r"^not valid UTF-8 \(byte 0x(e2|f0) at line 3, column 23\); correct"):
+        decode(b"# Notes\n\nSee the results below " + tail)
+    assert decode(b"Nestl\xe9\xae")[1] == "cp1252"
+
+
 def test_every_doubtful_word_is_asked_not_only_the_first() -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = "Alan 5 m², pijamalı hasta yağız şoföre\n".encode("cp1254")
     found = rival_readings(raw.decode("cp1252"), raw, "cp1252")
@@ -239,12 +251,18 @@ def test_a_utf16_document_with_private_icons_and_new_emoji_is_text() -> None:
 @pytest.mark.parametrize(("text", "code_page", "expected"), [
     pytest.param("Pijamalı hasta yağız şoföre\n", "cp1254",
                  [("yaðýz", "cp1252"), ("yağız", "cp1254")], id="Turkish ı ğ ş read as Icelandic ý ð þ"),
-    pytest.param("Prix: 5 € pour ma sœur.\n", "iso8859_15", [("s½ur", "cp1252"), ("sœur", "iso8859_15")],
+    pytest.param("Prix: 5 € pour ma sœur.\n", "iso8859_15", [("¤", "cp1252"), ("€", "iso8859_15")],
+                 id="ISO-8859-15 € read as the currency sign"),
+    pytest.param("Pour ma sœur.\n", "iso8859_15", [("s½ur", "cp1252"), ("sœur", "iso8859_15")],
                  id="ISO-8859-15 œ read as ½"),
+    pytest.param("Le prix de l'œuvre.\n", "iso8859_15", [("l'½uvre", "cp1252"), ("l'œuvre", "iso8859_15")],
+                 id="ISO-8859-15 œ after an elision"),
+    pytest.param("Árvíztűrő tükörfúrógép. Az eredmény kiváló, de a hőmérséklet magas.\n", "cp1250",
+                 [("Árvíztûrõ", "cp1252"), ("Árvíztűrő", "cp1250")], id="Hungarian ű ő read as û õ: no one alphabet"),
 ])
 def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
         text: str, code_page: str, expected: list[tuple[str, str]]) -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = text.encode(code_page)
     decoded, encoding, _ = decode(raw)
@@ -254,9 +272,11 @@ def test_a_legacy_reading_no_language_writes_names_the_code_pages_that_read_it(
 
 
 @pytest.mark.parametrize("text", ["Crème brûlée — naïve café, 5 €\n", "Grüße aus München\n", "¿Qué año?\n",
-                                  "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n"])
+                                  "I don´t know\n", "See note¹, 5 m³ and ½cup, 3¼in\n",
+                                  "L'été, l'«œuvre», it's ½ done\n", "Crème brûlée in Zürich, Øresund, São Paulo, "
+                                  "Ångström, Noël, pingüino, ação, Straße\n"])
 def test_a_western_reading_with_no_doubt_has_no_rival(text: str) -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = text.encode("cp1252")
     assert rival_readings(*decode(raw)[:1], raw, "cp1252") is None
@@ -275,7 +295,7 @@ def test_random_bytes_after_a_utf16_byte_order_mark_are_binary() -> None:
 
 
 def test_a_mac_roman_reading_with_a_quote_inside_a_word_has_rivals() -> None:
-    from review_hooks.document import rival_readings
+    from review_hooks.codepages import rival_readings
 
     raw = "Rezultatul este bun, dar trebuie să verificăm încă o dată.\n".encode("cp1250")
     readings = rival_readings(raw.decode("mac_roman"), raw, "mac_roman")

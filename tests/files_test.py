@@ -9,6 +9,7 @@ from review_hooks import config as configuration
 from review_hooks import files
 from review_hooks.repository import Repository
 from tests.checks.broken_link_test import write
+from tests.conftest import git
 
 
 def test_a_file_below_two_named_folders_is_scanned_once(repo: Path) -> None:
@@ -64,3 +65,35 @@ def test_the_repository_root_named_is_a_folder_not_a_submodule(repo: Path) -> No
     (repo / "vendor" / ".git").mkdir()
     skip = files.read(files.Target("vendor", Path("vendor"), named=True), config, Repository(repo))
     assert isinstance(skip, files.Skip) and skip.reason.startswith("is a submodule")
+
+
+def test_a_file_named_through_a_link_to_the_repository_is_the_repository_s(repo: Path, tmp_path: Path) -> None:
+    """``check ../r.link/vendor/a.md``: the repository by another name; its configuration, git's view and its
+    site-root links hold as for ``vendor/a.md`` (exclude was ignored, ``/b.md`` did not exist)."""
+    import io
+
+    from review_hooks.runner.run import RunOptions, run
+
+    write(repo, {".review-hooks.toml": 'exclude = ["vendor/**"]\n', "vendor/a.md": "<<<<<<< HEAD\nx\n=======\ny\n"
+                 ">>>>>>> b\n", "b.md": "# B\n", "c.md": "# C\n\n[t](/b.md) [u](/gone.md)\n"})
+    alias = tmp_path / "r.link"
+    alias.symlink_to(repo)
+    out = io.StringIO()
+    assert run([str(alias / "vendor" / "a.md"), str(alias / "c.md")], RunOptions(), out, io.StringIO()) == 1
+    inside = io.StringIO()
+    assert run(["vendor/a.md", "c.md"], RunOptions(), inside, io.StringIO()) == 1
+    assert out.getvalue() == inside.getvalue().replace("c.md", str(alias / "c.md"), 1) != ""  # as named inside
+
+
+def test_a_file_of_another_repository_reads_its_site_root_links_from_that_root(repo: Path, tmp_path: Path) -> None:
+    import io
+
+    from review_hooks.runner.run import RunOptions, run
+
+    other = tmp_path / "other"
+    write(other, {"b.md": "# B\n", "docs/c.md": "# C\n\n[t](/b.md) [u](/gone.md) [v](../b.md)\n"}, add=False)
+    git(other, "init", "-q")
+    out = io.StringIO()
+    assert run(["../other/docs/c.md"], RunOptions(), out, io.StringIO()) == 1
+    assert out.getvalue() == ("../other/docs/c.md:3:16: broken-link '/gone.md' does not exist; correct the link or "
+                              "add the file\n")

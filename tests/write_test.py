@@ -10,7 +10,11 @@ from __future__ import annotations
 import errno
 import io
 import os
+import signal
 import stat
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,6 +149,64 @@ def test_an_interrupt_mid_write_leaves_the_original_and_no_temporary_file(
     with pytest.raises(KeyboardInterrupt):
         write(doc, doc.text.replace("teh", "the"))
     assert target.read_bytes() == ORIGINAL
+    assert entries(tmp_path) == ["plan.md"]
+
+
+class Ended(Exception):
+    pass
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("where", ["fsync", "chmod", "replace"])
+def test_a_signal_mid_write_arrives_once_the_file_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, number: int
+) -> None:
+    """A real signal, not an exception raised in its place: it waits until the write is whole."""
+    target = tmp_path / "plan.md"
+    target.write_bytes(ORIGINAL)
+    doc = document(target)
+    real = getattr(os, where)
+
+    def signalled(*args: object) -> object:
+        os.kill(os.getpid(), number)
+        return real(*args)
+
+    def ended(signum: int, frame: object) -> None:
+        raise Ended(signum)
+
+    monkeypatch.setattr(os, where, signalled)
+    previous = signal.signal(number, ended)
+    try:
+        with pytest.raises(Ended):
+            write(doc, doc.text.replace("teh", "the"))
+    finally:
+        signal.signal(number, previous)
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
+    assert entries(tmp_path) == ["plan.md"]
+
+
+def test_a_process_ended_by_sigterm_mid_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM with its default action (a scan's worker) ends the process with no clean-up: it must wait."""
+    target = tmp_path / "plan.md"
+    target.write_bytes(ORIGINAL)
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        from pathlib import Path
+        from review_hooks.document import Document
+        from review_hooks.write import write
+        real = os.fsync
+        def fsync(descriptor):
+            os.kill(os.getpid(), signal.SIGTERM)
+            return real(descriptor)
+        os.fsync = fsync
+        location = Path({str(target)!r})
+        doc = Document.from_bytes(location.read_bytes(), "plan.md", location, is_markdown=True)
+        write(doc, doc.text.replace("teh", "the"))
+        sys.exit(3)  # not reached: the signal ends the process as the write ends
+    """)
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert ended.returncode == -signal.SIGTERM, ended.stderr
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
     assert entries(tmp_path) == ["plan.md"]
 
 
@@ -401,3 +463,23 @@ def test_a_read_only_file_named_for_fixing_is_reported_not_an_error(repo: Path, 
     assert out.getvalue() == "plan.md:1:1: typo 'teh' is a typo; use 'the'\n"
     assert err.getvalue() == "review-hooks: plan.md: not written: it is read-only; make it writable to fix it\n"
     assert target.read_bytes() == b"teh\n"
+
+
+def test_a_file_whose_name_is_near_the_longest_allowed_is_written(tmp_path: Path) -> None:
+    """The temporary file beside it repeats only the start of its name: 250 bytes plus a dot, a random part and
+    ``.tmp`` would be over the 255 a file system allows ("file name too long")."""
+    target = tmp_path / ("é" * 100 + "r" * 47 + ".md")  # 250 bytes in UTF-8
+    target.write_bytes(ORIGINAL)
+    write(document(target), document(target).text.replace("teh", "the"))
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
+    assert entries(tmp_path) == [target.name]
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.md", b"caf\xe9-" + b"r" * 240 + b".md"])
+def test_a_file_whose_name_is_no_utf8_is_written(tmp_path: Path, name: bytes) -> None:
+    """Its name's bytes, not UTF-8 (surrogate escapes), are cut: the temporary file is named by the same bytes."""
+    target = tmp_path / os.fsdecode(name)
+    target.write_bytes(ORIGINAL)
+    write(document(target), document(target).text.replace("teh", "the"))
+    assert target.read_bytes() == ORIGINAL.replace(b"teh", b"the")
+    assert entries(tmp_path) == [target.name]

@@ -74,8 +74,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from review_hooks.check import Check, CliOption, Context, Edit, spliced
+from review_hooks.codepages import Rivals, rival_readings
 from review_hooks.config import boolean, only_keys
-from review_hooks.document import Document, Rivals, rival_readings
+from review_hooks.document import Document
 from review_hooks.finding import Finding, Replacement
 from review_hooks.mojibake import wording
 from review_hooks.mojibake.changes import Change, Repair, applied
@@ -124,7 +125,7 @@ def analysis(document: Document) -> Analysis:
 
 @lru_cache(maxsize=4)
 def _rivals(document: Document) -> Rivals | None:
-    """``document.rival_readings`` of a legacy file, once for its finding and its conversion."""
+    """``codepages.rival_readings`` of a legacy file, once for its finding and its conversion."""
     return rival_readings(document.text, document.raw, document.encoding)
 
 
@@ -161,7 +162,9 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    if document.encoding != "utf-8" and (rivals := _rivals(document)):
+    if document.encoding != "utf-8" and _declared(document, context):
+        pass  # git converts it to UTF-8 and back (``working-tree-encoding``): its encoding is as meant
+    elif document.encoding != "utf-8" and (rivals := _rivals(document)):
         readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals.readings)
         line, column = document.position(rivals.start)
         yield Finding(line=line, column=column, message=f"file is not UTF-8, and code pages read it differently "
@@ -210,6 +213,23 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
                       "Markdown structure here; repair the mojibake by hand")
 
 
+def _declared(document: Document, context: Context) -> bool:
+    """Whether git's ``working-tree-encoding`` attribute names the encoding the file is in (``UTF-16`` for
+    UTF-16 little-endian with its BOM): git stores it as UTF-8 and writes it back so; converting it would
+    make ``git add`` refuse it."""
+    import codecs
+
+    declared = context.repository.attribute(document.location, "working-tree-encoding") if context.repository else None
+    if declared in (None, "set", "unset"):
+        return False
+    try:
+        named = codecs.lookup(declared.lower().removesuffix("-bom")).name  # git's UTF-16LE-BOM
+        found = codecs.lookup(document.encoding).name
+    except LookupError:
+        return False
+    return found == named or found.startswith(named + "-")  # utf-16 names utf-16-le and utf-16-be
+
+
 def _replacement(document: Document, changes: list[Change]) -> Replacement:
     """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
     first, last = changes[0].start, changes[-1].end
@@ -226,8 +246,8 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
         return None
     changes = list(found.result.changes)
     if document.encoding != "utf-8":
-        if not context.settings(ID, configure).transcode or _rivals(document):
-            return None  # a guess between code pages is no conversion
+        if not context.settings(ID, configure).transcode or _rivals(document) or _declared(document, context):
+            return None  # a guess between code pages is no conversion, nor is what git's attributes ask for
         return document.as_utf8(applied(document.text, changes))
     edits = [Edit(change.start, change.end, change.new, document.position(change.start)[0]) for change in changes]
     return edits or None

@@ -9,6 +9,7 @@ the README of a folder, ``folders.py``).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from review_hooks.links.folders import folder_problem
 from review_hooks.links.suggest import Problem, above_root, path_problem, quote
 from review_hooks.links.tree import Resolved, Tree
 from review_hooks.markdown.structure import Link
+from review_hooks.repository import find_root
 
 #: The kinds of link whose destination is judged, by broken-link and by the inbound part alike: a reference
 #: use is judged at its definition, and an autolink always has a scheme.
@@ -44,10 +46,20 @@ def origin(document: Document, context: Context) -> Origin:
     if relative is not None and context.repository is not None:
         root = context.repository.root
         return Origin(Tree.of(context, root), relative.rpartition("/")[0], True, root, relative)
-    location = document.location.absolute()  # outside git: the disk, from its top
-    inside = location.relative_to(location.anchor).as_posix()
+    location = document.location.absolute()
+    own = _work_tree(location.parent)  # another repository's file (``check ../other/a.md``): its own disk, from
+    if own is not None:                # its root, where ``/b.md`` lands
+        inside = location.relative_to(own).as_posix()
+        return Origin(Tree.of(context, own), inside.rpartition("/")[0], False, own, inside)
+    inside = location.relative_to(location.anchor).as_posix()  # outside git: the disk, from its top
     return Origin(Tree.of(context, Path(location.anchor)), inside.rpartition("/")[0], False,
                   context.config.root.absolute(), inside)
+
+
+@lru_cache(maxsize=1024)
+def _work_tree(folder: Path) -> Path | None:
+    """The root of the git work tree holding ``folder``, if any (once per folder)."""
+    return find_root(folder)
 
 
 def target_problem(link: Link, resolved: Resolved, start: Origin, context: Context) -> Problem | None:

@@ -110,11 +110,11 @@ def beside(char: str, before: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
-    """``options`` most likely first: a symbol of the block beside it, a Latin letter right after an
-    ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ), the plausible ones (pictographs), then
-    by script, frequency prior and tier. The plausible ones stay first, so a repair made when exactly
-    one is plausible does not depend on the prior."""
+def ranked(options: tuple[str, ...], before: str, after: str = "") -> tuple[str, ...]:
+    """``options`` most likely first: a symbol of the block beside it (before it, or the symbol read after it:
+    ``●`` before ``○``), a Latin letter right after an ASCII letter or digit (``Ngá»c`` is Ngọc, ``2â¿`` is 2ⁿ),
+    the plausible ones (pictographs), then by script, frequency prior and tier. The plausible ones stay first,
+    so a repair made when exactly one is plausible does not depend on the prior."""
     in_word = before.isascii() and before.isalnum()
     script = _script(before)
 
@@ -122,8 +122,8 @@ def ranked(options: tuple[str, ...], before: str) -> tuple[str, ...]:
         latin, own_script, common, seen, level = _traits(c)
         if c == _VS16:  # the one candidate whose tier and prior read the character before it
             seen, level = prior(c, before), tier(c, before)
-        near = beside(c, before)
-        return (not near, near and _style(c) != _style(before), not (in_word and latin), level > 1,
+        neighbour = before if beside(c, before) else after if beside(c, after) else ""
+        return (not neighbour, bool(neighbour) and _style(c) != _style(neighbour), not (in_word and latin), level > 1,
                 not (script and own_script == script), common, -seen, level, c)
 
     return tuple(sorted(options, key=key))
@@ -189,10 +189,11 @@ def _latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
 
-def plausible_count(options: tuple[str, ...], before: str) -> int:
+def plausible_count(options: tuple[str, ...], before: str, after: str = "") -> int:
     """How many candidates are plausible: the pictographs (and U+FE0F after one) and the symbols of
-    the block beside it; none when there are neither, because then nothing tells them apart."""
-    return sum(1 for char in options if tier(char, before) <= 1 or beside(char, before))
+    the block beside it, before or after (``●`` before ``○`` is as plausible as ``❗``); none when there are
+    neither, because then nothing tells them apart."""
+    return sum(1 for char in options if tier(char, before) <= 1 or beside(char, before) or beside(char, after))
 
 
 @lru_cache(maxsize=4096)

@@ -34,6 +34,16 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _ABOUT_ENCODINGS = re.compile(r"(?i)\b(?:mojibake|utf-?(?:8|16|32)|(?:windows|cp)-?125\d|cp(?:437|850)|latin-?1"
                               r"|iso-?8859|mac ?roman|(?:character|text) encodings?|encoding mix-ups?"
                               r"|double-encoded)\b")
+#: Words about damage itself, not merely a name of an encoding (a translation file's ``charset=UTF-8`` header quotes
+#: every string, and its damage is damage): the text quotes mojibake to show it. Looked for in the lower-cased text
+#: (a regular expression of alternatives, case folded, read each document ten times slower).
+_ABOUT_MOJIBAKE = ("mojibake", "double-encod", "double encod", "misdecod", "mis-decod", "garbled",
+                   "replacement character")
+
+
+def _about_mojibake(text: str) -> bool:
+    lowered = text.lower()
+    return any(words in lowered for words in _ABOUT_MOJIBAKE)
 #: A word (between white space and quotes) that holds a non-ASCII character; how many ``_beside_repair`` reads.
 _NON_ASCII_WORD = re.compile("[^\\s'\"`]*[^\x00-\x7f][^\\s'\"`]*")
 _WORDS_READ = 200
@@ -54,8 +64,8 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
 
         def blocks(line: int) -> bool:
             return line in lines
-    else:
-        return None
+    else:  # no notion of code: only quotation marks, in a text about mojibake (a test's fixture, a comment)
+        return _in_quotes(document) if _about_mojibake(document.text) else None
     spans: dict[int, list[tuple[int, int]]] = {}
 
     def in_span(offset: int, line: int = 0, column: int = 0) -> bool:  # ``in_code`` gives the position it read
@@ -78,7 +88,28 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))
             decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
-        return decided[0](offset)                            # share the document's fate
+            if _about_mojibake(document.text):               # share the document's fate
+                decided.append(_in_quotes(document))
+        return decided[0](offset) or (len(decided) > 1 and decided[1](offset))
+
+    return quoted
+
+
+#: Text between quotation marks on one line: double, curly and angle quotes, and single quotes that no letter
+#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``).
+_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])")
+
+
+def _in_quotes(document: Document) -> Quoted:
+    """Whether an offset is between quotation marks on its line: in a text about mojibake, what it quotes is shown
+    (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement character)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def quoted(offset: int) -> bool:
+        line, column = document.position(offset)
+        if line not in spans:
+            spans[line] = [m.span() for m in _QUOTATION.finditer(document.lines[line - 1])]
+        return any(start < column <= end for start, end in spans[line])
 
     return quoted
 

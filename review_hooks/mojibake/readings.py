@@ -27,7 +27,7 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name, encoded
-from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
+from review_hooks.mojibake.layers import COMMON_LETTER, cut, is_bad, layered, peeled
 from review_hooks.mojibake.scripts import case, crossed, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
@@ -66,11 +66,21 @@ def units(run: str, name: str, again: Again, decoded: bool = False) -> tuple[Uni
     found = [Unit(start, end, ((char,),), unique=False, weight=0, lead_lost=True)  # üçü is Turkish: no evidence
              for start, end, char in (lossy.lost_leads(data) if codec.lost_lead else ())
              if not (run[start - 1:start].isalpha() or run[end:end + 1].isalpha())]  # küçük is a word
-    data, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
-    if _LEAD.search(data) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
-        units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
-        found += guessed(run, [unit for unit in units if unit is not None], spaces)
+    spaced, spaces = spaces_read(data)  # a no-break space saved as a space (``Ã `` à)
+    if _LEAD.search(spaced) or (codec.droppable and any(m.group().isupper() for m in _CAPITAL_LEAD.finditer(run))):
+        read = _read_units(run, spaced, codec, again, decoded)
+        kept = guessed(run, read, spaces)
+        if len(kept) < len(read):  # a space read as A0 fits nowhere (``ï¸`` then two spaces is no U+FE20): a space
+            kept += [unit for unit in _read_units(run, data, codec, again, decoded)
+                     if not any(unit.start < other.end and other.start < unit.end for other in kept)]
+        found += kept
     return tuple(sorted(found, key=lambda unit: unit.start))
+
+
+def _read_units(run: str, data: bytes, codec: Codec, again: Again, decoded: bool) -> list[Unit]:
+    """The units of ``run`` read from ``data`` (its bytes in ``codec``), damage only."""
+    units = (_unit(run, data, group, codec, again, decoded) for group in _adjacent(_pieces(data, codec)))
+    return [unit for unit in units if unit is not None]
 
 
 def _pieces(data: bytes, codec: Codec) -> list[_Piece]:
@@ -193,7 +203,8 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
         (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
-        or (len(group) == 1 and case(run, start, options.lazily(0))))  # HrnÄiar, Åukasz
+        or (len(group) == 1 and case(run, start, options.lazily(0)))  # HrnÄiar, Åukasz
+        or _alone(run, start, end, options))  # ì´ (이), ×× (אם): a word of its own that no language writes
     if not (flagged or bare_leads or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
@@ -205,14 +216,16 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
                 return None
             parts.append(piece.text)
             continue
-        ranked = lossy.ranked(candidates, before)
+        after = next((p.text[0] for p in group[index + 1:] if p.text), "")  # the symbol read after it, if any
+        after = after if lossy.beside(after, after) else ""  # a letter is no block of symbols (and the cache holds)
+        ranked = lossy.ranked(candidates, before, after)
         if worded:  # the one letter of the word's script that fits here (ف: no mark starts a word), between
             fit = fitting(ranked, before, lettered)  # sequences (the end of a span may have lost a no-break
             inner = index < len(group) - 1 and not group[index + 1].truncated  # space's byte: ``ê³ `` is 고)
             unique = unique and piece.missing == 1 and len(fit) == 1 and inner
             ranked = (*fit, *(char for char in ranked if char not in fit))
         else:
-            unique = unique and piece.missing == 1 and _plausible_count(ranked, before) == 1
+            unique = unique and piece.missing == 1 and _plausible_count(ranked, before, after) == 1
         parts.append(ranked)
     weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
@@ -250,6 +263,14 @@ def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
     ``¡`` and ``¿`` open a sentence, and follow no word: ``Æ¡`` is Vietnamese ơ (C6 A1)."""
     return ((run[start - 1].isalpha() if start else at_start) and end == len(run)
             and unicodedata.category(run[end - 1])[0] == "P" and run[end - 1] not in "¡¿")
+
+
+def _alone(run: str, start: int, end: int, options: Candidates) -> bool:
+    """Truncated sequences of two bytes or more that are a whole word of their own (``ì´``, 이 that lost 0x9D;
+    ``××``, אם that lost 0x90 and 0x9D), each of which can have been a letter common in some language: the
+    Korean, Hebrew or Chinese word that was there, not a word of the codec's (``Å`` alone is Ångström's)."""
+    return (start == 0 and end == len(run) and end - start >= 2
+            and all(any(char.isalpha() and lossy.prior(char) >= COMMON_LETTER for char in each) for each in options))
 
 
 def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:

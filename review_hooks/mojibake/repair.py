@@ -219,12 +219,12 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
 
 def _whole(units: tuple[Unit, ...], run: str, text: str) -> bool:
     """A decoding that is, whole, one more UTF-8 sequence led by a letter or a dash (``Ð¯`` inside
-    ``Ã\x90Â¯``, Mac Roman ``–Ø``), or of three bytes or more that reads as a letter (Mac Roman ``·ªû``,
-    Ở): every layer comes off, a lone letter's too. Box drawing is no lead (``─┐`` inside ``â”€â”\x90``
-    is a drawing, not cp437 Ŀ)."""
+    ``Ã\x90Â¯``, Mac Roman ``–Ø``), or of three bytes or more, or led by ``×`` (Hebrew's lead: ``×›`` inside
+    ``Ã—â€º``), that reads as a letter (Mac Roman ``·ªû``, Ở): every layer comes off, a lone letter's too. Box
+    drawing is no lead (``─┐`` inside ``â”€â”\x90`` is a drawing, not cp437 Ŀ)."""
     return (len(units) == 1 and not units[0].lossy and units[0].end - units[0].start == len(run) == len(text)
             and (run[0].isalpha() or unicodedata.category(run[0]) == "Pd"
-                 or (len(run) >= 3 and units[0].text().isalpha())))
+                 or ((len(run) >= 3 or unicodedata.category(run[0]) == "Sm") and units[0].text().isalpha())))
 
 
 def _decoration(units: tuple[Unit, ...]) -> bool:

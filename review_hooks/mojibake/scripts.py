@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 _LISTED = ("LATIN", "GREEK", "CYRILLIC")  # scripts whose lone letters have rules of their own
-_LEADS = ("Pd", "So")  # Cyrillic lead bytes besides letters: dashes (Mac Roman –≤), box drawing (cp437 ╨▓)
+#: Lead bytes besides letters: dashes and box drawing (Cyrillic in Mac Roman –≤, cp437 ╨▓), and ``×``, Hebrew's
+#: D7 in Windows-1252 and Latin-1 (``×‘`` is the one-letter prefix ב, as in ``ב-MongoDB``)
+_LEADS = ("Pd", "So", "Sm")
 
 
 def lone_letter(text: str, old: str) -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
     technical prose, and the one-letter words в, і, у, я, є, Greek Ή, Ό, ή) read from a letter, or from a dash or box
-    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``): weak, never evidence.
+    drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``), or the sign ``×`` (Hebrew's lead
+    byte): weak, never evidence.
     Of the other scripts, only a letter common in some language (``lossy.prior`` 7 or more: Arabic
     و, the word "and", read from ``Ùˆ``), not a rare one (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ); no quotes."""
     from review_hooks.mojibake.lossy import prior

@@ -7,8 +7,8 @@ a space of its own (another space follows it, or a variation selector), reading 
 one reading the bytes allow. It is still a guess: the unit it makes is lossy and
 weak (repaired only where the codec damaged the document elsewhere, reported otherwise), and only a
 reading that fits its place counts: a symbol from a long sequence (🧠, ⚠), a small letter from a
-pair that starts a word or continues a word of small letters (``Ã `` à, ``voilÃ `` voilà, and so twice
-damaged: ``ÃƒÂ `` à; not the capital that ends ``IRMÃ E``).
+pair that starts a word, follows its capital or continues a word of small letters (``Ã `` à, ``voilÃ ``
+voilà, ``HÃ `` Hà, and so twice damaged: ``ÃƒÂ `` à; not the capital that ends ``IRMÃ E``).
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -31,11 +31,33 @@ _SELECTOR = b"\xef\xb8"  # how UTF-8 starts U+FE00-U+FE0F, the variation selecto
 def incomplete(run: str, after: str) -> bool:
     """Whether the space after ``run`` can only be the last byte A0 of a sequence that ends ``run``
     (``Ã``, ``ðŸ§``), with ``after`` the text after the space: another space (the space the word had
-    after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``). A single
-    space before a word may follow a sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
-    if after[:1] != " " and not after[:1] > "\x7f":
-        return False
-    return _incomplete(run[-3:], after[:2])
+    after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``), or the
+    small letters that go on with the word a lead broke (Vietnamese ``cÃ i``, ``SÃ i``: cài, Sài; the
+    dropped bytes would read as capitals there, Á Í Ï Ð Ý). A single space before a word may follow a
+    sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
+    if after[:1] == " " or after[:1] > "\x7f":
+        return _incomplete(run[-3:], after[:2])
+    return after[:1].islower() and _opens_or_inside(run, len(run) - 1) and _small_letter_lead(run[-1])
+
+
+def _opens_or_inside(run: str, at: int) -> bool:
+    """Whether ``run[at]`` follows a small letter, or the capital that opens a word (``Sài``, not ``IRMÃ``)."""
+    before = run[at - 1:at]
+    return before.islower() or (before.isupper() and not run[at - 2:at - 1].isalpha())
+
+
+@lru_cache(maxsize=1024)
+def _small_letter_lead(char: str) -> bool:
+    """Whether some codec reads ``char`` as a two-byte lead that, with A0, is a small letter (``Ã`` and à)."""
+    from review_hooks.mojibake.charmaps import codecs
+
+    for codec in codecs():
+        data = char.translate(codec.table).encode("latin-1", "replace")
+        if len(data) == 1 and 0xC2 <= data[0] <= 0xDF:
+            letter = bytes((data[0], 0xA0)).decode("utf-8")
+            if letter.isalpha() and letter.islower():
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -81,5 +103,5 @@ def _fits(run: str, unit: Unit) -> bool:
     latin_letter = len(text) == 1 and text.isalpha() and text < "\u0250"  # ``Ã `` à, twice damaged ``ÃƒÂ `` too
     if unit.end - unit.start > 2 and not latin_letter:  # 🧠, ⚠ (and U+FE0F beside it); not ⚠︠ (ï¸ + space: U+FE20)
         return all(unicodedata.category(char) == "So" or char == "\ufe0f" for char in text)
-    before = run[unit.start - 1:unit.start]
-    return text.isalpha() and text.islower() and (not before.isalpha() or before.islower())
+    return text.isalpha() and text.islower() and (not run[unit.start - 1:unit.start].isalpha()
+                                                  or _opens_or_inside(run, unit.start))

@@ -256,6 +256,8 @@ def _capital_before_symbol(first: str, second: str, before: str, after: str, rea
     if "SUPERSCRIPT" in unicodedata.name(second, ""):  # ``Å²``, ``CAFÉ¹``; not ``Ã¼`` (ü), ``piÃ¹`` (più), ``CÃ³``
         if not before[-1:].isalpha() and reading.isalpha() and _script(reading) in _SHORT_WORDS:
             return WEAK  # ``Ð²`` alone is the word в: a unit reads as a Latin letter (``Å²`` Ų)
+        if reading == second and before[-1:].isalpha() and not before[-2:-1].isalpha():
+            return UNDECIDED  # ``RÂ²``: a one-letter name and its power (Â adds nothing but the lead byte)
         return UNDECIDED if before[-1:].islower() or _capitalised(before, after, first, reading) else TYPOGRAPHY
     agrees = reading.isupper() and _script(reading) == _script(first)
     if not before[-1:].isalpha() and not after.isalpha():  # a capital alone before a dash: a range

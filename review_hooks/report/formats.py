@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, Problem
 from review_hooks.report import terminal
 
 if TYPE_CHECKING:
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 #: Every check, in order, handed in by the runner (the report layer never imports the checks).
 AllChecks = Callable[[], Sequence["Check"]]
 
-#: What failed a run without being a finding, ``(path, what went wrong)`` (a file not checked, a write that failed,
-#: an internal error; path "" for the whole run): stderr says it as it happens; the formats a CI reads say it too.
-Problems = Sequence[tuple[str, str]]
+#: What failed a run without being a finding (``Problem``: a file not checked, a write that failed, an internal
+#: error): stderr says it as it happens; the formats a CI reads say it too.
+Problems = Sequence[Problem]
 
 Reporter = Callable[[Sequence[Finding], TextIO, AllChecks, Problems], None]
 
@@ -44,10 +44,11 @@ def json_list(findings: Sequence[Finding], out: TextIO, checks: AllChecks, probl
     import json  # imported by the runs that write or read JSON, not by every hook
 
     shown = [f.as_dict() for f in findings if not f.suppressed]
+    ascii_only = not terminal.unicode_out(out)
     if any(type(v) not in _SCALARS for f in findings for _, v in f.properties):  # the library's own layout
-        out.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(shown, ensure_ascii=ascii_only, indent=2) + "\n")
         return
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
+    encode = json.JSONEncoder(ensure_ascii=ascii_only, separators=(",\n    ", ": ")).encode
     objects = ",\n".join("  {\n    " + encode(o)[1:-1] + "\n  }" for o in shown)
     out.write(f"[\n{objects}\n]\n" if objects else "[]\n")
 
@@ -111,4 +112,4 @@ def report(findings: Sequence[Finding], output_format: str, out: TextIO, checks:
 def report_unstarted(message: str, output_format: str, out: TextIO, checks: AllChecks, job_summary: bool) -> None:
     """The account of a run that could not start (``message`` said on stderr), in a format that ``TELLS_PROBLEMS``."""
     if (output_format or default_format()) in TELLS_PROBLEMS:
-        report([], output_format, out, checks, job_summary, [("", message)])
+        report([], output_format, out, checks, job_summary, [Problem("", message)])

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
 
-from review_hooks.finding import Finding, breaks_kept, encodable
+from review_hooks.finding import Finding, Problem, breaks_kept, encodable
 
 #: Rows of the job summary's findings table; the rest are counted, not listed.
 SUMMARY_ROWS = 100
@@ -49,18 +49,20 @@ def annotation(finding: Finding) -> str:
     return f"::{command} {joined}::{escape_data(message)}"
 
 
-def problem(path: str, text: str) -> str:
+def problem(item: Problem) -> str:
     """An ``error`` annotation on a file for a problem that is no finding (it could not be read, a fix could
-    not be written): ``path`` may be empty for one of the whole run."""
-    where = f"file={escape_property(encodable(path))}," if path else ""
-    return f"::error {where}title=review-hooks::{escape_data(encodable(text))}"
+    not be written), on its line where it has one; no file for a problem of the whole run."""
+    where = f"file={escape_property(encodable(item.path))}," if item.path else ""
+    if item.path and item.line:
+        where += f"line={item.line},col={item.column},"
+    return f"::error {where}title=review-hooks::{escape_data(encodable(item.text))}"
 
 
-def report(findings: Sequence[Finding], out: TextIO, problems: Sequence[tuple[str, str]] = ()) -> None:
+def report(findings: Sequence[Finding], out: TextIO, problems: Sequence[Problem] = ()) -> None:
     """An annotation per problem (first: GitHub shows 10 error annotations a step and drops the rest), the plain
     lines, then one annotation per finding."""
-    for path, text in problems:
-        print(problem(path, text), file=out)
+    for item in problems:
+        print(problem(item), file=out)
     shown = [f for f in findings if not f.suppressed]
     for finding in shown:
         print(finding, file=out)
@@ -68,7 +70,7 @@ def report(findings: Sequence[Finding], out: TextIO, problems: Sequence[tuple[st
         print(annotation(finding), file=out)
 
 
-def append_summary(findings: Sequence[Finding], out: TextIO, problems: Sequence[tuple[str, str]] = ()) -> None:
+def append_summary(findings: Sequence[Finding], out: TextIO, problems: Sequence[Problem] = ()) -> None:
     """Append the Markdown summary to the file ``GITHUB_STEP_SUMMARY`` names, if it names one.
 
     Only ``scan`` calls this: pre-commit runs ``check`` once per batch of files, and a summary
@@ -90,7 +92,7 @@ def _problems(problems: Sequence[tuple[str, str]], rows: int) -> list[str]:
     if not problems:
         return []
     lines = [f"{len(problems)} problem{'s' * (len(problems) != 1)} failed the run:", ""]
-    lines += [f"- {_escaped(path) + ': ' if path else ''}{_escaped(text)}" for path, text in problems[:rows]]
+    lines += [f"- {_escaped(item.path) + ': ' if item.path else ''}{_escaped(item.text)}" for item in problems[:rows]]
     if len(problems) > rows:
         lines += ["", f"{len(problems) - rows} more not shown here; the step log lists them all."]
     return [*lines, ""]
@@ -106,13 +108,13 @@ def _cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS, problems: Sequence[tuple[str, str]] = ()) -> str:
+def summary(findings: Sequence[Finding], rows: int = SUMMARY_ROWS, problems: Sequence[Problem] = ()) -> str:
     """The Markdown job summary: counts per check and the first ``rows`` findings, after what failed the run
     without being a finding (``problems``: a file not checked, a fix not written), which "No findings" would hide."""
     findings = [f for f in findings if not f.suppressed]
     failed = _problems(problems, rows)
     if not findings:
-        none = f"No findings{' in the files checked' if failed else ''}."
+        none = "Every file that could be checked is clean." if failed else "No findings."
         return "\n".join(["## review-hooks", "", *failed, none]) + "\n\n"
     files = len({f.path for f in findings})
     fixed = sum(f.fixed for f in findings)

@@ -19,7 +19,8 @@ from typing import Any, TextIO
 
 from review_hooks import __version__
 from review_hooks.check import Check
-from review_hooks.finding import Finding, encodable
+from review_hooks.finding import Finding, Problem, encodable
+from review_hooks.report import terminal
 from review_hooks.suppressions import CHECK_ID as SUPPRESSION_ID
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -113,18 +114,22 @@ def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return value
 
 
-def notification(path: str, text: str) -> dict[str, Any]:
-    """A ``toolExecutionNotification``: a problem that is no finding (a file not read, a fix not written)."""
-    value: dict[str, Any] = {"level": "error", "message": {"text": encodable(text)}}
-    if path:
-        value["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]
+def notification(item: Problem) -> dict[str, Any]:
+    """A ``toolExecutionNotification``: a problem that is no finding (a file not read, a fix not written), on
+    its line where it has one."""
+    value: dict[str, Any] = {"level": "error", "message": {"text": encodable(item.text)}}
+    if item.path:
+        location: dict[str, Any] = {"artifactLocation": artifact_location(item.path)}
+        if item.line:
+            location["region"] = {"startLine": item.line, "startColumn": item.column}
+        value["locations"] = [{"physicalLocation": location}]
     return value
 
 
 def document(findings: Sequence[Finding], checks: Sequence[Check],
-             problems: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+             problems: Sequence[Problem] = ()) -> dict[str, Any]:
     """The whole SARIF log for ``findings`` (suppressed ones included as given); ``checks`` are its rules;
-    ``problems`` (path, what went wrong) are its invocation's notifications, and make it unsuccessful."""
+    ``problems`` are its invocation's notifications, and make it unsuccessful."""
     rules = [rule(check) for check in checks] + [SUPPRESSION_RULE]
     rule_index = {item["id"]: index for index, item in enumerate(rules)}
     return {
@@ -133,18 +138,27 @@ def document(findings: Sequence[Finding], checks: Sequence[Check],
         "runs": [{
             "tool": {"driver": {"name": "review-hooks", "version": __version__, "semanticVersion": __version__,
                                 "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": _source_root()}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not problems,
-                             "toolExecutionNotifications": [notification(*item) for item in problems]}],
+                             "toolExecutionNotifications": [notification(item) for item in problems]}],
             "results": [result(finding, rule_index) for finding in findings],
         }],
     }
 
 
+def _source_root() -> str:
+    """The folder the paths are relative to, as a URI; ``file:///`` when it was removed under the run (the run
+    that cannot start for that still writes its log)."""
+    try:
+        return Path.cwd().as_uri().rstrip("/") + "/"
+    except FileNotFoundError:
+        return "file:///"
+
+
 def report(findings: Sequence[Finding], out: TextIO, checks: Sequence[Check],
-           problems: Sequence[tuple[str, str]] = ()) -> None:
+           problems: Sequence[Problem] = ()) -> None:
     import json  # imported by the runs that write or read JSON, not by every hook
 
-    json.dump(document(findings, checks, problems), out, ensure_ascii=False, indent=2)
+    json.dump(document(findings, checks, problems), out, ensure_ascii=not terminal.unicode_out(out), indent=2)
     out.write("\n")

@@ -69,3 +69,11 @@ def statistics(findings: Iterable[Finding], skipped: Iterable[str], checked: int
     for label, count in extra.items():
         if count:
             print(f"{count:>6}  {label}", file=err)
+
+
+def unicode_out(out: TextIO) -> bool:
+    """Whether ``out`` writes any character as itself (UTF-8, or a stream with no encoding of its own); JSON
+    and SARIF escape the others as ``\\u`` escapes, which any JSON reader reads, where a legacy stream (Windows'
+    redirected stdout is cp1252) would write a Python escape no JSON reader accepts."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding.startswith("utf")

@@ -22,6 +22,7 @@ by ``fix-mojibake``::
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -54,8 +55,15 @@ def keys(findings: Sequence[Finding], folder: str) -> list[Key]:
 
 
 def _relative(path: str, folder: str) -> str:
-    """``path`` (as shown, relative to the current folder) relative to ``folder``, POSIX."""
-    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+    """``path`` (as shown, relative to the current folder) relative to ``folder``, POSIX, both by their real folders:
+    a file or a baseline named through a symbolic link to the repository is the same entry."""
+    parent, name = os.path.split(os.path.abspath(path))
+    return Path(os.path.relpath(os.path.join(_real(parent), name), _real(folder))).as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def matching(entry: Key) -> Key:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from review_hooks.finding import Finding
+    from review_hooks.finding import Finding, Problem
 
 
 class RunOptions(NamedTuple):
@@ -41,7 +41,7 @@ class FileResult:
 
     def __init__(self, findings: list[Finding] | None = None, notes: list[str] | None = None, failed: bool = False,
                  changed: bool = False, error: bool = False, skipped: str = "",
-                 tallies: dict[str, str] | None = None, problems: list[tuple[str, str]] | None = None) -> None:
+                 tallies: dict[str, str] | None = None, problems: list[Problem] | None = None) -> None:
         self.findings: list[Finding] = findings if findings is not None else []
         self.notes: list[str] = notes if notes is not None else []  # one stderr line each
         self.failed = failed  # a path named on the command line could not be checked
@@ -49,9 +49,9 @@ class FileResult:
         self.error = error  # an internal error or a failed write
         self.skipped = skipped  # the Skip kind, for statistics
         self.tallies: dict[str, str] = tallies if tallies is not None else {}  # check id -> Check.tally's value
-        #: (path, what went wrong) for each problem that fails the run (a file not checked, a fix not written, an
-        #: internal error): also said by a note; the formats a CI reads (annotations, SARIF) carry them too
-        self.problems: list[tuple[str, str]] = problems if problems is not None else []
+        #: each problem that fails the run (a file not checked, a fix not written, an internal error): also said
+        #: by a note; the formats a CI reads (annotations, SARIF) carry them too
+        self.problems: list[Problem] = problems if problems is not None else []
 
     def __repr__(self) -> str:
         return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"

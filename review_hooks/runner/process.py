@@ -15,7 +15,7 @@ from functools import partial
 from review_hooks import files
 from review_hooks.check import Check, Context, Edit
 from review_hooks.document import Document
-from review_hooks.finding import Finding, replace, visible
+from review_hooks.finding import Finding, Problem, replace, visible
 from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.runner.options import FileResult, RunOptions
@@ -29,7 +29,8 @@ def process(target: files.Target, checks: Sequence[Check], context: Context, opt
     if isinstance(document, files.Skip):
         shown = document.failed or not options.scan or _worth_a_note(document, context)
         return FileResult(notes=[str(document)] if shown else [], failed=document.failed, skipped=document.kind,
-                          problems=[(document.target.path, document.reason)] if document.failed else None)
+                          problems=[Problem(document.target.path, document.reason, document.line, document.column)]
+                          if document.failed else None)
     result = FileResult()
     result.findings = examine(document, checks, context, result)
     if options.scan:
@@ -61,7 +62,7 @@ def _crashed(result: FileResult, path: str, what: str, error: Exception) -> None
 def _error(result: FileResult, path: str, text: str) -> None:
     """Record what fails the run (exit 2) on one file: its stderr line, and the problem the formats a CI reads tell."""
     result.notes.append(note(path, text))
-    result.problems.append((path, text))
+    result.problems.append(Problem(path, text))
     result.error = True
 
 

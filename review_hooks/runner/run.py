@@ -10,6 +10,7 @@ the output contract: 0 clean, 1 findings / a changed file / a named path not che
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
@@ -20,7 +21,7 @@ from review_hooks import config as configuration
 from review_hooks import files
 from review_hooks.check import Check, Context
 from review_hooks.checks import get
-from review_hooks.finding import Finding, replace
+from review_hooks.finding import Finding, Problem, replace
 from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
@@ -40,6 +41,10 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
     """Check ``paths`` and report; returns the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
+        os.getcwd()
+    except FileNotFoundError:  # removed under the shell: every relative path, and the configuration, is lost
+        return cannot_run("the current folder no longer exists; change to a folder that does", options, out, err)
+    try:
         config = configuration.load(options.config_path, overrides=options.overrides)
         checks = selected(options.select or config.select)
         for check in checks:  # each selected check validates its table now (imported only if selected)
@@ -54,6 +59,8 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return cannot_run("this folder is a bare git repository, which has no working tree to scan; scan a clone of it",
                       options, out, err)
     context = Context(config, repository)
+    if options.scan and not paths:  # the whole repository, from any folder in it; outside one, this folder
+        paths = [os.path.relpath(repository.root) if repository is not None else "."]
     try:
         targets = (list(files.scan_targets(paths, repository, config)) if options.scan
                    else files.named_targets(paths, config))
@@ -141,7 +148,7 @@ def finish(results: Iterable[FileResult], options: RunOptions, out: TextIO, err:
     the whole tree, from what each file counted as); compute the exit code. ``checked``: the paths (None: the
     whole tree) and check ids (None: all) the run looked at, the only baseline entries it can find stale."""
     findings: list[Finding] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     seen: dict[str, set[str]] = {}
     skipped: list[str] = []  # each file's Skip kind, "" when it was checked
     error = changed = False

@@ -75,3 +75,21 @@ def test_an_rst_doctest_quoting_mojibake_beside_clean_prose_is_kept() -> None:
     text = "“Assume bugs.” — RFC\n\nExample::\n\n    >>> ftfy.fix_text('âœ” No problems')\n    '✔ No problems'\n"
     assert repaired(text, "index.rst") == text
     assert repaired(text + "\nAnd in prose: âœ” done\n", "index.rst").count("âœ”") == 0
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    pytest.param("cases.json", '{"label": "Hebrew UTF-8 / Windows-1250 mojibake",\n "original": "×‘×”×•×“×˘×”"}\n',
+                 id="a test fixture of mojibake"),
+    pytest.param("fixer.ts", '// mojibake like\n// "ÐÑÐ¸Ð²ÐµÑ", "â", "Ã©".\n', id="a comment showing mojibake"),
+    pytest.param("wiki.md", 'The display may include the generic replacement character ("ï¿½").\n',
+                 id="prose quoting the replacement character's damage"),
+])
+def test_quoted_mojibake_in_a_text_about_mojibake_is_shown_not_suffered(name: str, text: str) -> None:
+    assert repaired(text, name) == text
+
+
+def test_a_translation_file_that_names_its_charset_is_still_repaired() -> None:
+    """Every string of a .po file is quoted, and its header names UTF-8: naming an encoding is not being about
+    mojibake, and its damage is repaired."""
+    text = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Accept"\nmsgstr "PĹ™ijmout"\n'
+    assert repaired(text, "cs.po").endswith('msgstr "Přijmout"\n')

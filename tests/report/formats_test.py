@@ -40,3 +40,19 @@ def test_suppressed_findings_are_left_out() -> None:
 def test_a_nested_value_keeps_the_standard_layout() -> None:
     nested = Finding("a.md", 1, 1, "mojibake", "m", properties=(("extra", ["a", {"b": 1}]),))  # type: ignore[arg-type]
     assert written([nested]) == json.dumps([nested.as_dict()], ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_json_on_a_legacy_stream_is_still_json(output_format: str) -> None:
+    """Windows' redirected stdout is cp1252: characters it cannot hold are JSON's \\u escapes, never the stream's
+    own (``\\U0001f600`` is no JSON)."""
+    from review_hooks.report.formats import report
+
+    finding = Finding("notes/ü.md", 3, 5, "mojibake", "'ðŸ˜€' is double-encoded '😀' (Windows-1252)")
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="cp1252", errors="backslashreplace")
+    report([finding], output_format, out, lambda: [])
+    out.flush()
+    text = raw.getvalue().decode("cp1252")
+    loaded = json.loads(text)
+    assert "\\ud83d\\ude00" in text and "😀" in json.dumps(loaded, ensure_ascii=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, Problem
 from review_hooks.report import github
 from tests.conftest import commit
 
@@ -156,8 +156,15 @@ def test_a_run_that_cannot_start_is_an_annotation_without_a_file(repo: Path) -> 
 
 
 def test_a_problem_annotation_escapes_its_file_and_text() -> None:
-    assert github.problem("a:b,c.md", "cannot read: 100% gone\nreally") == (
+    assert github.problem(Problem("a:b,c.md", "cannot read: 100% gone\nreally")) == (
         "::error file=a%3Ab%2Cc.md,title=review-hooks::cannot read: 100%25 gone%0Areally")
+
+
+def test_a_problem_at_a_position_is_annotated_on_its_line() -> None:
+    assert github.problem(Problem("notes.md", "cannot check: not valid UTF-8", 2, 5)) == (
+        "::error file=notes.md,line=2,col=5,title=review-hooks::cannot check: not valid UTF-8")
+    assert github.problem(Problem("", "bad configuration", 2, 5)) == (  # a problem of no file has no line either
+        "::error title=review-hooks::bad configuration")
 
 
 def test_control_characters_of_a_message_cannot_colour_the_log() -> None:
@@ -172,7 +179,12 @@ def test_the_summary_of_a_run_that_failed_without_findings_says_why(repo: Path) 
     assert result.returncode == 1
     assert result.stdout == ("## review-hooks\n\n1 problem failed the run:\n\n- notes.md: cannot check: not valid "
                              "UTF-8 (byte 0xff at line 2, column 5); correct the bytes\n\n"
-                             "No findings in the files checked.\n\n")
+                             "Every file that could be checked is clean.\n\n")  # not "No findings": it failed
+    annotated = subprocess.run([sys.executable, "-m", "review_hooks", "scan", "--format", "github"],
+                               capture_output=True, text=True)
+    assert annotated.stdout.splitlines()[0] == (  # on the line of the stray byte, which GitHub shows in the diff
+        "::error file=notes.md,line=2,col=5,title=review-hooks::cannot check: not valid UTF-8 (byte 0xff at line 2, "
+        "column 5); correct the bytes")
 
 
 def test_changed_since_needs_a_revision(repo: Path) -> None:
@@ -182,7 +194,7 @@ def test_changed_since_needs_a_revision(repo: Path) -> None:
 
 
 def test_the_summary_lists_so_many_problems_and_counts_the_rest() -> None:
-    problems = [(f"docs/note_{n}.md", "is a directory, not a file") for n in range(3)]
+    problems = [Problem(f"docs/note_{n}.md", "is a directory, not a file") for n in range(3)]
     text = github.summary([], rows=2, problems=problems)
     assert "- docs/note\\_0.md: is a directory, not a file\n- docs/note\\_1.md: is a directory" in text
     assert "note_2" not in text and "1 more not shown here; the step log lists them all." in text

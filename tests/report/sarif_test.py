@@ -127,6 +127,17 @@ def test_a_file_that_cannot_be_checked_is_a_notification_and_an_unsuccessful_run
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": "notes.md", "uriBaseId": "%SRCROOT%"}}}]}]}]
 
 
+def test_a_stray_byte_is_a_notification_on_its_line(repo: Path) -> None:
+    (repo / "notes.md").write_bytes(b"# R\xc3\xa9sum\xc3\xa9\nbad \xff\n")
+    result = run_sarif("check", "notes.md")
+    assert result.returncode == 1
+    log = json.loads(result.stdout)
+    validate(log)
+    [notification] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["locations"] == [{"physicalLocation": {"artifactLocation": {
+        "uri": "notes.md", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 2, "startColumn": 5}}}]
+
+
 def test_a_clean_run_is_a_successful_invocation(repo: Path) -> None:
     (repo / "plan.md").write_text("# Plan\n")
     result = run_sarif("check", "plan.md")

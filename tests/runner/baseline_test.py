@@ -168,3 +168,17 @@ def test_the_baseline_file_is_ascii_so_no_check_flags_it(repo: Path) -> None:
     commit(repo)
     assert scan("--baseline", "b.json").returncode == 0
     assert scan("--select", "mojibake,conflict-markers", "b.json").stdout == ""
+
+
+def test_a_file_or_a_baseline_named_through_a_link_to_the_repository_is_the_same_entry(repo: Path,
+                                                                                      tmp_path: Path) -> None:
+    (repo / "k.md").write_text(CONFLICT)
+    commit(repo)
+    assert scan("--write-baseline", "bl.json").returncode == 0
+    alias = tmp_path / "alias"
+    alias.symlink_to(repo)
+    for cwd, baseline, named in ((alias, "bl.json", "k.md"), (repo, str(repo / "bl.json"), str(alias / "k.md")),
+                                 (repo, str(alias / "bl.json"), str(repo / "k.md"))):
+        result = subprocess.run([sys.executable, "-m", "review_hooks", "check", "--baseline", baseline, named],
+                                cwd=cwd, capture_output=True, text=True)
+        assert (result.returncode, result.stdout) == (0, ""), (cwd, baseline, named, result.stderr)

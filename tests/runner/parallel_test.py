@@ -134,6 +134,24 @@ def test_scan_from_a_subfolder_shows_paths_relative_to_it_once(repo: Path) -> No
     assert len(lines) == len(set(lines))  # overlapping paths check each file once
 
 
+@pytest.mark.parametrize("args", [pytest.param((), id="scan"), pytest.param(("--quiet",), id="scan --quiet (no click)"),
+                                  pytest.param(("--jobs", "1"), id="scan --jobs 1 (click)")])
+def test_a_scan_with_no_path_from_a_subfolder_checks_the_whole_repository(repo: Path, args: tuple[str, ...]) -> None:
+    """``scan``'s default is the current repository, as its help says, from any folder in it; and so is
+    ``scan --staged``: what the next commit holds (a staged conflict at the root is in it)."""
+    build(repo, count=6)
+    whole = scan(repo, *args)
+    below = scan(repo / "part1", *args)
+    assert below.returncode == whole.returncode == 1
+    shown = [line.removeprefix("part1/") if line.startswith("part1/") else "../" + line
+             for line in whole.stdout.splitlines()]  # the same findings, relative to the folder of the run
+    assert sorted(below.stdout.splitlines()) == sorted(shown) and any(line.startswith("../") for line in shown)
+    (repo / "staged.md").write_text("# Staged\n\n" + CONFLICT)
+    subprocess.run(["git", "add", "staged.md"], cwd=repo, check=True)
+    staged = scan(repo / "part1", "--staged", *args)
+    assert staged.returncode == 1 and staged.stdout.startswith("../staged.md:3:1: conflict-markers"), staged
+
+
 def test_small_scans_and_hook_runs_stay_in_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert parallel.worker_count(parallel.MINIMUM_FILES - 1) == 1
     assert parallel.worker_count(400, jobs=2, parses=False) == 1  # conflict-markers and mojibake alone

@@ -50,3 +50,25 @@ def test_a_tally_that_crashes_is_one_line_and_the_findings_are_still_reported(
     code = run([], RunOptions(scan=True, jobs=1, select=("typo",)), out, err)
     assert (code, out.getvalue()) == (2, "a.md:1:1: typo 'teh' is a typo\n")
     assert err.getvalue() == "review-hooks: a.md: internal error in typo: ValueError: boom\n"
+
+
+def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
+    (repo / "plan.md").write_text("# Plan\n\n[x](gone.md)\n")
+    out = io.StringIO()
+    assert run(["plan.md", "./plan.md", "plan.md"], RunOptions(), out, io.StringIO()) == 1
+    assert out.getvalue().splitlines() == [
+        "plan.md:3:5: broken-link 'gone.md' does not exist; correct the link or add the file"]
+
+
+@pytest.mark.parametrize("args", [("scan",), ("check", "a.md"), ("check", "--format", "sarif", "a.md")])
+def test_a_current_folder_removed_under_the_run_is_said_in_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from review_hooks import console; " \
+             f"console.main({list(args)!r})"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "review-hooks: the current folder no longer exists; change to a folder that does\n"

@@ -74,7 +74,7 @@ from pathlib import Path
 from review_hooks.check import Check, CliOption, Context
 from review_hooks.checks import conflict_regions
 from review_hooks.checks.required_headings.config import Settings, configure
-from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub
+from review_hooks.checks.required_headings.kinds import Kind, kind_of, stub, unreadable_front_matter
 from review_hooks.checks.required_headings.near import near_miss, quoted
 from review_hooks.checks.required_headings.order import (
     anchors,
@@ -99,6 +99,9 @@ _KIND_HEADER = lazy(r"^\s*\[\[\s*(?:tool\.review-hooks\.)?required-headings\.kin
 def find(document: Document, context: Context) -> Iterator[Finding]:
     settings: Settings = context.settings(ID, configure)
     kind = _kind(document, settings)
+    if kind is None and (unread := _unread(document, settings)):
+        yield Finding(line=unread[0], column=1, message=f"front matter cannot be read as YAML ({unread[1]}), so "
+                      "which kind of review this is cannot be told; correct the front matter")
     if kind is None or conflict_regions.unresolved(document):
         return
     if settings.match != "exact":
@@ -122,6 +125,16 @@ def _kind(document: Document, settings: Settings) -> Kind | None:
 
 #: each document's settings and kind, while the document lives (``find`` and ``tally`` ask in turn)
 _kinds: weakref.WeakKeyDictionary[Document, tuple[Settings, Kind | None]] = weakref.WeakKeyDictionary()
+
+
+def _unread(document: Document, settings: Settings) -> tuple[int, str] | None:
+    """``unreadable_front_matter`` of a Markdown document this check is not told to leave out."""
+    if not document.is_markdown or not settings.kinds:
+        return None
+    relative = relative_to(document.location, settings.base)
+    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+        return None
+    return unreadable_front_matter(settings.kinds, document)
 
 
 def _new_kind(document: Document, settings: Settings) -> Kind | None:

@@ -112,6 +112,23 @@ def test_a_front_matter_list_that_holds_itself_selects_nothing(repo: Path) -> No
     assert lint(write(repo, "s.md", "---\nkind: &x [*x]\n---\n# R\n")) == (0, [])
 
 
+@pytest.mark.parametrize(("front", "expected"), [
+    pytest.param("kind: report\ncreated: 2024-13-45\n", "s.md:1:1: front matter cannot be read as "
+                 "YAML (month must be in 1..12)", id="an impossible date"),
+    pytest.param("kind: report\n\tx: 1\n", "s.md:3:1: front matter cannot be read as YAML "
+                 "(found character '\\t' that cannot start any token)", id="a tab indent, on its line"),
+])
+def test_front_matter_that_cannot_be_read_is_said_where_a_kind_selects_by_it(repo: Path, front: str,
+                                                                             expected: str) -> None:
+    """Its kind cannot be told: silence would pass a report that lacks its sections."""
+    configure(repo, '[[required-headings.kind]]\nname = "r"\nfront-matter = { kind = "report" }\n'
+                    'headings = ["## S"]\n')
+    code, found = lint(write(repo, "s.md", f"---\n{front}---\n# R\n"))
+    assert code == 1 and [line.split(", so ")[0] for line in found] == [expected]
+    configure(repo, '[[required-headings.kind]]\nname = "r"\nfiles = ["*.md"]\nheadings = ["# R"]\n')
+    assert lint(write(repo, "s.md", f"---\n{front}---\n# R\n")) == (0, [])  # no kind reads front matter
+
+
 def test_yaml_one_one_booleans_in_a_document(repo: Path) -> None:
     configure(repo, '[[required-headings.kind]]\nname = "draft"\nfront-matter = { draft = true }\n'
                     'headings = ["## Abstract"]\n')
