@@ -10,7 +10,7 @@ converted on a guess (``checks/mojibake.py``).
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from review_hooks.pattern import lazy
@@ -109,5 +109,5 @@ def _latin_letter(char: str) -> bool:
 @cache
 def _alphabets() -> tuple[frozenset[str], ...]:
     """Each language's accented Latin letters, from ``alphabets.txt`` (``scripts/make_alphabets.py``)."""
-    table = resources.files("review_hooks").joinpath("alphabets.txt").read_text(encoding="utf-8")
+    table = (Path(__file__).parent / "alphabets.txt").read_text(encoding="utf-8")
     return tuple(frozenset(line.split("\t")[1]) for line in table.splitlines() if line and not line.startswith("#"))

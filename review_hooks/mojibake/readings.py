@@ -266,10 +266,10 @@ def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
 
 
 def _alone(run: str, start: int, end: int, options: Candidates) -> bool:
-    """Truncated sequences of two bytes or more that are a whole word of their own (``ì´``, 이 that lost 0x9D;
-    ``××``, אם that lost 0x90 and 0x9D), each of which can have been a letter common in some language: the
-    Korean, Hebrew or Chinese word that was there, not a word of the codec's (``Å`` alone is Ångström's)."""
-    return (start == 0 and end == len(run) and end - start >= 2
+    """Truncated sequences of two bytes or more that are a whole word of their own and no word of letters in the
+    codec (``ì´``, 이 that lost 0x9D; ``××``, אם that lost 0x90 and 0x9D; not Czech ``íž``, nor ``Å`` alone), each
+    of which can have been a letter common in some language: the Korean, Hebrew or Chinese word that was there."""
+    return (start == 0 and end == len(run) and end - start >= 2 and not run.isalpha()
             and all(any(char.isalpha() and lossy.prior(char) >= COMMON_LETTER for char in each) for each in options))
 
 

@@ -82,3 +82,9 @@ def test_a_guess_on_a_guess_is_reported_not_left_silent() -> None:
     result = repair("| âš ï¸ 5 warnings, âœ… done\n")
     assert result.text == "| âš ï¸ 5 warnings, ✅ done\n"
     assert [residue.old for residue in result.residue] == ["âš", "ï¸"]
+
+
+def test_a_word_of_letters_alone_is_no_lost_word_beside_damage() -> None:
+    """Czech ``již`` ends in ``íž``, which Windows-1252 bytes read as a cut sequence: it is a word of letters."""
+    result = repair("Ã©tÃ© a íž a čí\n")
+    assert result.text == "été a íž a čí\n" and not result.residue
