@@ -2,20 +2,18 @@
 
 Review documents lose emoji to lossy mojibake far more often than anything else, so the plausible
 candidates rank first: pictographs (and U+FE0F right after one). Before all that, a symbol of the
-block of the character before it (``┐`` after ``─``: box drawing goes on) ranks first and counts as
-plausible, and so does a Latin letter inside a Latin word (``Ngá»c``). Inside each of those groups a
-candidate is ranked by how likely it is in real text: a letter of the script of the letter before
-it first (``の`` after ``語``, not the square symbol ``㍮``), then how common it is in review
-documents (``COMMON``: 📝 before 🐓), then by a frequency prior, how common the character is across
-42 languages (``prior.txt``, generated from the ``wordfreq`` package by
-``scripts/make_char_prior.py``; read only when a lossy span is ranked), then emoji presentation
-before text style, punctuation before symbols before letters. So U+FE0F, very common, comes before
-the rare ``︐`` even where no pictograph stands before it (though never right after a letter).
-
-Damaged twice or more, a lossy span may have exactly one reading whose layer below comes off whole:
-``review_hooks.mojibake.layers`` restores that one, every layer of it, using ``candidates``.
-
-The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
+block of the character before or after it (``┐`` after ``─``: box drawing goes on; ``●`` before
+``○``) ranks first and counts as plausible, and so does a Latin letter inside a Latin word
+(``Ngá»c``). Inside each of those groups a candidate is ranked by how likely it is in real text: a
+letter of the script of the letter before it first (``の`` after ``語``, not the square symbol
+``㍮``), then how common it is in review documents (``COMMON``: 📝 before 🐓), then by a frequency
+prior, how common the character is across 42 languages (``prior.txt``, generated from the
+``wordfreq`` package by ``scripts/make_char_prior.py``; read only when a lossy span is ranked),
+then emoji presentation before text style, punctuation before symbols before letters. So U+FE0F,
+very common, comes before the rare ``︐`` even where no pictograph stands before it (though never
+right after a letter). Damaged twice or more, a lossy span may have exactly one reading whose layer
+below comes off whole: ``review_hooks.mojibake.layers`` restores that one, every layer of it, using
+``candidates``. The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
 Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
 

@@ -27,14 +27,14 @@ from typing import NamedTuple
 from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name, encoded
-from review_hooks.mojibake.layers import COMMON_LETTER, cut, is_bad, layered, peeled
+from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
 from review_hooks.mojibake.scripts import case, crossed, fitting, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
 from review_hooks.mojibake.spaces import guessed
 from review_hooks.mojibake.spaces import restored as spaces_read
-from review_hooks.mojibake.truncated import Candidates
+from review_hooks.mojibake.truncated import Candidates, alone, bare_leads, latin_or_symbol
 
 _SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FRAGMENT = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
@@ -196,16 +196,16 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             p.end - p.start == 2 and typography.lone_pair(run, p.start, p.text) for p in decoded):
         return None  # ``MAÇÃ–CANELA``: a letter, then a capital ending its word before a dash (``Ð¡Ð¸ÑÑ‚``
         # around a lost byte is a word: Си?т, and so is ``Ð²Ð°Ñ``, ва and a lost letter)
-    bare_leads = not decoded and _bare_leads(run, start, end, options)
+    bare = not decoded and bare_leads(run, start, end, options)
     long_enough = any(p.truncated and p.end - p.start >= 2 for p in group)
     beside = bool(decoded) and _strong("".join(p.text for p in decoded), decoded)  # ⚠ in âš\u00a0ï¸
     worded = bool(decoded) and _word(lettered, 2)  # ÙÙŠ: في, a word of one script around a lost byte
     flagged = beside or ((long_enough or decoded) and is_bad(run[start:end])) or worded
     weak = not flagged and not decoded and (
-        (long_enough and not _word_end(run, start, end) and all(map(_latin_or_symbol, filter(None, options))))  # está»
+        (long_enough and not _word_end(run, start, end) and all(map(latin_or_symbol, filter(None, options))))  # está»
         or (len(group) == 1 and case(run, start, options.lazily(0)))  # HrnÄiar, Åukasz
-        or _alone(run, start, end, options))  # ì´ (이), ×× (אם): a word of its own that no language writes
-    if not (flagged or bare_leads or weak):
+        or alone(run, start, end, options))  # ì´ (이), ×× (אם): a word of its own that no language writes
+    if not (flagged or bare or weak):
         return None
     parts: list[str | tuple[str, ...]] = []
     unique = not weak
@@ -227,7 +227,7 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
         else:
             unique = unique and piece.missing == 1 and _plausible_count(ranked, before, after) == 1
         parts.append(ranked)
-    weight = 0 if bare_leads or weak else end - start  # no evidence: they need it from elsewhere
+    weight = 0 if bare or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)
 
 
@@ -265,35 +265,12 @@ def _word_end(run: str, start: int, end: int, at_start: bool = False) -> bool:
             and unicodedata.category(run[end - 1])[0] == "P" and run[end - 1] not in "¡¿")
 
 
-def _alone(run: str, start: int, end: int, options: Candidates) -> bool:
-    """Truncated sequences of two bytes or more that are a whole word of their own and no word of letters in the
-    codec (``ì´``, 이 that lost 0x9D; ``××``, אם that lost 0x90 and 0x9D; not Czech ``íž``, nor ``Å`` alone), each
-    of which can have been a letter common in some language: the Korean, Hebrew or Chinese word that was there."""
-    return (start == 0 and end == len(run) and end - start >= 2 and not run.isalpha()
-            and all(any(char.isalpha() and lossy.prior(char) >= COMMON_LETTER for char in each) for each in options))
-
-
-def _latin_or_symbol(candidates: tuple[str, ...]) -> bool:
-    """Some candidate is a symbol or punctuation of no script (general punctuation, arrows, dingbats,
-    pictographs), or a Latin letter: not only CJK (``é…`` is no residue), nor only letters and marks of
-    scripts foreign to the word (Czech ``Tomáš`` is no Ogham ᚁ nor Balinese ᭚)."""
-    return any((lossy.tier(char, "") <= 3 and (ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00
-                                              or ord(char) >= 0x1F000))
-               or "LATIN" in unicodedata.name(char, "") for char in candidates)
-
-
 def _strong(text: str, group: list[_Piece]) -> bool:
     """Evidence on its own: a three- or four-byte sequence that made a symbol or punctuation (letters
     need ftfy's badness heuristic: Cyrillic ``дёё`` is not 丸), or a word of 2-byte sequences."""
     if any(p.end - p.start >= 3 for p in group):
         return any(unicodedata.category(char)[0] in "PSZ" or char == "\ufe0f" for char in text)
     return len(group) >= 3 and _word(text, 3)  # –ü—Ä–∏ (При), Â«Ð¡Ð¾Ñ…Ñ€Ð°Ð½Ð¸Ñ‚ÑŒÂ» («Сохранить»)
-
-
-def _bare_leads(run: str, start: int, end: int, options: Candidates) -> bool:
-    """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
-    return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
-            and bool(options[0]) and lossy.tier(lossy.ranked(options[0], "")[0], "") <= 1)
 
 
 def _weak_but_plausible(text: str) -> bool:

@@ -1,11 +1,13 @@
-"""The candidates of a span's truncated sequences, read only when a decision needs them.
+"""The candidates of a span's truncated sequences, read only when a decision needs them, and what they say.
 
 ``readings`` decides most lossy spans without their candidates (a lone small lead beside ASCII is no
 damage whatever it was), yet asked for all of them first, and a lone lead byte can have very many: in
 Latin-1, 33 bytes are droppable, so ``ð`` (F0, three bytes lost) is 35,937 ways to fill, which took
 14 ms to list on the real corpus, once per lead byte, for a span that ended up no damage. Whether a
 sequence has any candidate at all (``possible``) is found at the first one, and the whole list
-(``lossy.candidates``) only when something reads it (``Candidates``).
+(``lossy.candidates``) only when something reads it (``Candidates``). What a span's candidates tell
+``readings`` is here too: a word of its own that lost bytes (``alone``), candidates a Latin text or a
+symbol may have been (``latin_or_symbol``), a run of like leads (``bare_leads``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations, product
 
-from review_hooks.mojibake.lossy import candidates, kept, shape
+from review_hooks.mojibake.layers import COMMON_LETTER
+from review_hooks.mojibake.lossy import candidates, kept, prior, ranked, shape, tier
 
 
 @lru_cache(maxsize=4096)
@@ -68,3 +71,25 @@ class Candidates(Sequence[tuple[str, ...]]):
     def all_possible(self) -> bool:
         """Every piece that lost bytes has a candidate (``possible``), none listed."""
         return all(possible(*fragment, self._droppable) for fragment in self._fragments if fragment)
+
+
+def alone(run: str, start: int, end: int, options: Candidates) -> bool:
+    """Truncated sequences of two bytes or more that are a whole word of their own and no word of letters in the
+    codec (``ì´``, 이 that lost 0x9D; ``××``, אם that lost 0x90 and 0x9D; not Czech ``íž``, nor ``Å`` alone), each
+    of which can have been a letter common in some language: the Korean, Hebrew or Chinese word that was there."""
+    return (start == 0 and end == len(run) and end - start >= 2 and not run.isalpha()
+            and all(any(char.isalpha() and prior(char) >= COMMON_LETTER for char in each) for each in options))
+
+
+def latin_or_symbol(options: tuple[str, ...]) -> bool:
+    """Some candidate is a symbol or punctuation of no script (general punctuation, arrows, dingbats,
+    pictographs), or a Latin letter: not only CJK (``é…`` is no residue), nor only letters and marks of
+    scripts foreign to the word (Czech ``Tomáš`` is no Ogham ᚁ nor Balinese ᭚)."""
+    return any((tier(char, "") <= 3 and (ord(char) < 0x370 or 0x2000 <= ord(char) < 0x2C00 or ord(char) >= 0x1F000))
+               or "LATIN" in unicodedata.name(char, "") for char in options)
+
+
+def bare_leads(run: str, start: int, end: int, options: Candidates) -> bool:
+    """Lead characters alone, the whole run, all alike, most likely pictographs (``âââââ``: ⭐⭐⭐⭐⭐)."""
+    return (start == 0 and end == len(run) and len(set(run)) == 1 and len(run) >= 2
+            and bool(options[0]) and tier(ranked(options[0], "")[0], "") <= 1)

@@ -92,8 +92,6 @@ def _word_before(text: str, end: int) -> str:
 _SHORT_WORDS = ("CYRILLIC", "GREEK")
 
 
-
-
 def _agrees(char: str, word: str) -> bool:
     """``char`` is a letter of the script of ``word`` and of its case (when the word has one case)."""
     if not char.isalpha() or _script(char) not in {_script(letter) for letter in word}:
