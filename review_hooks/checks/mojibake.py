@@ -162,14 +162,14 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    if document.encoding != "utf-8" and _declared(document, context):
-        pass  # git converts it to UTF-8 and back (``working-tree-encoding``): its encoding is as meant
-    elif document.encoding != "utf-8" and (rivals := _rivals(document)):
+    # a file git converts to UTF-8 and back (``working-tree-encoding``) is in the encoding it is meant to be in
+    legacy = document.encoding != "utf-8" and not _declared(document, context)
+    if legacy and (rivals := _rivals(document)):
         readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals.readings)
         line, column = document.position(rivals.start)
         yield Finding(line=line, column=column, message=f"file is not UTF-8, and code pages read it differently "
                       f"({readings}): convert it by hand from the one it is in")
-    elif document.encoding != "utf-8":
+    elif legacy:
         name = _NAMES.get(document.encoding, document.encoding)
         transcode = context.settings(ID, configure).transcode
         action = "--transcode converts it to UTF-8" if transcode else "convert it with --transcode"  # then "(fixed)"

@@ -66,17 +66,14 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
             return line in lines
     else:  # no notion of code: only quotation marks, in a text about mojibake (a test's fixture, a comment)
         return _in_quotes(document) if _about_mojibake(document.text) else None
-    spans: dict[int, list[tuple[int, int]]] = {}
+    code_span = _inside(document, _CODE_SPAN)
 
-    def in_span(offset: int, line: int = 0, column: int = 0) -> bool:  # ``in_code`` gives the position it read
-        line, column = (line, column) if line else document.position(offset)
-        if line not in spans:
-            spans[line] = [m.span() for m in _CODE_SPAN.finditer(document.lines[line - 1])]
-        return any(start < column <= end for start, end in spans[line])
+    def in_span(offset: int) -> bool:
+        return code_span(*document.position(offset))
 
     def in_code(offset: int) -> bool:
         line, column = document.position(offset)
-        return blocks(line) or in_span(offset, line, column)
+        return blocks(line) or code_span(line, column)
 
     decided: list[Quoted] = []
 
@@ -87,10 +84,13 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
             teaches = prose or any(not blocks(document.position(m.start())[0])
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))
-            decided.append(in_code if teaches else in_span)  # ASCII prose that names no encoding: code blocks
-            if _about_mojibake(document.text):               # share the document's fate
-                decided.append(_in_quotes(document))
-        return decided[0](offset) or (len(decided) > 1 and decided[1](offset))
+            code = in_code if teaches else in_span  # ASCII prose that names no encoding: code blocks share its fate
+            if _about_mojibake(document.text):
+                quotes = _in_quotes(document)
+                decided.append(lambda offset: code(offset) or quotes(offset))
+            else:
+                decided.append(code)
+        return decided[0](offset)
 
     return quoted
 
@@ -103,15 +103,20 @@ _QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^
 def _in_quotes(document: Document) -> Quoted:
     """Whether an offset is between quotation marks on its line: in a text about mojibake, what it quotes is shown
     (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement character)."""
+    quotation = _inside(document, _QUOTATION)
+    return lambda offset: quotation(*document.position(offset))
+
+
+def _inside(document: Document, pattern: re.Pattern[str]) -> Callable[[int, int], bool]:
+    """Whether a position (line, column) is inside a match of ``pattern`` on its line (each line matched once)."""
     spans: dict[int, list[tuple[int, int]]] = {}
 
-    def quoted(offset: int) -> bool:
-        line, column = document.position(offset)
+    def inside(line: int, column: int) -> bool:
         if line not in spans:
-            spans[line] = [m.span() for m in _QUOTATION.finditer(document.lines[line - 1])]
+            spans[line] = [m.span() for m in pattern.finditer(document.lines[line - 1])]
         return any(start < column <= end for start, end in spans[line])
 
-    return quoted
+    return inside
 
 
 def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:
