@@ -83,3 +83,9 @@ def test_a_no_break_space_byte_and_a_dropped_byte_in_one_sequence_read_back_with
     result = repair("| âš ï¸ 5 warnings, âœ… done\n")
     assert result.text == "| ⚠️ 5 warnings, ✅ done\n"
     assert [(change.old, change.lossy) for change in result.changes] == [("âš ï¸", True), ("âœ…", False)]
+
+
+def test_a_word_of_letters_alone_is_no_lost_word_beside_damage() -> None:
+    """Czech ``již`` ends in ``íž``, which Windows-1252 bytes read as a cut sequence: it is a word of letters."""
+    result = repair("Ã©tÃ© a íž a čí\n")
+    assert result.text == "été a íž a čí\n" and not result.residue
