@@ -86,14 +86,15 @@ def restored(data: bytes) -> tuple[bytes, set[int]]:
 
 def guessed(run: str, units: list[Unit], spaces: set[int]) -> list[Unit]:
     """``units`` with each that read a space as A0 made a lossy guess, or dropped where its reading
-    does not fit its place."""
+    does not fit its place, or where a byte it lost besides has more than one reading (``âš ï¸`` is ⚠️: after ⚠,
+    U+FE0F is the one)."""
     if not spaces:
         return units
     out = []
     for unit in units:
         if not any(unit.start <= at < unit.end for at in spaces):
             out.append(unit)
-        elif not unit.lossy and _fits(run, unit):
+        elif (not unit.lossy or unit.unique) and _fits(run, unit):  # one reading of what the space left
             out.append(unit._replace(parts=((unit.text(),),), unique=True, weight=0, before=""))
     return out
 
