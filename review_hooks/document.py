@@ -100,6 +100,27 @@ def decode(raw: bytes) -> tuple[str, str, bytes]:
         raise NotText(f"not valid {encoding} throughout") from error
 
 
+def declared_decode(raw: bytes, declared: str) -> tuple[str, str, bytes] | None:
+    """``decode`` of a file in the encoding git's ``working-tree-encoding`` attribute names (``UTF-16``,
+    ``UTF-16LE-BOM``, ``UTF-16LE`` without a BOM, which ``decode`` takes for binary: its NUL bytes): git stores it
+    as UTF-8 and writes it back so. None where the name is no codec, or UTF-8, or the bytes are not text in it
+    (``decode`` reads them then, as any file's)."""
+    try:
+        named = codecs.lookup(declared.lower().removesuffix("-bom")).name
+    except LookupError:
+        return None
+    bom, found = split_bom(raw)
+    if named == "utf-8" or (found and found != named and not found.startswith(named + "-")) or (
+            not found and named in ("utf-16", "utf-32")):  # git's UTF-16 and UTF-32 have a BOM
+        return None
+    encoding = found or named
+    try:
+        text = raw[len(bom) :].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding, bom) if _text_like(text[:SNIFF_BYTES].encode("utf-8", "replace")) else None
+
+
 def _no_legacy_text(tail: bytes) -> bool:
     """Whether a UTF-8 sequence cut short at the end of a file (after ASCII alone, where the bytes cannot tell)
     reads as no text in Windows-1252 either: a letter after its lead (``âœ``, ``ðŸ``: no language writes that),
@@ -162,7 +183,7 @@ class Document:
     """
 
     def __init__(self, path: str, location: Path, raw: bytes, text: str, encoding: str = "utf-8",
-                 bom: bytes = b"", is_markdown: bool = False) -> None:
+                 bom: bytes = b"", is_markdown: bool = False, declared: bool = False) -> None:
         self.path = path
         self.location = location
         self.raw = raw
@@ -170,22 +191,25 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self.is_markdown = is_markdown
+        self.declared = declared  # git's ``working-tree-encoding`` names its encoding (``from_bytes``)
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {self.location!r}, encoding={self.encoding!r}, is_markdown={self.is_markdown})"
 
     @classmethod
-    def from_bytes(
-        cls, raw: bytes, path: str = "<text>", location: Path | None = None, is_markdown: bool = False
-    ) -> Document:
-        """Decode ``raw``; raises NotText when it is binary."""
-        text, encoding, bom = decode(raw)
-        return cls(path, location or Path(path), raw, text, encoding, bom, is_markdown)
+    def from_bytes(cls, raw: bytes, path: str = "<text>", location: Path | None = None, is_markdown: bool = False,
+                   declared: str | None = None) -> Document:
+        """Decode ``raw``, in the encoding git's ``working-tree-encoding`` attribute ``declared`` names where the
+        bytes are in it (``declared`` is then true: the file is in the encoding it is meant to be in); raises
+        NotText when it is binary."""
+        found = declared_decode(raw, declared) if declared else None
+        text, encoding, bom = found or decode(raw)
+        return cls(path, location or Path(path), raw, text, encoding, bom, is_markdown, found is not None)
 
     def with_text(self, text: str) -> Document:
         """The same file holding ``text`` instead (used to re-check a fix before writing)."""
         return Document(self.path, self.location, self.encoded(text), text, self.encoding, self.bom,
-                        self.is_markdown)
+                        self.is_markdown, self.declared)
 
     def as_utf8(self, text: str) -> Document:
         """The same file holding ``text`` as UTF-8 without a byte order mark: a transcoded file, or a

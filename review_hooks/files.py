@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -166,14 +166,16 @@ def read(target: Target, config: Config, repository: Repository | None) -> Docum
     if info.st_size > config.max_file_size:
         return Skip(target, "oversized", f"skipped: {info.st_size} bytes is over max-file-size "
                                          f"({config.max_file_size})")
-    if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(location, repository):
+    attributes = repository.attributes(location) if repository is not None else {}
+    if location.suffix.lower() in BINARY_EXTENSIONS or _binary_attribute(attributes):
         return Skip(target, "binary", "skipped: binary file")
     try:
         raw = read_bytes(location)
     except OSError as error:
         return Skip(target, "unreadable", f"cannot read: {_reason(error)}")
     try:
-        return Document.from_bytes(raw, target.path, location, config.is_markdown(location))
+        return Document.from_bytes(raw, target.path, location, config.is_markdown(location),
+                                   attributes.get("working-tree-encoding"))
     except Undecodable as error:  # text that cannot be read as text: a failure, not a binary to pass over
         return Skip(target, "undecodable", f"cannot check: {error}", error.line, error.column)
     except NotText as error:
@@ -187,12 +189,9 @@ def read_bytes(location: Path) -> bytes:
         return file.readall()
 
 
-def _binary_attribute(location: Path, repository: Repository | None) -> bool:
+def _binary_attribute(attributes: Mapping[str, str]) -> bool:
     """git's ``binary`` or ``-diff`` attribute; ``-text`` alone does not make a file binary."""
-    if repository is None:
-        return False
-    found = repository.attributes(location)
-    return found.get("binary") == "set" or found.get("diff") == "unset"
+    return attributes.get("binary") == "set" or attributes.get("diff") == "unset"
 
 
 def _reason(error: OSError) -> str:

@@ -42,9 +42,16 @@ def within(location: str, root: Path | str) -> str:
         return location
     path, base = absolute(location), absolute(root)
     folder, name = os.path.split(path)
-    real = os.path.realpath(path) if os.path.isdir(path) and not os.path.islink(path) else os.path.join(
-        os.path.realpath(folder), name)
-    real_base = os.path.realpath(base)
+    real = real_folder(path) if os.path.isdir(path) and not os.path.islink(path) else os.path.join(
+        real_folder(folder), name)
+    real_base = real_folder(base)
     if real != real_base and not real.startswith(real_base.rstrip(os.sep) + os.sep):
         return location
     return os.path.normpath(os.path.join(base, os.path.relpath(real, real_base)))
+
+
+@functools.lru_cache(maxsize=4096)
+def real_folder(folder: str) -> str:
+    """``os.path.realpath`` of a folder, once per process: ``realpath`` reads every part of a path from the disk,
+    and a scan asks it for the folder of every document (``within``, the baseline, link targets)."""
+    return os.path.realpath(folder)

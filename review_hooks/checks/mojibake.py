@@ -163,7 +163,7 @@ def _shape(structure: Structure) -> set[tuple[int, str, int]]:
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
     # a file git converts to UTF-8 and back (``working-tree-encoding``) is in the encoding it is meant to be in
-    legacy = document.encoding != "utf-8" and not _declared(document, context)
+    legacy = document.encoding != "utf-8" and not document.declared
     if legacy and (rivals := _rivals(document)):
         readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals.readings)
         line, column = document.position(rivals.start)
@@ -213,23 +213,6 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
                       "Markdown structure here; repair the mojibake by hand")
 
 
-def _declared(document: Document, context: Context) -> bool:
-    """Whether git's ``working-tree-encoding`` attribute names the encoding the file is in (``UTF-16`` for
-    UTF-16 little-endian with its BOM): git stores it as UTF-8 and writes it back so; converting it would
-    make ``git add`` refuse it."""
-    import codecs
-
-    declared = context.repository.attribute(document.location, "working-tree-encoding") if context.repository else None
-    if declared in (None, "set", "unset"):
-        return False
-    try:
-        named = codecs.lookup(declared.lower().removesuffix("-bom")).name  # git's UTF-16LE-BOM
-        found = codecs.lookup(document.encoding).name
-    except LookupError:
-        return False
-    return found == named or found.startswith(named + "-")  # utf-16 names utf-16-le and utf-16-be
-
-
 def _replacement(document: Document, changes: list[Change]) -> Replacement:
     """The span from the first change to the last, and its repaired text (for SARIF fixes)."""
     first, last = changes[0].start, changes[-1].end
@@ -246,7 +229,7 @@ def repair_document(document: Document, context: Context) -> list[Edit] | Docume
         return None
     changes = list(found.result.changes)
     if document.encoding != "utf-8":
-        if not context.settings(ID, configure).transcode or _rivals(document) or _declared(document, context):
+        if not context.settings(ID, configure).transcode or _rivals(document) or document.declared:
             return None  # a guess between code pages is no conversion, nor is what git's attributes ask for
         return document.as_utf8(applied(document.text, changes))
     edits = [Edit(change.start, change.end, change.new, document.position(change.start)[0]) for change in changes]

@@ -17,6 +17,7 @@ from review_hooks import files
 from review_hooks.check import Context
 from review_hooks.document import Document
 from review_hooks.markdown.structure import fragments
+from review_hooks.paths import real_folder
 
 
 class Facts(NamedTuple):
@@ -117,12 +118,7 @@ def _real_absolute(location: str) -> str:
     folder, name = os.path.split(location)
     if name in ("", ".", "..") or os.path.islink(location):
         return os.path.realpath(location)
-    return os.path.join(_real_folder(folder), name)
-
-
-@functools.lru_cache(maxsize=4096)
-def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder)
+    return os.path.join(real_folder(folder), name)
 
 
 def _line_count(document: Document) -> int:

@@ -125,11 +125,25 @@ class Structure:
             found.append(new_heading(level, text, line, stop < end - 1, source[begin:stop]))
         return tuple(found)
 
-    @cached_property
+    @property
     def front_matter(self) -> dict[str, Any] | None:
         """The front matter as a mapping; None without one, or when it is not a YAML mapping. Read
         only when asked (only required-headings asks): YAML was a tenth of a scan's parse time."""
-        return None if self.front_matter_text is None else _yaml_mapping(self.front_matter_text)
+        return self._front_matter_read[0]
+
+    @property
+    def front_matter_problem(self) -> tuple[int, str] | None:
+        """Why front matter there is no mapping: the line YAML stopped at (of the document) and YAML's reason,
+        from the same one reading; None when there is none or it reads."""
+        problem = self._front_matter_read[1]
+        if problem is None:
+            return None
+        first = self.front_matter_lines[0] if self.front_matter_lines else 1
+        return (first + 1 + problem[0] if problem[0] >= 0 else first), problem[1]
+
+    @cached_property
+    def _front_matter_read(self) -> tuple[dict[str, Any] | None, tuple[int, str] | None]:
+        return (None, None) if self.front_matter_text is None else _yaml_mapping(self.front_matter_text)
 
     def in_code(self, line: int) -> bool:
         return _in_ranges(self.code, line)
@@ -215,11 +229,16 @@ def normalize_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def _yaml_mapping(content: str) -> dict[str, Any] | None:
+def _yaml_mapping(content: str) -> tuple[dict[str, Any] | None, tuple[int, str] | None]:
+    """The mapping ``content`` holds, or None and why not: the line of ``content`` YAML stopped at (-1: none) and
+    its reason."""
     import yaml
 
     try:
         value = yaml.load(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):  # e.g. ``date: 2024-13-45``
-        return None
-    return value if isinstance(value, dict) else None
+    except yaml.MarkedYAMLError as error:  # a tab indent
+        mark = error.problem_mark or error.context_mark
+        return None, (mark.line if mark else -1, str(error.problem or error).strip())
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:  # e.g. ``date: 2024-13-45``
+        return None, (-1, str(error).strip() or type(error).__name__)
+    return (value, None) if isinstance(value, dict) else (None, (-1, "it is not a mapping of keys to values"))

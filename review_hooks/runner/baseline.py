@@ -22,7 +22,6 @@ by ``fix-mojibake``::
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections import Counter
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from review_hooks.finding import Finding, visible
+from review_hooks.paths import real_folder
 
 VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline's folder, check, message)
@@ -58,12 +58,7 @@ def _relative(path: str, folder: str) -> str:
     """``path`` (as shown, relative to the current folder) relative to ``folder``, POSIX, both by their real folders:
     a file or a baseline named through a symbolic link to the repository is the same entry."""
     parent, name = os.path.split(os.path.abspath(path))
-    return Path(os.path.relpath(os.path.join(_real(parent), name), _real(folder))).as_posix()
-
-
-@functools.lru_cache(maxsize=4096)
-def _real(folder: str) -> str:
-    return os.path.realpath(folder)
+    return Path(os.path.relpath(os.path.join(real_folder(parent), name), real_folder(folder))).as_posix()
 
 
 def matching(entry: Key) -> Key:

@@ -132,18 +132,22 @@ def test_legacy_file_is_reported_and_transcoded_only_when_asked(repo: Path, raw:
     assert review_hooks("fix-mojibake", "notes.md").returncode == 0
 
 
-@pytest.mark.parametrize("declared", ["UTF-16", "UTF-16LE-BOM"])
-def test_a_file_in_the_encoding_git_attributes_name_is_as_meant(repo: Path, declared: str) -> None:
+@pytest.mark.parametrize(("declared", "bom"), [("UTF-16", b"\xff\xfe"), ("UTF-16LE-BOM", b"\xff\xfe"),
+                                             ("UTF-16LE", b"")])
+def test_a_file_in_the_encoding_git_attributes_name_is_as_meant(repo: Path, declared: str, bom: bytes) -> None:
     """``working-tree-encoding=UTF-16``: git stores the file as UTF-8 and writes it back as UTF-16; converting it
     would make ``git add`` refuse it ("BOM is required"), so it is neither reported nor transcoded."""
     (repo / ".gitattributes").write_text(f"*.md working-tree-encoding={declared}\n")
-    raw = b"\xff\xfe" + "# Review \u2705\n\nCaf\u00e9\n".encode("utf-16-le")
+    raw = bom + "# Review \u2705\n\nCaf\u00e9\n".encode("utf-16-le")  # without a BOM it was read as binary
     (repo / "notes.md").write_bytes(raw)
     result = review_hooks("fix-mojibake", "--transcode", "notes.md")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (repo / "notes.md").read_bytes() == raw
-    (repo / ".gitattributes").write_text("*.md working-tree-encoding=ISO-8859-1\n")  # it names another one
-    assert "file is UTF-16 (little-endian), not UTF-8" in review_hooks("check", "notes.md").stdout
+    (repo / "conflict.md").write_bytes(bom + "<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\n".encode("utf-16-le"))
+    assert "conflict.md:1:1: conflict-markers unresolved merge conflict" in review_hooks("check", "conflict.md").stdout
+    if bom:  # a BOM says UTF-16 whatever the attribute names; without one, the bytes are read as any file's
+        (repo / ".gitattributes").write_text("*.md working-tree-encoding=ISO-8859-1\n")  # it names another one
+        assert "file is UTF-16 (little-endian), not UTF-8" in review_hooks("check", "notes.md").stdout
 
 
 def test_a_fix_refused_at_recheck_or_not_written_is_not_fixed(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,20 +117,7 @@ def unreadable_front_matter(kinds: Sequence[Kind], document: Document) -> tuple[
     front matter that reads)."""
     if not any(kind.front_matter for kind in kinds) or not document.text.startswith("---"):
         return None  # no parse: no kind reads front matter, or there is none (it opens the file)
-    structure = document.markdown
-    if structure.front_matter_text is None or structure.front_matter is not None:
-        return None
-    import yaml
-
-    first = structure.front_matter_lines[0] if structure.front_matter_lines else 1
-    try:
-        yaml.safe_load(structure.front_matter_text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return first + 1 + (mark.line if mark else 0), str(error.problem or error).strip()
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
-        return first, str(error).strip() or type(error).__name__
-    return first, "it is not a mapping of keys to values"
+    return document.markdown.front_matter_problem
 
 
 def kind_of(kinds: Sequence[Kind], relative: str | None, document: Document) -> Kind | None:

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+import yaml
 
 from review_hooks.checks.required_headings.kinds import same, stub
 from review_hooks.document import Document
@@ -112,11 +113,16 @@ def test_a_front_matter_list_that_holds_itself_selects_nothing(repo: Path) -> No
     assert lint(write(repo, "s.md", "---\nkind: &x [*x]\n---\n# R\n")) == (0, [])
 
 
+#: YAML's reason for a tab indent: libyaml's, which the project reads front matter with, where it is installed
+TAB_REASON = ("found a tab character that violates indentation" if hasattr(yaml, "CSafeLoader")
+              else "found character '\\t' that cannot start any token")
+
+
 @pytest.mark.parametrize(("front", "expected"), [
     pytest.param("kind: report\ncreated: 2024-13-45\n", "s.md:1:1: front matter cannot be read as "
                  "YAML (month must be in 1..12)", id="an impossible date"),
     pytest.param("kind: report\n\tx: 1\n", "s.md:3:1: front matter cannot be read as YAML "
-                 "(found character '\\t' that cannot start any token)", id="a tab indent, on its line"),
+                 f"({TAB_REASON})", id="a tab indent, on its line"),
 ])
 def test_front_matter_that_cannot_be_read_is_said_where_a_kind_selects_by_it(repo: Path, front: str,
                                                                              expected: str) -> None:
