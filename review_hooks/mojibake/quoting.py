@@ -3,12 +3,12 @@
 Quoted mojibake may teach (a document about encodings shows ``âœ…`` on purpose) or may share the
 document's damage (a directory tree in a damaged README). One rule decides: quoted text counts as no
 evidence, and is repaired only where the prose, the text outside code, carries the same codec's
-damage (``repair``). A document that holds no non-ASCII character outside its code blocks says
-nothing either way by its characters: its code blocks are read as prose (a damaged directory tree in
-a README), unless its words are about encodings (it names one, or mojibake): then they teach, as they
-do beside clean prose, or where the document quotes a damaged word beside its repair (``tÃ©st`` and
-``tést``). A code span is part of its sentence: a document that quotes ``âœ…`` in a span is about
-mojibake, and its code blocks teach too.
+damage (``repair``). A document that holds no non-ASCII character outside its code, blocks and spans,
+says nothing either way by its characters: its code is read as prose (a damaged directory tree in a
+README, a table of symbols each in backticks), unless its words are about encodings (it names one,
+or mojibake): then it teaches, as it does beside clean prose, or where the document quotes a damaged
+word beside its repair (``tÃ©st`` and ``tést``). Spans and blocks follow the one rule: ``The log
+showed `âœ… done`.`` is repaired as the same log line in a fenced block is.
 
 Markdown code comes from the shared parse; reStructuredText (``.rst``) code is its literal blocks (a
 paragraph ending in ``::``, then indented lines), ``.. code-block::`` directives and doctest blocks.
@@ -68,9 +68,6 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return _in_quotes(document) if _about_mojibake(document.text) else None
     code_span = _inside(document, _CODE_SPAN)
 
-    def in_span(offset: int) -> bool:
-        return code_span(*document.position(offset))
-
     def in_code(offset: int) -> bool:
         line, column = document.position(offset)
         return blocks(line) or code_span(line, column)
@@ -79,12 +76,12 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
         if not decided:
-            prose = any(not line.isascii() and not blocks(number)  # a line, not each of its characters
-                        for number, line in enumerate(document.lines, 1))
+            prose = any(not line.isascii() and not blocks(number) and not _CODE_SPAN.sub("", line).isascii()
+                        for number, line in enumerate(document.lines, 1))  # a line, not each of its characters
             teaches = prose or any(not blocks(document.position(m.start())[0])
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))
-            code = in_code if teaches else in_span  # ASCII prose that names no encoding: code blocks share its fate
+            code = in_code if teaches else _nowhere  # ASCII prose that names no encoding: its code shares its fate
             if _about_mojibake(document.text):
                 quotes = _in_quotes(document)
                 decided.append(lambda offset: code(offset) or quotes(offset))
@@ -93,6 +90,11 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return decided[0](offset)
 
     return quoted
+
+
+def _nowhere(offset: int) -> bool:
+    """No offset is quoted: the code of a document whose prose is ASCII and names no encoding is its prose."""
+    return False
 
 
 #: Text between quotation marks on one line: double, curly and angle quotes, and single quotes that no letter

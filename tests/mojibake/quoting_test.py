@@ -55,8 +55,23 @@ def test_a_repair_glued_inside_other_damage_is_not_shown_beside_it() -> None:
     assert repaired(text) == "# Border\n\n```\n┤\n└────┴────┘\n```\n"
 
 
-def test_a_code_span_in_ascii_prose_stays_a_quotation() -> None:
-    text = "The log showed `âœ… done`.\n"
+def test_a_code_span_in_ascii_prose_shares_the_documents_damage_as_a_block_does() -> None:
+    assert repaired("The log showed `âœ… done`.\n") == "The log showed `✅ done`.\n"
+    assert repaired("The log showed:\n\n```\nâœ… done\n```\n") == "The log showed:\n\n```\n✅ done\n```\n"
+
+
+def test_a_table_of_symbols_in_code_spans_and_blocks_is_repaired_whole() -> None:
+    """Every non-ASCII character of the document is in backticks or a fenced block, and all of it is damaged:
+    no prose says the document is about encodings, so its code is its prose."""
+    clean = ("# Math Symbols\n\n```text\n∈ ∉ ⊆\n```\n\n| Symbol | Name | Example |\n|---|---|---|\n"
+             "| `∈` | Element of | `3 ∈ {1, 2}` |\n| `≤` | Less or equal | `1 ≤ 2` |\n")
+    damaged = clean.encode().decode("cp1252", errors="replace")
+    assert "âˆˆ" in damaged and "\ufffd" not in damaged
+    assert repaired(damaged) == clean
+
+
+def test_a_code_span_in_ascii_prose_about_encodings_teaches() -> None:
+    text = "UTF-8 read as Windows-1252 turns a check mark into `âœ…`.\n"
     assert repaired(text) == text
 
 
