@@ -109,7 +109,10 @@ def _scripted(char: str) -> bool:
 
 
 def _letter(char: str) -> bool:
-    return char.isalpha() or script_mark(char)
+    """A letter or mark of a script: not a symbol written as a letter (Letterlike Symbols ``ℹ`` ``ℕ``, Mathematical
+    Alphanumeric Symbols ``𝔸``), which Unicode counts as letters and no language writes words in."""
+    return ((char.isalpha() and not (0x2100 <= ord(char) <= 0x214F or 0x1D400 <= ord(char) <= 0x1D7FF))
+            or script_mark(char))
 
 
 def _rare(new: str) -> list[str]:

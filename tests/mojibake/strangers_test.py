@@ -46,3 +46,13 @@ def test_a_rare_letter_that_mends_its_word_is_still_repaired() -> None:
 def test_flagged_damage_of_one_letter_of_another_script_is_still_repaired() -> None:
     """``Î”`` is the Greek Δ: ftfy's badness flags the span, so no other Greek letter is needed."""
     assert repair("âœ… the Î” of the two runs\n").text == "✅ the Δ of the two runs\n"
+
+
+@pytest.mark.parametrize(("damaged", "clean"), [
+    pytest.param("> **Ã¢â€žÂ¹Ã¯Â¸Â\x8f Note** and Ã¢Å“â€¦ done", "> **ℹ️ Note** and ✅ done", id="information source"),
+    pytest.param("Ã¢Ë†â€¦ Ã¢â€žâ€¢ Ã¢â€žÂ¤", "∅ ℕ ℤ", id="double-struck capitals"),
+])
+def test_a_letterlike_symbol_decoded_twice_is_no_stranger_letter(damaged: str, clean: str) -> None:
+    """``ℹ`` and ``ℕ`` are letters to Unicode (Ll, Lu) and rare in every language, but they are symbols, of no
+    script: decoded twice (``Ã¢â€žÂ¹`` is ``â„¹``, then ℹ), every layer comes off, as it does for ✅ beside them."""
+    assert repair(damaged).text == clean
