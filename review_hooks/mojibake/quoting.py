@@ -97,14 +97,16 @@ def _nowhere(offset: int) -> bool:
     return False
 
 
-#: Text between quotation marks on one line: double, curly and angle quotes, and single quotes that no letter
-#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``).
-_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])")
+#: Text between quotation marks on one line: double, curly and angle quotes, single quotes that no letter
+#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``), and square brackets, which list
+#: characters in a regular expression's class (``/[ÃÂâ€ž]/``: the markers a fixer looks for).
+_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])|\\[[^\\]\n]+\\]")
 
 
 def _in_quotes(document: Document) -> Quoted:
-    """Whether an offset is between quotation marks on its line: in a text about mojibake, what it quotes is shown
-    (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement character)."""
+    """Whether an offset is between quotation marks (or brackets) on its line: in a text about mojibake, what it
+    quotes is shown (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement
+    character, ``/[ÃÂâ€ž]/`` in a fixer's code)."""
     quotation = _inside(document, _QUOTATION)
     return lambda offset: quotation(*document.position(offset))
 

@@ -98,6 +98,8 @@ def test_an_rst_doctest_quoting_mojibake_beside_clean_prose_is_kept() -> None:
     pytest.param("fixer.ts", '// mojibake like\n// "ÐÑÐ¸Ð²ÐµÑ", "â", "Ã©".\n', id="a comment showing mojibake"),
     pytest.param("wiki.md", 'The display may include the generic replacement character ("ï¿½").\n',
                  id="prose quoting the replacement character's damage"),
+    pytest.param("fixer.ts", '// mojibake like "Ã©".\nconst suspicious = /[ÃÂâ€ž•™]/;\n',
+                 id="a regular expression's class of mojibake markers beside a quoted sample"),
 ])
 def test_quoted_mojibake_in_a_text_about_mojibake_is_shown_not_suffered(name: str, text: str) -> None:
     assert repaired(text, name) == text
