@@ -111,13 +111,14 @@ def _touch(text: str, item: Residue, change: Change) -> bool:
     """Residue and a change with no ASCII letter or digit between them: where one sequence ends and the
     next begins is not known, so the change may be a fragment (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚`` then ``Âµ``). ASCII is
     no byte of a sequence: a residue past an ASCII letter is a spot of its own (``bezpeÃ\x84nostnÃ\x83Â\xadm``).
-    Nor is a change past a space from the residue, in a text that kept its bytes A0 (``_kept_a0``), when the
-    change is whole sequences decoded once: the space is a space, not the A0 that ends the residue's last
+    Nor is a change with a space on its side toward the residue, in a text that kept its bytes A0 (``_kept_a0``),
+    when the change is whole sequences decoded once: the space is a space, not the A0 that ends a truncated
     sequence (Korean ``ë°©ë²•ì„ ì„¤ëª…í•©ë‹ˆë‹¤``: 을 lost 0x9D, not 선 its A0, and 설명합니다 is a word of its own)."""
     gap = text[min(item.end, change.end):max(item.start, change.start)]
     if any(char.isascii() and char.isalnum() for char in gap):
         return False
-    return not (gap and gap.strip(" ") == "" and _whole_sequences(change) and _kept_a0(text))
+    beside = text[change.start - 1:change.start] if item.start < change.start else text[change.end:change.end + 1]
+    return not (beside == " " and _whole_sequences(change) and _kept_a0(text))  # the side toward the residue
 
 
 def _kept_a0(text: str) -> bool:

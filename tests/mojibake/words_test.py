@@ -119,6 +119,14 @@ def test_a_word_past_a_space_from_a_lossy_one_is_its_own_where_the_text_kept_its
     assert [item.old for item in result.residue] == ["ë°©ë²•ì„"]
 
 
+def test_a_word_past_a_space_from_two_lossy_ones_is_its_own_too() -> None:
+    """도움을 받을 수: both words before 수 lost 0x9D; the space beside 수 decides, not the words further off."""
+    damaged = _dropped("도움을 받을 수 있나요? 명령어를 보세요.")
+    result = repair(damaged)
+    assert result.text == "ë„ì›€ì„ ë°›ì„ 수 있나요? 명령어를 보세요."
+    assert [item.old for item in result.residue] == ["ë„ì›€ì„", "ë°›ì„"]
+
+
 def test_where_the_text_turned_its_no_break_spaces_into_spaces_the_word_goes_on_past_one() -> None:
     """Hebrew נ is D7 A0: saved with its A0 as a space it is ``× ``, and the word goes on after the space. No
     no-break space is left in the text, so ``×”`` (ה) after it is a fragment of the word, not repaired alone."""
