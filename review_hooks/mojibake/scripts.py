@@ -97,6 +97,21 @@ def case(run: str, at: int, candidates: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def measured(char: str) -> bool:
+    """Whether the frequency prior measures the script of ``char``: it holds a letter of that script common in
+    some language (``lossy.prior`` 5 or more). Of a script no language of the prior writes (Armenian, Georgian,
+    Thai), every letter is unseen or seldom seen, and that says nothing of how rare it is in its own language."""
+    return script_of(char) in _measured_scripts()
+
+
+@lru_cache(maxsize=1)
+def _measured_scripts() -> frozenset[str]:
+    from review_hooks.mojibake.lossy import prior_table
+
+    return frozenset(script_of(char) for char, zipf in prior_table().items() if zipf >= 5 and char.isalpha())
+
+
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The first word of a character's name: its script for a letter (``CYRILLIC``, ``ARABIC``); cached,
     since the same few letters are asked about for every pair of every run."""

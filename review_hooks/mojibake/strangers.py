@@ -20,7 +20,7 @@ from review_hooks.mojibake.changes import Change, Residue, applied
 from review_hooks.mojibake.fluent import fluent_script, foreign
 from review_hooks.mojibake.layers import COMMON_LETTER, is_bad
 from review_hooks.mojibake.lossy import folded_prior
-from review_hooks.mojibake.scripts import script_mark, script_of
+from review_hooks.mojibake.scripts import measured, script_mark, script_of
 
 
 def strangers(text: str, changes: list[Change], residue: list[Residue],
@@ -90,7 +90,7 @@ def _glued(text: str, change: Change) -> bool:
 
 def _rarer(new: str, old: str) -> bool:
     """``new`` is a letter rare in every language, rarer than every letter of ``old`` (which has one)."""
-    if not _letter(new) or (least := _commonness(new)) >= COMMON_LETTER:
+    if not _letter(new) or (least := _commonness(new)) >= COMMON_LETTER or not measured(new):
         return False
     return least < min((_commonness(char) for char in old if char.isalpha()), default=least)
 
@@ -116,5 +116,6 @@ def _letter(char: str) -> bool:
 
 
 def _rare(new: str) -> list[str]:
-    """The script of each letter of ``new`` that is rare in every language (``_commonness``)."""
-    return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER]
+    """The script of each letter of ``new`` that is rare in every language (``_commonness``) of the prior, which
+    measures its script (``scripts.measured``: a whole Georgian document read twice is no stranger)."""
+    return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER and measured(char)]
