@@ -155,4 +155,11 @@ def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tu
     from review_hooks.mojibake.lossy import prior
 
     return tuple(char for char in candidates if script_of(char) == script and (
-        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))
+        (char.isalpha() and (prior(char) >= 5 or not _told_apart(char))) or (script_mark(char) and after_letter)))
+
+
+def _told_apart(letter: str) -> bool:
+    """Whether the frequency prior tells this letter from the others of its script: not for a script it does not
+    measure (Thai แ is no rarer than the mark ํ), nor for an ideograph, which it reads from simplified Chinese
+    and Japanese (traditional 瀏 is as plausible as 着 in a traditional text)."""
+    return measured(letter) and script_of(letter) != "CJK"

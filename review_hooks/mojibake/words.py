@@ -192,15 +192,17 @@ def _lost_between(left: str, right: str, name: str) -> bool:
 
 
 def _common_letter(data: bytes) -> bool:
-    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``)."""
+    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``), or of a letter of a
+    script the prior does not measure (``scripts.measured``: Georgian რ, E1 83 A0, whose A0 was saved as a space)."""
     from review_hooks.mojibake.layers import COMMON_LETTER
     from review_hooks.mojibake.lossy import prior
+    from review_hooks.mojibake.scripts import measured
 
     try:
         char = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return char.isalpha() and prior(char) >= COMMON_LETTER
+    return char.isalpha() and (prior(char) >= COMMON_LETTER or not measured(char))
 
 
 def _decodes(data: bytes) -> bool:

@@ -39,3 +39,19 @@ def test_a_box_corner_after_its_line_ranks_first_beside_a_pictograph_of_another_
     [residue] = result.residue
     assert residue.likely == "┌──┐"
     assert residue.options[0][0] == "┐" and "❔" in residue.options[0]
+
+
+def test_a_letter_lost_in_a_script_the_prior_does_not_measure_is_reported_not_guessed() -> None:
+    """Thai แ (E0 B9 81) lost 0x81: the mark ํ (E0 B9 8D) fits after ป as well, and the prior, which no Thai text
+    feeds, cannot tell them apart; reported, not written as รูปํบบ."""
+    result = repair(dropped("## รูปแบบชื่อไฟล์ และ ตัวแปร\n"))
+    assert "ํ" not in result.text and "รูปแบบ" not in result.text
+    assert any("แ" in part for item in result.residue for part in item.options)
+
+
+def test_a_lost_byte_in_an_ideograph_is_reported_not_read_by_simplified_frequency() -> None:
+    """瀏 (E7 80 8F) lost 0x8F; simplified 着 (E7 9D 80) is far more common in the prior, but in a traditional text
+    瀏 and nine other ideographs fit as well: reported, not rewritten to 着覽檔案."""
+    result = repair(dropped("**瀏覽檔案 »** 與 說明\n"))
+    assert "着" not in result.text
+    assert any("瀏" in part for item in result.residue for part in item.options)

@@ -134,3 +134,16 @@ def test_where_the_text_turned_its_no_break_spaces_into_spaces_the_word_goes_on_
     result = repair(damaged)
     assert result.text == "## ×”×ª×§× ×” בקליק"
     assert [item.old for item in result.residue] == ["×”×ª×§×", "×”"]
+
+
+def test_a_georgian_word_goes_on_past_a_space_that_was_its_letters_a0() -> None:
+    """რ is E1 83 A0: saved with its A0 as a space, ``áƒ `` ends no word, and the Georgian word goes on after the
+    space. The prior measures no Georgian letter, so რ counts as a letter a space may complete; the tail after the
+    space is not repaired alone (half a word), it is reported with its head."""
+    clean = "ეს გზამკვლევი დაგეხმარებათ\n"  # browser-style: the bytes Windows-1252 leaves undefined kept as C1
+    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in clean.encode())
+    damaged = damaged.replace("\xa0", " ")
+    head, tail = "áƒ“áƒ\x90áƒ’áƒ”áƒ®áƒ›áƒ\x90áƒ", "áƒ”áƒ‘áƒ\x90áƒ—"
+    result = repair(damaged)
+    assert result.text == f"ეს გზამკვლევი {head} {tail}\n"  # no tail of a word repaired without its head
+    assert [item.old for item in result.residue] == [head, tail]
