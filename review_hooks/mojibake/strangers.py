@@ -48,7 +48,9 @@ def strangers(text: str, changes: list[Change], residue: list[Residue],
     for at, change in enumerate(changes):
         own = Counter(script_of(char) for char in change.new if _letter(char))
         doubt = at in suspects and any(shown[script] in (own[script], rare[script]) for script in suspects[at])
-        if doubt and not shown[fluent_script(change.before)]:  # ``Ð´Ñ–Ñ—`` beside Cyrillic is дії, not 䳿
+        if doubt and not (shown[fluent_script(change.before)] or (  # ``Ð´Ñ–Ñ—`` beside Cyrillic is дії, not 䳿;
+                _common_letters(change.before) and _glued(text, change))):  # Turkish ``BaşlangÄ±Ã§`` ends in ıç,
+            # common letters going on with their word, not in Armenian Շ that cp850 reads from them
             readings = (change.before, change.new)
             doubtful.append(Residue(change.start, change.end, change.old, change.before, (readings,), "",
                                     change.codec, (readings,)))
@@ -68,7 +70,8 @@ def _unborne(text: str, changes: list[Change]) -> list[Change]:
     (``ǒa`` from the elision ``Ç’a``, ``FußballɊrgerlich`` from ``Fußball…ärgerlich``; not ``İ`` from cp437's
     box drawing ``─░``). The span stays as written, unreported: it is text."""
     lone = [at for at, change in enumerate(changes) if len(change.new) == 1 and not change.before
-            and not change.lossy and _scripted(change.new) and not is_bad(change.old) and _glued(text, change)
+            and not change.lossy and _scripted(change.new)
+            and ((not is_bad(change.old) and _glued(text, change)) or not measured(change.new))  # ``ßŒ``: no ߌ
             and not typography.mends(text, change.start, change.end, change.new)]
     if not lone:
         return changes
@@ -116,6 +119,17 @@ def _letter(char: str) -> bool:
 
 
 def _rare(new: str) -> list[str]:
-    """The script of each letter of ``new`` that is rare in every language (``_commonness``) of the prior, which
-    measures its script (``scripts.measured``: a whole Georgian document read twice is no stranger)."""
-    return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER and measured(char)]
+    """The script of each letter of ``new`` that is rare in every language (``_commonness``), unless ``new`` is a
+    word of two letters or more of one script other than Latin: that is text, whatever the prior
+    says of a script it does not measure (a Georgian document read twice is no stranger; its lone Armenian
+    Շ, read in cp850 from Turkish ıç, is)."""
+    letters = [char for char in new if char.isalpha()]
+    if len(letters) >= 2 and all(map(_letter, new)) and len({script_of(char) for char in letters} - {"LATIN"}) == 1:
+        return []  # a word of one script, caseless ones too (Thai, Arabic): ``fluent`` asks for a case
+    return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER]
+
+
+def _common_letters(word: str) -> bool:
+    """``word`` holds letters, each common in some language of a script the prior measures (``ıç``)."""
+    letters = [char for char in word if _letter(char)]
+    return bool(letters) and all(measured(char) and _commonness(char) >= COMMON_LETTER for char in letters)

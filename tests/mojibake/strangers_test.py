@@ -87,3 +87,19 @@ def test_a_letter_the_prior_never_saw_of_a_script_it_does_not_measure_is_evidenc
     """Georgian ტ and Armenian կ are unseen by the frequency prior, which no language of Georgian or Armenian
     feeds; unseen there is no sign of a codec's invention, so a short text wholly damaged is repaired."""
     assert repair(clean.encode().decode("cp1252")).text == clean
+
+
+def test_a_one_letter_word_of_a_script_the_prior_does_not_measure_comes_off_with_its_line() -> None:
+    """Armenian է ("is") alone, ``Õ§``: once or twice damaged, it is repaired with the Armenian words around it."""
+    clean = "է,որտեղ կարող եք տեսնել, թե ինչպես կարելի է արագ\n"
+    once = clean.encode().decode("cp1252")
+    twice = once.encode().decode("cp1252")
+    assert repair(once).text == clean
+    assert repair(twice).text == clean
+
+
+def test_a_lone_letter_of_a_script_the_document_never_shows_is_no_second_layer() -> None:
+    """Turkish ``Ä±Ã§`` is ıç once decoded; cp850 reads ıç as D5 87, Armenian Շ, which nothing else in the
+    document is written in: ıç, common letters, is the repair."""
+    assert repair("## BaÅŸlangÄ±Ã§ ve Ã§ok gÃ¼zel\n").text == "## Başlangıç ve çok güzel\n"
+    assert repair("## BaÃ…Å¸langÃ„Â±ÃƒÂ§ ve gÃƒÂ¼zel\n").text == "## Başlangıç ve güzel\n"
