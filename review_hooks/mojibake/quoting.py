@@ -73,8 +73,11 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return blocks(line) or code_span(line, column)
 
     decided: list[Quoted] = []
+    shown = _shown_beside_repair(document, repaired) if repaired is not None else None
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
+        if shown is not None and shown(offset):
+            return True
         if not decided:
             prose = any(not line.isascii() and not blocks(number) and not _CODE_SPAN.sub("", line).isascii()
                         for number, line in enumerate(document.lines, 1))  # a line, not each of its characters
@@ -121,6 +124,41 @@ def _inside(document: Document, pattern: re.Pattern[str]) -> Callable[[int, int]
         return any(start < column <= end for start, end in spans[line])
 
     return inside
+
+
+def _shown_beside_repair(document: Document, repaired: Callable[[str], str]) -> Quoted:
+    """Whether an offset is in a damaged word whose repair the same line writes too, in prose as in code (``r├®fl├®chir
+    → **réfléchir**`` in a table of patterns): the line shows the damage, and says what it should be. Each line is
+    read once, on its first offset asked."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def shown(offset: int) -> bool:
+        line, column = document.position(offset)
+        if line not in spans:
+            text = document.lines[line - 1]
+            spans[line] = [match.span() for match in _NON_ASCII_WORD.finditer(text)
+                           if _written_beside(text, match, repaired)]
+        return any(start < column <= end for start, end in spans[line])
+
+    return shown
+
+
+def _written_beside(line: str, match: re.Match[str], repaired: Callable[[str], str]) -> bool:
+    """Whether the line writes the word's repair elsewhere: its reading on its own evidence, or the whole word read
+    back as UTF-8 in a codec that may have damaged it (a short word is no evidence alone: ``r├®fl├®chir``); or
+    quotes the word itself in a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``)."""
+    from review_hooks.mojibake.charmaps import encoded, suspects
+
+    word, before, after = match.group(), line[:match.start()], line[match.end():]
+    if f"`{word}`" in before or f"`{word}`" in after:  # the line quotes it in code as well: an example's row
+        return True
+    readings = {repaired(word)}
+    for codec in suspects(word.replace(" ", "\xa0")):
+        try:
+            readings.add(encoded(word, codec.name).decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    return any(fixed != word and not fixed.isascii() and (fixed in before or fixed in after) for fixed in readings)
 
 
 def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:

@@ -110,3 +110,18 @@ def test_a_translation_file_that_names_its_charset_is_still_repaired() -> None:
     mojibake, and its damage is repaired."""
     text = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Accept"\nmsgstr "PĹ™ijmout"\n'
     assert repaired(text, "cs.po").endswith('msgstr "Přijmout"\n')
+
+
+def test_a_table_of_patterns_that_writes_each_repair_on_its_row_is_shown_not_suffered() -> None:
+    """A page about an encoding mix-up lists damaged words with their repairs on the same row, unquoted as well as
+    in code spans, and one row whose stated repair is not the decoding (``Ô£à`` is ✅ in cp850, the author wrote
+    ✓) but which quotes the damaged word in code too: nothing in it is damage to repair, code or prose."""
+    text = ("## Problème d'encodage\n\n| Corrompu | Correct | Exemple |\n|---|---|---|\n"
+            "| `├®` | `é` | r├®fl├®chir → **réfléchir** |\n| `├á` | `à` | ├á la → **à la** |\n"
+            "| `Ô£à` | `✓` | Ô£à → **✓** (checkmark) |\n\n```python\nreplacements = {'d├®j├á': 'déjà'}\n```\n")
+    assert repaired(text) == text
+
+
+def test_a_damaged_word_with_its_repair_elsewhere_on_another_line_is_still_repaired() -> None:
+    """The repair must stand on the same line: a damaged line above a clean one is damage."""
+    assert repaired("Le cafÃ© est ouvert.\n\nLe café est fermé.\n") == "Le café est ouvert.\n\nLe café est fermé.\n"
