@@ -73,7 +73,7 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return blocks(line) or code_span(line, column)
 
     decided: list[Quoted] = []
-    shown = _shown_beside_repair(document, repaired) if repaired is not None else None
+    shown = _shown_beside_repair(document) if repaired is not None else None  # in a document's repair
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
         if shown is not None and shown(offset):
@@ -126,7 +126,7 @@ def _inside(document: Document, pattern: re.Pattern[str]) -> Callable[[int, int]
     return inside
 
 
-def _shown_beside_repair(document: Document, repaired: Callable[[str], str]) -> Quoted:
+def _shown_beside_repair(document: Document) -> Quoted:
     """Whether an offset is in a damaged word whose repair the same line writes too, in prose as in code (``r├®fl├®chir
     → **réfléchir**`` in a table of patterns): the line shows the damage, and says what it should be. Each line is
     read once, on its first offset asked."""
@@ -136,29 +136,50 @@ def _shown_beside_repair(document: Document, repaired: Callable[[str], str]) -> 
         line, column = document.position(offset)
         if line not in spans:
             text = document.lines[line - 1]
-            spans[line] = [match.span() for match in _NON_ASCII_WORD.finditer(text)
-                           if _written_beside(text, match, repaired)]
+            words = list(_NON_ASCII_WORD.finditer(text))  # a repair written beside is a word of its own, clean
+            spans[line] = [match.span() for match in words if _written_beside(text, match)] if _clean_word(
+                words) else []
         return any(start < column <= end for start, end in spans[line])
 
     return shown
 
 
-def _written_beside(line: str, match: re.Match[str], repaired: Callable[[str], str]) -> bool:
-    """Whether the line writes the word's repair elsewhere: its reading on its own evidence, or the whole word read
-    back as UTF-8 in a codec that may have damaged it (a short word is no evidence alone: ``r├®fl├®chir``); or
-    quotes the word itself in a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``)."""
-    from review_hooks.mojibake.charmaps import encoded, suspects
+def _clean_word(words: list[re.Match[str]]) -> bool:
+    """Whether some word holds a non-ASCII character and no codec's damage (``**réfléchir**``): where a repair is
+    written beside its damage, it is one; a line whose every word is damaged writes none."""
+    from review_hooks.mojibake.charmaps import any_suspect
+
+    return len(words) > 1 and any(not any_suspect().search(match.group()) for match in words)
+
+
+def _written_beside(line: str, match: re.Match[str]) -> bool:
+    """Whether the line writes the word's repair elsewhere (the whole word read back as UTF-8, once or again, in a
+    codec that may have damaged it: a short word is no evidence alone, ``r├®fl├®chir``), or quotes the word itself
+    in a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``). Plain decodings, not the engine's repair of the word:
+    this is asked of every word of a line that holds damage."""
+    from review_hooks.mojibake.charmaps import suspects
 
     word, before, after = match.group(), line[:match.start()], line[match.end():]
     if f"`{word}`" in before or f"`{word}`" in after:  # the line quotes it in code as well: an example's row
         return True
-    readings = {repaired(word)}
-    for codec in suspects(word.replace(" ", "\xa0")):
-        try:
-            readings.add(encoded(word, codec.name).decode("utf-8"))
-        except UnicodeDecodeError:
-            continue
-    return any(fixed != word and not fixed.isascii() and (fixed in before or fixed in after) for fixed in readings)
+    layer = {word}
+    for _ in range(3):  # damaged once, twice or three times
+        layer = {_decoded(text, codec.name) for text in layer for codec in suspects(text)} - {"", word}
+        if any(not fixed.isascii() and (fixed in before or fixed in after) for fixed in layer):
+            return True
+        if not layer:
+            return False
+    return False
+
+
+def _decoded(text: str, codec: str) -> str:
+    """``text`` read back to bytes in ``codec`` and decoded as UTF-8 (``""`` when they are no UTF-8)."""
+    from review_hooks.mojibake.charmaps import encoded
+
+    try:
+        return encoded(text, codec).decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:
