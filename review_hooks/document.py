@@ -3,9 +3,11 @@
 Bytes come first: a BOM is recognised before anything else (UTF-16 text is full of NUL
 bytes), then strict UTF-8, and only then charset-normalizer, limited to the few legacy
 codecs a review document is plausibly saved in. The text keeps its newlines exactly
-(lines are split on ``\\n`` only, so a CRLF line ends in ``\\r``). The line index and the
-Markdown structure are computed on first use, so a check that needs only the text never
-pays for a parse.
+(lines are split on ``\\n`` only, so a CRLF line ends in ``\\r``), but for a file whose lines
+all end in a bare CR (classic Mac OS), which CommonMark and editors count as lines: its text
+holds them as ``\\n``, one character for one, and ``encoded`` writes CR again. The line index
+and the Markdown structure are computed on first use, so a check that needs only the text
+never pays for a parse.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -163,9 +165,11 @@ def _where(raw: bytes, invalid: int) -> str:
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
-    """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1."""
-    first = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
+    """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1 (lines end in
+    LF, or in CR in a file with no LF: ``Document.cr_only``)."""
+    end = b"\r" if b"\n" not in raw and b"\r" in raw else b"\n"
+    first = raw.rfind(end, 0, offset) + 1
+    return raw.count(end, 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
 
 
 def newline_style(text: str) -> str:
@@ -183,7 +187,7 @@ class Document:
     """
 
     def __init__(self, path: str, location: Path, raw: bytes, text: str, encoding: str = "utf-8",
-                 bom: bytes = b"", is_markdown: bool = False, declared: bool = False) -> None:
+                 bom: bytes = b"", is_markdown: bool = False, declared: bool = False, cr_only: bool = False) -> None:
         self.path = path
         self.location = location
         self.raw = raw
@@ -192,6 +196,7 @@ class Document:
         self.bom = bom
         self.is_markdown = is_markdown
         self.declared = declared  # git's ``working-tree-encoding`` names its encoding (``from_bytes``)
+        self.cr_only = cr_only  # its lines end in a bare CR, which ``text`` holds as LF (``from_bytes``)
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {self.location!r}, encoding={self.encoding!r}, is_markdown={self.is_markdown})"
@@ -204,21 +209,29 @@ class Document:
         NotText when it is binary."""
         found = declared_decode(raw, declared) if declared else None
         text, encoding, bom = found or decode(raw)
-        return cls(path, location or Path(path), raw, text, encoding, bom, is_markdown, found is not None)
+        cr_only = "\r" in text and "\n" not in text  # a classic Mac file: CommonMark and editors end lines at CR
+        return cls(path, location or Path(path), raw, text.replace("\r", "\n") if cr_only else text, encoding, bom,
+                   is_markdown, found is not None, cr_only)
 
     def with_text(self, text: str) -> Document:
         """The same file holding ``text`` instead (used to re-check a fix before writing)."""
         return Document(self.path, self.location, self.encoded(text), text, self.encoding, self.bom,
-                        self.is_markdown, self.declared)
+                        self.is_markdown, self.declared, self.cr_only)
 
     def as_utf8(self, text: str) -> Document:
         """The same file holding ``text`` as UTF-8 without a byte order mark: a transcoded file, or a
         repair read by another check that the file's own encoding may not hold (✅ in cp1252)."""
-        return Document(self.path, self.location, text.encode("utf-8"), text, "utf-8", b"", self.is_markdown)
+        return Document(self.path, self.location, self._stored(text).encode("utf-8"), text, "utf-8", b"",
+                        self.is_markdown, cr_only=self.cr_only)
 
     def encoded(self, text: str) -> bytes:
-        """``text`` as this file stores it: its BOM and its encoding."""
-        return self.bom + text.encode(self.encoding)
+        """``text`` as this file stores it: its BOM, its encoding and its line ends."""
+        return self.bom + self._stored(text).encode(self.encoding)
+
+    def _stored(self, text: str) -> str:
+        """``text`` with the line ends of the file: a CR-only file's lines, held as LF, end in CR again. One
+        character for one, so every offset into ``text`` is an offset into what is written."""
+        return text.replace("\n", "\r") if self.cr_only else text
 
     @property
     def newline(self) -> str:

@@ -80,6 +80,11 @@ class Repository:
         return frozenset(os.fsdecode(entry.split(b"\t", 1)[1]) for entry in output.split(b"\0") if b"\t" in entry)
 
     @cached_property
+    def git_dir(self) -> Path:
+        """The repository's git folder (``.git``, or where a worktree's ``.git`` file points)."""
+        return self.root / os.fsdecode(git(self.root, "rev-parse", "--git-dir").strip())
+
+    @cached_property
     def staged(self) -> frozenset[str]:
         """Paths with staged changes, deletions left out: one git process, for ``scan --staged`` and so
         that the code-fence exemption asks for the diffs of these only."""

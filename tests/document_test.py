@@ -301,3 +301,20 @@ def test_a_mac_roman_reading_with_a_quote_inside_a_word_has_rivals() -> None:
     readings = rival_readings(raw.decode("mac_roman"), raw, "mac_roman")
     assert readings is not None
     assert readings.readings[0] == ("verific„m", "mac_roman") and ("verificăm", "cp1250") in readings.readings
+
+
+def test_a_cr_only_file_has_lines_and_is_stored_with_its_line_ends() -> None:
+    """A file whose lines all end in a bare CR holds them as LF, one character for one: every offset is the
+    same in both, lines and positions are the editor's, and what is stored ends its lines in CR again."""
+    raw = "# T\r\rcafé\r".encode()
+    document = Document.from_bytes(raw, "a.md")
+    assert document.cr_only and document.text == "# T\n\ncafé\n"
+    assert document.position(document.text.index("café")) == (3, 1)
+    assert document.encoded(document.text) == raw
+    assert document.with_text("# T\n\nthé\n").raw == "# T\r\rthé\r".encode()
+    assert document.as_utf8(document.text).raw == raw
+    with pytest.raises(Undecodable) as stray:  # a stray byte's position counts the same lines
+        Document.from_bytes(b"# T\r\rthe caf\xc3\xa9 is open and the na\xc3\xafve \xff ok\r", "c.md")
+    assert (stray.value.line, stray.value.column) == (3, 32)
+    mixed = Document.from_bytes(b"a\rb\r\n", "b.md")  # a lone CR in a file with LF line ends stays as it is
+    assert not mixed.cr_only and mixed.text == "a\rb\r\n"

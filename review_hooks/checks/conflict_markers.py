@@ -28,7 +28,6 @@ or rebase is under way, the staged change adds those lines); ``include-code`` re
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,7 +37,7 @@ from review_hooks.checks.conflict_regions import DEFAULT_SIZE, Marker, Region, l
 from review_hooks.config import boolean, only_keys
 from review_hooks.document import Document
 from review_hooks.finding import Finding
-from review_hooks.gitprocess import GitError, git
+from review_hooks.gitprocess import GitError
 from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
@@ -175,7 +174,7 @@ def _really_conflicted(document: Document, context: Context, openers: list[Marke
     try:
         if relative in repository.unmerged:
             return True
-        if not _in_progress(repository.root):  # a new page about conflicts, staged: an example, not a conflict
+        if not _in_progress(repository.git_dir):  # a new page about conflicts, staged: an example, not a conflict
             return False
         added = repository.staged_additions(document.location)
     except GitError:  # git unavailable: fall back to the document alone
@@ -187,10 +186,10 @@ def _really_conflicted(document: Document, context: Context, openers: list[Marke
 _OPERATIONS = ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD", "rebase-merge", "rebase-apply")
 
 
-def _in_progress(root: Path) -> bool:
-    """Whether git is in the middle of an operation that writes conflicts: then a staged change that adds the
-    marker lines inside a code block was resolved by ``git add`` alone, and the conflict is real."""
-    folder = root / os.fsdecode(git(root, "rev-parse", "--git-dir").strip())
+def _in_progress(folder: Path) -> bool:
+    """Whether git is in the middle of an operation that writes conflicts (``folder``: the git folder, asked of git
+    once per run): then a staged change that adds the marker lines inside a code block was resolved by ``git add``
+    alone, and the conflict is real."""
     return any((folder / name).exists() for name in _OPERATIONS)
 
 

@@ -191,7 +191,8 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
                       replacement=_replacement(document, changes))
     for residue in result.residue:
         line, column = document.position(residue.start)
-        yield Finding(line=line, column=column, message=wording.unrecoverable(residue))
+        yield Finding(line=line, column=column, message=wording.unrecoverable(residue),
+                      properties=(("subject", residue.old),))  # its candidates may read otherwise after a fix
     for match in _LOST.finditer(document.text) if "\ufffd" in document.text else ():  # ``in``: no regex scan
         line, column = document.position(match.start())
         if _NAMED.search(document.lines[line - 1]):

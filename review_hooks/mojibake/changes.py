@@ -20,7 +20,7 @@ from review_hooks.check import spliced
 class Change(NamedTuple):
     """``old`` at ``text[start:end]`` became ``new``; ``lossy``: a dropped byte was restored.
 
-    Equal and hashed by the first six fields: ``before`` describes a change, it does not tell two apart."""
+    Equal and hashed by the first six fields: ``before`` and ``parts`` describe a change, they do not tell two apart."""
 
     start: int
     end: int
@@ -29,6 +29,7 @@ class Change(NamedTuple):
     codec: str
     lossy: bool = False
     before: str = ""  # damaged twice: the reading one decoding short of ``new``
+    parts: tuple[str | tuple[str, ...], ...] = ()  # lossy: the ranked candidates it was read from, as in Unit
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Change) and self[:6] == other[:6]

@@ -138,7 +138,7 @@ def _traits(char: str) -> tuple[bool, str, int, int, int]:
 
 
 @lru_cache(maxsize=1)
-def _prior() -> dict[str, int]:
+def prior_table() -> dict[str, int]:
     """Each character's Zipf bucket (0-9) from ``prior.txt``: loaded once, on the first ranking."""
     table: dict[str, int] = {}
     for line in (Path(__file__).parent / "prior.txt").read_text(encoding="utf-8").split("\n"):
@@ -155,7 +155,7 @@ def prior(char: str, before: str = "") -> int:
     after one it is unseen, however common it is after emoji (and a lost pictograph or space)."""
     if char == _VS16 and _script(before):
         return -1
-    table = _prior()
+    table = prior_table()
     found = table.get(char)
     if found is not None:
         return found

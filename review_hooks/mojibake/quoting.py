@@ -3,12 +3,12 @@
 Quoted mojibake may teach (a document about encodings shows ``âœ…`` on purpose) or may share the
 document's damage (a directory tree in a damaged README). One rule decides: quoted text counts as no
 evidence, and is repaired only where the prose, the text outside code, carries the same codec's
-damage (``repair``). A document that holds no non-ASCII character outside its code blocks says
-nothing either way by its characters: its code blocks are read as prose (a damaged directory tree in
-a README), unless its words are about encodings (it names one, or mojibake): then they teach, as they
-do beside clean prose, or where the document quotes a damaged word beside its repair (``tÃ©st`` and
-``tést``). A code span is part of its sentence: a document that quotes ``âœ…`` in a span is about
-mojibake, and its code blocks teach too.
+damage (``repair``). A document that holds no non-ASCII character outside its code, blocks and spans,
+says nothing either way by its characters: its code is read as prose (a damaged directory tree in a
+README, a table of symbols each in backticks), unless its words are about encodings (it names one,
+or mojibake): then it teaches, as it does beside clean prose, or where the document quotes a damaged
+word beside its repair (``tÃ©st`` and ``tést``). Spans and blocks follow the one rule: ``The log
+showed `âœ… done`.`` is repaired as the same log line in a fenced block is.
 
 Markdown code comes from the shared parse; reStructuredText (``.rst``) code is its literal blocks (a
 paragraph ending in ``::``, then indented lines), ``.. code-block::`` directives and doctest blocks.
@@ -68,23 +68,23 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return _in_quotes(document) if _about_mojibake(document.text) else None
     code_span = _inside(document, _CODE_SPAN)
 
-    def in_span(offset: int) -> bool:
-        return code_span(*document.position(offset))
-
     def in_code(offset: int) -> bool:
         line, column = document.position(offset)
         return blocks(line) or code_span(line, column)
 
     decided: list[Quoted] = []
+    shown = _shown_beside_repair(document) if repaired is not None else None  # in a document's repair
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
+        if shown is not None and shown(offset):
+            return True
         if not decided:
-            prose = any(not line.isascii() and not blocks(number)  # a line, not each of its characters
-                        for number, line in enumerate(document.lines, 1))
+            prose = any(not line.isascii() and not blocks(number) and not _CODE_SPAN.sub("", line).isascii()
+                        for number, line in enumerate(document.lines, 1))  # a line, not each of its characters
             teaches = prose or any(not blocks(document.position(m.start())[0])
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))
-            code = in_code if teaches else in_span  # ASCII prose that names no encoding: code blocks share its fate
+            code = in_code if teaches else _nowhere  # ASCII prose that names no encoding: its code shares its fate
             if _about_mojibake(document.text):
                 quotes = _in_quotes(document)
                 decided.append(lambda offset: code(offset) or quotes(offset))
@@ -95,14 +95,21 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
     return quoted
 
 
-#: Text between quotation marks on one line: double, curly and angle quotes, and single quotes that no letter
-#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``).
-_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])")
+def _nowhere(offset: int) -> bool:
+    """No offset is quoted: the code of a document whose prose is ASCII and names no encoding is its prose."""
+    return False
+
+
+#: Text between quotation marks on one line: double, curly and angle quotes, single quotes that no letter
+#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``), and square brackets, which list
+#: characters in a regular expression's class (``/[ÃÂâ€ž]/``: the markers a fixer looks for).
+_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])|\\[[^\\]\n]+\\]")
 
 
 def _in_quotes(document: Document) -> Quoted:
-    """Whether an offset is between quotation marks on its line: in a text about mojibake, what it quotes is shown
-    (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement character)."""
+    """Whether an offset is between quotation marks (or brackets) on its line: in a text about mojibake, what it
+    quotes is shown (``"original": "×‘×”×•×“×˘×”"`` in a fixture, ``("ï¿½")`` in prose naming the replacement
+    character, ``/[ÃÂâ€ž]/`` in a fixer's code)."""
     quotation = _inside(document, _QUOTATION)
     return lambda offset: quotation(*document.position(offset))
 
@@ -117,6 +124,62 @@ def _inside(document: Document, pattern: re.Pattern[str]) -> Callable[[int, int]
         return any(start < column <= end for start, end in spans[line])
 
     return inside
+
+
+def _shown_beside_repair(document: Document) -> Quoted:
+    """Whether an offset is in a damaged word whose repair the same line writes too, in prose as in code (``r├®fl├®chir
+    → **réfléchir**`` in a table of patterns): the line shows the damage, and says what it should be. Each line is
+    read once, on its first offset asked."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def shown(offset: int) -> bool:
+        line, column = document.position(offset)
+        if line not in spans:
+            text = document.lines[line - 1]
+            words = list(_NON_ASCII_WORD.finditer(text))  # a repair written beside is a word of its own, clean
+            spans[line] = [match.span() for match in words if _written_beside(text, match)] if _clean_word(
+                words) else []
+        return any(start < column <= end for start, end in spans[line])
+
+    return shown
+
+
+def _clean_word(words: list[re.Match[str]]) -> bool:
+    """Whether some word holds a non-ASCII character and no codec's damage (``**réfléchir**``): where a repair is
+    written beside its damage, it is one; a line whose every word is damaged writes none."""
+    from review_hooks.mojibake.charmaps import any_suspect
+
+    return len(words) > 1 and any(not any_suspect().search(match.group()) for match in words)
+
+
+def _written_beside(line: str, match: re.Match[str]) -> bool:
+    """Whether the line writes the word's repair elsewhere (the whole word read back as UTF-8, once or again, in a
+    codec that may have damaged it: a short word is no evidence alone, ``r├®fl├®chir``), or quotes the word itself
+    in a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``). Plain decodings, not the engine's repair of the word:
+    this is asked of every word of a line that holds damage."""
+    from review_hooks.mojibake.charmaps import suspects
+
+    word, before, after = match.group(), line[:match.start()], line[match.end():]
+    if f"`{word}`" in before or f"`{word}`" in after:  # the line quotes it in code as well: an example's row
+        return True
+    layer = {word}
+    for _ in range(3):  # damaged once, twice or three times
+        layer = {_decoded(text, codec.name) for text in layer for codec in suspects(text)} - {"", word}
+        if any(not fixed.isascii() and (fixed in before or fixed in after) for fixed in layer):
+            return True
+        if not layer:
+            return False
+    return False
+
+
+def _decoded(text: str, codec: str) -> str:
+    """``text`` read back to bytes in ``codec`` and decoded as UTF-8 (``""`` when they are no UTF-8)."""
+    from review_hooks.mojibake.charmaps import encoded
+
+    try:
+        return encoded(text, codec).decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _beside_repair(text: str, repaired: Callable[[str], str]) -> bool:

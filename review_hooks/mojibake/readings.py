@@ -28,7 +28,7 @@ from review_hooks.mojibake import lossy, typography
 from review_hooks.mojibake.changes import Unit
 from review_hooks.mojibake.charmaps import Codec, by_name, encoded
 from review_hooks.mojibake.layers import cut, is_bad, layered, peeled
-from review_hooks.mojibake.scripts import case, crossed, fitting, own_punctuation
+from review_hooks.mojibake.scripts import case, crossed, fitting, measured, own_punctuation
 from review_hooks.mojibake.scripts import lone_letter as _lone_letter
 from review_hooks.mojibake.scripts import plausible as _plausible
 from review_hooks.mojibake.scripts import word as _word
@@ -282,8 +282,9 @@ def _weak_but_plausible(text: str) -> bool:
 
 
 def _unheard(text: str) -> bool:
-    """A letter the frequency prior never saw in any language (``lossy.folded_prior``: ς and ß are seen)."""
-    return any(char.isalpha() and lossy.folded_prior(char) < 0 for char in text)
+    """A letter the frequency prior never saw in any language (``lossy.folded_prior``: ς and ß are seen) of a
+    script it measures (``scripts.measured``: a Georgian or Armenian letter it never saw says nothing)."""
+    return any(char.isalpha() and lossy.folded_prior(char) < 0 and measured(char) for char in text)
 
 
 def _last_char(parts: list[str | tuple[str, ...]]) -> str:

@@ -87,7 +87,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     if _clean(text):
         return Repair(text)
     charmaps, lossy, _, strength, typography, words = _engine()
-    from review_hooks.mojibake import layers, strangers
+    from review_hooks.mojibake import layers, neighbours, strangers
 
     codecs = charmaps.codecs()
     runs: dict[str, list[int]] = {}
@@ -133,7 +133,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
     residue.sort(key=lambda item: item.start)
     changes, residue = layers.lone_leads(text, *strangers.strangers(text, changes, residue, decoded))  # nor 槷
     changes, residue = words.whole_words(text, changes, residue)  # every layer off a word, or none
-    residue = [_by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
+    changes, residue = neighbours.doubted(text, changes, residue)  # ⁉ among ≈ and ∣: ≝ is as likely
+    residue = [neighbours.by_neighbours(text, lossy.before_space(text, item), changes) for item in residue]
     return Repair(applied(text, changes), tuple(changes), tuple(residue))
 
 
@@ -251,45 +252,7 @@ def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
         options = tuple(p for p in unit.parts if isinstance(p, tuple))
         residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec, unit.parts))
     else:
-        changes.append(Change(begin, end, old, new, codec, unit.lossy, unit.before))
-
-
-def _by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residue:
-    """``residue`` with the pictographs that share most words of name with the pictographs on its
-    line (as repaired) first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``; ``🔐`` (CLOSED LOCK
-    WITH KEY) beside ``🔒`` (LOCK). Ties keep their frequency order. The line is read as it is once
-    repaired, so the ranking, and the message, stay the same after the fix is written."""
-    from review_hooks.mojibake.lossy import is_pictograph
-
-    first, last = text.rfind("\n", 0, residue.start) + 1, text.find("\n", residue.end)
-    last = len(text) if last < 0 else last
-    inside = [c for c in changes if first <= c.start < last]
-    line, cursor = [], first
-    for change in inside:
-        line += [text[cursor:change.start], change.new]
-        cursor = change.end
-    line.append(text[cursor:last])
-    shown = "".join(line).replace(residue.old, "")
-    words = set().union(*(_name_words(char) for char in shown if is_pictograph(char)))
-    if not words:
-        return residue
-    parts = tuple(part if isinstance(part, str) else tuple(sorted(
-        part, key=lambda char: -len(_name_words(char) & words) if is_pictograph(char) else 0))
-        for part in residue.parts)
-    likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
-    options = tuple(part for part in parts if isinstance(part, tuple))
-    return residue._replace(likely=likely, options=options, parts=parts)
-
-
-#: Words of character names that say how a pictograph is drawn, not what it shows.
-_DRAWN = frozenset({"WITH", "AND", "OF", "SIGN", "SYMBOL", "BLACK", "WHITE", "HEAVY", "LARGE", "SMALL",
-                    "MEDIUM", "LEFT", "RIGHT", "UP", "DOWN", "EMOJI", "COMPONENT"})
-
-
-def _name_words(char: str) -> frozenset[str]:
-    """The words of a character's name that say what it shows (BALLOT, BOX, LOCK, KEY ...): what
-    pictographs of one theme share."""
-    return frozenset(unicodedata.name(char, "").split()) - _DRAWN
+        changes.append(Change(begin, end, old, new, codec, unit.lossy, unit.before, unit.parts if unit.lossy else ()))
 
 
 def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:

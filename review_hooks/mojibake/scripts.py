@@ -30,12 +30,13 @@ def lone_letter(text: str, old: str) -> bool:
     drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``), or the sign ``×`` (Hebrew's lead
     byte): weak, never evidence.
     Of the other scripts, only a letter common in some language (``lossy.prior`` 7 or more: Arabic
-    و, the word "and", read from ``Ùˆ``), not a rare one (``÷à`` is not Armenian ֈ, ``ßŒ`` not N'Ko ߌ); no quotes."""
+    و, the word "and", read from ``Ùˆ``), not a rare one (``ßŒ`` is not N'Ko ߌ), or a letter of a script the prior
+    does not measure (``measured``: Armenian է, the word "is", read from ``Õ§``); no quotes."""
     from review_hooks.mojibake.lossy import prior
 
     return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
             and (("\u0386" <= text <= "\u03ce" and text.isalpha()) or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
-                 or (text.isalpha() and script_of(text) not in _LISTED and prior(text) >= 7)))
+                 or (text.isalpha() and script_of(text) not in _LISTED and (prior(text) >= 7 or not measured(text)))))
 
 
 def word(text: str, letters: int) -> bool:
@@ -97,6 +98,22 @@ def case(run: str, at: int, candidates: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def measured(char: str) -> bool:
+    """Whether the frequency prior measures the script of ``char``: it holds a letter of that script common in
+    some language (``lossy.prior`` 5 or more). Of a script no language of the prior writes (Armenian, Georgian,
+    Thai), every letter is unseen or seldom seen, and that says nothing of how rare it is in its own language.
+    Latin-1's letters are measured (``µ``, MICRO SIGN, is no script of its own)."""
+    return char < "\u0370" or script_of(char) in _measured_scripts()
+
+
+@lru_cache(maxsize=1)
+def _measured_scripts() -> frozenset[str]:
+    from review_hooks.mojibake.lossy import prior_table
+
+    return frozenset(script_of(char) for char, zipf in prior_table().items() if zipf >= 5 and char.isalpha())
+
+
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The first word of a character's name: its script for a letter (``CYRILLIC``, ``ARABIC``); cached,
     since the same few letters are asked about for every pair of every run."""
@@ -140,4 +157,11 @@ def _fitting(candidates: tuple[str, ...], after_letter: bool, script: str) -> tu
     from review_hooks.mojibake.lossy import prior
 
     return tuple(char for char in candidates if script_of(char) == script and (
-        (char.isalpha() and prior(char) >= 5) or (script_mark(char) and after_letter)))
+        (char.isalpha() and (prior(char) >= 5 or not _told_apart(char))) or (script_mark(char) and after_letter)))
+
+
+def _told_apart(letter: str) -> bool:
+    """Whether the frequency prior tells this letter from the others of its script: not for a script it does not
+    measure (Thai แ is no rarer than the mark ํ), nor for an ideograph, which it reads from simplified Chinese
+    and Japanese (traditional 瀏 is as plausible as 着 in a traditional text)."""
+    return measured(letter) and script_of(letter) != "CJK"

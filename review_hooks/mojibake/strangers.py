@@ -20,7 +20,7 @@ from review_hooks.mojibake.changes import Change, Residue, applied
 from review_hooks.mojibake.fluent import fluent_script, foreign
 from review_hooks.mojibake.layers import COMMON_LETTER, is_bad
 from review_hooks.mojibake.lossy import folded_prior
-from review_hooks.mojibake.scripts import script_mark, script_of
+from review_hooks.mojibake.scripts import measured, script_mark, script_of
 
 
 def strangers(text: str, changes: list[Change], residue: list[Residue],
@@ -48,7 +48,9 @@ def strangers(text: str, changes: list[Change], residue: list[Residue],
     for at, change in enumerate(changes):
         own = Counter(script_of(char) for char in change.new if _letter(char))
         doubt = at in suspects and any(shown[script] in (own[script], rare[script]) for script in suspects[at])
-        if doubt and not shown[fluent_script(change.before)]:  # ``Ð´Ñ–Ñ—`` beside Cyrillic is дії, not 䳿
+        if doubt and not (shown[fluent_script(change.before)] or (  # ``Ð´Ñ–Ñ—`` beside Cyrillic is дії, not 䳿;
+                _common_letters(change.before) and _glued(text, change))):  # Turkish ``BaşlangÄ±Ã§`` ends in ıç,
+            # common letters going on with their word, not in Armenian Շ that cp850 reads from them
             readings = (change.before, change.new)
             doubtful.append(Residue(change.start, change.end, change.old, change.before, (readings,), "",
                                     change.codec, (readings,)))
@@ -68,7 +70,8 @@ def _unborne(text: str, changes: list[Change]) -> list[Change]:
     (``ǒa`` from the elision ``Ç’a``, ``FußballɊrgerlich`` from ``Fußball…ärgerlich``; not ``İ`` from cp437's
     box drawing ``─░``). The span stays as written, unreported: it is text."""
     lone = [at for at, change in enumerate(changes) if len(change.new) == 1 and not change.before
-            and not change.lossy and _scripted(change.new) and not is_bad(change.old) and _glued(text, change)
+            and not change.lossy and _scripted(change.new)
+            and ((not is_bad(change.old) and _glued(text, change)) or not measured(change.new))  # ``ßŒ``: no ߌ
             and not typography.mends(text, change.start, change.end, change.new)]
     if not lone:
         return changes
@@ -90,7 +93,7 @@ def _glued(text: str, change: Change) -> bool:
 
 def _rarer(new: str, old: str) -> bool:
     """``new`` is a letter rare in every language, rarer than every letter of ``old`` (which has one)."""
-    if not _letter(new) or (least := _commonness(new)) >= COMMON_LETTER:
+    if not _letter(new) or (least := _commonness(new)) >= COMMON_LETTER or not measured(new):
         return False
     return least < min((_commonness(char) for char in old if char.isalpha()), default=least)
 
@@ -109,9 +112,24 @@ def _scripted(char: str) -> bool:
 
 
 def _letter(char: str) -> bool:
-    return char.isalpha() or script_mark(char)
+    """A letter or mark of a script: not a symbol written as a letter (Letterlike Symbols ``ℹ`` ``ℕ``, Mathematical
+    Alphanumeric Symbols ``𝔸``), which Unicode counts as letters and no language writes words in."""
+    return ((char.isalpha() and not (0x2100 <= ord(char) <= 0x214F or 0x1D400 <= ord(char) <= 0x1D7FF))
+            or script_mark(char))
 
 
 def _rare(new: str) -> list[str]:
-    """The script of each letter of ``new`` that is rare in every language (``_commonness``)."""
+    """The script of each letter of ``new`` that is rare in every language (``_commonness``), unless ``new`` is a
+    word of two letters or more of one script other than Latin: that is text, whatever the prior
+    says of a script it does not measure (a Georgian document read twice is no stranger; its lone Armenian
+    Շ, read in cp850 from Turkish ıç, is)."""
+    letters = [char for char in new if char.isalpha()]
+    if len(letters) >= 2 and all(map(_letter, new)) and len({script_of(char) for char in letters} - {"LATIN"}) == 1:
+        return []  # a word of one script, caseless ones too (Thai, Arabic): ``fluent`` asks for a case
     return [script_of(char) for char in new if _letter(char) and _commonness(char) < COMMON_LETTER]
+
+
+def _common_letters(word: str) -> bool:
+    """``word`` holds letters, each common in some language of a script the prior measures (``ıç``)."""
+    letters = [char for char in word if _letter(char)]
+    return bool(letters) and all(measured(char) and _commonness(char) >= COMMON_LETTER for char in letters)

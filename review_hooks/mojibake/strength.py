@@ -151,13 +151,16 @@ def coverage(units: tuple[Unit, ...]) -> tuple[int, int, int]:
 def rare(units: tuple[Unit, ...]) -> int:
     """How many letters and marks a reading decodes to that real text seldom holds: less common than
     ``layers.COMMON_LETTER`` in every language of the frequency prior (``ǭ``, ``Ǹ``; not ``á``, ``п``, ``の``).
-    A letter the prior's case folding turns into others (``ß`` is counted as ss) is not measured there."""
+    A letter the prior's case folding turns into others (``ß`` is counted as ss) is not measured there, nor a
+    letter of a script no language of the prior writes (``scripts.measured``: Armenian ``կ`` is no rarer than
+    the Armenian comma ``՝`` another codec reads in its place)."""
     from review_hooks.mojibake.layers import COMMON_LETTER
     from review_hooks.mojibake.lossy import prior
+    from review_hooks.mojibake.scripts import measured
 
     return sum(1 for unit in units if not unit.lossy for char in unit.text()
                if unicodedata.category(char)[0] in "LM" and not char.isascii() and len(char.casefold()) == 1
-               and prior(char) < COMMON_LETTER)
+               and prior(char) < COMMON_LETTER and measured(char))
 
 
 

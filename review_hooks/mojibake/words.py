@@ -15,6 +15,7 @@ own, reported alone (``â€œKÃ¶nigâ€``: the closing quote lost its byte, 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -109,9 +110,38 @@ def whole_words(text: str, changes: list[Change], residue: list[Residue]) -> tup
 def _touch(text: str, item: Residue, change: Change) -> bool:
     """Residue and a change with no ASCII letter or digit between them: where one sequence ends and the
     next begins is not known, so the change may be a fragment (``ÃƒÂÃ‚Â¸ÃƒÂÃ‚`` then ``Âµ``). ASCII is
-    no byte of a sequence: a residue past an ASCII letter is a spot of its own (``bezpeÃ\x84nostnÃ\x83Â\xadm``)."""
+    no byte of a sequence: a residue past an ASCII letter is a spot of its own (``bezpeÃ\x84nostnÃ\x83Â\xadm``).
+    Nor is a change with a space on its side toward the residue, in a text that kept its bytes A0 (``_kept_a0``),
+    when the change is whole sequences decoded once: the space is a space, not the A0 that ends a truncated
+    sequence (Korean ``ë°©ë²•ì„ ì„¤ëª…í•©ë‹ˆë‹¤``: 을 lost 0x9D, not 선 its A0, and 설명합니다 is a word of its own)."""
     gap = text[min(item.end, change.end):max(item.start, change.start)]
-    return not any(char.isascii() and char.isalnum() for char in gap)
+    if any(char.isascii() and char.isalnum() for char in gap):
+        return False
+    beside = text[change.start - 1:change.start] if item.start < change.start else text[change.end:change.end + 1]
+    return not (beside == " " and _whole_sequences(change) and _kept_a0(text))  # the side toward the residue
+
+
+def _kept_a0(text: str) -> bool:
+    """Whether the damage in ``text`` keeps the byte A0 as a no-break space (``ë\xa0¹``, 령, between two
+    characters of a damaged word): the tool that damaged it did not turn A0 into spaces, so a space beside
+    a truncated sequence is a space (where it did, ``×”×ª×§× ×”`` holds נ as ``× ``, and a word goes on)."""
+    return "\xa0" in text and _A0_INSIDE.search(text) is not None
+
+
+#: A no-break space between two non-ASCII characters that are no space: a byte A0 inside a damaged word.
+_A0_INSIDE = re.compile("[^\x00-\x7f\\s]\xa0[^\x00-\x7f\\s]")
+
+
+def _whole_sequences(change: Change) -> bool:
+    """``change`` decoded once, not lossy, from bytes that are whole UTF-8 sequences, a lead byte first."""
+    if change.lossy or change.before:
+        return False
+    try:
+        data = change.old.translate(by_name(change.codec).table).encode("latin-1")
+        data.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return 0xC2 <= data[0] <= 0xF4
 
 
 def _word(text: str, change: Change) -> tuple[int, int]:
@@ -162,15 +192,17 @@ def _lost_between(left: str, right: str, name: str) -> bool:
 
 
 def _common_letter(data: bytes) -> bool:
-    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``)."""
+    """``data`` is one UTF-8 sequence of a letter common in some language (``lossy.prior``), or of a letter of a
+    script the prior does not measure (``scripts.measured``: Georgian რ, E1 83 A0, whose A0 was saved as a space)."""
     from review_hooks.mojibake.layers import COMMON_LETTER
     from review_hooks.mojibake.lossy import prior
+    from review_hooks.mojibake.scripts import measured
 
     try:
         char = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return char.isalpha() and prior(char) >= COMMON_LETTER
+    return char.isalpha() and (prior(char) >= COMMON_LETTER or not measured(char))
 
 
 def _decodes(data: bytes) -> bool:

@@ -159,7 +159,7 @@ def _unfixed(result: FileResult) -> None:
     result.findings = [replace(f, fixed=False) for f in result.findings]
 
 
-def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str]], FileResult]:
+def _recheck(candidate: Document, check: Check, context: Context) -> tuple[set[tuple[int, str, str]], FileResult]:
     """The findings of ``check`` on a fixed text, as ``examine`` gave them before the fix (suppressions
     included), and the result holding any internal error."""
     from review_hooks.runner.verify import key

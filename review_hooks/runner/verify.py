@@ -16,7 +16,7 @@ from review_hooks.document import Document
 from review_hooks.finding import Finding, visible
 from review_hooks.runner.options import FileResult
 
-Keys = set[tuple[int, str]]
+Keys = set[tuple[int, str, str]]
 #: the fixed document, the findings left on it, and the edits kept (None: a whole-text repair)
 Verified = tuple[Document, Keys, "list[Edit] | None"]
 
@@ -31,9 +31,15 @@ class Attempt(NamedTuple):
     recheck: Callable[[Document], tuple[Keys, FileResult]]
 
 
-def key(finding: Finding) -> tuple[int, str]:
-    """What identifies a finding across a fix: a fix may shift columns, never lines."""
-    return finding.line, finding.message
+def key(finding: Finding) -> tuple[int, str, str]:
+    """What identifies a finding across a fix: its line (a fix may shift columns, never lines), and what it is
+    about, its ``subject`` property where it has one, else its message. A fix may change what a finding can say
+    of what it leaves (mojibake's candidates for a lossy span are read in the codec the rest of the document
+    shows, and the rest is repaired): the same lossy span, said otherwise, is no new finding."""
+    for name, value in finding.properties:
+        if name == "subject":
+            return finding.line, name, value
+    return finding.line, "message", finding.message
 
 
 def _note(document: Document, attempt: Attempt, text: str) -> str:
@@ -85,8 +91,8 @@ def edits(document: Document, proposed: list[Edit], attempt: Attempt, result: Fi
         after = _checked(candidate, attempt, result)
         if after is None:
             return None
-        new = {line for line, _ in after - attempt.before}
-        gone = {line for line, message in attempt.before if (line, message) not in after}
+        new = {found[0] for found in after - attempt.before}
+        gone = {found[0] for found in attempt.before if found not in after}
         failed = [e for e in kept if (new and _lines(document, e) & new) or e.line not in gone]  # no finding of its
         # line gone, or a new finding on a line it touches (its lines found only where there is one)
         if moved or not failed:  # lines that move are matched only as a whole

@@ -161,6 +161,7 @@ def test_ignore_option_and_unknown_options(repo: Path) -> None:
 @pytest.mark.parametrize(("raw", "expected"), [
     pytest.param(b"\xef\xbb\xbf[a](gone.md)\n", "x.md:1:5:", id="BOM"),
     pytest.param(b"# T\r\n\r\n[a](gone.md)\r\n", "x.md:3:5:", id="CRLF"),
+    pytest.param(b"# T\r\rtext\r[a](gone.md)\r", "x.md:4:5:", id="CR only (classic Mac): CommonMark's line ends"),
     pytest.param("caf\u00e9 [a](gone.md)\n".encode("cp1252"), "x.md:1:10:", id="cp1252"),
     pytest.param(b"", None, id="empty"),
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00[a](gone.md)", None, id="binary"),

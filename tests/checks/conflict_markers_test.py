@@ -262,3 +262,23 @@ def test_markers_are_the_lines_an_anchored_pattern_finds(lines: list[str], size:
         expected.append(Marker(run[0], len(run), text.count("\n", 0, match.start()) + 1,
                                (match.group("label") or "").strip(), match.start()))
     assert markers(text, size) == expected
+
+
+def test_git_is_asked_for_its_folder_once_per_run_however_many_fenced_conflicts(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages that show a conflict in a fence, staged: each needs to know whether a merge is under way, which is
+    read from git's folder; the folder is asked of git once per run, not once per page (a scan of 1,500
+    generated documents spawned ``git rev-parse --git-dir`` 32 times)."""
+    from review_hooks import repository
+
+    asked: list[tuple[str, ...]] = []
+    real = repository.git
+    monkeypatch.setattr(repository, "git", lambda root, *args, **kw: asked.append(args) or real(root, *args, **kw))
+    for number in range(3):
+        (repo / f"page{number}.md").write_text("# Page\n\n```\n" + CONFLICT + "```\n")
+    git(repo, "add", ".")
+    out = io.StringIO()
+    assert run(["page0.md", "page1.md", "page2.md"], RunOptions(select=("conflict-markers",), jobs=1), out,
+               io.StringIO()) == 0
+    assert out.getvalue() == ""
+    assert asked.count(("rev-parse", "--git-dir")) == 1

@@ -87,6 +87,17 @@ def test_bom_crlf_and_mode_survive(repo: Path, mode: int) -> None:
     assert path.stat().st_mode & 0o777 == mode
 
 
+def test_a_cr_only_file_is_reported_by_its_lines_and_fixed_with_its_line_ends(repo: Path) -> None:
+    """Classic Mac OS ends lines in a bare CR: the finding is on the line an editor shows, and the fix writes
+    CR line ends back, changing only the damaged characters."""
+    path = repo / "notes.md"
+    path.write_bytes(b"# Notes\r\rDone \xc3\xa2\xc5\x93\xe2\x80\xa6 today\r")
+    result = review_hooks("fix-mojibake", "notes.md")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == "notes.md:3:6: mojibake 'âœ…' is double-encoded '✅' (Windows-1252) (fixed)\n"
+    assert path.read_bytes() == "# Notes\r\rDone ✅ today\r".encode()
+
+
 def test_a_read_only_file_is_reported_not_rewritten(repo: Path) -> None:
     damaged = b"\xef\xbb\xbf#!/bin/sh\r\necho \"\xc3\xa2\xc5\x93\xe2\x80\xa6 done\"\r\n"
     path = repo / "deploy.sh"

@@ -55,8 +55,23 @@ def test_a_repair_glued_inside_other_damage_is_not_shown_beside_it() -> None:
     assert repaired(text) == "# Border\n\n```\n┤\n└────┴────┘\n```\n"
 
 
-def test_a_code_span_in_ascii_prose_stays_a_quotation() -> None:
-    text = "The log showed `âœ… done`.\n"
+def test_a_code_span_in_ascii_prose_shares_the_documents_damage_as_a_block_does() -> None:
+    assert repaired("The log showed `âœ… done`.\n") == "The log showed `✅ done`.\n"
+    assert repaired("The log showed:\n\n```\nâœ… done\n```\n") == "The log showed:\n\n```\n✅ done\n```\n"
+
+
+def test_a_table_of_symbols_in_code_spans_and_blocks_is_repaired_whole() -> None:
+    """Every non-ASCII character of the document is in backticks or a fenced block, and all of it is damaged:
+    no prose says the document is about encodings, so its code is its prose."""
+    clean = ("# Math Symbols\n\n```text\n∈ ∉ ⊆\n```\n\n| Symbol | Name | Example |\n|---|---|---|\n"
+             "| `∈` | Element of | `3 ∈ {1, 2}` |\n| `≤` | Less or equal | `1 ≤ 2` |\n")
+    damaged = clean.encode().decode("cp1252", errors="replace")
+    assert "âˆˆ" in damaged and "\ufffd" not in damaged
+    assert repaired(damaged) == clean
+
+
+def test_a_code_span_in_ascii_prose_about_encodings_teaches() -> None:
+    text = "UTF-8 read as Windows-1252 turns a check mark into `âœ…`.\n"
     assert repaired(text) == text
 
 
@@ -83,6 +98,8 @@ def test_an_rst_doctest_quoting_mojibake_beside_clean_prose_is_kept() -> None:
     pytest.param("fixer.ts", '// mojibake like\n// "ÐÑÐ¸Ð²ÐµÑ", "â", "Ã©".\n', id="a comment showing mojibake"),
     pytest.param("wiki.md", 'The display may include the generic replacement character ("ï¿½").\n',
                  id="prose quoting the replacement character's damage"),
+    pytest.param("fixer.ts", '// mojibake like "Ã©".\nconst suspicious = /[ÃÂâ€ž•™]/;\n',
+                 id="a regular expression's class of mojibake markers beside a quoted sample"),
 ])
 def test_quoted_mojibake_in_a_text_about_mojibake_is_shown_not_suffered(name: str, text: str) -> None:
     assert repaired(text, name) == text
@@ -93,3 +110,18 @@ def test_a_translation_file_that_names_its_charset_is_still_repaired() -> None:
     mojibake, and its damage is repaired."""
     text = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Accept"\nmsgstr "PĹ™ijmout"\n'
     assert repaired(text, "cs.po").endswith('msgstr "Přijmout"\n')
+
+
+def test_a_table_of_patterns_that_writes_each_repair_on_its_row_is_shown_not_suffered() -> None:
+    """A page about an encoding mix-up lists damaged words with their repairs on the same row, unquoted as well as
+    in code spans, and one row whose stated repair is not the decoding (``Ô£à`` is ✅ in cp850, the author wrote
+    ✓) but which quotes the damaged word in code too: nothing in it is damage to repair, code or prose."""
+    text = ("## Problème d'encodage\n\n| Corrompu | Correct | Exemple |\n|---|---|---|\n"
+            "| `├®` | `é` | r├®fl├®chir → **réfléchir** |\n| `├á` | `à` | ├á la → **à la** |\n"
+            "| `Ô£à` | `✓` | Ô£à → **✓** (checkmark) |\n\n```python\nreplacements = {'d├®j├á': 'déjà'}\n```\n")
+    assert repaired(text) == text
+
+
+def test_a_damaged_word_with_its_repair_elsewhere_on_another_line_is_still_repaired() -> None:
+    """The repair must stand on the same line: a damaged line above a clean one is damage."""
+    assert repaired("Le cafÃ© est ouvert.\n\nLe café est fermé.\n") == "Le café est ouvert.\n\nLe café est fermé.\n"

@@ -64,15 +64,15 @@ def test_the_prior_is_read_only_when_a_lossy_span_is_ranked() -> None:
             "from review_hooks.mojibake.repair import repair\n"
             "repair('Crème brûlée, naïve, 日本語のテスト ✅ clean')\n"
             "print('review_hooks.mojibake.lossy' in sys.modules and "
-            "sys.modules['review_hooks.mojibake.lossy']._prior.cache_info().currsize)\n"
+            "sys.modules['review_hooks.mojibake.lossy'].prior_table.cache_info().currsize)\n"
             "repair('## \\u00f0\\u0178\\u201c Notes\\nDone \\u00e2\\u0153\\u2026')\n"
-            "print(sys.modules['review_hooks.mojibake.lossy']._prior.cache_info().currsize)\n")
+            "print(sys.modules['review_hooks.mojibake.lossy'].prior_table.cache_info().currsize)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0] in ("False", "0") and out[1] == "1"
 
 
 def test_the_packaged_table_is_well_formed() -> None:
-    table = lossy._prior()
+    table = lossy.prior_table()
     assert len(table) > 1000 and set(table.values()) <= set(range(10))
     assert table["の"] >= 7 and table["\ufe0f"] >= 4 and "a" not in table  # ASCII is never a candidate
 

@@ -46,3 +46,60 @@ def test_a_rare_letter_that_mends_its_word_is_still_repaired() -> None:
 def test_flagged_damage_of_one_letter_of_another_script_is_still_repaired() -> None:
     """``Î”`` is the Greek Δ: ftfy's badness flags the span, so no other Greek letter is needed."""
     assert repair("âœ… the Î” of the two runs\n").text == "✅ the Δ of the two runs\n"
+
+
+@pytest.mark.parametrize(("damaged", "clean"), [
+    pytest.param("> **Ã¢â€žÂ¹Ã¯Â¸Â\x8f Note** and Ã¢Å“â€¦ done", "> **ℹ️ Note** and ✅ done", id="information source"),
+    pytest.param("Ã¢Ë†â€¦ Ã¢â€žâ€¢ Ã¢â€žÂ¤", "∅ ℕ ℤ", id="double-struck capitals"),
+])
+def test_a_letterlike_symbol_decoded_twice_is_no_stranger_letter(damaged: str, clean: str) -> None:
+    """``ℹ`` and ``ℕ`` are letters to Unicode (Ll, Lu) and rare in every language, but they are symbols, of no
+    script: decoded twice (``Ã¢â€žÂ¹`` is ``â„¹``, then ℹ), every layer comes off, as it does for ✅ beside them."""
+    assert repair(damaged).text == clean
+
+
+@pytest.mark.parametrize(("clean", "codec"), [
+    pytest.param("# ინსტალაცია", "cp1252", id="Georgian heading, twice browser-style"),
+    pytest.param("โปรแกรมเปลี่ยนชื่อ", "cp1252", id="Thai, twice"),
+])
+def test_a_script_no_language_of_the_prior_writes_is_no_stranger_decoded_twice(clean: str, codec: str) -> None:
+    """The frequency prior holds no common letter of Georgian or Thai, so each of their letters looks rare in
+    every language; that says nothing of them (``scripts.measured``), and a text wholly in such a script, damaged
+    twice with no byte lost, comes off whole."""
+    once = "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in clean.encode())
+    twice = "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in once.encode())
+    assert repair(twice).text == clean
+
+
+def test_readings_that_explain_as_much_are_not_told_apart_by_a_script_the_prior_does_not_measure() -> None:
+    """``Õ¯`` is Armenian կ in Windows-1252 (D5 AF) and the Armenian comma ``՝`` in Windows-1257 (D5 9D): with
+    no measure of Armenian letters, the comma is not "less rare" than the letter, and the codec the document
+    shows decides."""
+    clean = "## Ցանկ\n\nԱյս ռեպոզիտորին ներկայումս հիմնական վայրն\n"
+    assert repair(clean.encode().decode("cp1252")).text == clean
+
+
+@pytest.mark.parametrize("clean", [
+    pytest.param("# ქვეყნები\n", id="one Georgian heading"),
+    pytest.param("Այս ռեպոզիտորին ներկայումս\n", id="one Armenian line"),
+])
+def test_a_letter_the_prior_never_saw_of_a_script_it_does_not_measure_is_evidence_as_any(clean: str) -> None:
+    """Georgian ტ and Armenian կ are unseen by the frequency prior, which no language of Georgian or Armenian
+    feeds; unseen there is no sign of a codec's invention, so a short text wholly damaged is repaired."""
+    assert repair(clean.encode().decode("cp1252")).text == clean
+
+
+def test_a_one_letter_word_of_a_script_the_prior_does_not_measure_comes_off_with_its_line() -> None:
+    """Armenian է ("is") alone, ``Õ§``: once or twice damaged, it is repaired with the Armenian words around it."""
+    clean = "է,որտեղ կարող եք տեսնել, թե ինչպես կարելի է արագ\n"
+    once = clean.encode().decode("cp1252")
+    twice = once.encode().decode("cp1252")
+    assert repair(once).text == clean
+    assert repair(twice).text == clean
+
+
+def test_a_lone_letter_of_a_script_the_document_never_shows_is_no_second_layer() -> None:
+    """Turkish ``Ä±Ã§`` is ıç once decoded; cp850 reads ıç as D5 87, Armenian Շ, which nothing else in the
+    document is written in: ıç, common letters, is the repair."""
+    assert repair("## BaÅŸlangÄ±Ã§ ve Ã§ok gÃ¼zel\n").text == "## Başlangıç ve çok güzel\n"
+    assert repair("## BaÃ…Å¸langÃ„Â±ÃƒÂ§ ve gÃƒÂ¼zel\n").text == "## Başlangıç ve güzel\n"

@@ -102,3 +102,48 @@ def test_a_residue_past_an_ascii_letter_holds_back_no_repair_of_its_word() -> No
     result = repair("For example, â€œKÃ¶nigsgÃ¤ÃŸchenâ€ is not\n")
     assert result.text == "For example, “Königsgäßchenâ€ is not\n"
     assert [item.old for item in result.residue] == ["â€"]
+
+
+def _dropped(text: str) -> str:
+    """``text`` read as Windows-1252 by a tool that dropped the bytes it does not define."""
+    return bytes(b for b in text.encode() if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)).decode("cp1252")
+
+
+def test_a_word_past_a_space_from_a_lossy_one_is_its_own_where_the_text_kept_its_no_break_spaces() -> None:
+    """을 (EC 9D 84) lost 0x9D: ``ì„``, then a space that, read as A0, would make 선. The text keeps the byte A0
+    elsewhere (령 is ``ë\\xa0¹``), so the space is a space, and 설명합니다 after it is a word of its own."""
+    damaged = _dropped("방법을 설명합니다. 명령어를 보세요.")
+    assert "ë\xa0¹" in damaged
+    result = repair(damaged)
+    assert result.text == "ë°©ë²•ì„ 설명합니다. 명령어를 보세요."
+    assert [item.old for item in result.residue] == ["ë°©ë²•ì„"]
+
+
+def test_a_word_past_a_space_from_two_lossy_ones_is_its_own_too() -> None:
+    """도움을 받을 수: both words before 수 lost 0x9D; the space beside 수 decides, not the words further off."""
+    damaged = _dropped("도움을 받을 수 있나요? 명령어를 보세요.")
+    result = repair(damaged)
+    assert result.text == "ë„ì›€ì„ ë°›ì„ 수 있나요? 명령어를 보세요."
+    assert [item.old for item in result.residue] == ["ë„ì›€ì„", "ë°›ì„"]
+
+
+def test_where_the_text_turned_its_no_break_spaces_into_spaces_the_word_goes_on_past_one() -> None:
+    """Hebrew נ is D7 A0: saved with its A0 as a space it is ``× ``, and the word goes on after the space. No
+    no-break space is left in the text, so ``×”`` (ה) after it is a fragment of the word, not repaired alone."""
+    damaged = "## התקנה בקליק".encode().decode("cp1252").replace("\xa0", " ")
+    result = repair(damaged)
+    assert result.text == "## ×”×ª×§× ×” בקליק"
+    assert [item.old for item in result.residue] == ["×”×ª×§×", "×”"]
+
+
+def test_a_georgian_word_goes_on_past_a_space_that_was_its_letters_a0() -> None:
+    """რ is E1 83 A0: saved with its A0 as a space, ``áƒ `` ends no word, and the Georgian word goes on after the
+    space. The prior measures no Georgian letter, so რ counts as a letter a space may complete; the tail after the
+    space is not repaired alone (half a word), it is reported with its head."""
+    clean = "ეს გზამკვლევი დაგეხმარებათ\n"  # browser-style: the bytes Windows-1252 leaves undefined kept as C1
+    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in clean.encode())
+    damaged = damaged.replace("\xa0", " ")
+    head, tail = "áƒ“áƒ\x90áƒ’áƒ”áƒ®áƒ›áƒ\x90áƒ", "áƒ”áƒ‘áƒ\x90áƒ—"
+    result = repair(damaged)
+    assert result.text == f"ეს გზამკვლევი {head} {tail}\n"  # no tail of a word repaired without its head
+    assert [item.old for item in result.residue] == [head, tail]

@@ -99,3 +99,19 @@ def test_covering_edit_found_by_bisection_as_by_reading_them_all(gaps: list[tupl
     finding = Finding(line=1, column=offset + 1, message="m")
     slow = any(edit.start <= offset < max(edit.end, edit.start + 1) for edit in edits)
     assert process._changed(document, edits, finding) == slow
+
+
+def test_a_lossy_span_said_otherwise_after_the_fix_holds_back_no_repair_on_its_line(repo: Path) -> None:
+    """Vietnamese read as Windows-1254 by a tool that dropped the bytes it does not define: ``Người`` lost a byte,
+    ``Mới`` did not. Once the first line is repaired, no Turkish letter is left to name Windows-1254, so the lossy
+    span's candidates read otherwise; it is the same span (its ``subject``), and the repair beside it is written."""
+    clean = "# 📖 Hướng dẫn\n\n## Cho Người Mới\n"
+    damaged = bytes(b for b in clean.encode() if b not in (0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E)).decode("cp1254")
+    (repo / "doc.md").write_text(damaged, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["doc.md"], RunOptions(select=("mojibake",), fix=True), out, err) == 1
+    assert (repo / "doc.md").read_text(encoding="utf-8") == "# 📖 Hướng dẫn\n\n## Cho NgÆ°á»i Mới\n"
+    assert err.getvalue() == ""
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("doc.md:3:10: mojibake unrecoverable 'Æ°á»' (likely ") and "(fixed)" not in lines[1]
+    assert lines[2] == "doc.md:3:17: mojibake 'á»›' is double-encoded 'ớ' (Windows-1254) (fixed)"
