@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
+def run_root(cwd: Path) -> Path | None:
+    """The work tree a run checks: the one git's environment names (``GIT_DIR`` with ``GIT_WORK_TREE``, as a
+    script or another tool sets them, from any folder) when it does, as every git command of the run reads it
+    too; else the one holding ``cwd``."""
+    named = os.environ.get("GIT_WORK_TREE")
+    if named and os.environ.get("GIT_DIR"):
+        tree = cwd / os.path.expanduser(named)  # a relative one is from the current folder, as git reads it
+        return Path(os.path.normpath(tree)) if tree.is_dir() else None
+    return find_root(cwd)
+
+
 def find_root(start: Path) -> Path | None:
     """The work tree root holding ``start`` (by looking for ``.git``; no subprocess)."""
     folder = start.absolute()

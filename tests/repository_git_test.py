@@ -183,3 +183,21 @@ def test_git_that_cannot_answer_a_check_is_said_so_not_an_internal_error(
     assert run(["plan.md"], RunOptions(select=("broken-link",)), out, err) == 2
     assert err.getvalue() == ("review-hooks: plan.md: broken-link could not ask git: git ls-files failed: fatal: "
                               "detected dubious ownership in repository at 'x'\n")
+
+
+def test_a_scan_from_outside_reads_the_work_tree_gits_environment_names(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``GIT_DIR`` and ``GIT_WORK_TREE`` set by a script: every git command of the run reads that repository, and
+    so does the run, not the untracked folder it was started in."""
+    (repo / "a.md").write_text("Done âœ…\n", encoding="utf-8")
+    run_git(repo, "add", "a.md")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "untracked.md").write_text("Done âœ…\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(repo))
+    out = io.StringIO()
+    assert run([], RunOptions(scan=True, select=("mojibake",), jobs=1), out, io.StringIO()) == 1
+    assert "untracked.md" not in out.getvalue()
+    assert "a.md:1:6: mojibake 'âœ…' is double-encoded '✅' (Windows-1252)" in out.getvalue()

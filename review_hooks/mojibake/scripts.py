@@ -19,22 +19,30 @@ if TYPE_CHECKING:
 
 _EDGES = ("Pi", "Pf", "Ps", "Pe", "Pd")  # quotes, brackets and dashes: what may stand at the edges of a word
 _LISTED = ("LATIN", "GREEK", "CYRILLIC")  # scripts whose lone letters have rules of their own
-#: Lead bytes besides letters: dashes and box drawing (Cyrillic in Mac Roman –≤, cp437 ╨▓), and ``×``, Hebrew's
-#: D7 in Windows-1252 and Latin-1 (``×‘`` is the one-letter prefix ב, as in ``ב-MongoDB``)
-_LEADS = ("Pd", "So", "Sm")
+#: Lead bytes besides letters: dashes and box drawing (Cyrillic in Mac Roman –≤, cp437 ╨▓), ``×``, Hebrew's
+#: D7 in Windows-1252 and Latin-1 (``×‘`` is the one-letter prefix ב, as in ``ב-MongoDB``), and ``€``, Mac Roman's
+#: DB (``€å`` is Persian ی, a word of its own)
+_LEADS = ("Pd", "So", "Sm", "Sc")
+#: Quotation marks are Armenian's leads in Mac Roman (D4, D5: ``’ß`` is է): for a script the prior does not measure
+_QUOTE_LEADS = ("Pi", "Pf")
 
 
-def lone_letter(text: str, old: str) -> bool:
+def lone_letter(text: str, old: str, before: str = "") -> bool:
     """One basic Greek or Cyrillic letter (``Î”`` for Δ, ``Ïƒ`` for σ, units and variables in
     technical prose, and the one-letter words в, і, у, я, є, Greek Ή, Ό, ή) read from a letter, or from a dash or box
     drawing that is Cyrillic's lead byte in Mac Roman (``–≤``) and cp437 (``╨▓``), or the sign ``×`` (Hebrew's lead
     byte): weak, never evidence.
     Of the other scripts, only a letter common in some language (``lossy.prior`` 7 or more: Arabic
     و, the word "and", read from ``Ùˆ``), not a rare one (``ßŒ`` is not N'Ko ߌ), or a letter of a script the prior
-    does not measure (``measured``: Armenian է, the word "is", read from ``Õ§``); no quotes."""
+    does not measure (``measured``: Armenian է, the word "is", read from ``Õ§``, and from Mac Roman's ``’ß``); no
+    other quotes, nor one after a letter (French ``l’été`` holds ``’é``, Armenian Վ in Mac Roman)."""
     from review_hooks.mojibake.lossy import prior
 
-    return (len(text) == 1 and (old[:1].isalpha() or unicodedata.category(old[:1]) in _LEADS)
+    if len(text) != 1:
+        return False
+    lead = unicodedata.category(old[:1])
+    quote = lead in _QUOTE_LEADS and not measured(text) and not before.isalpha()  # a word of its own, no elision
+    return ((old[:1].isalpha() or lead in _LEADS or quote)
             and (("\u0386" <= text <= "\u03ce" and text.isalpha()) or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
                  or (text.isalpha() and script_of(text) not in _LISTED and (prior(text) >= 7 or not measured(text)))))
 

@@ -258,5 +258,13 @@ def clean_lines(text: str, runs: dict[str, list[int]], chosen: dict[str, tuple[s
         covered = {i for unit in chosen[run][1] for i in range(unit.start, unit.end)} if run in chosen else set()
         found = next((i for i in range(len(run)) if i not in covered and loose(run, i)), None)
         if found is not None:
-            lines.update(line_of(text, start + found) for start in starts)
+            lines.update(line_of(text, start + found) for start in starts
+                         if not _lost_space(text, start + found, codec))
     return lines
+
+
+def _lost_space(text: str, at: int, codec: Codec) -> bool:
+    """``text[at]`` is a two-byte lead alone before a space and a non-ASCII letter: the space may be its no-break
+    space byte A0 (Bulgarian ``Ð Ð°Ð·...``: Р, then азархивирайте), no clean letter of the line."""
+    return (text[at + 1:at + 2] == " " and not text[at - 1:at].isalpha() and 0xC2 <= codec.table[ord(text[at])] <= 0xDF
+            and not text[at + 2:at + 3].isascii())

@@ -26,7 +26,7 @@ from review_hooks.gitprocess import GitError
 from review_hooks.registry import IDS
 from review_hooks.report import formats as reporters
 from review_hooks.report import terminal
-from review_hooks.repository import Repository, find_root
+from review_hooks.repository import Repository, run_root
 from review_hooks.runner.options import FileResult, RunOptions
 from review_hooks.runner.process import process
 
@@ -53,7 +53,7 @@ def run(paths: Sequence[str], options: RunOptions, out: TextIO | None = None, er
         return cannot_run(str(error.args[0] if isinstance(error, KeyError) else error), options, out, err)
     finally:
         _collect()
-    root = find_root(Path.cwd())
+    root = run_root(Path.cwd())
     repository = Repository(root) if root else None
     if repository is None and options.scan and _bare(Path.cwd()):
         return cannot_run("this folder is a bare git repository, which has no working tree to scan; scan a clone of it",

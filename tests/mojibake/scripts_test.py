@@ -225,3 +225,22 @@ def test_a_letter_of_another_script_that_breaks_a_word_mends_it_as_the_only_dama
 ])
 def test_a_word_of_mixed_scripts_that_reads_as_no_word_is_left(text: str) -> None:
     assert repair(text).text == text
+
+
+def test_a_mac_roman_one_letter_word_led_by_a_currency_sign_or_a_quote_is_a_lone_letter() -> None:
+    """Mac Roman reads Persian ی (DB 8C) as ``€å`` and Armenian է (D5 A7) as ``’ß``: one-letter words, weak as
+    other lone letters are. A quotation mark leads only a letter of a script the prior does not measure, and only
+    as a word of its own: French ``l’été`` holds ``’é``, which Mac Roman reads as Armenian Վ."""
+    assert scripts.lone_letter("ی", "€å") and scripts.lone_letter("է", "’ß", " ")
+    assert not scripts.lone_letter("Վ", "’é", "l")
+
+
+def test_mac_roman_one_letter_words_come_off_with_their_line() -> None:
+    from review_hooks.mojibake.repair import repair
+
+    persian = "# پروژه ی نرم افزار\n"
+    armenian = "երբ պետք է երեւակել, կամ տեքստը\n"
+    for clean in (persian, armenian):
+        assert repair(clean.encode().decode("mac_roman")).text == clean
+    french = "l’été est là; " + armenian
+    assert repair("l’été est là; " + armenian.encode().decode("mac_roman")).text == french

@@ -45,3 +45,15 @@ def test_a_lost_no_break_space_of_a_letter_damaged_twice_is_read_back_beside_evi
     # à (C3 A0) in Windows-1252 twice is ``ÃƒÂ\xa0``; its A0 saved as a space leaves ``ÃƒÂ `` before the
     # space of its own: one small Latin letter, as ``Ã `` is once (not a symbol, as a long sequence must be)
     assert repair("propres ÃƒÂ  https et signÃƒÂ©e\n").text == "propres à https et signée\n"
+
+
+def test_a_lead_alone_before_its_lost_no_break_space_is_no_clean_letter_of_its_line() -> None:
+    """Bulgarian Р is D0 A0: saved with its A0 as a space it is ``Ð `` before the rest of its word. That ``Ð`` is
+    damage, not a clean accented letter, so the line still lets the one-letter word в (``Ð²``) be repaired."""
+    from review_hooks.mojibake.repair import repair
+
+    clean = "3. Разархивирайте изтегления ZIP файл в желаната директория.\n"
+    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in clean.encode())
+    damaged = damaged.replace("\xa0", " ")
+    assert " Ð² " in damaged
+    assert " в желаната" in repair(damaged).text
