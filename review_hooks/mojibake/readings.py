@@ -154,7 +154,8 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
             return None
         if pair == typography.WEAK:
             return Unit(start, end, (text,), weight=0, before=before)
-        letter = _lone_letter(text, old, run[start - 1:start])  # ``Î”`` (Δ): no evidence, not even when ftfy flags it
+        letter = _lone_letter(text, old, run[start - 1:start]) or (  # ``Î”`` (Δ): no evidence, even flagged by ftfy;
+            len(text) == 2 and own_punctuation(text[1]) and _lone_letter(text[0], old, run[start - 1:start]))  # է։
         weak = letter or _weak_but_plausible(text) or any(p.end - p.start >= 3 for p in group)
         # badness alone makes no lone letter of another script damage (``÷à`` is not ֈ); symbols, pictographs
         # (📝 outweighs Ã©) and a decoding the engine decoded again (``Ã¡Â»Å¸``: ở) need no more

@@ -13,9 +13,8 @@ space stands where a quotation or a word ends (nothing but space or punctuation 
 - every reading of the pair disagrees with the word: a small letter after capitals (``AMANHÃ»`` -> ``û``),
   a letter of another script (``LOKAÐ“`` -> Cyrillic ``Г``).
 
-Real damage looks different: its quotes are damaged too (``â€œ``), so no opening quote balances the
-continuation byte, and the letter before it is a lead character that does not agree with its word
-(``voilÃ\\u00a0!`` is ``voilà!``).
+Real damage: its quotes are damaged too (``â€œ``, ``Ã‚Â«…Ã‚Â»``), no opening quote balances the continuation byte,
+and the letter before it is a lead character that disagrees with its word (``voilÃ\\u00a0!``).
 
 A lone pair is weighed by ``lone_pair`` (a guillemet or ellipsis before a word, a capital before a superscript
 or ending a word of capitals: typography or weak) and ``mends`` (it breaks its word, its reading mends it:
@@ -174,8 +173,8 @@ def _outside_tables(text: str) -> Iterator[tuple[int, int]]:
 
 
 def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec, ...]) -> Change:
-    """``changes[index]`` decoded one time less when its last decoding read a closing quote as a
-    continuation byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice)."""
+    """``changes[index]`` decoded one time less when its last decoding read a closing quote as a continuation
+    byte that is typography on the line as repaired (``“IRMÃ”`` damaged twice), not the twin of its opener."""
     change = changes[index]
     if len(change.before) < 2 or (change.before[-1] not in OPENERS and change.before[-1] != NBSP):
         return change
@@ -183,10 +182,11 @@ def once_less(text: str, changes: list[Change], index: int, codecs: tuple[Codec,
     last = len(text) if last < 0 else last
     inside = [c._replace(new=c.before) if c is change else c for c in changes if first <= c.start < last]
     line = applied(text[:last], [c for c in inside if c.end <= last])[first:]
-    prefix = applied(text[:change.end], [c._replace(new=c.before) if c is change else c
-                                         for c in inside if c.end <= change.end])[first:]
-    at = len(prefix) - 1
-    return change._replace(new=change.before) if closes(line, at, lambda pair: _readings(pair, codecs),
+    prefix = applied(text[:change.end], [c for c in inside if c.end <= change.end])[first:]  # it, decoded once less
+    if any(c.start != change.start and c.before[1:] and c.before[-1] in OPENERS.get(change.before[-1], "")
+           for c in inside):
+        return change  # its opening quote was damaged alike (``Ã‚Â«IMPOSTORÃ‚Â»``): no typography of the line
+    return change._replace(new=change.before) if closes(line, len(prefix) - 1, lambda pair: _readings(pair, codecs),
                                                                  lambda word: _utf8(word, codecs)) else change
 
 

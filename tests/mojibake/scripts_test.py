@@ -244,3 +244,15 @@ def test_mac_roman_one_letter_words_come_off_with_their_line() -> None:
         assert repair(clean.encode().decode("mac_roman")).text == clean
     french = "l’été est là; " + armenian
     assert repair("l’été est là; " + armenian.encode().decode("mac_roman")).text == french
+
+
+def test_a_one_letter_word_and_its_scripts_full_stop_come_off_with_their_line() -> None:
+    """Armenian ``է։`` (is, full stop) ends a sentence: read as two pairs, a lone letter and its script's own
+    punctuation, once or twice damaged, repaired with the words around it."""
+    from review_hooks.mojibake.repair import repair
+
+    clean = "Այս փուլը կապերի փուլն է։ Այն հիմնական է v7.2-ի վրա։\n"
+    once = clean.encode().decode("cp1252")
+    assert "Õ§Ö‰" in once
+    assert repair(once).text == clean
+    assert repair(once.encode().decode("cp1252")).text == clean

@@ -136,3 +136,13 @@ def test_a_lone_pair_read_as_a_latin1_symbol_is_not_two_letters(text: str, repai
     from review_hooks.mojibake.repair import repaired_text
 
     assert repaired_text(text) == repaired
+
+
+def test_a_closing_guillemet_damaged_as_its_opener_was_comes_off_whole() -> None:
+    """Twice damaged, ``Ã‚Â«IMPOSTORÃ‚Â»`` is «IMPOSTOR»: the » after a capital is no quote closing the line's «,
+    since that « was damaged alike; both come off every layer, as the words around them do."""
+    from review_hooks.mojibake.repair import repair
+
+    clean = "(բառ կամ «IMPOSTOR»)։\n"
+    twice = clean.encode().decode("cp1252").encode().decode("cp1252")
+    assert repair(twice).text == clean
