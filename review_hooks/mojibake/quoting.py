@@ -79,8 +79,9 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         if shown is not None and shown(offset):
             return True
         if not decided:
-            prose = any(not line.isascii() and not blocks(number) and not _CODE_SPAN.sub("", line).isascii()
-                        for number, line in enumerate(document.lines, 1))  # a line, not each of its characters
+            prose = any(not line.isascii() and not blocks(number) and ("`" not in line  # a line, not each character
+                                                                         or not _CODE_SPAN.sub("", line).isascii())
+                        for number, line in enumerate(document.lines, 1))
             teaches = prose or any(not blocks(document.position(m.start())[0])
                                    for m in _ABOUT_ENCODINGS.finditer(document.text)) or (
                                        repaired is not None and _beside_repair(document.text, repaired))

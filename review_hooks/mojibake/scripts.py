@@ -40,11 +40,12 @@ def lone_letter(text: str, old: str, before: str = "") -> bool:
 
     if len(text) != 1:
         return False
-    lead = unicodedata.category(old[:1])
-    quote = lead in _QUOTE_LEADS and not measured(text) and not before.isalpha()  # a word of its own, no elision
-    return ((old[:1].isalpha() or lead in _LEADS or quote)
-            and (("\u0386" <= text <= "\u03ce" and text.isalpha()) or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
-                 or (text.isalpha() and script_of(text) not in _LISTED and (prior(text) >= 7 or not measured(text)))))
+    if not old[:1].isalpha():
+        lead = unicodedata.category(old[:1])  # a word of its own, no elision, for a quote
+        if lead not in _LEADS and not (lead in _QUOTE_LEADS and not before.isalpha() and not measured(text)):
+            return False
+    return (("\u0386" <= text <= "\u03ce" and text.isalpha()) or "\u0410" <= text <= "\u044f" or text in "ЁёІіЇїЄє"
+            or (text.isalpha() and script_of(text) not in _LISTED and (prior(text) >= 7 or not measured(text))))
 
 
 def word(text: str, letters: int) -> bool:
@@ -111,14 +112,13 @@ def measured(char: str) -> bool:
     some language (``lossy.prior`` 5 or more). Of a script no language of the prior writes (Armenian, Georgian,
     Thai), every letter is unseen or seldom seen, and that says nothing of how rare it is in its own language.
     Latin-1's letters are measured (``µ``, MICRO SIGN, is no script of its own)."""
-    return char < "\u0370" or script_of(char) in _measured_scripts()
+    return char < "\u0370" or script_of(char) in MEASURED
 
 
-@lru_cache(maxsize=1)
-def _measured_scripts() -> frozenset[str]:
-    from review_hooks.mojibake.lossy import prior_table
-
-    return frozenset(script_of(char) for char, zipf in prior_table().items() if zipf >= 5 and char.isalpha())
+#: The scripts (first words of letters' names) of which ``prior.txt`` holds a letter of Zipf 5 or more, as
+#: ``scripts/make_char_prior.py`` wrote it (tests/mojibake/scripts_test.py reads the table again).
+MEASURED = frozenset({"ARABIC", "BENGALI", "CJK", "CYRILLIC", "DEVANAGARI", "FEMININE", "GREEK", "HANGUL", "HEBREW",
+                      "HIRAGANA", "IDEOGRAPHIC", "KATAKANA", "KATAKANA-HIRAGANA", "LATIN", "MASCULINE", "TAMIL"})
 
 
 @lru_cache(maxsize=4096)

@@ -121,6 +121,7 @@ def _touch(text: str, item: Residue, change: Change) -> bool:
     return not (beside == " " and _whole_sequences(change) and _kept_a0(text))  # the side toward the residue
 
 
+@lru_cache(maxsize=4)
 def _kept_a0(text: str) -> bool:
     """Whether the damage in ``text`` keeps the byte A0 as a no-break space (``ë\xa0¹``, 령, between two
     characters of a damaged word): the tool that damaged it did not turn A0 into spaces, so a space beside

@@ -256,3 +256,11 @@ def test_a_one_letter_word_and_its_scripts_full_stop_come_off_with_their_line() 
     assert "Õ§Ö‰" in once
     assert repair(once).text == clean
     assert repair(once.encode().decode("cp1252")).text == clean
+
+
+def test_the_measured_scripts_are_those_the_prior_holds_a_common_letter_of() -> None:
+    from review_hooks.mojibake.lossy import prior_table
+
+    read = {scripts.script_of(char) for char, zipf in prior_table().items() if zipf >= 5 and char.isalpha()}
+    assert read == scripts.MEASURED
+    assert scripts.measured("я") and scripts.measured("µ") and not scripts.measured("է")
