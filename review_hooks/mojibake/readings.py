@@ -165,8 +165,9 @@ def _unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again: Again
         # a capital that breaks a word of small letters, read as a small letter (``rozdziaÅ‚u``: rozdziału); not a
         # symbol after a letter, which is how clean math reads in Mac Roman (``cost≈£3`` is no ţ)
         # or a letter of another script that breaks it (``MГјller``, Mac Roman's π in ``pi√π``: più)
-        mends = (end - start == 2 and run[start].isupper() and typography.pair_mends(run, start, text)) or crossed(
-            run, start, end, text)
+        letter_symbol = run[start].isalpha() and not run[start + 1].isalpha()  # ``layƒ±n``, not math ``y≈µs``
+        mends = (end - start == 2 and (run[start].isupper() or letter_symbol) and typography.pair_mends(
+            run, start, text)) or crossed(run, start, end, text)
         if not letter and (before or not _unheard(text)) and (before or _strong(text, group) or bad or mends):
             return Unit(start, end, (text,), weight=sum(p.end - p.start for p in group), before=before)
         # weak: no evidence of its own, repaired only where the codec damaged the document elsewhere

@@ -71,11 +71,8 @@ def closes(text: str, at: int, reads: Callable[[str], set[str]], utf8: Callable[
         return char != NBSP and text[at - 2] in OPENERS[char] and _balanced(text, at)
     if not _agrees(letter, word) or utf8(word + letter):
         return False  # the word is no word of its own script, or is itself mojibake (``СЂС‹``: ры, ``ðŸŽ“``)
-    if char == NBSP:
-        if after in _FRENCH and after:
-            return True
-    elif _balanced(text, at):
-        return True
+    if (char == NBSP and after and after in _FRENCH) or (char != NBSP and _balanced(text, at)):
+        return True  # French spacing before » ; : ! ?, or a quotation opened earlier on the line
     decoded = [char for char in reads(text[at - 1:at + 1]) if char.isalpha()]
     return bool(decoded) and all(not _agrees(char, word + letter) for char in decoded)
 
@@ -284,10 +281,10 @@ def mends(run: str, start: int, end: int, reading: str) -> bool:
 
 
 def pair_mends(run: str, start: int, reading: str) -> bool:
-    """The pair at ``run[start]``: a capital or symbol after a letter, in a word of small letters, read as small
-    letters of its script (``cafÃ©``, ``R√©sum√©``); after no letter, Latin-1 symbols (``Â£``), or one letter opening
-    a word of small letters of its script where badness flags the pair (``Ã‡etin``; not ``Ç’a``, nor a C1 control:
-    Latin-1's ``Ã\x84leny`` may be a č that lost 0x8D below)."""
+    """The pair at ``run[start]``: a capital or symbol after a letter, or a symbol inside a word, in a word of small
+    letters, read as small letters of its script (``cafÃ©``, ``R√©sum√©``, ``layƒ±n``); after no letter, Latin-1 symbols
+    (``Â£``), or a letter opening a word of small letters of its script where badness flags the pair (``Ã‡etin``; not
+    ``Ç’a``, nor a C1 control: Latin-1's ``Ã\x84leny`` may be a č that lost 0x8D below)."""
     before, first, second, after = run[start - 1:start], run[start], run[start + 1:start + 2], run[start + 2:start + 3]
     if not before.isalpha():  # ``Â£`` alone (£); not ``AÍ¾`` (;), nor ``Ø†`` (Arabic ؆)
         if not (first + second).isalpha() and all(unicodedata.category(char)[0] in "PS" and char < "\u0100"
@@ -295,6 +292,7 @@ def pair_mends(run: str, start: int, reading: str) -> bool:
             return True  # not two letters (Cyrillic ``ВЁ`` is C2 A8 in Windows-1251: ¨; Mac Roman ``¬Æ`` is ®)
         return (len(reading) == 1 and reading.isalpha() and after.islower() and _script(after) == _script(reading)
                 and not "\x80" <= second < "\xa0" and is_bad(first + second))
-    breaks = not first.isalpha() or (first.isupper() and _script(before) == _script(first))
+    inside = first + second if after.isalpha() else first  # a symbol inside a word breaks it too (``layƒ±n``)
+    breaks = not inside.isalpha() or (first.isupper() and _script(before) == _script(first))
     return ((before.islower() or after.islower() or not first.isalpha()) and breaks and reading.isalpha()
             and reading.islower() and all(_script(char) == _script(before) for char in reading))

@@ -146,3 +146,15 @@ def test_a_closing_guillemet_damaged_as_its_opener_was_comes_off_whole() -> None
     clean = "(բառ կամ «IMPOSTOR»)։\n"
     twice = clean.encode().decode("cp1252").encode().decode("cp1252")
     assert repair(twice).text == clean
+
+
+def test_a_letter_and_a_symbol_inside_a_word_mend_it_as_one_letter() -> None:
+    """Mac Roman ``ƒ±`` (C4 B1) inside ``klonlayƒ±n`` is ı: a symbol inside a word of letters breaks it, and the
+    reading, a small Latin letter, mends it (evidence on its own, as ``cafÃ©`` is), where clean math in Mac Roman,
+    a symbol then a letter (``latency≈µs``, ``cost≈£3``), stays as written."""
+    from review_hooks.mojibake.repair import repair
+
+    text = "## Kurulum\n\n1. Projeyi klonlayƒ±n:\n\n2. Klonlama işlemi tamamlandıktan sonra projeyi açın.\n"
+    assert repair(text).text == text.replace("ƒ±", "ı")
+    math = "note √π ≈ 1.77245, latency≈µs, cost≈£3.2m\n"
+    assert repair(math).text == math
