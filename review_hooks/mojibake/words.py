@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from review_hooks.mojibake import readings
 from review_hooks.mojibake.changes import Change, Residue
-from review_hooks.mojibake.charmaps import Codec, by_name, codecs, suspects
+from review_hooks.mojibake.charmaps import Codec, by_name, codecs, encoded, suspects
 from review_hooks.mojibake.layers import continued
 from review_hooks.mojibake.lossy import SEQUENCE_LENGTH
 
@@ -137,10 +137,10 @@ def _whole_sequences(change: Change) -> bool:
     """``change`` decoded once, not lossy, from bytes that are whole UTF-8 sequences, a lead byte first."""
     if change.lossy or change.before:
         return False
+    data = encoded(change.old, change.codec)
     try:
-        data = change.old.translate(by_name(change.codec).table).encode("latin-1")
         data.decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         return False
     return 0xC2 <= data[0] <= 0xF4
 
