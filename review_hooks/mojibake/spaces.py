@@ -33,11 +33,13 @@ def incomplete(run: str, after: str) -> bool:
     (``Ã``, ``ðŸ§``), with ``after`` the text after the space: another space (the space the word had
     after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``), or the
     small letters that go on with the word a lead broke (Vietnamese ``cÃ i``, ``SÃ i``: cài, Sài; the
-    dropped bytes would read as capitals there, Á Í Ï Ð Ý). A single space before a word may follow a
+    dropped bytes would read as capitals there, Á Í Ï Ð Ý), or a comma or full stop, which no space stands before
+    (Italian ``criticitÃ ,``: criticità). A single space before a word may follow a
     sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
     if after[:1] == " " or after[:1] > "\x7f":
         return _incomplete(run[-3:], after[:2])
-    return after[:1].islower() and _opens_or_inside(run, len(run) - 1) and _small_letter_lead(run[-1])
+    return ((after[:1].islower() or after[:1] in ",.")  # no space stands before a comma or a full stop
+            and _opens_or_inside(run, len(run) - 1) and _small_letter_lead(run[-1]))
 
 
 def _opens_or_inside(run: str, at: int) -> bool:

@@ -57,3 +57,13 @@ def test_a_lead_alone_before_its_lost_no_break_space_is_no_clean_letter_of_its_l
     damaged = damaged.replace("\xa0", " ")
     assert " Ð² " in damaged
     assert " в желаната" in repair(damaged).text
+
+
+def test_a_space_before_a_comma_is_a_lost_no_break_space_byte() -> None:
+    """Italian ``criticitÃ ,``: à (C3 A0) whose A0 was saved as a space, before a comma, which no space stands
+    before; with Windows-1252 damage elsewhere on the page, it is repaired as à."""
+    from review_hooks.mojibake.repair import repair
+
+    text = "Il team: sullâ€™andamento.\n- nonostante le criticitÃ , Ã¨ emerso un buon livello.\n"
+    assert repair(text).text == "Il team: sull’andamento.\n- nonostante le criticità, è emerso un buon livello.\n"
+    assert repair("IRMÃ , CAFÃ.\n").text == "IRMÃ , CAFÃ.\n"  # a capital ending a word of capitals stays
