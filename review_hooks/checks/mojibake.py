@@ -95,9 +95,6 @@ _NAMED = lazy(r"(?i)U\+FFFD|\\u\{?fffd|0xFFFD|EF BF BD|replacement char")
 #: ``¿`` glued to the punctuation before it and opening no question on its line (``</strong>¿Las``): what a
 #: converter put where it could not map a character (0xBF), as a decoder puts U+FFFD
 _LOST_QUESTION = lazy("(?<=[>.,;:!)\\]}*_|/])\u00bf(?![^\n]*[?\u00bf])")  # after a letter: mojibake (``Î¿``)
-_NAMES = {"utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
-          "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)", "latin_1": "latin-1",
-          "mac_roman": "Mac Roman", "iso8859_15": "ISO-8859-15"}
 
 
 class Settings(NamedTuple):  # NamedTuples, not dataclasses: see ``review_hooks.finding.Finding``
@@ -165,12 +162,12 @@ def find(document: Document, context: Context) -> Iterator[Finding]:
     # a file git converts to UTF-8 and back (``working-tree-encoding``) is in the encoding it is meant to be in
     legacy = document.encoding != "utf-8" and not document.declared
     if legacy and (rivals := _rivals(document)):
-        readings = ", ".join(f"{wording.shown(word)} in {_NAMES.get(name, name)}" for word, name in rivals.readings)
+        readings = ", ".join(f"{wording.shown(word)} in {wording.codec_name(name)}" for word, name in rivals.readings)
         line, column = document.position(rivals.start)
         yield Finding(line=line, column=column, message=f"file is not UTF-8, and code pages read it differently "
                       f"({readings}): convert it by hand from the one it is in")
     elif legacy:
-        name = _NAMES.get(document.encoding, document.encoding)
+        name = wording.codec_name(document.encoding)
         transcode = context.settings(ID, configure).transcode
         action = "--transcode converts it to UTF-8" if transcode else "convert it with --transcode"  # then "(fixed)"
         yield Finding(line=1, column=1, message=f"file is {name}, not UTF-8; {action}")

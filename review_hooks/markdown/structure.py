@@ -241,4 +241,6 @@ def _yaml_mapping(content: str) -> tuple[dict[str, Any] | None, tuple[int, str] 
         return None, (mark.line if mark else -1, str(error.problem or error).strip())
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:  # e.g. ``date: 2024-13-45``
         return None, (-1, str(error).strip() or type(error).__name__)
+    if value is None:  # ``---`` then ``---``: empty front matter, as Jekyll asks for one to render a page
+        return None, None
     return (value, None) if isinstance(value, dict) else (None, (-1, "it is not a mapping of keys to values"))

@@ -73,11 +73,8 @@ def quoted(document: Document, repaired: Callable[[str], str] | None = None) -> 
         return blocks(line) or code_span(line, column)
 
     decided: list[Quoted] = []
-    shown = _shown_beside_repair(document) if repaired is not None else None  # in a document's repair
 
     def quoted(offset: int) -> bool:  # decided on first use: a clean document is never parsed
-        if shown is not None and shown(offset):
-            return True
         if not decided:
             prose = any(not line.isascii() and not blocks(number) and ("`" not in line  # a line, not each character
                                                                          or not _CODE_SPAN.sub("", line).isascii())
@@ -127,20 +124,22 @@ def _inside(document: Document, pattern: re.Pattern[str]) -> Callable[[int, int]
     return inside
 
 
-def _shown_beside_repair(document: Document) -> Quoted:
-    """Whether an offset is in a damaged word whose repair the same line writes too, in prose as in code (``r├®fl├®chir
-    → **réfléchir**`` in a table of patterns): the line shows the damage, and says what it should be. Each line is
-    read once, on its first offset asked."""
+def beside_repair(text: str) -> Quoted:
+    """Whether an offset of ``text`` is in a damaged word whose repair the same line writes too, quoted or not, in
+    prose as in code (``"âœ…": "✅"`` in a replacement table, ``r├®fl├®chir → **réfléchir**`` in a table of
+    patterns): the line shows the damage and says what it should be. ``repair`` neither counts it as evidence nor
+    repairs it. Each line is read once, on its first offset asked."""
     spans: dict[int, list[tuple[int, int]]] = {}
 
     def shown(offset: int) -> bool:
-        line, column = document.position(offset)
-        if line not in spans:
-            text = document.lines[line - 1]
-            words = list(_NON_ASCII_WORD.finditer(text))  # a repair written beside is a word of its own, clean
-            spans[line] = [match.span() for match in words if _written_beside(text, match)] if _clean_word(
+        first = text.rfind("\n", 0, offset) + 1
+        if first not in spans:
+            last = text.find("\n", offset)
+            line = text[first:last if last >= 0 else len(text)]
+            words = list(_NON_ASCII_WORD.finditer(line))  # a repair written beside is a word of its own, clean
+            spans[first] = [match.span() for match in words if _written_beside(line, match)] if _clean_word(
                 words) else []
-        return any(start < column <= end for start, end in spans[line])
+        return any(start <= offset - first < end for start, end in spans[first])
 
     return shown
 
@@ -154,23 +153,38 @@ def _clean_word(words: list[re.Match[str]]) -> bool:
 
 
 def _written_beside(line: str, match: re.Match[str]) -> bool:
-    """Whether the line writes the word's repair elsewhere (the whole word read back as UTF-8, once or again, in a
-    codec that may have damaged it: a short word is no evidence alone, ``r├®fl├®chir``), or quotes the word itself
-    in a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``). Plain decodings, not the engine's repair of the word:
-    this is asked of every word of a line that holds damage."""
+    """Whether the line writes the word's repair too (the whole word read back as UTF-8, once or again, in a codec
+    that may have damaged it: a short word is no evidence alone, ``r├®fl├®chir``): next to it (``_mapped``), or
+    anywhere on the line where the word is in quotation marks (``turns ✅ into `âœ…```); or quotes the word itself in
+    a code span (``| `Ô£à` | `✓` | Ô£à → **✓** |``). Plain decodings, not the engine's repair of the word: this is
+    asked of every word of a line that holds damage."""
     from review_hooks.mojibake.charmaps import suspects
 
     word, before, after = match.group(), line[:match.start()], line[match.end():]
     if f"`{word}`" in before or f"`{word}`" in after:  # the line quotes it in code as well: an example's row
         return True
+    quoted = before[-1:] in "'\"`" and after[:1] == before[-1:]
     layer = {word}
     for _ in range(3):  # damaged once, twice or three times
         layer = {_decoded(text, codec.name) for text in layer for codec in suspects(text)} - {"", word}
-        if any(not fixed.isascii() and (fixed in before or fixed in after) for fixed in layer):
-            return True
+        for fixed in layer:
+            anywhere = quoted and (fixed in before or fixed in after)
+            if not fixed.isascii() and (anywhere or _mapped(fixed, before, after)):
+                return True
         if not layer:
             return False
     return False
+
+
+def _mapped(fixed: str, before: str, after: str) -> bool:
+    """Whether ``fixed`` stands next to the damaged word with no letter or digit between them, as a table or a
+    mapping sets them (``| Ã¼ | ü |``, ``"âœ…": "✅"``, ``→ **réfléchir**``), not further along a sentence
+    (``✅ clean, âœ… damaged``: two writings of one text)."""
+    at = before.rfind(fixed)
+    if at >= 0 and not any(char.isalnum() for char in before[at + len(fixed):]):
+        return True
+    at = after.find(fixed)
+    return at >= 0 and not any(char.isalnum() for char in after[:at])
 
 
 def _decoded(text: str, codec: str) -> str:

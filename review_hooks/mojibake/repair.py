@@ -88,6 +88,12 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
         return Repair(text)
     charmaps, lossy, _, strength, typography, words = _engine()
     from review_hooks.mojibake import layers, neighbours, strangers
+    from review_hooks.mojibake.quoting import beside_repair
+
+    beside = beside_repair(text)  # a damaged word whose line writes its repair: no evidence, never repaired
+
+    def quoted_here(offset: int) -> bool:
+        return beside(offset) or (quoted is not None and quoted(offset))
 
     codecs = charmaps.codecs()
     runs: dict[str, list[int]] = {}
@@ -105,7 +111,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
         for (name, _), (cover, weight) in zip(options, weighed, strict=True):
             if cover == best:
                 if weight and shown < 0:
-                    shown = sum(1 for start in runs[run] if not (quoted and quoted(start)))
+                    shown = sum(1 for start in runs[run] if not quoted_here(start))
                 evidence[name] = evidence.get(name, 0) + (weight * shown if weight else 0)
     chosen: dict[str, tuple[str, tuple[Unit, ...]]] = {}
     for run in [run for run, options in found.items() if options]:  # becomes what it was chosen among (strong)
@@ -114,7 +120,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
             decoration or decoded)
         if reading:
             chosen[run] = reading
-    strong = strength.strong_codecs(found, chosen, runs, quoted)
+    strong = strength.strong_codecs(found, chosen, runs, quoted_here)
     clean: dict[str, set[int]] = {}
     changes: list[Change] = []
     residue: list[Residue] = []
@@ -125,7 +131,7 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                         decoration and unit.lead_lost) or strength.strong_unit(run, unit) or strength.weak_applies(
                         text, run, start, unit, strong, name,
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
-                    _place(text, start, unit, name, changes, residue)
+                    _place(text, start, unit, name, changes, residue, beside)
     changes.sort(key=lambda item: item.start)
     changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
     if changes:
@@ -242,22 +248,14 @@ def _lost_lead(text: str) -> bool:
     return LEADLESS.search(text.encode("mac_roman", "replace")) is not None
 
 
-def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change],
-           residue: list[Residue]) -> None:
+def _place(text: str, start: int, unit: Unit, codec: str, changes: list[Change], residue: list[Residue],
+           beside: Callable[[int], bool]) -> None:
     begin, end = start + unit.start, start + unit.end
     old, new = text[begin:end], unit.text()
-    if _quotes_itself(text, begin, end, new):
+    if beside(begin):  # the line writes its repair too: shown, not suffered
         return
     if unit.lossy and not unit.unique:
         options = tuple(p for p in unit.parts if isinstance(p, tuple))
         residue.append(Residue(begin, end, old, new, options, unit.text(drop=True), codec, unit.parts))
     else:
         changes.append(Change(begin, end, old, new, codec, unit.lossy, unit.before, unit.parts if unit.lossy else ()))
-
-
-def _quotes_itself(text: str, begin: int, end: int, new: str) -> bool:
-    """A replacement table (``"âœ…": "✅"``): the mojibake in quotes, its repair on the same line."""
-    if begin == 0 or end >= len(text) or text[begin - 1] not in "'\"`" or text[end] != text[begin - 1]:
-        return False
-    first, last = text.rfind("\n", 0, begin) + 1, text.find("\n", end)
-    return new in text[first:begin] + text[end:last if last >= 0 else len(text)]

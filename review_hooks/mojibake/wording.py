@@ -14,11 +14,16 @@ import unicodedata
 from review_hooks.mojibake.changes import Change, Residue
 
 SHOWN_CANDIDATES = 6
-#: ftfy's codec names as a reader knows them
+#: Codec names as a reader knows them: ftfy's (a repair's codec), and Python's (a file's own encoding, a rival
+#: code page): one name for one code page in every message.
 _CODECS = {"sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1", "macroman": "Mac Roman",
            "sloppy-windows-1250": "Windows-1250", "sloppy-windows-1251": "Windows-1251",
            "sloppy-windows-1253": "Windows-1253", "sloppy-windows-1254": "Windows-1254",
-           "sloppy-windows-1257": "Windows-1257", "iso-8859-2": "ISO-8859-2"}
+           "sloppy-windows-1257": "Windows-1257", "iso-8859-2": "ISO-8859-2",
+           "cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1254": "Windows-1254", "cp1257": "Windows-1257",
+           "latin_1": "Latin-1", "mac_roman": "Mac Roman", "iso8859_15": "ISO-8859-15",
+           "utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
+           "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)"}
 
 
 def codec_name(name: str) -> str:

@@ -86,7 +86,7 @@ def append_summary(findings: Sequence[Finding], out: TextIO, problems: Sequence[
         print(f"::warning::{escape_data(f'review-hooks: cannot write the job summary: {error}')}", file=out)
 
 
-def _problems(problems: Sequence[tuple[str, str]], rows: int) -> list[str]:
+def _problems(problems: Sequence[Problem], rows: int) -> list[str]:
     """The lines of a list of what failed the run without being a finding, a blank line after it (none at all
     when nothing did)."""
     if not problems:

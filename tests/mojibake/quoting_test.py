@@ -125,3 +125,14 @@ def test_a_table_of_patterns_that_writes_each_repair_on_its_row_is_shown_not_suf
 def test_a_damaged_word_with_its_repair_elsewhere_on_another_line_is_still_repaired() -> None:
     """The repair must stand on the same line: a damaged line above a clean one is damage."""
     assert repaired("Le cafÃ© est ouvert.\n\nLe café est fermé.\n") == "Le café est ouvert.\n\nLe café est fermé.\n"
+
+
+def test_a_mapping_row_is_shown_by_the_engine_itself_a_sentence_with_both_writings_is_not() -> None:
+    """The engine knows a damaged word whose line writes its repair next to it (a table row, ``| Ã¼ | ü |``), with
+    no document or parse, as it knew a quoted replacement table: no evidence, never repaired. The same character
+    further along a sentence is another writing of one text, and the damage is repaired."""
+    from review_hooks.mojibake.repair import repair as engine
+
+    table = "| Falsch | Richtig |\n|---|---|\n| Ã¼ | ü |\n| Ã¶ | ö |\n"
+    assert engine(table).text == table
+    assert engine("✅ clean, âœ… damaged, “curly”").text == "✅ clean, ✅ damaged, “curly”"

@@ -129,17 +129,20 @@ _kinds: weakref.WeakKeyDictionary[Document, tuple[Settings, Kind | None]] = weak
 
 def _unread(document: Document, settings: Settings) -> tuple[int, str] | None:
     """``unreadable_front_matter`` of a Markdown document this check is not told to leave out."""
-    if not document.is_markdown or not settings.kinds:
-        return None
-    relative = relative_to(document.location, settings.base)
-    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+    if not document.is_markdown or not settings.kinds or _excluded(document, settings)[0]:
         return None
     return unreadable_front_matter(settings.kinds, document)
 
 
-def _new_kind(document: Document, settings: Settings) -> Kind | None:
+def _excluded(document: Document, settings: Settings) -> tuple[bool, str | None]:
+    """Whether the check's ``exclude`` leaves the document out, and its path relative to the configuration."""
     relative = relative_to(document.location, settings.base)
-    if relative is not None and any(glob_match(p, relative) for p in settings.exclude):
+    return relative is not None and any(glob_match(p, relative) for p in settings.exclude), relative
+
+
+def _new_kind(document: Document, settings: Settings) -> Kind | None:
+    excluded, relative = _excluded(document, settings)
+    if excluded:
         return None
     kind = kind_of(settings.kinds, relative, document)
     return None if kind is None or (settings.stubs and stub(document)) else kind  # parsed for a kind's file only

@@ -135,6 +135,14 @@ def test_front_matter_that_cannot_be_read_is_said_where_a_kind_selects_by_it(rep
     assert lint(write(repo, "s.md", f"---\n{front}---\n# R\n")) == (0, [])  # no kind reads front matter
 
 
+def test_empty_front_matter_is_no_front_matter_to_correct(repo: Path) -> None:
+    """``---`` then ``---`` (Jekyll asks for one to render a page) holds no keys: the document is of no kind chosen by
+    front matter, and nothing in it is to correct."""
+    configure(repo, '[[required-headings.kind]]\nname = "r"\nfront-matter = { kind = "report" }\n'
+                    'headings = ["## S"]\n')
+    assert lint(write(repo, "s.md", "---\n---\n# R\n")) == (0, [])
+
+
 def test_yaml_one_one_booleans_in_a_document(repo: Path) -> None:
     configure(repo, '[[required-headings.kind]]\nname = "draft"\nfront-matter = { draft = true }\n'
                     'headings = ["## Abstract"]\n')
