@@ -1,20 +1,19 @@
 """Lossy mojibake: which characters a truncated UTF-8 sequence can have been, most likely first.
 
 Review documents lose emoji to lossy mojibake far more often than anything else, so the plausible
-candidates rank first: pictographs (and U+FE0F right after one). Before all that, a symbol of the
-block of the character before or after it (``┐`` after ``─``: box drawing goes on; ``●`` before
-``○``) ranks first and counts as plausible, and so does a Latin letter inside a Latin word
-(``Ngá»c``). Inside each of those groups a candidate is ranked by how likely it is in real text: a
-letter of the script of the letter before it first (``の`` after ``語``, not the square symbol
-``㍮``), then how common it is in review documents (``COMMON``: 📝 before 🐓), then by a frequency
-prior, how common the character is across 42 languages (``prior.txt``, generated from the
-``wordfreq`` package by ``scripts/make_char_prior.py``; read only when a lossy span is ranked),
-then emoji presentation before text style, punctuation before symbols before letters. So U+FE0F,
-very common, comes before the rare ``︐`` even where no pictograph stands before it (though never
-right after a letter). Damaged twice or more, a lossy span may have exactly one reading whose layer
-below comes off whole: ``review_hooks.mojibake.layers`` restores that one, every layer of it, using
-``candidates``. The ranges approximate Unicode's ``emoji-data.txt`` (Extended_Pictographic and
-Emoji_Presentation), which Python's ``unicodedata`` does not expose.
+candidates rank first: pictographs (and U+FE0F right after one), one drawn as text by default only
+where text writes it bare or U+FE0F follows it (``plausible_count``). Before all that, a symbol of the
+block of the character before or after it (``┐`` after ``─``; ``●`` before ``○``) ranks first and
+counts as plausible, and so does a Latin letter inside a Latin word (``Ngá»c``). Inside each group a
+candidate is ranked by how likely it is in real text: a letter of the script of the letter before it
+first (``の`` after ``語``, not ``㍮``), then how common it is in review documents (``COMMON``: 📝
+before 🐓), then a frequency prior over 42 languages (``prior.txt``, from the ``wordfreq`` package by
+``scripts/make_char_prior.py``; read only when a lossy span is ranked), then emoji presentation before
+text style, punctuation before symbols before letters. So U+FE0F, very common, comes before the rare
+``︐`` even where no pictograph stands before it (though never right after a letter). Damaged twice or
+more, a lossy span may have exactly one reading whose layer below comes off whole: ``layers`` restores
+that one, using ``candidates``. The ranges approximate Unicode's ``emoji-data.txt``
+(Extended_Pictographic and Emoji_Presentation), which Python's ``unicodedata`` does not expose.
 """
 
 # review-hooks: disable-file mojibake (this file quotes mojibake on purpose)
@@ -187,11 +186,13 @@ def _latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
 
-def plausible_count(options: tuple[str, ...], before: str, after: str = "") -> int:
-    """How many candidates are plausible: the pictographs (and U+FE0F after one) and the symbols of
-    the block beside it, before or after (``●`` before ``○`` is as plausible as ``❗``); none when there are
-    neither, because then nothing tells them apart."""
-    return sum(1 for char in options if tier(char, before) <= 1 or beside(char, before) or beside(char, after))
+def plausible_count(options: tuple[str, ...], before: str, after: str = "", selected: bool = False) -> int:
+    """How many candidates are plausible: the pictographs (and U+FE0F after one) and the symbols of the
+    block beside it, before or after (``●`` before ``○`` is as plausible as ``❗``). A pictograph drawn as text
+    by default counts where text writes it bare (the prior sees ❤) or U+FE0F follows (``selected``): bare ⏯,
+    never seen, is no likelier than ❯ from the same bytes. None plausible: nothing tells them apart."""
+    return sum(1 for char in options if (level := tier(char, before)) == 0 or beside(char, before)
+               or (level == 1 and (selected or prior(char) >= 0)) or beside(char, after))
 
 
 @lru_cache(maxsize=4096)

@@ -62,27 +62,36 @@ def _ranked(options: tuple[str, ...], around: tuple[str, str]) -> tuple[str, ...
 
 
 def by_neighbours(text: str, residue: Residue, changes: list[Change]) -> Residue:
-    """``residue`` with the pictographs that share most words of name with the pictographs on its
-    line (as repaired) first: ``☐`` beside ``☑`` (both BALLOT BOX), not ``☁``; ``🔐`` (CLOSED LOCK
-    WITH KEY) beside ``🔒`` (LOCK), unless a symbol continues the block of the character before it. Ties keep
-    their frequency order."""
+    """``residue`` ranked by its line (as repaired): the pictographs that share most words of name with the
+    pictographs on it first (``☐`` beside ``☑``, both BALLOT BOX, not ``☁``; ``🔐``, CLOSED LOCK WITH KEY,
+    beside ``🔒``, LOCK), unless a symbol continues the block of the character before it; then, as a doubted
+    repair is (``doubted``), the symbols of the block of its nearest neighbours (≝ in ``≠ ≡ ≅ ≈ â‰ ∣``, not ⁉).
+    Ties keep their frequency order."""
     first, last = text.rfind("\n", 0, residue.start) + 1, text.find("\n", residue.end)
     last = len(text) if last < 0 else last
-    inside = [c for c in changes if first <= c.start < last]
-    line, cursor = [], first
-    for change in inside:
-        line += [text[cursor:change.start], change.new]
-        cursor = change.end
-    line.append(text[cursor:last])
-    shown = "".join(line).replace(residue.old, "")
-    words = set().union(*(_name_words(char) for char in shown if is_pictograph(char)))
-    if not words:
-        return residue
-    parts = tuple(part if isinstance(part, str) else _themed(part, words, _last(residue.parts[:index]))
+    before, after = _repaired(text, first, residue.start, changes), _repaired(text, residue.end, last, changes)
+    words = set().union(*(_name_words(char) for char in (before + after).replace(residue.old, "")
+                          if is_pictograph(char)))
+    around = _nearest(before, len(before) - 1, -1), _nearest(after, 0, 1)
+    parts = tuple(part if isinstance(part, str) else
+                  _ranked(_themed(part, words, _last(residue.parts[:index])) if words else part, around)
                   for index, part in enumerate(residue.parts))
+    if parts == residue.parts:
+        return residue
     likely = "".join(part if isinstance(part, str) else (part[0] if part else "") for part in parts)
     options = tuple(part for part in parts if isinstance(part, tuple))
     return residue._replace(likely=likely, options=options, parts=parts)
+
+
+def _repaired(text: str, start: int, end: int, changes: list[Change]) -> str:
+    """``text[start:end]`` with the ``changes`` inside it applied."""
+    pieces, cursor = [], start
+    for change in changes:
+        if start <= change.start and change.end <= end:
+            pieces += [text[cursor:change.start], change.new]
+            cursor = change.end
+    pieces.append(text[cursor:end])
+    return "".join(pieces)
 
 
 def _themed(options: tuple[str, ...], words: set[str], before: str) -> tuple[str, ...]:

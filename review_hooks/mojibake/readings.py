@@ -227,7 +227,9 @@ def _lossy_unit(run: str, data: bytes, group: list[_Piece], codec: Codec, again:
             unique = unique and piece.missing == 1 and len(fit) == 1 and inner
             ranked = (*fit, *(char for char in ranked if char not in fit))
         else:
-            unique = unique and piece.missing == 1 and _plausible_count(ranked, before, after) == 1
+            selected = index + 1 < len(group) and (  # ⏸️, not bare ⏸ (``ï¸``: U+FE0F that lost its byte 8F)
+                group[index + 1].text.startswith("\ufe0f") or "\ufe0f" in options[index + 1])
+            unique = unique and piece.missing == 1 and _plausible_count(ranked, before, after, selected) == 1
         parts.append(ranked)
     weight = 0 if bare or weak else end - start  # no evidence: they need it from elsewhere
     return Unit(start, end, tuple(parts), unique, weight=weight)

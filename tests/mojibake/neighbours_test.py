@@ -25,10 +25,19 @@ def test_a_lost_byte_among_symbols_of_another_block_is_reported_not_guessed() ->
     assert residue.likely != "⁉"  # a relation of the line's block comes first
 
 
-def test_the_same_span_between_words_keeps_its_one_plausible_reading() -> None:
-    result = repair("Done âœ… and â‰ really")
-    assert result.text == "Done ✅ and ⁉ really"
+def test_a_span_between_words_keeps_its_one_plausible_reading() -> None:
+    # ❤ (E2 9D A4) lost 0x9D: ⏤, ⍤ and ␤ read from the same bytes, but text writes ❤ bare (the prior)
+    result = repair("Done âœ… and I â¤ it")
+    assert result.text == "Done ✅ and I ❤ it"
     assert not result.residue
+
+
+def test_a_span_no_reading_of_which_text_holds_bare_is_reported_with_the_plausible_ones_first() -> None:
+    # ⁉ (E2 81 89) lost 0x81, or ≠ (E2 89 A0) lost its no-break space: the prior never saw ⁉ bare
+    result = repair("Done âœ… and â‰ really")
+    assert result.text == "Done ✅ and â‰ really"
+    [residue] = result.residue
+    assert residue.likely == "⁉" and "≝" in residue.options[0]
 
 
 def test_a_box_corner_after_its_line_ranks_first_beside_a_pictograph_of_another_theme() -> None:

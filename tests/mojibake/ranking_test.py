@@ -59,6 +59,27 @@ def test_a_single_plausible_candidate_still_ranks_first_and_is_repaired() -> Non
     assert change.new == "⚠️"
 
 
+def test_a_bare_text_style_pictograph_text_never_holds_is_reported_not_guessed() -> None:
+    # ``â¯`` lost one byte: ❯ (E2 9D AF, a prompt's chevron) as much as ⏯ (E2 8F AF), which the prior
+    # never saw and no U+FE0F asks for; ``â‰`` before a space is ≠ that lost its A0 as much as ⁉ (E2 81 89)
+    for damaged, bare in (("marked with `â¯` chevron âœ…\n", "⏯"), ("PGID â‰ 100 âœ…\n", "⁉"),
+                          ("growth of 10â¸ users âœ…\n", "⏸")):
+        result = repair(damaged)
+        assert [change.new for change in result.changes] == ["✅"]
+        (residue,) = result.residue
+        assert bare in residue.options[0]
+    assert lossy.plausible_count(("⏯", "❯", "⍯"), " ") == 0
+    assert lossy.plausible_count(("⏯", "❯", "⍯"), " ", selected=True) == 1
+
+
+def test_a_text_style_pictograph_is_repaired_when_text_holds_it_or_fe0f_asks_for_it() -> None:
+    assert lossy.prior("❤") >= 0 and lossy.prior("⏮") == -1
+    assert repair("I â¤ this âœ…\n").text == "I ❤ this ✅\n"  # the prior has seen ❤ written bare
+    # U+FE0F after it, itself short of its byte 8F (``ï¸``), asks for the emoji form of ⏮
+    assert repair("rewind â®ï¸ and see âœ…\n").text == "rewind ⏮️ and see ✅\n"
+    assert repair("press â¸ï¸ to pause\n").text == "press ⏸️ to pause\n"
+
+
 def test_the_prior_is_read_only_when_a_lossy_span_is_ranked() -> None:
     code = ("import sys\n"
             "from review_hooks.mojibake.repair import repair\n"
