@@ -107,9 +107,11 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     codec only through its bytes, whether it has droppable bytes and whether it reads a lost lead, unless
     a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
     read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
-    sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
+    sequence (``readings._pieces``), with a space read as A0 (``spaces.restored``) or, where that reading
+    fits nowhere (``spaces.guessed``), as the space it is."""
     data = encoded(run, codec.name)
-    if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
+    if codec.droppable and any(_LEAD_BYTE.search(readings._SEQUENCE.sub(b"", read))
+                               for read in {data, restored(data)[0]}):
         return readings.units(run, codec.name, again, decoded)
     key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)
     found = _SHARED.get(key)
