@@ -85,8 +85,17 @@ def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits
     most = max((cover[0] for cover, _ in eligible), default=-1)
     if any(bound >= most and (lenient or evidence.get(name)) for name, bound in _read(run, decoded, again, False)[1]):
         options, eligible = _eligible(run, decoded, again, fits, every=True)  # a codec left unread may win
-    chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
+    key = lambda item: (item[0], evidence.get(item[1][0], 0), -_broken_case(run, item[1]))  # noqa: E731
+    chosen = max(eligible, key=key)[1] if eligible else None
     return chosen, options
+
+
+def _broken_case(run: str, reading: Reading) -> int:
+    """How many of a reading's units put a capital right after a small letter: where codecs with the same
+    evidence read a run apart, the one that keeps its word's case wins (Slovak ``pevn├¢`` is pevný in cp850,
+    not cp437's pevnÛ), before codec order."""
+    return sum(1 for unit in reading[1] if unit.start and run[unit.start - 1].islower()
+               and unit.text()[:1].isupper())
 
 
 def _eligible(run: str, decoded: bool, again: Again, fits: Callable[[Reading], bool],
