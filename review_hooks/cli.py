@@ -8,6 +8,8 @@ value is ignored in standalone mode, so every command exits through ``ctx.exit``
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -182,13 +184,26 @@ def list_checks(verbose: bool) -> None:
             click.echo("\n" + item.doc.strip() + "\n")
 
 
+def operands(args: list[str]) -> list[str]:
+    """``args`` with each one that names an existing file but no option of its command moved after ``--``:
+    pre-commit passes staged file names as they are, never after ``--``, so ``-draft.md`` at the repository's
+    root is a file to check, not an unknown option that stops the whole batch."""
+    command = cli.commands.get(args[0]) if args else None
+    if command is None or "--" in args:
+        return args
+    names = {name for param in command.params for name in (*param.opts, *param.secondary_opts)}
+    files = [arg for arg in args[1:] if arg.startswith("-") and arg not in names and os.path.lexists(arg)]
+    return [arg for arg in args if arg not in files] + ["--", *files] if files else args
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: click's exit codes, and one line instead of a traceback."""
 
+    args = operands(list(sys.argv[1:] if argv is None else argv))
+
     def invoke() -> int:
         try:  # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1
-            code = cli.main(args=list(argv) if argv is not None else None, prog_name="review-hooks",
-                            standalone_mode=False)
+            code = cli.main(args=args, prog_name="review-hooks", standalone_mode=False)
         except click.exceptions.NoArgsIsHelpError as error:  # bare ``review-hooks``: the help
             error.show()
             return error.exit_code

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,10 +148,12 @@ def _mostly_utf8(raw: bytes) -> bool:
     """Whether ``raw`` (not valid UTF-8) decodes to more characters beyond ASCII than places that are not UTF-8:
     a UTF-8 file with a stray byte (``✅ café`` and 0x81), which a legacy codec would read as other letters (Mac
     Roman reads the three bytes of ✅ as three characters), not a file saved in one (``caf`` and 0xE9 decodes to
-    no character). UTF-8's own decoder counts both, each place it cannot read as one U+FFFD."""
+    no character). UTF-8's own decoder counts both, each byte it cannot read as one U+FFFD: adjacent ones are one
+    place (an encoded surrogate ``ED A0 80``, an overlong form or a five-byte lead between ``é ✅`` is one stray)."""
     text = raw.decode("utf-8", "replace")
-    stray = text.count("\ufffd")
-    return 0 < stray < len(text) - len(text.encode("ascii", "ignore")) - stray
+    replaced = text.count("\ufffd")
+    places = len(re.findall("\ufffd+", text)) if replaced else 0  # each run of U+FFFD counted once
+    return 0 < places < len(text) - len(text.encode("ascii", "ignore")) - replaced
 
 
 def _text_like(head: bytes) -> bool:

@@ -172,3 +172,16 @@ def test_a_bom_file_with_a_stray_byte_cannot_be_checked_and_exits_1(repo: Path) 
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == ("review-hooks: b.md: cannot check: not valid UTF-8 (byte 0x80 at line 3, column 8) "
                              "after its byte order mark; correct the bytes or convert the file\n")
+
+
+def test_a_file_named_like_an_option_is_a_file_as_pre_commit_passes_it(repo: Path) -> None:
+    # pre-commit puts staged names after the hook's arguments, never after ``--``
+    (repo / "ok.md").write_text("# Ok\n")
+    for name in ("-draft.md", "--fix.md"):
+        (repo / name).write_text(CONFLICT)
+    result = invoke(repo, "check-conflict-markers", "ok.md", "-draft.md", "--fix.md")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "--fix.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)",
+        "-draft.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)"]
+    assert invoke(repo, "check-conflict-markers", "--fixx.md").returncode == 2  # no such file: an unknown option

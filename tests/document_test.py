@@ -205,6 +205,18 @@ def test_utf8_with_a_stray_byte_is_never_read_as_a_legacy_codec() -> None:
     assert decode(b"# T\n\ncaf\xe9 na\xefve \x93quoted\x94\n")[1] == "cp1252"
 
 
+@pytest.mark.parametrize("stray", [b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80", b"\xff"])  # robust8
+def test_one_invalid_sequence_in_utf8_is_one_stray_place_not_a_legacy_file(stray: bytes) -> None:
+    # an encoded surrogate, an overlong form or a five-byte lead is several bytes UTF-8 cannot read, in one place
+    for good in (b"caf\xc3\xa9 \xe2\x9c\x85", b"na\xc3\xafve caf\xc3\xa9"):
+        raw = b"# T\n\n" + good + b" x" + stray + b" tail\n"
+        with pytest.raises(Undecodable) as error:
+            decode(raw)
+        assert (error.value.line, error.value.column) == (3, raw.split(b"\n")[2].index(stray) + 1 - (
+            len(good) - len(good.decode("utf-8"))))
+    assert decode(b"caf\xe9 na\xefve \xe0 la\n")[1] != "utf-8"  # a legacy file: no UTF-8 sequence at all
+
+
 def test_binary_data_after_a_utf32_or_utf16_byte_order_mark_is_binary() -> None:
     for raw in (b"\xff\xfe\x00\x00" + b"\x00" * 200 + "text".encode("utf-32-le"),
                 b"\xff\xfe" + "\x01\x00\x02\x03".encode("utf-16-le") * 50):

@@ -66,9 +66,9 @@ def layered(pieces: list[tuple[str, bytes, int]], codec: Codec,
     before, final = again(text)
     if final == text or not final.isprintable() or any(_layer(final, other.table) for other in codecs()):
         return None  # the engine stopped short of the last layer (``Ñ”``, its last word on є damaged three times)
-    if not all(char.isascii() or tier(char, final[at - 1:at]) <= 3 or prior(char) >= COMMON_LETTER
-               for at, char in enumerate(final)):
-        return None  # a rare letter (``éžÂ²`` would be 鞲): no plausible reading of text
+    if not all(char.isascii() or prior(char) >= COMMON_LETTER or (level := tier(char, final[at - 1:at])) in (0, 2)
+               or (level <= 3 and prior(char) >= 0) for at, char in enumerate(final)):
+        return None  # a rare letter (``éžÂ²`` would be 鞲) or a symbol no text writes (``â»Â³``, ⁻³, is no ⻳)
     return before or text, final
 
 

@@ -100,9 +100,9 @@ def tier(char: str, before: str) -> int:
 
 
 def beside(char: str, before: str) -> bool:
-    """``char`` is in the same block of symbols or punctuation as the character before it (``┐``
-    after ``─``): box drawing, arrows and the like continue what they stand beside."""
-    return (len(before) == 1 and ord(before) >= 0x2000 and unicodedata.category(before)[0] in "PS"
+    """``char`` is in the same block of symbols or punctuation as the character before it (``┐`` after ``─``):
+    box drawing, arrows and the like continue what they stand beside; a reading of two (``ÃƏ``) continues nothing."""
+    return (len(before) == 1 == len(char) and ord(before) >= 0x2000 and unicodedata.category(before)[0] in "PS"
             and ord(char) >> 7 == ord(before) >> 7 and unicodedata.category(char)[0] in "PS")
 
 

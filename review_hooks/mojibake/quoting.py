@@ -164,7 +164,7 @@ def _written_beside(line: str, match: re.Match[str]) -> bool:
     if f"`{word}`" in before or f"`{word}`" in after:  # the line quotes it in code as well: an example's row
         return True
     quoted = before[-1:] in "'\"`" and after[:1] == before[-1:]
-    layer = {word}
+    layer = {word, word + "\xa0"} if after[:1] == " " else {word}  # ``dÃ©jÃ  → déjà``: the space was A0
     for _ in range(3):  # damaged once, twice or three times
         layer = {_decoded(text, codec.name) for text in layer for codec in suspects(text)} - {"", word}
         for fixed in layer:

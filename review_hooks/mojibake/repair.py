@@ -133,7 +133,8 @@ def repair(text: str, quoted: Callable[[int], bool] | None = None, decoration: b
                         lambda name=name: strength.clean_lines(text, runs, chosen, name, clean)):
                     _place(text, start, unit, name, changes, residue, beside)
     changes.sort(key=lambda item: item.start)
-    changes = [typography.once_less(text, changes, index, codecs) for index in range(len(changes))]
+    changes = [_below_alike(typography.once_less(text, changes, index, codecs), charmaps.encoded)
+               for index in range(len(changes))]
     if changes:
         changes, residue = _cut_below(words.twice(text, changes, _again), residue)  # decoded again, or lossy below
     residue.sort(key=lambda item: item.start)
@@ -176,6 +177,27 @@ def _again(text: str) -> tuple[str, str]:
 def _below(text: str) -> Repair:
     """``text``, itself the decoding of mojibake, repaired once more (cached for ``_again`` and ``_cut_below``)."""
     return repair(text, decoded=True)
+
+
+def _below_alike(change: Change, encoded: Callable[[str, str], bytes]) -> Change:
+    """``change`` with its last layer taken off in the codec of the layer above it, where that codec reads it
+    whole, as text at least as common (``lossy.prior``), and the engine, reading the layer alone, chose another:
+    a tool that damaged text twice did it the same way twice (``Ã\x8fÆ’`` is σ, Windows-1252 twice; cp850 would
+    read ``Ïƒ`` as ؟), unless the other way reads better (Mac Roman over Windows-1252: ``√É¬©`` is é, not U+0329)."""
+    if not change.before or change.lossy or all(c.codec == change.codec for c in _below(change.before).changes):
+        return change
+    try:
+        text = encoded(change.before, change.codec).decode("utf-8")
+    except UnicodeDecodeError:
+        return change
+    from review_hooks.mojibake.lossy import prior
+
+    def common(reading: str) -> int:
+        return min((prior(char) for char in reading if not char.isascii()), default=9)
+
+    if text.isprintable() and not _below(text).changes and common(text) >= common(change.new):
+        return change._replace(new=text)
+    return change
 
 
 def _cut_below(changes: list[Change], residue: list[Residue]) -> tuple[list[Change], list[Residue]]:

@@ -105,6 +105,9 @@ def _fits(run: str, unit: Unit) -> bool:
     text = unit.text()
     latin_letter = len(text) == 1 and text.isalpha() and text < "\u0250"  # ``Ã `` à, twice damaged ``ÃƒÂ `` too
     if unit.end - unit.start > 2 and not latin_letter:  # 🧠, ⚠ (and U+FE0F beside it); not ⚠︠ (ï¸ + space: U+FE20)
-        return all(unicodedata.category(char) == "So" or char == "\ufe0f" for char in text)
+        from review_hooks.mojibake.lossy import prior, tier  # a symbol no text writes, ⯠ or ✠, is no reading:
+
+        return all(char == "\ufe0f" or (unicodedata.category(char) == "So"  # ``â¯  `` is ❯ or ⏯ that lost a byte
+                   and (prior(char) >= 0 or tier(char, "") == 0)) for char in text)
     return text.isalpha() and text.islower() and (not run[unit.start - 1:unit.start].isalpha()
                                                   or _opens_or_inside(run, unit.start))

@@ -85,8 +85,17 @@ def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits
     most = max((cover[0] for cover, _ in eligible), default=-1)
     if any(bound >= most and (lenient or evidence.get(name)) for name, bound in _read(run, decoded, again, False)[1]):
         options, eligible = _eligible(run, decoded, again, fits, every=True)  # a codec left unread may win
-    chosen = max(eligible, key=lambda item: (item[0], evidence.get(item[1][0], 0)))[1] if eligible else None
+    key = lambda item: (item[0], evidence.get(item[1][0], 0), -_broken_case(run, item[1]))  # noqa: E731
+    chosen = max(eligible, key=key)[1] if eligible else None
     return chosen, options
+
+
+def _broken_case(run: str, reading: Reading) -> int:
+    """How many of a reading's units put a capital right after a small letter: where codecs with the same
+    evidence read a run apart, the one that keeps its word's case wins (Slovak ``pevn├¢`` is pevný in cp850,
+    not cp437's pevnÛ), before codec order."""
+    return sum(1 for unit in reading[1] if unit.start and run[unit.start - 1].islower()
+               and unit.text()[:1].isupper())
 
 
 def _eligible(run: str, decoded: bool, again: Again, fits: Callable[[Reading], bool],
@@ -107,9 +116,11 @@ def _units(run: str, codec: Codec, again: Again, decoded: bool) -> tuple[Unit, .
     codec only through its bytes, whether it has droppable bytes and whether it reads a lost lead, unless
     a sequence was cut short: then its candidates are the codec's own (``lossy.candidates``), and it is
     read for that codec alone. A sequence is cut short where a lead byte stands outside every complete
-    sequence (``readings._pieces``), after a space is read as A0 (``spaces.restored``)."""
+    sequence (``readings._pieces``), with a space read as A0 (``spaces.restored``) or, where that reading
+    fits nowhere (``spaces.guessed``), as the space it is."""
     data = encoded(run, codec.name)
-    if codec.droppable and _LEAD_BYTE.search(readings._SEQUENCE.sub(b"", restored(data)[0])):
+    if codec.droppable and any(_LEAD_BYTE.search(readings._SEQUENCE.sub(b"", read))
+                               for read in {data, restored(data)[0]}):
         return readings.units(run, codec.name, again, decoded)
     key = (run, data, bool(codec.droppable), codec.lost_lead, again, decoded)
     found = _SHARED.get(key)

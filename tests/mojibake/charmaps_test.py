@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from review_hooks.mojibake import charmaps
+from review_hooks.mojibake.repair import repair
 
 
 def test_the_codec_list_is_ftfys() -> None:
@@ -40,3 +41,9 @@ def test_a_repair_loads_neither_ftfys_package_nor_wcwidth() -> None:
             "print(sorted(name for name in sys.modules if name.split('.')[0] in ('ftfy', 'wcwidth')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_of_codecs_that_read_the_document_alike_the_one_keeping_a_words_case_reads_a_run_they_read_apart() -> None:
+    # Slovak in cp850: ``├¢`` is ý there (C3 BD), and Û in cp437 (C3 9B), which reads the rest alike
+    damaged = "- mohli by sme ma┼Ñ pevn├¢ term├¡n stretnut├¡ - n├íro─ìn├í organiz├ícia ─ìasu\n"
+    assert repair(damaged).text == "- mohli by sme mať pevný termín stretnutí - náročná organizácia času\n"

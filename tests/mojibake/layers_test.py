@@ -262,3 +262,17 @@ def test_a_rare_letter_decoded_twice_is_written_only_among_its_script(context: s
     result = repair(text)
     assert result.text == (f"{context}\n\n玞\n" if written else text)
     assert bool(result.residue) != written
+
+
+def test_a_layer_that_would_come_off_to_a_symbol_no_text_writes_is_reported() -> None:
+    # ⁻ (E2 81 BB) lost 0x81 before ³: read twice, ``â»Â³`` would be the CJK radical ⻳ (E2 BB B3)
+    result = repair("**Expected:** C2 should increase by 76Ã— â†’ 3.4Ã—10Â¹â° cmâ»Â³\n")
+    assert "⻳" not in result.text and "cmâ»" in result.text
+    assert any(residue.old.startswith("â»") for residue in result.residue)
+
+
+def test_every_layer_comes_off_in_the_codec_that_put_the_one_above_on() -> None:
+    # σ twice in Windows-1252: ``Ïƒ`` below reads as σ in Windows-1252 and as ؟ in cp850
+    result = repair("Greek: ÃŽÂ± ÃŽÂ² Ã\x8fâ‚¬ Ã\x8fÆ’ Ã\x8fâ€° (lowercase)\n")
+    assert result.text == "Greek: α β π σ ω (lowercase)\n"
+    assert repair("a Ã\x8fÆ’ b ÃŽÂ± c\n").text == "a σ b α c\n"

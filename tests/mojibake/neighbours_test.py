@@ -64,3 +64,10 @@ def test_a_lost_byte_in_an_ideograph_is_reported_not_read_by_simplified_frequenc
     result = repair(dropped("**瀏覽檔案 »** 與 說明\n"))
     assert "着" not in result.text
     assert any("瀏" in part for item in result.residue for part in item.options)
+
+
+def test_a_report_beside_a_reading_of_two_characters_is_ranked_without_error() -> None:
+    # ``Ã‹Â£`` (ˣ twice) has readings of two characters (a layer below, ``ÃƏ``): no block to continue
+    result = repair("- keypad multiply: Ãƒâ€” Ã¢â€¹â€¦ Ã‹Â£ Ã¢â€šâ€œ.\n")
+    assert result.text.startswith("- keypad multiply: × ⋅ ")
+    assert [residue.old for residue in result.residue] == ["Ã‹Â£", "Ã¢â€šâ€œ"]

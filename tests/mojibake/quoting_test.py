@@ -10,7 +10,7 @@ import pytest
 
 from review_hooks.document import Document
 from review_hooks.mojibake.quoting import rst_code
-from review_hooks.mojibake.repair import document_repair
+from review_hooks.mojibake.repair import document_repair, repair
 
 TREE = "```\nsrc/\n  Ã¢â€\x9dÅ“Ã¢â€\x9dâ‚¬ main.py\n  Ã¢â€\x9dâ€\x9dÃ¢â€\x9dâ‚¬ lib.py\n```\n"
 
@@ -136,3 +136,9 @@ def test_a_mapping_row_is_shown_by_the_engine_itself_a_sentence_with_both_writin
     table = "| Falsch | Richtig |\n|---|---|\n| Ã¼ | ü |\n| Ã¶ | ö |\n"
     assert engine(table).text == table
     assert engine("✅ clean, âœ… damaged, “curly”").text == "✅ clean, ✅ damaged, “curly”"
+
+
+def test_a_word_whose_last_space_was_a_no_break_space_is_shown_beside_its_repair() -> None:
+    # ``dÃ©jÃ `` is déjà whose à (C3 A0) lost its A0 to a space: the line maps it to its repair, on purpose
+    text = "Fix patterns:\n\n```\nRÃ©cupÃ©r → Récupér\ndÃ©jÃ  → déjà\n```\n\nDone: rÃ©sumÃ© ✅\n"
+    assert repair(text).text == text.replace("rÃ©sumÃ©", "résumé")

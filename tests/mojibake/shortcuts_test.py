@@ -43,6 +43,7 @@ def test_one_search_finds_what_some_codec_finds(text: str) -> None:
 @example("cafÃ©", False)  # Ã© reads alike in Windows-1252, Windows-1254 and Latin-1
 @example("ðŸ“", False)  # cut short: each codec's own candidates
 @example("Ã ", False)  # a space read as A0
+@example("ę\x81 ", False)  # a space read as A0 that fits nowhere: cut short after all, each codec's own
 @example("â€œ", True)
 def test_shared_readings_are_each_codecs_own(run: str, decoded: bool) -> None:
     for codec in codecs():

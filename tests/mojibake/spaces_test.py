@@ -67,3 +67,18 @@ def test_a_space_before_a_comma_is_a_lost_no_break_space_byte() -> None:
     text = "Il team: sullâ€™andamento.\n- nonostante le criticitÃ , Ã¨ emerso un buon livello.\n"
     assert repair(text).text == "Il team: sull’andamento.\n- nonostante le criticità, è emerso un buon livello.\n"
     assert repair("IRMÃ , CAFÃ.\n").text == "IRMÃ , CAFÃ.\n"  # a capital ending a word of capitals stays
+
+
+@pytest.mark.parametrize(("damaged", "read"), [
+    ("│ â\xad    â¯    â®  ðŸ”Š done\n", ("â\xad", "â¯", "â®")),  # ⏭ ⏯ ⏮ lost 0x8F, not ⭠ ⯠ ⮠ with A0
+    ("  âœ  Local:   http://localhost:5173/ âœ…\n", ("âœ",)),  # ➜ lost 0x9E (Windows-1254), not ✠
+])
+def test_a_space_read_as_a0_makes_no_symbol_text_never_writes(damaged: str, read: tuple[str, ...]) -> None:
+    result = repair(damaged)
+    assert not any(change.lossy for change in result.changes)
+    assert tuple(residue.old for residue in result.residue) == read  # reported: a byte was lost before the spaces
+
+
+def test_a_space_read_as_a0_still_makes_the_symbols_text_writes() -> None:
+    assert repair("ðŸ§  Memory âœ…\n").text == "🧠 Memory ✅\n"
+    assert repair("â–  ● ◆ âœ…\n").text == "■ ● ◆ ✅\n"  # ■ (E2 96 A0): a square text writes
