@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from review_hooks.check import Check, Context, Edit
 from review_hooks.config import choice, glob_list, glob_match, only_keys
 from review_hooks.document import Document
-from review_hooks.finding import Finding
+from review_hooks.finding import Finding, Replacement
 from review_hooks.links import candidates as link_candidates
 from review_hooks.links import faults, target_facts
 from review_hooks.links import tree as links
@@ -201,19 +201,23 @@ def _ignored(target: Path, settings: Settings) -> bool:
 
 
 def find(document: Document, context: Context) -> Iterator[Finding]:
-    yield from findings(problems(document, context))
+    yield from findings(problems(document, context), document)
 
 
 def repair(document: Document, context: Context) -> list[Edit] | None:
     return edits(document, problems(document, context))
 
 
-def findings(found: Iterable[Problem]) -> Iterator[Finding]:
-    """Each problem as a finding, with the ``target`` and ``resolved`` facts (also for inbound links)."""
+def findings(found: Iterable[Problem], document: Document) -> Iterator[Finding]:
+    """Each problem as a finding, with the ``target`` and ``resolved`` facts (also for inbound links), and the fix
+    ``--fix`` would write (``edits``) as its replacement (a SARIF ``fix``)."""
     for problem in found:
-        facts = (("target", problem.link.target), ("resolved", problem.resolved or ""))
-        yield Finding(line=problem.link.line, column=problem.link.column, message=problem.message,
-                      severity=problem.severity, properties=facts)
+        link = problem.link
+        facts = (("target", link.target), ("resolved", problem.resolved or ""))
+        edit = edits(document, [problem])
+        fix = edit and Replacement(link.line, link.column, link.line, link.column + len(link.target), edit[0].new)
+        yield Finding(line=link.line, column=link.column, message=problem.message, severity=problem.severity,
+                      properties=facts, replacement=fix or None)
 
 
 def edits(document: Document, found: Iterable[Problem]) -> list[Edit] | None:
@@ -232,7 +236,7 @@ def affected(change: Change) -> Check:
     """broken-link bound to a change: in a document outside it, the links the change broke (``links/inbound.py``),
     by the same settings (``ignore``, ``unused-definitions``, ``fragment-case``), findings and edits as its
     own links; the runner decides when and on which documents (``runner/inbound.py``)."""
-    return CHECK._replace(find=lambda document, context: findings(_inbound(document, context, change)),
+    return CHECK._replace(find=lambda document, context: findings(_inbound(document, context, change), document),
                           repair=lambda document, context: edits(document, _inbound(document, context, change)),
                           affected=None)
 

@@ -71,8 +71,10 @@ def heading_moved(problem: Problem | None, resolved: Resolved, path: str | None,
         return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} was '
                              f"removed {staged.where}; link to another heading or remove the fragment")
     fixed = with_fragment(link.target, anchor.slug, link.destination)
-    return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} is now '
-                         f'"{anchor.new}" (#{anchor.slug}); did you mean {quote(fixed)}?', fixed)
+    now = (f"{quote('#' + anchor.slug)} (a heading of the same name before it was removed or renamed)"
+           if anchor.new == anchor.old else f'"{anchor.new}" (#{anchor.slug})')  # only its suffix moved
+    return Problem(link, f'{quote(link.target)} matches no heading: heading "{anchor.old}" in {path} is now {now}; '
+                         f"did you mean {quote(fixed)}?", fixed)
 
 
 _LOGS: weakref.WeakKeyDictionary[Repository, dict[str, tuple[int, Fate]]] = weakref.WeakKeyDictionary()

@@ -271,6 +271,10 @@ def _anchor_problem(link: Link, path: str, fragment: str, change: Change, writte
         return Problem(link, f'heading "{anchor.old}" in {path} was removed {change.where}; '
                              "link to another heading or remove the fragment")
     fixed = with_fragment(written, anchor.slug, _decoded(link, written))
+    if anchor.new == anchor.old:  # the same heading, its suffix moved: an earlier one of its name went
+        return Problem(link, f'heading "{anchor.old}" in {path} is now {quote("#" + anchor.slug)}, not '
+                             f'{quote("#" + fragment)}: a heading of the same name before it was removed or renamed '
+                             f"{change.where}; did you mean {quote(fixed)}?", fixed)
     return Problem(link, f'heading "{anchor.old}" in {path} is now "{anchor.new}" (#{anchor.slug}); '
                          f"did you mean {quote(fixed)}?", fixed)
 

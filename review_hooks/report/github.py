@@ -17,9 +17,12 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TextIO
 
 from review_hooks.finding import Finding, Problem, breaks_kept, encodable
+from review_hooks.repository import run_root
 
 #: Rows of the job summary's findings table; the rest are counted, not listed.
 SUMMARY_ROWS = 100
@@ -35,11 +38,26 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+@lru_cache(maxsize=4)
+def _root(cwd: str) -> str | None:
+    return str(root) if (root := run_root(Path(cwd))) is not None else None
+
+
+def repository_path(path: str) -> str:
+    """``path`` (as the run names it, from the current folder) from the root of its work tree, where GitHub looks
+    for an annotation's file whatever folder the step ran in; as it is outside any work tree."""
+    root = _root(os.getcwd())
+    if root is None:
+        return path
+    inside = os.path.relpath(os.path.abspath(path), root)
+    return path if inside == ".." or inside.startswith(".." + os.sep) else inside.replace(os.sep, "/")
+
+
 def annotation(finding: Finding) -> str:
     """One workflow command: ``error``, ``warning`` for a warning-level finding, ``notice`` if fixed."""
     command = "notice" if finding.fixed else ("warning" if finding.severity == "warning" else "error")
     properties = {
-        "file": encodable(finding.path),
+        "file": encodable(repository_path(finding.path)),
         "line": str(finding.line),
         "col": str(finding.column),
         "title": f"review-hooks ({finding.check})",
@@ -52,7 +70,7 @@ def annotation(finding: Finding) -> str:
 def problem(item: Problem) -> str:
     """An ``error`` annotation on a file for a problem that is no finding (it could not be read, a fix could
     not be written), on its line where it has one; no file for a problem of the whole run."""
-    where = f"file={escape_property(encodable(item.path))}," if item.path else ""
+    where = f"file={escape_property(encodable(repository_path(item.path)))}," if item.path else ""
     if item.path and item.line:
         where += f"line={item.line},col={item.column},"
     return f"::error {where}title=review-hooks::{escape_data(encodable(item.text))}"

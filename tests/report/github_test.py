@@ -198,3 +198,17 @@ def test_the_summary_lists_so_many_problems_and_counts_the_rest() -> None:
     text = github.summary([], rows=2, problems=problems)
     assert "- docs/note\\_0.md: is a directory, not a file\n- docs/note\\_1.md: is a directory" in text
     assert "note_2" not in text and "1 more not shown here; the step log lists them all." in text
+
+
+def test_annotations_name_files_from_the_work_tree_root_whatever_folder_the_step_ran_in(repo: Path) -> None:
+    # robust8: a step with ``working-directory: docs`` annotated ``a.md`` for ``docs/a.md``
+    (repo / "docs").mkdir()
+    (repo / "docs" / "a.md").write_text("# A\n\n[x](nope.md)\n")
+    commit(repo)
+    result = subprocess.run([str(Path(sys.executable).with_name("review-hooks")), "scan", "--format", "github"],
+                            cwd=repo / "docs", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("a.md:3:5: broken-link ")  # the plain line: as the run names the file
+    assert lines[1].startswith("::error file=docs/a.md,line=3,col=5,title=review-hooks (broken-link)::")
+    assert github.repository_path("/elsewhere/b.md") == "/elsewhere/b.md"  # outside the work tree: as named

@@ -159,3 +159,25 @@ def test_a_run_that_cannot_start_still_writes_a_log_saying_why(repo: Path) -> No
     assert run["invocations"][0]["executionSuccessful"] is False
     assert "review-hooks: " + notification["message"]["text"] + "\n" == result.stderr
     assert "locations" not in notification
+
+
+def test_a_broken_link_that_fix_repairs_carries_that_fix(repo: Path) -> None:
+    # robust8: the case of a folder and an extension one letter too long, which --fix rewrites, had no SARIF fix
+    (repo / "docs").mkdir()
+    (repo / "docs" / "A.md").write_text("# A\n")
+    (repo / "a.md").write_text("# T\n\nSee [x](<Docs/A.md>) and [y](docs/A.mdd), not [z](nowhere.md)\n")
+    commit(repo)
+    log = scan_sarif()
+    validate(log)
+    fixes = {(r["locations"][0]["physicalLocation"]["region"]["startColumn"]): r.get("fixes")
+             for r in log["runs"][0]["results"] if r["ruleId"] == "broken-link"}
+    assert set(fixes) == {10, 30, 51} and fixes[51] is None  # no file is like 'nowhere.md': nothing to write
+    for column, end in ((10, 19), (30, 40)):
+        (change,) = fixes[column][0]["artifactChanges"]
+        (replacement,) = change["replacements"]
+        assert replacement == {"deletedRegion": {"startLine": 3, "startColumn": column, "endLine": 3,
+                                                 "endColumn": end}, "insertedContent": {"text": "docs/A.md"}}
+    fixed = subprocess.run([sys.executable, "-m", "review_hooks", "check-links", "--fix", "a.md"], cwd=repo,
+                           capture_output=True, text=True)
+    assert (repo / "a.md").read_text() == "# T\n\nSee [x](<docs/A.md>) and [y](docs/A.md), not [z](nowhere.md)\n", \
+        fixed.stderr  # the fix SARIF offers is the one --fix writes

@@ -212,3 +212,13 @@ def test_documents_that_cannot_land_on_a_removal_are_not_parsed_and_nothing_is_l
     assert parsed.count("index.md") == 1 and "escaped.md" in parsed  # old/index.md is not; a backslash: parsed
     monkeypatch.setattr(inbound, "FAST_PATH", False)
     assert lines() == fast and fast[0] == 1
+
+
+def test_a_duplicate_headings_suffix_that_moves_says_why_not_that_it_was_renamed(repo: Path) -> None:
+    """robust8: the first of two '## Notes' removed, the second's '#notes-1' is '#notes' now."""
+    setup(repo, {"q3.md": "# Q3\n\n## Notes\n\nfirst\n\n## Details\n\n## Notes\n\nsecond\n",
+                 "other.md": "[n](q3.md#notes-1)\n"})
+    edit(repo, "q3.md", "## Notes\n\nfirst\n\n", "")
+    assert lines() == (1, [
+        "other.md:1:5: broken-link heading \"Notes\" in q3.md is now '#notes', not '#notes-1': a heading of the same "
+        "name before it was removed or renamed in this change; did you mean 'q3.md#notes'?"])
