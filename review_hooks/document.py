@@ -219,7 +219,8 @@ class Document:
         NotText when it is binary."""
         found = declared_decode(raw, declared) if declared else None
         text, encoding, bom = found or decode(raw)
-        bare = frozenset(n for n, end in enumerate(_LINE_END.findall(text)) if end == "\r") if "\r" in text else None
+        bare = (frozenset(n for n, end in enumerate(_LINE_END.findall(text)) if end == "\r")
+                if text.count("\r") != text.count("\r\n") else None)  # counted in C: a CRLF file has none
         return cls(path, location or Path(path), raw, _BARE_CR.sub("\n", text) if bare else text, encoding, bom,
                    is_markdown, found is not None, bare or frozenset())
 
