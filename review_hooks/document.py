@@ -3,9 +3,9 @@
 Bytes come first: a BOM is recognised before anything else (UTF-16 text is full of NUL
 bytes), then strict UTF-8, and only then charset-normalizer, limited to the few legacy
 codecs a review document is plausibly saved in. The text keeps its newlines exactly
-(lines are split on ``\\n`` only, so a CRLF line ends in ``\\r``), but for a file whose lines
-all end in a bare CR (classic Mac OS), which CommonMark and editors count as lines: its text
-holds them as ``\\n``, one character for one, and ``encoded`` writes CR again. The line index
+(lines are split on ``\\n`` only, so a CRLF line ends in ``\\r``), but for a line that ends in a bare CR
+(classic Mac OS files, or text pasted into an LF file), which CommonMark and editors count as a line: the
+text holds it as ``\\n``, one character for one, and ``encoded`` writes CR there again. The line index
 and the Markdown structure are computed on first use, so a check that needs only the text
 never pays for a parse.
 """
@@ -167,12 +167,18 @@ def _where(raw: bytes, invalid: int) -> str:
     return f"byte 0x{raw[invalid]:02x} at line {line}, column {column}"
 
 
+#: A line end: CRLF, LF or a bare CR; ``_HELD_END`` in text whose bare CRs are held as LF.
+_LINE_END = re.compile("\r\n|\r|\n")
+_HELD_END = re.compile("\r\n|\n")
+_BARE_CR = re.compile("\r(?!\n)")
+
+
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
     """The line and column (in characters, read as UTF-8) of byte ``offset`` of ``raw``, both from 1 (lines end in
-    LF, or in CR in a file with no LF: ``Document.cr_only``)."""
-    end = b"\r" if b"\n" not in raw and b"\r" in raw else b"\n"
-    first = raw.rfind(end, 0, offset) + 1
-    return raw.count(end, 0, offset) + 1, len(raw[first:offset].decode("utf-8", "replace")) + 1
+    LF, CRLF or a bare CR, as ``Document`` counts them)."""
+    head = raw[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    first = head.rfind(b"\n") + 1
+    return head.count(b"\n") + 1, len(head[first:].decode("utf-8", "replace")) + 1
 
 
 def newline_style(text: str) -> str:
@@ -190,7 +196,8 @@ class Document:
     """
 
     def __init__(self, path: str, location: Path, raw: bytes, text: str, encoding: str = "utf-8",
-                 bom: bytes = b"", is_markdown: bool = False, declared: bool = False, cr_only: bool = False) -> None:
+                 bom: bytes = b"", is_markdown: bool = False, declared: bool = False,
+                 bare_crs: frozenset[int] = frozenset()) -> None:
         self.path = path
         self.location = location
         self.raw = raw
@@ -199,7 +206,7 @@ class Document:
         self.bom = bom
         self.is_markdown = is_markdown
         self.declared = declared  # git's ``working-tree-encoding`` names its encoding (``from_bytes``)
-        self.cr_only = cr_only  # its lines end in a bare CR, which ``text`` holds as LF (``from_bytes``)
+        self.bare_crs = bare_crs  # which line ends (counted from 0) are a bare CR, held as LF (``from_bytes``)
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {self.location!r}, encoding={self.encoding!r}, is_markdown={self.is_markdown})"
@@ -212,29 +219,35 @@ class Document:
         NotText when it is binary."""
         found = declared_decode(raw, declared) if declared else None
         text, encoding, bom = found or decode(raw)
-        cr_only = "\r" in text and "\n" not in text  # a classic Mac file: CommonMark and editors end lines at CR
-        return cls(path, location or Path(path), raw, text.replace("\r", "\n") if cr_only else text, encoding, bom,
-                   is_markdown, found is not None, cr_only)
+        bare = (frozenset(n for n, end in enumerate(_LINE_END.findall(text)) if end == "\r")
+                if text.count("\r") != text.count("\r\n") else None)  # counted in C: a CRLF file has none
+        return cls(path, location or Path(path), raw, _BARE_CR.sub("\n", text) if bare else text, encoding, bom,
+                   is_markdown, found is not None, bare or frozenset())
 
     def with_text(self, text: str) -> Document:
         """The same file holding ``text`` instead (used to re-check a fix before writing)."""
         return Document(self.path, self.location, self.encoded(text), text, self.encoding, self.bom,
-                        self.is_markdown, self.declared, self.cr_only)
+                        self.is_markdown, self.declared, self.bare_crs)
 
     def as_utf8(self, text: str) -> Document:
         """The same file holding ``text`` as UTF-8 without a byte order mark: a transcoded file, or a
         repair read by another check that the file's own encoding may not hold (✅ in cp1252)."""
         return Document(self.path, self.location, self._stored(text).encode("utf-8"), text, "utf-8", b"",
-                        self.is_markdown, cr_only=self.cr_only)
+                        self.is_markdown, bare_crs=self.bare_crs)
 
     def encoded(self, text: str) -> bytes:
         """``text`` as this file stores it: its BOM, its encoding and its line ends."""
         return self.bom + self._stored(text).encode(self.encoding)
 
     def _stored(self, text: str) -> str:
-        """``text`` with the line ends of the file: a CR-only file's lines, held as LF, end in CR again. One
-        character for one, so every offset into ``text`` is an offset into what is written."""
-        return text.replace("\n", "\r") if self.cr_only else text
+        """``text`` with the line ends of the file: a line that ended in a bare CR, held as LF, ends in CR again (by
+        its place among the line ends). One character for one, so every offset into ``text`` is one into what is
+        written."""
+        if not self.bare_crs:
+            return text
+        count = iter(range(len(text) + 1))
+        return _HELD_END.sub(lambda end: "\r" if next(count) in self.bare_crs and end.group() == "\n"
+                             else end.group(), text)
 
     @property
     def newline(self) -> str:

@@ -185,3 +185,15 @@ def test_a_file_named_like_an_option_is_a_file_as_pre_commit_passes_it(repo: Pat
         "--fix.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)",
         "-draft.md:3:1: conflict-markers unresolved merge conflict (lines 3-7: HEAD vs topic)"]
     assert invoke(repo, "check-conflict-markers", "--fixx.md").returncode == 2  # no such file: an unknown option
+
+
+def test_a_lone_cr_in_an_lf_file_ends_a_line_for_every_check_and_is_kept(repo: Path) -> None:
+    # robust8: text pasted with bare CRs shifted every later line; editors, CommonMark and GitHub end a line there
+    markers = b"<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n"
+    (repo / "l.md").write_bytes(b"# T\n\none\rtwo\r[x](nope.md) caf\xc3\x83\xc2\xa9\n" + markers)
+    git(repo, "add", "-A")
+    result = invoke(repo, "check", "l.md")
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [
+        ["l.md:5:5:", "broken-link"], ["l.md:5:17:", "mojibake"], ["l.md:6:1:", "conflict-markers"]]
+    invoke(repo, "fix-mojibake", "l.md")
+    assert (repo / "l.md").read_bytes() == b"# T\n\none\rtwo\r[x](nope.md) caf\xc3\xa9\n" + markers

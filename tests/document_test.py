@@ -68,8 +68,9 @@ def test_a_nul_after_the_sniffed_head_is_still_text() -> None:
 
 def test_lines_keep_their_line_endings() -> None:
     document = Document.from_bytes(b"a\r\nb\rc\nd")
-    assert document.lines == ["a\r", "b\rc", "d"]  # lone CR is not a line break; no final newline kept as is
-    assert document.line_starts == [0, 3, 7]
+    # a lone CR ends a line, as CommonMark and editors count it (robust8); no final newline kept as is
+    assert document.lines == ["a\r", "b", "c", "d"] and document.encoded(document.text) == b"a\r\nb\rc\nd"
+    assert document.line_starts == [0, 3, 5, 7]
     assert document.newline == "\r\n"
 
 
@@ -320,7 +321,7 @@ def test_a_cr_only_file_has_lines_and_is_stored_with_its_line_ends() -> None:
     same in both, lines and positions are the editor's, and what is stored ends its lines in CR again."""
     raw = "# T\r\rcafé\r".encode()
     document = Document.from_bytes(raw, "a.md")
-    assert document.cr_only and document.text == "# T\n\ncafé\n"
+    assert document.bare_crs == {0, 1, 2} and document.text == "# T\n\ncafé\n"
     assert document.position(document.text.index("café")) == (3, 1)
     assert document.encoded(document.text) == raw
     assert document.with_text("# T\n\nthé\n").raw == "# T\r\rthé\r".encode()
@@ -328,5 +329,6 @@ def test_a_cr_only_file_has_lines_and_is_stored_with_its_line_ends() -> None:
     with pytest.raises(Undecodable) as stray:  # a stray byte's position counts the same lines
         Document.from_bytes(b"# T\r\rthe caf\xc3\xa9 is open and the na\xc3\xafve \xff ok\r", "c.md")
     assert (stray.value.line, stray.value.column) == (3, 32)
-    mixed = Document.from_bytes(b"a\rb\r\n", "b.md")  # a lone CR in a file with LF line ends stays as it is
-    assert not mixed.cr_only and mixed.text == "a\rb\r\n"
+    mixed = Document.from_bytes(b"a\rb\r\nc\n", "b.md")  # a lone CR among CRLF and LF line ends ends a line too
+    assert mixed.bare_crs == {0} and mixed.text == "a\nb\r\nc\n" and mixed.lines == ["a", "b\r", "c", ""]
+    assert mixed.with_text("A\nb\r\nc\n").raw == b"A\rb\r\nc\n"  # each line end as it was
