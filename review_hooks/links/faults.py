@@ -4,20 +4,23 @@ GitHub takes a destination literally: ``[x]: [https://example.com]`` links to th
 ``%5Bhttps://example.com%5D``, ``[#KEPs]: (#KEPs)`` to a file named ``(``, and two ``U+200B`` before
 ``https`` make a relative path of a web address. Each is broken on GitHub, and "does not exist
 (looked for 'docs/(')" would send the author looking for a file. The message names the fault (the
-brackets, the parentheses, the invisible characters) and the repair is to remove it, offered as a
-fix only when what is left is a link that works. ``unused`` words the warning for a reference
+brackets, the parentheses, the invisible characters, a Windows path's backslashes) and the repair is to
+remove it, offered as a fix only when what is left is a link that works. ``unused`` words the warning for a reference
 definition nothing uses (``unused-definitions = "warn"``). The caller asks only about a link that is broken
 as written (a file may be named ``[draft].md``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from review_hooks.links.suggest import Problem, invisible, quote
 from review_hooks.markdown.structure import Link
 
 _PAIRS = {"[": "]", "(": ")"}
+#: A backslash that is no Markdown escape (none before ASCII punctuation): a folder separator written as Windows does.
+_SEPARATOR = re.compile(r"\\(?![!-/:-@\[-`{-~])")
 _NAMES = {"[": "brackets", "(": "parentheses"}
 
 
@@ -32,6 +35,10 @@ def fault(link: Link) -> tuple[str, str] | None:
         plural = "s" if leading > 1 else ""
         return (f"{quote(target)} starts with {leading} invisible character{plural} ({names}), so GitHub links to a "
                 f"path that does not exist; delete {'them' if leading > 1 else 'it'}", target[leading:])
+    if "\\" in link.destination and link.kind != "html" and "://" not in target:  # ``docs\\a.md``: a Windows path
+        fixed = _SEPARATOR.sub("/", target)  # a backslash before punctuation is Markdown's escape: it stays
+        return (f"{quote(target)} separates folders with a backslash, which GitHub takes as part of the name; "
+                f"write {quote(fixed)}", fixed)
     opening = target[:1]
     wrapped = len(target) > 2 and target.endswith(_PAIRS.get(opening, "\0"))
     if wrapped or (opening == "[" and "](" in target):  # [https://...], (#KEPs), [text](url)

@@ -69,3 +69,18 @@ def test_an_invisible_character_inside_a_path_is_escaped(repo: Path) -> None:
 def test_a_missing_file_whose_name_begins_with_a_bracket_is_only_missing(repo: Path) -> None:
     write(repo, {"a.md": "[x]([draft].md)\n"})
     assert check("a.md")[1] == ["a.md:1:5: broken-link '[draft].md' does not exist; correct the link or add the file"]
+
+
+def test_a_windows_paths_backslashes_are_named_as_the_fault_and_fixed_where_the_slashes_lead_somewhere(
+        repo: Path) -> None:
+    # robust8: '[x](docs\a.md)' was "does not exist; the most similar name is 'docs'"
+    write(repo, {"a.md": "[x](docs\\a.md) [y](docs\\sub\\b.md) [z](docs\\_a.md)\n", "docs/a.md": "# A\n",
+                 "docs_a.md": "# A\n"})
+    code, lines, *_ = check("a.md")
+    assert (code, lines) == (1, [
+        "a.md:1:5: broken-link 'docs\\a.md' separates folders with a backslash, which GitHub takes as part of the "
+        "name; write 'docs/a.md'",
+        "a.md:1:20: broken-link 'docs\\sub\\b.md' separates folders with a backslash, which GitHub takes as part of "
+        "the name; write 'docs/sub/b.md'"])  # '\_' is Markdown's escape: 'docs_a.md' is no Windows path
+    check("a.md", fix=True)  # the one whose slashes lead to a file is rewritten; the other stays reported
+    assert (repo / "a.md").read_text() == "[x](docs/a.md) [y](docs\\sub\\b.md) [z](docs\\_a.md)\n"
