@@ -120,7 +120,7 @@ def ranked(options: tuple[str, ...], before: str, after: str = "") -> tuple[str,
         if c == _VS16:  # the one candidate whose tier and prior read the character before it
             seen, level = prior(c, before), tier(c, before)
         neighbour = before if beside(c, before) else after if beside(c, after) else ""
-        return (not neighbour, bool(neighbour) and _style(c) != _style(neighbour), not (in_word and latin), level > 1,
+        return (not neighbour, bool(neighbour) and style(c) != style(neighbour), not (in_word and latin), level > 1,
                 not (script and own_script == script), common, -seen, level, c)
 
     return tuple(sorted(options, key=key))
@@ -177,7 +177,7 @@ def _script(char: str) -> str:
     return "CJK" if word in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC") else word
 
 
-def _style(char: str) -> frozenset[str]:
+def style(char: str) -> frozenset[str]:
     """The line weight a box-drawing or arrow character is drawn in (``┐`` after ``─``, not ``━``)."""
     return frozenset(unicodedata.name(char, "").split()) & {"LIGHT", "HEAVY", "DOUBLE"}
 

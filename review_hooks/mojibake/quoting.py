@@ -99,9 +99,11 @@ def _nowhere(offset: int) -> bool:
 
 
 #: Text between quotation marks on one line: double, curly and angle quotes, single quotes that no letter
-#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``), and square brackets, which list
-#: characters in a regular expression's class (``/[ÃÂâ€ž]/``: the markers a fixer looks for).
-_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])|\\[[^\\]\n]+\\]")
+#: touches from outside (``'Ã©'``, not the apostrophes of ``don't ... it's``), square brackets, which list
+#: characters in a regular expression's class (``/[ÃÂâ€ž]/``: the markers a fixer looks for), and parentheses
+#: (``Mojibake characters (â€™ instead of ')``).
+_QUOTATION = re.compile("\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|(?<![\\w])'[^'\n]+'(?![\\w])|\\[[^\\]\n]+\\]"
+                        "|\\([^()\n]+\\)")
 
 
 def _in_quotes(document: Document) -> Quoted:

@@ -33,12 +33,12 @@ def incomplete(run: str, after: str) -> bool:
     (``Ã``, ``ðŸ§``), with ``after`` the text after the space: another space (the space the word had
     after it: ``Ã  travers``), or a variation selector, which no space stands before (``âš ï¸``), or the
     small letters that go on with the word a lead broke (Vietnamese ``cÃ i``, ``SÃ i``: cài, Sài; the
-    dropped bytes would read as capitals there, Á Í Ï Ð Ý), or a comma or full stop, which no space stands before
-    (Italian ``criticitÃ ,``: criticità). A single space before a word may follow a
+    dropped bytes would read as capitals there, Á Í Ï Ð Ý), or a comma, full stop or closing bracket, which no space
+    stands before (Italian ``criticitÃ ,``: criticità; ``gÃ )``: gà). A single space before a word may follow a
     sequence that lost a dropped byte instead (``ðŸ” Findings``)."""
     if after[:1] == " " or after[:1] > "\x7f":
         return _incomplete(run[-3:], after[:2])
-    return ((after[:1].islower() or after[:1] in ",.")  # no space stands before a comma or a full stop
+    return ((after[:1].islower() or after[:1] in ",.)]")  # no space stands before a comma, a full stop or a bracket
             and _opens_or_inside(run, len(run) - 1) and _small_letter_lead(run[-1]))
 
 
@@ -105,9 +105,11 @@ def _fits(run: str, unit: Unit) -> bool:
     text = unit.text()
     latin_letter = len(text) == 1 and text.isalpha() and text < "\u0250"  # ``Ã `` à, twice damaged ``ÃƒÂ `` too
     if unit.end - unit.start > 2 and not latin_letter:  # 🧠, ⚠ (and U+FE0F beside it); not ⚠︠ (ï¸ + space: U+FE20)
-        from review_hooks.mojibake.lossy import prior, tier  # a symbol no text writes, ⯠ or ✠, is no reading:
-
-        return all(char == "\ufe0f" or (unicodedata.category(char) == "So"  # ``â¯  `` is ❯ or ⏯ that lost a byte
-                   and (prior(char) >= 0 or tier(char, "") == 0)) for char in text)
+        from review_hooks.mojibake.lossy import beside, prior, style, tier  # a symbol no text writes, ⯠ or ✠, is
+        # no reading (``â¯  `` is ❯ or ⏯ that lost a byte), nor a box piece of another weight than the line it ends
+        befores = [run[unit.start - 1:unit.start], *text[:-1]]  # (``─â” `` is ┐ that lost 0x90, not ┠)
+        return all(char == "\ufe0f" or (unicodedata.category(char) == "So" and (prior(char) >= 0 or tier(char, "") == 0)
+                   and not (beside(char, before) and style(char) != style(before)))
+                   for before, char in zip(befores, text, strict=True))
     return text.isalpha() and text.islower() and (not run[unit.start - 1:unit.start].isalpha()
                                                   or _opens_or_inside(run, unit.start))

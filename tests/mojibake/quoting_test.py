@@ -142,3 +142,10 @@ def test_a_word_whose_last_space_was_a_no_break_space_is_shown_beside_its_repair
     # ``dÃ©jÃ `` is déjà whose à (C3 A0) lost its A0 to a space: the line maps it to its repair, on purpose
     text = "Fix patterns:\n\n```\nRÃ©cupÃ©r → Récupér\ndÃ©jÃ  → déjà\n```\n\nDone: rÃ©sumÃ© ✅\n"
     assert repair(text).text == text.replace("rÃ©sumÃ©", "résumé")
+
+
+def test_a_text_about_mojibake_shows_damage_in_parentheses_on_purpose() -> None:
+    # moj11: a troubleshooting heading names the damage it describes, between parentheses
+    text = "### Mojibake characters (â€™ instead of ')\n\nThe columns are declared `latin1` but hold UTF-8: café.\n"
+    assert repaired(text) == text
+    assert repaired(text.replace("Mojibake characters", "Characters")) != text  # a text about something else

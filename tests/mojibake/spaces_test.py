@@ -82,3 +82,16 @@ def test_a_space_read_as_a0_makes_no_symbol_text_never_writes(damaged: str, read
 def test_a_space_read_as_a0_still_makes_the_symbols_text_writes() -> None:
     assert repair("ðŸ§  Memory âœ…\n").text == "🧠 Memory ✅\n"
     assert repair("â–  ● ◆ âœ…\n").text == "■ ● ◆ ✅\n"  # ■ (E2 96 A0): a square text writes
+
+
+def test_a_space_read_as_a0_makes_no_box_piece_of_another_weight_than_its_line() -> None:
+    # moj11: ``┐`` (E2 94 90) lost 0x90 before spaces; with A0 it would be ``┠``, heavy, ending a light line
+    damaged = "```\n│     â”Œâ”€â”€â”€â”€â”               â”‚\n```\n"
+    result = repair(damaged)
+    assert "┠" not in result.text
+    assert [residue.likely[-1] for residue in result.residue] == ["┐"]
+
+
+def test_a_small_letter_before_a_closing_bracket_completes_with_its_lost_a0() -> None:
+    # moj11: Vietnamese ``gÃ )`` is gà: no space stands before a closing bracket
+    assert repair("37.5 Â°C (lá»“ng áº¥p trá»©ng gÃ ).\n").text == "37.5 °C (lồng ấp trứng gà).\n"
