@@ -13,11 +13,14 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as percent_encode
 
 from review_hooks.links.readme import readme
 from review_hooks.links.tree import RENDERED, Resolved, Tree, decoded_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 from review_hooks.markdown.structure import Link
 from review_hooks.pattern import lazy
 
@@ -40,8 +43,10 @@ class Problem(NamedTuple):
     resolved: str | None = None  # the repository path looked for (None: the link's resolved path)
 
 
-def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Problem:
-    """The message (and safe replacement, if any) for a target that git does not have."""
+def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str,
+                 anchored: Callable[[str], bool] | None = None) -> Problem:
+    """The message (and safe replacement, if any) for a target that git does not have; ``anchored`` says whether
+    a target written with a fragment finds its anchor (for a hint)."""
     written = quote(link.target)
     submodule = tree.submodule(resolved.path)
     if submodule is not None:
@@ -68,7 +73,7 @@ def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str) -> Pro
                              f"did you mean {intended}?")
     same_name = _same_name(link, resolved, tree)
     if same_name:  # in an unrelated folder: the link may mean another file (another year's review)
-        shown = " or ".join(quote(_hint(link, resolved, path, folder, tree)) for path in same_name[:3])
+        shown = " or ".join(quote(_hint(link, resolved, path, folder, tree, anchored)) for path in same_name[:3])
         return Problem(link, f"{written} does not exist; a file of that name is at {shown}")
     similar = similar_path(resolved.path, tree)
     if similar:
@@ -103,30 +108,44 @@ def _same_name(link: Link, resolved: Resolved, tree: Tree) -> list[str]:
     before a package's ``node_modules/@npmcli/config`` (a page merely named ``overview.md`` elsewhere does not)."""
     name = resolved.path.rpartition("/")[2]
     found = {p for p in tree.by_name.get(name, []) if p != resolved.path and _same_kind(link, resolved, p, tree)}
-    wanted = resolved.path.split("/")
-
-    def shared(path: str) -> int:  # trailing parts in common, a rendered document's name without its extension
+    def named(path: str) -> list[str]:  # its parts, a rendered document's name without its extension
         parts = path.split("/")
         stem, dot, extension = parts[-1].rpartition(".")
         if dot and f".{extension.lower()}" in RENDERED:
             parts[-1] = stem
+        return parts
+
+    wanted = named(resolved.path)
+
+    def shared(path: str) -> int:  # trailing parts in common
+        parts = named(path)
         return next((i for i, (a, b) in enumerate(zip(parts[::-1], wanted[::-1], strict=False)) if a != b),
                     min(len(parts), len(wanted)))
 
     if name and "." not in name and link.kind != "image" and not resolved.folder:  # a page: its folder in common too
         found.update(p for extension in RENDERED for p in tree.by_name.get(name + extension, []) if shared(p) > 1)
     scored = sorted((-shared(path), path) for path in found)
+    if scored and scored[0][0] >= -1 and name.lower().rpartition(".")[0] in _PAGE_NAMES:
+        return []  # ``README.md`` is in most folders: only one under the same folder's name says which was meant
     return [path for score, path in scored if score == scored[0][0]]  # those that share the most
 
 
-def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree) -> str:
-    """``rewrite`` for a hint into an unrelated place: a folder gets no query (``?view=...`` was written for
-    another site's page, not for a folder listing)."""
+def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree,
+          anchored: Callable[[str], bool] | None) -> str:
+    """``rewrite`` for a hint into an unrelated place: its fragment only where that file has the anchor
+    (``anchored``; a hint that is itself a broken link misleads); a folder gets no query (``?view=...`` was
+    written for another site's page, not for a folder listing)."""
     shown = rewrite(link, resolved, path, folder)
+    if resolved.fragment is not None and (anchored is None or not anchored(shown)):
+        shown = rewrite(link._replace(target=link.target.partition("#")[0]), resolved, path, folder)
     if tree.kind(path) != "folder" or "?" not in shown:
         return shown
     head, _, rest = shown.partition("?")
     return head + ("#" + rest.partition("#")[2] if "#" in rest else "")
+
+
+#: Names of a folder's page, in most folders: the name alone says nothing of which one a link meant.
+_PAGE_NAMES = frozenset({"readme", "index"})
 
 
 def _same_kind(link: Link, resolved: Resolved, candidate: str, tree: Tree) -> bool:

@@ -71,8 +71,12 @@ def target_problem(link: Link, resolved: Resolved, start: Origin, context: Conte
     if kind is None:  # where git says the target went, if it does (links/history.py)
         from review_hooks.links.history import explained  # git history, asked only once a path is missing
 
-        return explained(_fragment_kept(path_problem(link, resolved, start.tree, start.folder), start, context),
-                         resolved, start.tree.repository, start.folder)
+        def anchored(target: str) -> bool:  # a hint's fragment is shown only where it finds its heading
+            return fragment_problem(link._replace(target=target), links.resolve(target, start.folder), start,
+                                    context) is None
+
+        return explained(_fragment_kept(path_problem(link, resolved, start.tree, start.folder, anchored), start,
+                                        context), resolved, start.tree.repository, start.folder)
     if resolved.fragment is None:
         return None
     return fragment_problem(link, resolved, start, context)

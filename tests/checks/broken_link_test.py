@@ -305,12 +305,12 @@ def test_a_duplicate_suffix_with_several_headings_of_that_name_is_not_fixed(repo
 
 
 @pytest.mark.parametrize("written", [
-    pytest.param("./README.md", id="two files of that name"),
+    pytest.param("./notes.md", id="two files of that name"),
     pytest.param("./plann.md", id="only similar"),
     pytest.param("./docs/plan.md#phase", id="anchor only similar"),
 ])
 def test_fix_leaves_ambiguous_and_merely_similar_links(repo: Path, written: str) -> None:
-    write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", "a/README.md": "a\n", "b/README.md": "b\n",
+    write(repo, {"docs/plan.md": "# Plan\n\n## Phase 1\n", "a/notes.md": "a\n", "b/notes.md": "b\n",
                  "plan.md": "x\n", "index.md": f"See [it]({written}).\n"})
     code, lines, _ = check("index.md", fix=True)
     assert (repo / "index.md").read_text() == f"See [it]({written}).\n"
@@ -371,3 +371,22 @@ def test_a_hint_keeps_the_escapes_written_before_the_fragment(repo: Path) -> Non
                                     "'#notes' in 'a).md' only in case: it works on github.com, which ignores case in "
                                     "fragments, and breaks where case matters (GitLab, VS Code's preview, most site "
                                     "generators); write 'a\\).md#notes'"]
+
+
+def test_a_hint_into_an_unrelated_folder_keeps_the_fragment_only_where_that_file_has_the_heading(repo: Path) -> None:
+    # links11: the hint '/guide/setup.md#...' was itself a broken link
+    write(repo, {"guide/setup.md": "# Setup\n\n## Install\n",
+                 "a.md": "[x](old/setup.md#install) [y](old/setup.md#gone)\n"})
+    assert check("a.md")[1] == [
+        "a.md:1:5: broken-link 'old/setup.md#install' does not exist; a file of that name is at "
+        "'guide/setup.md#install'",
+        "a.md:1:31: broken-link 'old/setup.md#gone' does not exist; a file of that name is at 'guide/setup.md'"]
+
+
+def test_a_folder_page_of_the_same_name_elsewhere_is_no_hint(repo: Path) -> None:
+    # links11: '../ci/README.md' was hinted at every README.md, the linking file's own among them
+    write(repo, {"docs/a/README.md": "# A\n", "docs/README.md": "[CI](../ci/README.md) [A](../x/a/README.md)\n"})
+    assert check("docs/README.md")[1] == [
+        "docs/README.md:1:6: broken-link '../ci/README.md' does not exist (looked for 'ci/README.md'); correct the "
+        "link or add the file",
+        "docs/README.md:1:27: broken-link '../x/a/README.md' does not exist; a file of that name is at 'a/README.md'"]
