@@ -11,7 +11,8 @@ name, ``：`` and ``（`` need no space). A footnote marker (``Action Items[^1]`
 (``Summary {#summary}``, kramdown and Pandoc) are not part of the name.
 
 ``parts`` reads a combined heading: ``Motivation and Summary`` names two sections. Its parts are
-joined by ``and``, ``&``, ``/`` or ``,``; each run of neighbouring parts is a name it may give
+joined by ``and``, ``&``, ``/`` or ``,``, which its comparable form writes alike (``Risks & Mitigations`` is
+``Risks and Mitigations``); each run of neighbouring parts is a name it may give
 (``Context and Problem Statement and Drivers`` gives ``Context and Problem Statement``), and a
 one-word part shares the last part's tail (``Guide-level and reference-level explanation`` gives
 ``Guide-level explanation``; ``Positive and negative consequences`` gives ``Positive consequences``).
@@ -60,7 +61,8 @@ def normalized(text: str) -> str:
         text = _stripped(_NUMBERING.sub("", text) if numbered else text)
         if text == before:
             break
-    return text.casefold()
+    key = text.casefold()
+    return _JOINS.sub(" and ", key) if parts(key) else key  # a combined heading joins its parts one way
 
 
 def _stripped(text: str) -> str:

@@ -587,3 +587,12 @@ def test_a_legacy_encoded_document_is_matched_without_an_internal_error(repo: Pa
     (repo / "r.md").write_bytes(b"# R\n\ncaf\xe9\n\n## Summary \xe2\x9c\x85\n\n## Risks\n\n## Approval\n")
     code, lines, err = lint("r.md")
     assert (code, lines, err) == (0, [], "")
+
+
+def test_a_template_section_is_found_whatever_joiner_the_document_writes(repo: Path) -> None:
+    # robust9: '## Risks & Mitigations' was missing against the template's '## Risks and Mitigations', and the
+    # suggested fix would have added a duplicate section
+    (repo / "T.md").write_text("# T\n\n## Summary\n\n## Risks and Mitigations\n")
+    for name, joined in (("amp.md", "Risks & Mitigations"), ("slash.md", "Risks/Mitigations")):
+        (repo / name).write_text(f"# R\n\n## Summary\n\n## {joined}\n\ntext\n")
+        assert lint(name, template="T.md")[:2] == (0, [])

@@ -26,7 +26,8 @@ def every_pattern(text: str) -> str:
             heading_text._KEYCAPS.sub("", text))))
         if text == before:
             break
-    return text.casefold()
+    key = text.casefold()
+    return heading_text._JOINS.sub(" and ", key) if parts(key) else key
 
 
 NAMES = [
@@ -70,3 +71,11 @@ def test_plain_names_compile_no_pattern() -> None:
             "print(sorted(n for n, v in vars(h).items() if isinstance(v, Lazy) and '_compiled' in vars(v)))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("written", ["Risks & Mitigations", "Risks/Mitigations", "Risks, Mitigations",
+                                     "Risks and Mitigations"])
+def test_a_combined_heading_matches_whatever_joiner_it_is_written_with(written: str) -> None:
+    # robust9: a template's 'Risks and Mitigations' was missing from a document writing 'Risks & Mitigations'
+    assert normalized(written) == normalized("Risks and Mitigations") == "risks and mitigations"
+    assert normalized("Q&A") == "q&a" and normalized("R&D") == "r&d"  # one name, not two
