@@ -204,12 +204,16 @@ def _cut_below(changes: list[Change], residue: list[Residue]) -> tuple[list[Chan
     """``changes`` without those decoded once to text that is itself damage which lost bytes below (its repair
     leaves residue: Hindi ``à¤¹à¤¿à¤¨à¥à¤¦à¥€`` whose 0x8D was dropped; or ftfy's badness flags it though no
     repair takes anything off: ``ÃÂ·ÃÂ½``, з and н that lost 0x90 below): a
-    half repair, made ``residue`` with no reading instead (every layer comes off, or none)."""
+    half repair, made ``residue`` with no reading instead (every layer comes off, or none); one decoded once to
+    text that the engine decodes again, whole, comes off every layer."""
     from review_hooks.mojibake.layers import is_bad  # cached: the same decodings recur
 
     kept, cut = [], []
     for change in changes:
-        if change.before or change.lossy or not (_below(change.new).residue or is_bad(change.new)):
+        before, final = ("", "") if change.before or change.lossy else _again(change.new)
+        if before:  # decoded once to text the engine decodes again, whole (a modifier letter after capitals,
+            kept.append(change._replace(new=final, before=before))  # ``XXÃ¡Âµâ€°``, is ᵉ): every layer comes off
+        elif change.before or change.lossy or not (_below(change.new).residue or is_bad(change.new)):
             kept.append(change)
         else:
             cut.append(Residue(change.start, change.end, change.old, change.new, ((),), change.old, change.codec,

@@ -13,6 +13,7 @@ Damage of several layers has its own test of the same idea (``strangers``: ``Â�
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from review_hooks.mojibake import typography
@@ -130,6 +131,10 @@ def _rare(new: str) -> list[str]:
 
 
 def _common_letters(word: str) -> bool:
-    """``word`` holds letters, each common in some language of a script the prior measures (``ıç``)."""
+    """``word`` is letters, each common in some language of a script the prior measures (``ıç``), and the
+    apostrophes, quotes and dashes words hold (``l’été``); no other sign (``áµ‰``, one layer short of ᵉ, is no
+    word)."""
     letters = [char for char in word if _letter(char)]
-    return bool(letters) and all(measured(char) and _commonness(char) >= COMMON_LETTER for char in letters)
+    return bool(letters) and all(_letter(char) or unicodedata.category(char) in ("Pd", "Pi", "Pf")
+                                 for char in word) and all(
+        measured(char) and _commonness(char) >= COMMON_LETTER for char in letters)

@@ -276,3 +276,12 @@ def test_every_layer_comes_off_in_the_codec_that_put_the_one_above_on() -> None:
     result = repair("Greek: ÃŽÂ± ÃŽÂ² Ã\x8fâ‚¬ Ã\x8fÆ’ Ã\x8fâ€° (lowercase)\n")
     assert result.text == "Greek: α β π σ ω (lowercase)\n"
     assert repair("a Ã\x8fÆ’ b ÃŽÂ± c\n").text == "a σ b α c\n"
+
+
+@pytest.mark.parametrize("damaged", ["date du XXÃ¡Âµâ€° siÃƒÂ¨cle\n",  # ᵉ twice, after capitals (moj12)
+                                     "products `Ã¢â€žÂ\x9d Ãƒâ€”_s SÃ¢Â\x81Â¿`\n"])  # ⁿ twice (moj10)
+def test_a_rare_letter_damaged_twice_comes_off_every_layer_or_none(damaged: str) -> None:
+    # one layer off left 'áµ‰' and 'â\x81¿': damage written as a repair; the span is reported instead
+    result = repair(damaged)
+    assert "áµ‰" not in result.text and "â\x81¿" not in result.text
+    assert any(residue.old in ("Ã¡Âµâ€°", "Ã¢Â\x81Â¿") for residue in result.residue)
