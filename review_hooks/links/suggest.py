@@ -45,8 +45,7 @@ class Problem(NamedTuple):
 
 def path_problem(link: Link, resolved: Resolved, tree: Tree, folder: str,
                  anchored: Callable[[str], bool] | None = None) -> Problem:
-    """The message (and safe replacement, if any) for a target that git does not have; ``anchored`` says whether
-    a target written with a fragment finds its anchor (for a hint)."""
+    """The message and safe replacement for a target git does not have (``anchored``: a fragment finds its anchor)."""
     written = quote(link.target)
     submodule = tree.submodule(resolved.path)
     if submodule is not None:
@@ -108,6 +107,7 @@ def _same_name(link: Link, resolved: Resolved, tree: Tree) -> list[str]:
     before a package's ``node_modules/@npmcli/config`` (a page merely named ``overview.md`` elsewhere does not)."""
     name = resolved.path.rpartition("/")[2]
     found = {p for p in tree.by_name.get(name, []) if p != resolved.path and _same_kind(link, resolved, p, tree)}
+
     def named(path: str) -> list[str]:  # its parts, a rendered document's name without its extension
         parts = path.split("/")
         stem, dot, extension = parts[-1].rpartition(".")
@@ -118,23 +118,22 @@ def _same_name(link: Link, resolved: Resolved, tree: Tree) -> list[str]:
     wanted = named(resolved.path)
 
     def shared(path: str) -> int:  # trailing parts in common
-        parts = named(path)
-        return next((i for i, (a, b) in enumerate(zip(parts[::-1], wanted[::-1], strict=False)) if a != b),
+        parts = named(path)[::-1]
+        return next((i for i, (a, b) in enumerate(zip(parts, wanted[::-1], strict=False)) if a != b),
                     min(len(parts), len(wanted)))
 
     if name and "." not in name and link.kind != "image" and not resolved.folder:  # a page: its folder in common too
         found.update(p for extension in RENDERED for p in tree.by_name.get(name + extension, []) if shared(p) > 1)
     scored = sorted((-shared(path), path) for path in found)
-    if scored and scored[0][0] >= -1 and name.lower().rpartition(".")[0] in _PAGE_NAMES:
-        return []  # ``README.md`` is in most folders: only one under the same folder's name says which was meant
+    if scored and scored[0][0] >= -1 and name.lower().rpartition(".")[0] in ("readme", "index"):
+        return []  # a folder's page is in most folders: only one under the same folder's name says which was meant
     return [path for score, path in scored if score == scored[0][0]]  # those that share the most
 
 
 def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree,
           anchored: Callable[[str], bool] | None) -> str:
-    """``rewrite`` for a hint into an unrelated place: its fragment only where that file has the anchor
-    (``anchored``; a hint that is itself a broken link misleads); a folder gets no query (``?view=...`` was
-    written for another site's page, not for a folder listing)."""
+    """``rewrite`` for a hint into an unrelated place: its fragment only where that file has the anchor (``anchored``:
+    a hint that is a broken link misleads); no query on a folder (``?view=...`` was for another site's page)."""
     shown = rewrite(link, resolved, path, folder)
     if resolved.fragment is not None and (anchored is None or not anchored(shown)):
         shown = rewrite(link._replace(target=link.target.partition("#")[0]), resolved, path, folder)
@@ -142,10 +141,6 @@ def _hint(link: Link, resolved: Resolved, path: str, folder: str, tree: Tree,
         return shown
     head, _, rest = shown.partition("?")
     return head + ("#" + rest.partition("#")[2] if "#" in rest else "")
-
-
-#: Names of a folder's page, in most folders: the name alone says nothing of which one a link meant.
-_PAGE_NAMES = frozenset({"readme", "index"})
 
 
 def _same_kind(link: Link, resolved: Resolved, candidate: str, tree: Tree) -> bool:
