@@ -85,7 +85,10 @@ def choose(run: str, decoded: bool, again: Again, evidence: dict[str, int], fits
     most = max((cover[0] for cover, _ in eligible), default=-1)
     if any(bound >= most and (lenient or evidence.get(name)) for name, bound in _read(run, decoded, again, False)[1]):
         options, eligible = _eligible(run, decoded, again, fits, every=True)  # a codec left unread may win
-    key = lambda item: (item[0], evidence.get(item[1][0], 0), -_broken_case(run, item[1]))  # noqa: E731
+
+    def key(item: tuple[tuple[int, int, int], Reading]) -> tuple[object, ...]:
+        return item[0], evidence.get(item[1][0], 0), -_broken_case(run, item[1])
+
     chosen = max(eligible, key=key)[1] if eligible else None
     return chosen, options
 
