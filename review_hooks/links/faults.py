@@ -12,15 +12,15 @@ as written (a file may be named ``[draft].md``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from review_hooks.links.suggest import Problem, invisible, quote
 from review_hooks.markdown.structure import Link
+from review_hooks.pattern import lazy
 
 _PAIRS = {"[": "]", "(": ")"}
 #: A backslash that is no Markdown escape (none before ASCII punctuation): a folder separator written as Windows does.
-_SEPARATOR = re.compile(r"\\(?![!-/:-@\[-`{-~])")
+_SEPARATOR = lazy(r"\\(?![!-/:-@\[-`{-~])")
 _NAMES = {"[": "brackets", "(": "parentheses"}
 
 
