@@ -38,7 +38,7 @@ def fault(link: Link) -> tuple[str, str] | None:
     if "\\" in link.destination and link.kind != "html" and "://" not in target:  # ``docs\\a.md``: a Windows path
         fixed = _SEPARATOR.sub("/", target)  # a backslash before punctuation is Markdown's escape: it stays
         return (f"{quote(target)} separates folders with a backslash, which GitHub takes as part of the name; "
-                f"write {quote(fixed)}", fixed)
+                "write '/' between folders", fixed)  # the fix (``--fix``) only where the slashes lead to a file
     opening = target[:1]
     wrapped = len(target) > 2 and target.endswith(_PAIRS.get(opening, "\0"))
     if wrapped or (opening == "[" and "](" in target):  # [https://...], (#KEPs), [text](url)
