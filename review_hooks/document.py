@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review_hooks.codepages import legacy_encoding
+from review_hooks.pattern import lazy
 
 if TYPE_CHECKING:
     from review_hooks.markdown.structure import Structure
@@ -152,7 +152,7 @@ def _mostly_utf8(raw: bytes) -> bool:
     place (an encoded surrogate ``ED A0 80``, an overlong form or a five-byte lead between ``é ✅`` is one stray)."""
     text = raw.decode("utf-8", "replace")
     replaced = text.count("\ufffd")
-    places = len(re.findall("\ufffd+", text)) if replaced else 0  # each run of U+FFFD counted once
+    places = len(_STRAY.findall(text)) if replaced else 0  # each run of U+FFFD counted once
     return 0 < places < len(text) - len(text.encode("ascii", "ignore")) - replaced
 
 
@@ -168,9 +168,10 @@ def _where(raw: bytes, invalid: int) -> str:
 
 
 #: A line end: CRLF, LF or a bare CR; ``_HELD_END`` in text whose bare CRs are held as LF.
-_LINE_END = re.compile("\r\n|\r|\n")
-_HELD_END = re.compile("\r\n|\n")
-_BARE_CR = re.compile("\r(?!\n)")
+_LINE_END = lazy("\r\n|\r|\n")
+_HELD_END = lazy("\r\n|\n")
+_BARE_CR = lazy("\r(?!\n)")
+_STRAY = lazy("\ufffd+")  # a place UTF-8 cannot read, however many bytes
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:

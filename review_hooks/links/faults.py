@@ -12,15 +12,15 @@ as written (a file may be named ``[draft].md``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from review_hooks.links.suggest import Problem, invisible, quote
 from review_hooks.markdown.structure import Link
+from review_hooks.pattern import lazy
 
 _PAIRS = {"[": "]", "(": ")"}
 #: A backslash that is no Markdown escape (none before ASCII punctuation): a folder separator written as Windows does.
-_SEPARATOR = re.compile(r"\\(?![!-/:-@\[-`{-~])")
+_SEPARATOR = lazy(r"\\(?![!-/:-@\[-`{-~])")
 _NAMES = {"[": "brackets", "(": "parentheses"}
 
 
@@ -38,7 +38,7 @@ def fault(link: Link) -> tuple[str, str] | None:
     if "\\" in link.destination and link.kind != "html" and "://" not in target:  # ``docs\\a.md``: a Windows path
         fixed = _SEPARATOR.sub("/", target)  # a backslash before punctuation is Markdown's escape: it stays
         return (f"{quote(target)} separates folders with a backslash, which GitHub takes as part of the name; "
-                f"write {quote(fixed)}", fixed)
+                "write '/' between folders", fixed)  # the fix (``--fix``) only where the slashes lead to a file
     opening = target[:1]
     wrapped = len(target) > 2 and target.endswith(_PAIRS.get(opening, "\0"))
     if wrapped or (opening == "[" and "](" in target):  # [https://...], (#KEPs), [text](url)

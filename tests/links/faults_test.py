@@ -79,8 +79,8 @@ def test_a_windows_paths_backslashes_are_named_as_the_fault_and_fixed_where_the_
     code, lines, *_ = check("a.md")
     assert (code, lines) == (1, [
         "a.md:1:5: broken-link 'docs\\a.md' separates folders with a backslash, which GitHub takes as part of the "
-        "name; write 'docs/a.md'",
+        "name; write '/' between folders",
         "a.md:1:20: broken-link 'docs\\sub\\b.md' separates folders with a backslash, which GitHub takes as part of "
-        "the name; write 'docs/sub/b.md'"])  # '\_' is Markdown's escape: 'docs_a.md' is no Windows path
+        "the name; write '/' between folders"])  # '\_' is Markdown's escape: 'docs_a.md' is no Windows path
     check("a.md", fix=True)  # the one whose slashes lead to a file is rewritten; the other stays reported
     assert (repo / "a.md").read_text() == "[x](docs/a.md) [y](docs\\sub\\b.md) [z](docs\\_a.md)\n"
